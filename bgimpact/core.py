@@ -4,7 +4,7 @@
 __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'atomic_path', 'write_text', 'write_json', 'Config', 'seed_everything',
            'sha256_file', 'package_versions', 'git_revision', 'StageTimer', 'get_logger']
 
-# %% ../nbs/00_core.ipynb #ebd2b0cc
+# %% ../nbs/00_core.ipynb #401c62bb
 import dataclasses, hashlib, json, logging, os, random, subprocess, sys, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, asdict, fields
@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-# %% ../nbs/00_core.ipynb #7c193d24
+# %% ../nbs/00_core.ipynb #b5a7053c
 @contextmanager
 def atomic_path(path):
     "Yield a temporary path next to `path`; on success move it onto `path` atomically."
@@ -43,7 +43,7 @@ def _json_default(o):
     if isinstance(o, Path): return str(o)
     raise TypeError(f"Not JSON serialisable: {type(o).__name__}")
 
-# %% ../nbs/00_core.ipynb #bed180e8
+# %% ../nbs/00_core.ipynb #06b6dd74
 DEFAULT_VARIANTS = ['original', 'only_fg', 'no_fg', 'contrast_low', 'contrast_high', 'scenes']
 
 @dataclass
@@ -65,6 +65,7 @@ class Config:
     palette_pixels: int = 2000   # object pixels sampled per image for the class palette
     min_fg: float = 0.01         # masks with a smaller foreground fraction fail QC
     max_fg: float = 0.95         # masks with a larger foreground fraction fail QC
+    limit: int = 0               # use only the first N images in sorted order (0 = all)
 
     def update(self, **overrides) -> "Config":
         "A copy with the given non-`None` fields replaced; unknown names are an error."
@@ -86,7 +87,7 @@ class Config:
         if not isinstance(d, dict): raise ValueError(f"{path}: expected a mapping of config fields")
         return cls().update(**d)
 
-# %% ../nbs/00_core.ipynb #f9160271
+# %% ../nbs/00_core.ipynb #c886c6d3
 def seed_everything(seed: int):
     "Seed Python, NumPy and torch (CPU and CUDA)."
     import torch
@@ -117,10 +118,10 @@ def git_revision(path='.') -> str | None:
                               timeout=10).stdout.strip() or None
     except Exception: return None
 
-# %% ../nbs/00_core.ipynb #1c053288
+# %% ../nbs/00_core.ipynb #15998fbb
 class StageTimer:
-    "Accumulate seconds and item counts per named stage."
-    def __init__(self): self.seconds, self.items = {}, {}
+    "Accumulate seconds, item counts and per-call sizes per named stage."
+    def __init__(self): self.seconds, self.items, self.sizes = {}, {}, {}
 
     @contextmanager
     def __call__(self, stage: str, n: int = 1):
@@ -130,6 +131,7 @@ class StageTimer:
         finally:
             self.seconds[stage] = self.seconds.get(stage, 0.) + time.perf_counter() - t
             self.items[stage] = self.items.get(stage, 0) + n
+            self.sizes.setdefault(stage, []).append(n)
 
     def table(self):
         "A DataFrame of seconds, items and items per second per stage."
@@ -138,12 +140,21 @@ class StageTimer:
                  'items_per_s': self.items[s] / self.seconds[s] if self.seconds[s] else float('nan')} for s in self.seconds]
         return pd.DataFrame(rows, columns=['stage', 'seconds', 'items', 'items_per_s'])
 
-# %% ../nbs/00_core.ipynb #554ccdf1
+# %% ../nbs/00_core.ipynb #99389761
+class _StderrHandler(logging.StreamHandler):
+    "A handler that writes to whatever `sys.stderr` is at the time (so redirections and notebooks see it)."
+    @property
+    def stream(self):
+        import sys
+        return sys.stderr
+    @stream.setter
+    def stream(self, _): pass
+
 def get_logger(name: str = 'bgimpact') -> logging.Logger:
     "The package logger, printing `bgimpact: message` lines to stderr once configured."
     log = logging.getLogger(name)
     if not log.handlers:
-        h = logging.StreamHandler()
+        h = _StderrHandler()
         h.setFormatter(logging.Formatter('%(name)s: %(message)s'))
         log.addHandler(h); log.setLevel(logging.INFO); log.propagate = False
     return log

@@ -4,7 +4,7 @@
 __all__ = ['LITE0_PREPROCESS', 'Preprocess', 'resolve_device', 'Classifier', 'topk_outputs', 'Lite0Classifier',
            'WeightsNotFoundError', 'load_official_weights', 'TorchvisionClassifier', 'load_classifier']
 
-# %% ../nbs/02_models.ipynb #a7808b6a
+# %% ../nbs/02_models.ipynb #d9964e6f
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ import torchvision.transforms.v2.functional as TF
 from .core import sha256_file
 from .data import imagenet_classes, resize_short
 
-# %% ../nbs/02_models.ipynb #c258c6de
+# %% ../nbs/02_models.ipynb #bf60e2b5
 @dataclass(frozen=True)
 class Preprocess:
     "Resize shorter side, centre-crop, scale to [0,1], normalise — on a uint8 N×3×H×W batch."
@@ -34,7 +34,7 @@ class Preprocess:
         x = TF.center_crop(x, self.crop).float().div_(255)
         return TF.normalize(x, self.mean, self.std)
 
-# %% ../nbs/02_models.ipynb #e2225356
+# %% ../nbs/02_models.ipynb #20699912
 def resolve_device(device: str = 'auto') -> torch.device:
     "`auto` → CUDA when available, else CPU; otherwise the named device."
     return torch.device('cuda' if device == 'auto' and torch.cuda.is_available() else 'cpu' if device == 'auto' else device)
@@ -50,17 +50,24 @@ class Classifier:
 
     def __repr__(self): return f'{type(self).__name__}({self.name!r}, weights={self.weights_id!r})'
 
-    def logits(self, x: torch.Tensor) -> torch.Tensor:
-        "Logits (float32, on CPU) for a uint8 batch N×3×H×W of one size."
-        x = self.preprocess(x.to(self.device)).contiguous(memory_format=torch.channels_last)
+    def prepare(self, x: torch.Tensor) -> torch.Tensor:
+        "This model's input tensor, on its device, for a uint8 batch N×3×H×W of one size."
+        return self.preprocess(x.to(self.device, non_blocking=True)).contiguous(memory_format=torch.channels_last)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        "Logits (float32, on CPU) for an already prepared batch."
         with torch.inference_mode(), torch.autocast('cuda', enabled=self.device.type == 'cuda'):
             return self.net(x).float().cpu()
+
+    def logits(self, x: torch.Tensor) -> torch.Tensor:
+        "Logits (float32, on CPU) for a uint8 batch N×3×H×W of one size."
+        return self.forward(self.prepare(x))
 
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
         "Class probabilities for a uint8 batch."
         return self.logits(x).softmax(-1)
 
-# %% ../nbs/02_models.ipynb #7869aade
+# %% ../nbs/02_models.ipynb #79992a32
 def topk_outputs(probs: torch.Tensor, labels, k: int = 5) -> dict:
     "Top-`k` indices/probabilities and the true class's probability and rank for each row of `probs`."
     labels = torch.as_tensor(labels)
@@ -72,7 +79,7 @@ def topk_outputs(probs: torch.Tensor, labels, k: int = 5) -> dict:
                 true_prob=true_prob.numpy(), true_rank=true_rank.numpy(),
                 correct1=(i[:, 0] == labels).numpy(), correct5=(i == labels[:, None]).any(1).numpy())
 
-# %% ../nbs/02_models.ipynb #12ab643f
+# %% ../nbs/02_models.ipynb #0bb88659
 LITE0_PREPROCESS = Preprocess(256, 224, (0.5,) * 3, (0.5,) * 3, 'bicubic')
 
 class Lite0Classifier(Classifier):
@@ -100,7 +107,7 @@ class Lite0Classifier(Classifier):
         m = m - m.min()
         return m / m.max() if m.max() > 0 else m
 
-# %% ../nbs/02_models.ipynb #e8939a5c
+# %% ../nbs/02_models.ipynb #e385dd6e
 class WeightsNotFoundError(FileNotFoundError):
     "Pretrained weights are neither cached nor downloadable; the message says what to do."
 
@@ -144,7 +151,7 @@ class TorchvisionClassifier(Classifier):
         if sd is not None: net.load_state_dict(sd, strict=True)
         super().__init__(arch, net, _preprocess_of(ref), wid, ref.meta['categories'], device)
 
-# %% ../nbs/02_models.ipynb #5a1ca7be
+# %% ../nbs/02_models.ipynb #0b0433f5
 def load_classifier(spec: str, device='auto', download: bool = True) -> Classifier:
     "Build the classifier a spec names: `lite0`, `arch`, `arch:WEIGHTS` or `arch=path`."
     spec = spec.strip()

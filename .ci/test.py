@@ -1,0 +1,42 @@
+"""Run the test suite: every notebook (nbdev's own `test_nb`, slow cells included unless --fast),
+the offline docs build check, and pytest. Prints `N passed, N failed` for the notebooks."""
+import argparse, os, subprocess, sys, time
+from pathlib import Path
+
+from fastcore.parallel import parallel
+from nbdev.config import get_config
+from nbdev.doclinks import nbglob
+from nbdev.test import test_nb
+
+ROOT = Path(__file__).resolve().parent.parent
+
+def run_notebooks(fast: bool, workers: int) -> tuple:
+    cfg = get_config()
+    files = sorted(nbglob(cfg.nbs_path, as_path=True))
+    skip = cfg.tst_flags.split()
+    force = [] if fast else skip
+    os.chdir(cfg.nbs_path)
+    t = time.time()
+    res = parallel(test_nb, files, skip_flags=skip, force_flags=force, n_workers=workers, basepath=cfg.config_path, pause=0.01)
+    for f, (ok, s) in zip(files, res): print(f"{'ok  ' if ok else 'FAIL'} {s:6.1f}s  {f.name}", flush=True)
+    failed = [f.name for f, (ok, _) in zip(files, res) if not ok]
+    print(f"notebooks: {len(files)} in {time.time() - t:.0f}s")
+    return len(files) - len(failed), failed
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument('--fast', action='store_true', help="skip cells flagged #| slow")
+    p.add_argument('--workers', type=int, default=2)
+    a = p.parse_args()
+    os.chdir(ROOT)
+    passed, failed = run_notebooks(a.fast, a.workers)
+    os.chdir(ROOT)
+    docs = subprocess.run([sys.executable, str(ROOT/'.ci'/'docs_check.py')]).returncode
+    py = subprocess.run([sys.executable, '-m', 'pytest', '-q', 'tests']).returncode if (ROOT/'tests').is_dir() else 5
+    if failed: print('failed notebooks:', ', '.join(failed))
+    if docs: print('docs check failed')
+    if py not in (0, 5): print('pytest failed')
+    print(f"{passed} passed, {len(failed)} failed")
+    sys.exit(1 if failed or docs or py not in (0, 5) else 0)
+
+if __name__ == '__main__': main()

@@ -1,0 +1,31 @@
+# bgimpact — the two commands the README starts with:
+#   make demo   set up .venv (first time only) and run the offline demo into runs/demo
+#   make test   set up .venv (first time only) and run the whole test suite (what CI runs)
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+
+.PHONY: install demo test test-fast bench clean-runs
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: setup.py settings.ini
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/bgimpact demo --out runs/demo
+
+test: install
+	$(BIN)/python .ci/test.py
+
+test-fast: install
+	$(BIN)/python .ci/test.py --fast
+
+bench: install
+	$(BIN)/bgimpact bench $(if $(DATA),--data $(DATA))
+
+clean-runs:
+	rm -rf runs/

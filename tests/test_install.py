@@ -1,0 +1,18 @@
+"""Checks of the installed package as users get it: console script, packaged assets."""
+import subprocess, sys
+from pathlib import Path
+
+def test_console_script_help():
+    r = subprocess.run(['bgimpact', '--help'], capture_output=True, text=True)
+    assert r.returncode == 0 and 'demo' in r.stdout and 'run' in r.stdout
+
+def test_console_script_reports_errors_with_exit_code(tmp_path):
+    r = subprocess.run(['bgimpact', 'run', '--data', str(tmp_path/'missing'), '--out', str(tmp_path/'o')], capture_output=True, text=True)
+    assert r.returncode == 2 and 'Dataset not found' in r.stderr and 'Traceback' not in r.stderr
+
+def test_assets_ship_with_the_package():
+    import bgimpact.data, bgimpact.segment
+    from bgimpact.core import sha256_file
+    assets = Path(bgimpact.data.__file__).parent/'assets'
+    assert sha256_file(assets/'u2netp.onnx') == bgimpact.segment.U2NETP_SHA256
+    assert len(bgimpact.data.imagenet_classes()) == 1000
