@@ -4,7 +4,7 @@
 __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'atomic_path', 'write_text', 'write_json', 'Config', 'seed_everything',
            'sha256_file', 'package_versions', 'git_revision', 'StageTimer', 'get_logger']
 
-# %% ../nbs/00_core.ipynb #401c62bb
+# %% ../nbs/00_core.ipynb #08ff448e
 import dataclasses, hashlib, json, logging, os, random, subprocess, sys, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, asdict, fields
@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-# %% ../nbs/00_core.ipynb #b5a7053c
+# %% ../nbs/00_core.ipynb #e0e71b32
 @contextmanager
 def atomic_path(path):
     "Yield a temporary path next to `path`; on success move it onto `path` atomically."
@@ -43,7 +43,7 @@ def _json_default(o):
     if isinstance(o, Path): return str(o)
     raise TypeError(f"Not JSON serialisable: {type(o).__name__}")
 
-# %% ../nbs/00_core.ipynb #06b6dd74
+# %% ../nbs/00_core.ipynb #9a0ee8a1
 DEFAULT_VARIANTS = ['original', 'only_fg', 'no_fg', 'contrast_low', 'contrast_high', 'scenes']
 
 @dataclass
@@ -87,7 +87,7 @@ class Config:
         if not isinstance(d, dict): raise ValueError(f"{path}: expected a mapping of config fields")
         return cls().update(**d)
 
-# %% ../nbs/00_core.ipynb #c886c6d3
+# %% ../nbs/00_core.ipynb #27856d12
 def seed_everything(seed: int):
     "Seed Python, NumPy and torch (CPU and CUDA)."
     import torch
@@ -118,7 +118,7 @@ def git_revision(path='.') -> str | None:
                               timeout=10).stdout.strip() or None
     except Exception: return None
 
-# %% ../nbs/00_core.ipynb #15998fbb
+# %% ../nbs/00_core.ipynb #da534c61
 class StageTimer:
     "Accumulate seconds, item counts and per-call sizes per named stage."
     def __init__(self): self.seconds, self.items, self.sizes = {}, {}, {}
@@ -140,7 +140,7 @@ class StageTimer:
                  'items_per_s': self.items[s] / self.seconds[s] if self.seconds[s] else float('nan')} for s in self.seconds]
         return pd.DataFrame(rows, columns=['stage', 'seconds', 'items', 'items_per_s'])
 
-# %% ../nbs/00_core.ipynb #99389761
+# %% ../nbs/00_core.ipynb #6c55e926
 class _StderrHandler(logging.StreamHandler):
     "A handler that writes to whatever `sys.stderr` is at the time (so redirections and notebooks see it)."
     @property

@@ -3,7 +3,7 @@
 # %% auto #0
 __all__ = ['PRED_KEYS', 'Study', 'load_input', 'process_group']
 
-# %% ../nbs/06_evaluate.ipynb #c60e1bba
+# %% ../nbs/06_evaluate.ipynb #49a94671
 import hashlib, io, zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,7 @@ from .models import Classifier, Lite0Classifier, load_classifier, topk_outputs
 from .segment import MaskCache, Segmenter, get_segmenter, mask_qc, read_mask
 from .variants import class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
-# %% ../nbs/06_evaluate.ipynb #10b47b0e
+# %% ../nbs/06_evaluate.ipynb #825e43c9
 @dataclass
 class Study:
     "A `Config` with its classifiers, segmenter, scenes and variant list loaded."
@@ -60,7 +60,7 @@ class Study:
         if self.masks: self.masks.put(rec.image_id, m, backend)
         return (m >= 0.5).float(), backend
 
-# %% ../nbs/06_evaluate.ipynb #84ee6314
+# %% ../nbs/06_evaluate.ipynb #eabf726d
 def load_input(rec: ImageRecord, work_size: int, min_size: int = 16) -> tuple:
     "Read a file once: (uint8 image at `work_size` shorter side, sha256). Raises `DecodeError`."
     try: data = Path(rec.path).read_bytes()
@@ -70,7 +70,7 @@ def load_input(rec: ImageRecord, work_size: int, min_size: int = 16) -> tuple:
 
 def _seed_of(image_id: str, seed: int) -> int: return (zlib.crc32(image_id.encode()) + seed) % 2**32
 
-# %% ../nbs/06_evaluate.ipynb #e250bff0
+# %% ../nbs/06_evaluate.ipynb #0ae636a6
 class _Batcher:
     "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
     def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer):
@@ -92,7 +92,7 @@ class _Batcher:
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
         self.xs, self.keys = [], []
 
-# %% ../nbs/06_evaluate.ipynb #84096eb9
+# %% ../nbs/06_evaluate.ipynb #bd1102bc
 PRED_KEYS = ['image_id', 'label', 'label_idx', 'variant', 'segmenter', 'fill', 'scene', 'bg_color']
 
 def _provenance(v: str, cfg: Config, palette) -> dict:

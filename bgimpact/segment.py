@@ -4,7 +4,7 @@
 __all__ = ['U2NETP_SHA256', 'Segmenter', 'mask_qc', 'U2NetP', 'GrabCutCAM', 'read_mask', 'UserMasks', 'AutoSegmenter',
            'get_segmenter', 'MaskCache']
 
-# %% ../nbs/03_segment.ipynb #0a08feb7
+# %% ../nbs/03_segment.ipynb #3be7d20c
 from pathlib import Path
 
 import cv2
@@ -15,7 +15,7 @@ from PIL import Image, PngImagePlugin
 from .core import atomic_path, sha256_file
 from .data import ASSETS, resize_short
 
-# %% ../nbs/03_segment.ipynb #4f4d5524
+# %% ../nbs/03_segment.ipynb #f46986b0
 class Segmenter:
     "Base class: call on a uint8 image 3×H×W (and its label index) to get a float mask H×W in [0,1]."
     name = 'segmenter'
@@ -25,7 +25,7 @@ class Segmenter:
         "The mask and the name of the backend that made it."
         return self(img, label_idx, image_id), self.name
 
-# %% ../nbs/03_segment.ipynb #fdf78364
+# %% ../nbs/03_segment.ipynb #7c09cc06
 def mask_qc(mask: torch.Tensor, min_fg: float = 0.01, max_fg: float = 0.95) -> dict:
     "Statistics, flags and pass/fail of a mask (thresholded at 0.5)."
     m = (mask >= 0.5).numpy().astype(np.uint8)
@@ -42,7 +42,7 @@ def mask_qc(mask: torch.Tensor, min_fg: float = 0.01, max_fg: float = 0.95) -> d
     reason = ('empty mask' if frac < min_fg else f'mask covers {frac:.0%} of the image' if frac > max_fg else '')
     return q | dict(flags=';'.join(flags), qc_ok=not reason, qc_reason=reason)
 
-# %% ../nbs/03_segment.ipynb #1501c840
+# %% ../nbs/03_segment.ipynb #01d2bbc6
 U2NETP_SHA256 = '309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd8'
 
 class U2NetP(Segmenter):
@@ -66,7 +66,7 @@ class U2NetP(Segmenter):
         s = (s - s.min()) / max(float(s.max() - s.min()), 1e-6)
         return torch.from_numpy(cv2.resize(s, (a.shape[1], a.shape[0]), interpolation=cv2.INTER_LINEAR)).clamp_(0, 1)
 
-# %% ../nbs/03_segment.ipynb #8e0351f2
+# %% ../nbs/03_segment.ipynb #b631ba72
 class GrabCutCAM(Segmenter):
     "OpenCV GrabCut initialised from a class-activation map of a CAM-capable classifier."
     name = 'grabcut'
@@ -95,7 +95,7 @@ class GrabCutCAM(Segmenter):
         m = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.float32)
         return torch.from_numpy(cv2.resize(m, (w, h), interpolation=cv2.INTER_LINEAR))
 
-# %% ../nbs/03_segment.ipynb #b23e6516
+# %% ../nbs/03_segment.ipynb #feb6ab86
 def read_mask(path) -> torch.Tensor:
     "Read a PNG/JPEG (0/255 or 0/1) or `.npy` mask as a float tensor in [0,1]."
     p = Path(path)
@@ -128,7 +128,7 @@ class UserMasks(Segmenter):
         if m.shape != (h, w): m = torch.from_numpy(cv2.resize(m.numpy(), (w, h), interpolation=cv2.INTER_NEAREST))
         return m
 
-# %% ../nbs/03_segment.ipynb #f30fb772
+# %% ../nbs/03_segment.ipynb #623c7677
 class AutoSegmenter(Segmenter):
     "Try each backend in turn and keep the first mask that passes QC (else the first backend's)."
     name = 'auto'
@@ -151,7 +151,7 @@ def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) 
     if spec == 'auto': return AutoSegmenter([U2NetP(), GrabCutCAM(cam_model)], min_fg, max_fg)
     raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, auto or masks:<folder>")
 
-# %% ../nbs/03_segment.ipynb #84678a85
+# %% ../nbs/03_segment.ipynb #3c6d288b
 class MaskCache:
     "Binary masks on disk, one PNG per image id, with the producing backend recorded."
     def __init__(self, root): self.root = Path(root)

@@ -4,7 +4,7 @@
 __all__ = ['FILLS', 'SCENE_EXTS', 'ALIASES', 'BASIC_VARIANTS', 'composite', 'solid', 'sample_object_pixels', 'class_palette',
            'cover_crop', 'builtin_scenes', 'load_scenes', 'expand_variants', 'make_variants']
 
-# %% ../nbs/04_variants.ipynb #388f4bc7
+# %% ../nbs/04_variants.ipynb #933c2e03
 import functools
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from sklearn.cluster import KMeans
 
 from .data import decode_image
 
-# %% ../nbs/04_variants.ipynb #abe8cc5b
+# %% ../nbs/04_variants.ipynb #86674e6b
 def composite(fg: torch.Tensor, bg: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     "Object pixels from `fg`, the rest from `bg` (uint8 3×H×W or broadcastable); `mask` H×W in [0,1]."
     m = mask.to(torch.float32)
@@ -29,7 +29,7 @@ def solid(color, h: int, w: int) -> torch.Tensor:
         color = FILLS.get(color) or tuple(int(color.lstrip('#')[i:i + 2], 16) for i in (0, 2, 4))
     return torch.tensor(color, dtype=torch.uint8)[:, None, None].expand(3, h, w)
 
-# %% ../nbs/04_variants.ipynb #6f0ee541
+# %% ../nbs/04_variants.ipynb #1e7de271
 def sample_object_pixels(img: torch.Tensor, mask: torch.Tensor, n: int, seed: int = 0) -> np.ndarray:
     "Up to `n` object pixels (mask ≥ 0.5) of a uint8 image as an n×3 uint8 array, sampled with `seed`."
     px = img[:, mask >= 0.5].T.numpy()
@@ -49,7 +49,7 @@ def class_palette(pixels: np.ndarray, k: int = 5, seed: int = 0) -> dict:
     return dict(centres=[rgb(c) for c in centres], counts=np.bincount(km.labels_, minlength=k).tolist(),
                 contrast_low=rgb(low), contrast_high=rgb(high))
 
-# %% ../nbs/04_variants.ipynb #8c22e553
+# %% ../nbs/04_variants.ipynb #842d65af
 def cover_crop(scene: torch.Tensor, h: int, w: int, mode: str = 'cover') -> torch.Tensor:
     "Fit a uint8 scene 3×H×W to h×w: `cover` (scale to cover, centre crop) or `stretch`."
     if mode == 'stretch': return TF.resize(scene, [h, w], antialias=True)
@@ -81,7 +81,7 @@ def load_scenes(folder=None) -> dict:
     if not files: raise FileNotFoundError(f"No scene photos ({', '.join(SCENE_EXTS)}) in {folder}")
     return {p.stem: decode_image(p) for p in files}
 
-# %% ../nbs/04_variants.ipynb #69c62bf8
+# %% ../nbs/04_variants.ipynb #172ef567
 ALIASES = {'no_bg': 'only_fg', 'no_foreground': 'no_fg'}
 BASIC_VARIANTS = ('original', 'only_fg', 'no_fg', 'contrast_low', 'contrast_high')
 
