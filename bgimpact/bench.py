@@ -3,19 +3,17 @@
 # %% auto #0
 __all__ = ['pure_forward_seconds', 'bench', 'format_bench']
 
-# %% ../nbs/08_bench.ipynb #84f07e0f
+# %% ../nbs/08_bench.ipynb #064aa128
 import resource, tempfile, time
 from pathlib import Path
 
-import pandas as pd
 import torch
 
 from .core import Config
-from .data import demo_dataset
 from .evaluate import Study
 from .run import run_study
 
-# %% ../nbs/08_bench.ipynb #57a77a59
+# %% ../nbs/08_bench.ipynb #23e062ac
 def pure_forward_seconds(clf, batch_sizes) -> float:
     "Seconds for forward passes of `clf` on batches of the given sizes, inputs pre-made on the device."
     s = clf.preprocess.crop
@@ -42,9 +40,8 @@ def bench(cfg: Config) -> dict:
 
 def format_bench(b: dict) -> str:
     "The benchmark as text."
-    st = b['stages'].copy()
     lines = ['stage           seconds     items    items/s', '-' * 44]
-    lines += [f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}" for r in st.itertuples()]
+    lines += [f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}" for r in b['stages'].itertuples()]
     lines += ['-' * 44,
               f"classify (preprocess+forward+postprocess): {b['classify_s']:.2f} s; pure forward: {b['pure_forward_s']:.2f} s; "
               f"overhead {b['overhead']:+.1%}",

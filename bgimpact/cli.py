@@ -3,13 +3,13 @@
 # %% auto #0
 __all__ = ['STUDY_FIELDS', 'config_from_args', 'build_parser', 'main']
 
-# %% ../nbs/09_cli.ipynb #3d6be09e
+# %% ../nbs/09_cli.ipynb #18348929
 import argparse, sys
 from pathlib import Path
 
 from .core import Config, get_logger
 
-# %% ../nbs/09_cli.ipynb #873477d1
+# %% ../nbs/09_cli.ipynb #03058167
 def _list(s: str) -> list: return [x.strip() for x in s.split(',') if x.strip()]
 
 def _study_flags(p: argparse.ArgumentParser):
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument('--config', help="YAML config file; flags given override it"); _study_flags(b)
     return p
 
-# %% ../nbs/09_cli.ipynb #5457cb1c
+# %% ../nbs/09_cli.ipynb #8db75f4a
 def main(argv=None) -> int:
     "The `bgimpact` command."
     args = build_parser().parse_args(argv)
@@ -73,6 +73,7 @@ def main(argv=None) -> int:
         else: cfg = config_from_args(args)
         res = run_study(cfg, args.out, resume=args.resume, progress=not args.no_progress)
         print(res.summary, end='')
+        if res.n_evaluated == 0: log.error("error: no image could be evaluated (see errors.csv and qc.csv)"); return 1
         return 0
     except KeyboardInterrupt:
         log.error("interrupted: run again with --resume to continue"); return 130

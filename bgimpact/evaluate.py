@@ -3,7 +3,7 @@
 # %% auto #0
 __all__ = ['PRED_KEYS', 'Study', 'load_input', 'process_group']
 
-# %% ../nbs/06_evaluate.ipynb #49a94671
+# %% ../nbs/06_evaluate.ipynb #b8b736dc
 import hashlib, io, zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,7 @@ from .models import Classifier, Lite0Classifier, load_classifier, topk_outputs
 from .segment import MaskCache, Segmenter, get_segmenter, mask_qc, read_mask
 from .variants import class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
-# %% ../nbs/06_evaluate.ipynb #825e43c9
+# %% ../nbs/06_evaluate.ipynb #f5bd282e
 @dataclass
 class Study:
     "A `Config` with its classifiers, segmenter, scenes and variant list loaded."
@@ -37,6 +37,8 @@ class Study:
     def load(cls, cfg: Config, out=None, classifiers=None) -> 'Study':
         "Load models, segmenter and scenes for `cfg`; cache masks under `out/masks` when `out` is given."
         clfs = classifiers if classifiers is not None else [load_classifier(m, cfg.device) for m in cfg.models]
+        names = [c.name for c in clfs]
+        if len(set(names)) < len(names): raise ValueError(f"Model names must be distinct, got {names}")
         cam = next((c for c in clfs if isinstance(c, Lite0Classifier)), None)
         seg = get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg)
         scenes = load_scenes(cfg.scenes)
@@ -60,7 +62,7 @@ class Study:
         if self.masks: self.masks.put(rec.image_id, m, backend)
         return (m >= 0.5).float(), backend
 
-# %% ../nbs/06_evaluate.ipynb #eabf726d
+# %% ../nbs/06_evaluate.ipynb #6c39a078
 def load_input(rec: ImageRecord, work_size: int, min_size: int = 16) -> tuple:
     "Read a file once: (uint8 image at `work_size` shorter side, sha256). Raises `DecodeError`."
     try: data = Path(rec.path).read_bytes()
@@ -70,7 +72,7 @@ def load_input(rec: ImageRecord, work_size: int, min_size: int = 16) -> tuple:
 
 def _seed_of(image_id: str, seed: int) -> int: return (zlib.crc32(image_id.encode()) + seed) % 2**32
 
-# %% ../nbs/06_evaluate.ipynb #0ae636a6
+# %% ../nbs/06_evaluate.ipynb #d523cb2f
 class _Batcher:
     "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
     def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer):
@@ -92,7 +94,7 @@ class _Batcher:
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
         self.xs, self.keys = [], []
 
-# %% ../nbs/06_evaluate.ipynb #bd1102bc
+# %% ../nbs/06_evaluate.ipynb #f0a65e56
 PRED_KEYS = ['image_id', 'label', 'label_idx', 'variant', 'segmenter', 'fill', 'scene', 'bg_color']
 
 def _provenance(v: str, cfg: Config, palette) -> dict:

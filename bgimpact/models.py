@@ -4,7 +4,7 @@
 __all__ = ['LITE0_PREPROCESS', 'Preprocess', 'resolve_device', 'Classifier', 'topk_outputs', 'Lite0Classifier',
            'WeightsNotFoundError', 'load_official_weights', 'TorchvisionClassifier', 'load_classifier']
 
-# %% ../nbs/02_models.ipynb #88cf99e0
+# %% ../nbs/02_models.ipynb #ce421304
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ import torchvision.transforms.v2.functional as TF
 from .core import sha256_file
 from .data import imagenet_classes, resize_short
 
-# %% ../nbs/02_models.ipynb #e005d9e6
+# %% ../nbs/02_models.ipynb #ba571823
 @dataclass(frozen=True)
 class Preprocess:
     "Resize shorter side, centre-crop, scale to [0,1], normalise — on a uint8 N×3×H×W batch."
@@ -34,7 +34,7 @@ class Preprocess:
         x = TF.center_crop(x, self.crop).float().div_(255)
         return TF.normalize(x, self.mean, self.std)
 
-# %% ../nbs/02_models.ipynb #9e398056
+# %% ../nbs/02_models.ipynb #177a203c
 def resolve_device(device: str = 'auto') -> torch.device:
     "`auto` → CUDA when available, else CPU; otherwise the named device."
     return torch.device('cuda' if device == 'auto' and torch.cuda.is_available() else 'cpu' if device == 'auto' else device)
@@ -67,7 +67,7 @@ class Classifier:
         "Class probabilities for a uint8 batch."
         return self.logits(x).softmax(-1)
 
-# %% ../nbs/02_models.ipynb #afe0bbd9
+# %% ../nbs/02_models.ipynb #7682bfbb
 def topk_outputs(probs: torch.Tensor, labels, k: int = 5) -> dict:
     "Top-`k` indices/probabilities and the true class's probability and rank for each row of `probs`."
     labels = torch.as_tensor(labels)
@@ -79,7 +79,7 @@ def topk_outputs(probs: torch.Tensor, labels, k: int = 5) -> dict:
                 true_prob=true_prob.numpy(), true_rank=true_rank.numpy(),
                 correct1=(i[:, 0] == labels).numpy(), correct5=(i == labels[:, None]).any(1).numpy())
 
-# %% ../nbs/02_models.ipynb #bdf0bfdd
+# %% ../nbs/02_models.ipynb #383fa3f0
 LITE0_PREPROCESS = Preprocess(256, 224, (0.5,) * 3, (0.5,) * 3, 'bicubic')
 
 class Lite0Classifier(Classifier):
@@ -107,7 +107,7 @@ class Lite0Classifier(Classifier):
         m = m - m.min()
         return m / m.max() if m.max() > 0 else m
 
-# %% ../nbs/02_models.ipynb #782e01a2
+# %% ../nbs/02_models.ipynb #a2d44997
 class WeightsNotFoundError(FileNotFoundError):
     "Pretrained weights are neither cached nor downloadable; the message says what to do."
 
@@ -151,7 +151,7 @@ class TorchvisionClassifier(Classifier):
         if sd is not None: net.load_state_dict(sd, strict=True)
         super().__init__(arch, net, _preprocess_of(ref), wid, ref.meta['categories'], device)
 
-# %% ../nbs/02_models.ipynb #2e501247
+# %% ../nbs/02_models.ipynb #9b21b525
 def load_classifier(spec: str, device='auto', download: bool = True) -> Classifier:
     "Build the classifier a spec names: `lite0`, `arch`, `arch:WEIGHTS` or `arch=path`."
     spec = spec.strip()
@@ -161,4 +161,6 @@ def load_classifier(spec: str, device='auto', download: bool = True) -> Classifi
     else: arch, w = spec, 'DEFAULT'
     if arch not in torchvision.models.list_models(torchvision.models):
         raise ValueError(f"Unknown model {arch!r}: use `lite0` or a torchvision classifier name such as resnet50, convnext_base")
-    return TorchvisionClassifier(arch, w, device, download)
+    clf = TorchvisionClassifier(arch, w, device, download)
+    clf.name = f'{arch}={Path(w).name}' if '=' in spec else spec   # distinct names for distinct weights of one arch
+    return clf
