@@ -3,7 +3,7 @@
 # %% auto #0
 __all__ = ['pure_forward_seconds', 'bench', 'format_bench']
 
-# %% ../nbs/08_bench.ipynb #064aa128
+# %% ../nbs/08_bench.ipynb #dfb29df7
 import resource, tempfile, time
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from .core import Config
 from .evaluate import Study
 from .run import run_study
 
-# %% ../nbs/08_bench.ipynb #23e062ac
+# %% ../nbs/08_bench.ipynb #4cab5be3
 def pure_forward_seconds(clf, batch_sizes) -> float:
     "Seconds for forward passes of `clf` on batches of the given sizes, inputs pre-made on the device."
     s = clf.preprocess.crop
