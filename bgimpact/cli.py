@@ -3,13 +3,13 @@
 # %% auto #0
 __all__ = ['STUDY_FIELDS', 'config_from_args', 'build_parser', 'main']
 
-# %% ../nbs/09_cli.ipynb #18348929
+# %% ../nbs/09_cli.ipynb #64e6d9c1
 import argparse, sys
 from pathlib import Path
 
 from .core import Config, get_logger
 
-# %% ../nbs/09_cli.ipynb #03058167
+# %% ../nbs/09_cli.ipynb #80a9d79b
 def _list(s: str) -> list: return [x.strip() for x in s.split(',') if x.strip()]
 
 def _study_flags(p: argparse.ArgumentParser):
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument('--config', help="YAML config file; flags given override it"); _study_flags(b)
     return p
 
-# %% ../nbs/09_cli.ipynb #8db75f4a
+# %% ../nbs/09_cli.ipynb #0181cf3f
 def main(argv=None) -> int:
     "The `bgimpact` command."
     args = build_parser().parse_args(argv)
@@ -66,12 +66,10 @@ def main(argv=None) -> int:
                 cfg = cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
             print(format_bench(bench(cfg)))
             return 0
-        from bgimpact.run import run_study, run_demo
-        if args.cmd == 'demo':
-            from bgimpact.data import demo_dataset
-            cfg = config_from_args(args).update(data=str(demo_dataset(Path(args.out)/'data')))
-        else: cfg = config_from_args(args)
-        res = run_study(cfg, args.out, resume=args.resume, progress=not args.no_progress)
+        from bgimpact.run import run_demo, run_study
+        cfg, progress = config_from_args(args), not args.no_progress
+        res = (run_demo(args.out, args.resume, progress, cfg) if args.cmd == 'demo'
+               else run_study(cfg, args.out, resume=args.resume, progress=progress))
         print(res.summary, end='')
         if res.n_evaluated == 0: log.error("error: no image could be evaluated (see errors.csv and qc.csv)"); return 1
         return 0

@@ -3,7 +3,7 @@
 # %% auto #0
 __all__ = ['PRED_KEYS', 'Study', 'load_input', 'process_group']
 
-# %% ../nbs/06_evaluate.ipynb #b8b736dc
+# %% ../nbs/06_evaluate.ipynb #c5cb982d
 import hashlib, io, zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
+import torchvision.transforms.v2.functional as TF
 from PIL import Image
 
 from .core import Config, StageTimer, atomic_path
@@ -19,7 +20,7 @@ from .models import Classifier, Lite0Classifier, load_classifier, topk_outputs
 from .segment import MaskCache, Segmenter, get_segmenter, mask_qc, read_mask
 from .variants import class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
-# %% ../nbs/06_evaluate.ipynb #f5bd282e
+# %% ../nbs/06_evaluate.ipynb #4e7c911e
 @dataclass
 class Study:
     "A `Config` with its classifiers, segmenter, scenes and variant list loaded."
@@ -54,7 +55,6 @@ class Study:
         if rec.mask_path:
             m = read_mask(rec.mask_path)
             if m.shape != (h, w):
-                import torchvision.transforms.v2.functional as TF
                 m = TF.resize(m[None], [h, w], interpolation=TF.InterpolationMode.NEAREST)[0]
             return m, 'manifest'
         if self.masks and (hit := self.masks.get(rec.image_id, (h, w))): return hit
@@ -62,7 +62,7 @@ class Study:
         if self.masks: self.masks.put(rec.image_id, m, backend)
         return (m >= 0.5).float(), backend
 
-# %% ../nbs/06_evaluate.ipynb #6c39a078
+# %% ../nbs/06_evaluate.ipynb #e48494f0
 def load_input(rec: ImageRecord, work_size: int, min_size: int = 16) -> tuple:
     "Read a file once: (uint8 image at `work_size` shorter side, sha256). Raises `DecodeError`."
     try: data = Path(rec.path).read_bytes()
@@ -72,7 +72,7 @@ def load_input(rec: ImageRecord, work_size: int, min_size: int = 16) -> tuple:
 
 def _seed_of(image_id: str, seed: int) -> int: return (zlib.crc32(image_id.encode()) + seed) % 2**32
 
-# %% ../nbs/06_evaluate.ipynb #d523cb2f
+# %% ../nbs/06_evaluate.ipynb #814d2cc3
 class _Batcher:
     "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
     def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer):
@@ -94,7 +94,7 @@ class _Batcher:
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
         self.xs, self.keys = [], []
 
-# %% ../nbs/06_evaluate.ipynb #f0a65e56
+# %% ../nbs/06_evaluate.ipynb #851a61ad
 PRED_KEYS = ['image_id', 'label', 'label_idx', 'variant', 'segmenter', 'fill', 'scene', 'bg_color']
 
 def _provenance(v: str, cfg: Config, palette) -> dict:

@@ -4,8 +4,8 @@
 __all__ = ['IGNORED_ON_RESUME', 'QC_COLUMNS', 'RunExistsError', 'group_by_label', 'write_shard', 'shard_done', 'RunResult',
            'run_study', 'finish_run', 'run_demo']
 
-# %% ../nbs/07_run.ipynb #2e4ad3d9
-import re, time, zlib
+# %% ../nbs/07_run.ipynb #b65236b3
+import json, re, time, zlib
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,7 +23,7 @@ from .evaluate import Study, process_group
 from .metrics import summary_table, variant_metrics
 from .segment import U2NETP_SHA256
 
-# %% ../nbs/07_run.ipynb #aa83d33d
+# %% ../nbs/07_run.ipynb #baeb3183
 class RunExistsError(FileExistsError):
     "The output folder already holds a run and `resume` was not asked for."
 
@@ -46,7 +46,7 @@ def group_by_label(recs) -> dict:
     for r in recs: groups.setdefault(r.label, []).append(r)
     return groups
 
-# %% ../nbs/07_run.ipynb #6bbbb50b
+# %% ../nbs/07_run.ipynb #e016419e
 QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
               'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason']
 
@@ -63,7 +63,7 @@ def write_shard(shards: Path, label: str, res: dict):
 
 def shard_done(shards: Path, label: str) -> bool: return (shards/f'{_shard_name(label)}.json').exists()
 
-# %% ../nbs/07_run.ipynb #a0053a2e
+# %% ../nbs/07_run.ipynb #f1897300
 def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
     "List columns as space-separated strings, for CSV."
     return df.assign(**{c: df[c].map(lambda v: ' '.join(f'{x:.6g}' if isinstance(x, float) else str(x) for x in v))
@@ -87,7 +87,7 @@ def _concat(out: Path, names: list, kind: str) -> pd.DataFrame:
     dfs = [d for d in dfs if len(d)]
     return pd.concat(dfs, ignore_index=True) if dfs else pd.DataFrame()
 
-# %% ../nbs/07_run.ipynb #e0f89553
+# %% ../nbs/07_run.ipynb #9a62e7ae
 @dataclass
 class RunResult:
     "What a finished run produced."
@@ -129,7 +129,6 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     qc, errors = _concat(out, names, 'qc'), _concat(out, names, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
-    import json
     write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
     cols = ['image_id', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1', 'correct5']
     pred = pd.read_parquet(out/'predictions.parquet', columns=cols) if pq.read_schema(out/'predictions.parquet').names else pd.DataFrame()
@@ -162,9 +161,10 @@ def _summary(out, recs, groups, qc, errors, metrics, seconds) -> str:
     if len(metrics): lines += ['', 'top-1 accuracy by variant (columns: model)', summary_table(metrics).to_string()]
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/07_run.ipynb #72c25668
-def run_demo(out='runs/demo', resume: bool = False, progress: bool = True, **overrides) -> RunResult:
-    "Run the default study on the bundled demo photos into `out`."
+# %% ../nbs/07_run.ipynb #5d14d6e1
+def run_demo(out='runs/demo', resume: bool = False, progress: bool = True,
+             cfg: Config | None = None) -> RunResult:  # study settings (default: `Config()`); `data` is set to the demo photos
+    "Run a study (the default one unless `cfg` is given) on the bundled demo photos into `out`."
     out = Path(out)
-    data = demo_dataset(out/'data')
-    return run_study(Config(data=str(data)).update(**overrides), out, resume=resume, progress=progress)
+    cfg = (cfg or Config()).update(data=str(demo_dataset(out/'data')))
+    return run_study(cfg, out, resume=resume, progress=progress)
