@@ -32,7 +32,7 @@ def bench(cfg: Config) -> dict:
         total = time.perf_counter() - t
     tm = res.timer
     classify = sum(v for k, v in tm.seconds.items() if k.split(':')[0] in ('preprocess', 'forward', 'postprocess'))
-    pure = sum(pure_forward_seconds(c, tm.sizes[f'forward:{c.name}']) for c in study.classifiers
+    pure = sum(pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements())) for c in study.classifiers
                if f'forward:{c.name}' in tm.sizes)
     return dict(stages=tm.table(), total_s=total, images=res.n_images, classify_s=classify, pure_forward_s=pure,
                 overhead=classify / pure - 1 if pure else float('nan'),

@@ -6,6 +6,7 @@ __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'atomic_path', 'write_text', 'wr
 
 # %% ../nbs/00_core.ipynb #08ff448e
 import dataclasses, hashlib, json, logging, os, random, subprocess, sys, tempfile, time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, asdict, fields
 from importlib import metadata
@@ -120,7 +121,7 @@ def git_revision(path='.') -> str | None:
 
 # %% ../nbs/00_core.ipynb #da534c61
 class StageTimer:
-    "Accumulate seconds, item counts and per-call sizes per named stage."
+    "Accumulate seconds, item counts and a count of each per-call size per named stage."
     def __init__(self): self.seconds, self.items, self.sizes = {}, {}, {}
 
     @contextmanager
@@ -131,7 +132,7 @@ class StageTimer:
         finally:
             self.seconds[stage] = self.seconds.get(stage, 0.) + time.perf_counter() - t
             self.items[stage] = self.items.get(stage, 0) + n
-            self.sizes.setdefault(stage, []).append(n)
+            self.sizes.setdefault(stage, Counter())[n] += 1    # bounded, whatever the number of calls
 
     def table(self):
         "A DataFrame of seconds, items and items per second per stage."
