@@ -1,7 +1,6 @@
 """Offline docs check (Quarto is not installable here): process the notebooks the way
 `nbdev_docs` would (`nbdev.serve.proc_nbs`), then render each with nbconvert's HTMLExporter."""
 import sys
-from pathlib import Path
 
 if __name__ == '__main__':
     from nbconvert import HTMLExporter

@@ -4,7 +4,7 @@
 __all__ = ['STUDY_FIELDS', 'config_from_args', 'build_parser', 'main']
 
 # %% ../nbs/09_cli.ipynb #64e6d9c1
-import argparse, sys
+import argparse
 from pathlib import Path
 
 from .core import Config, get_logger

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm.auto import tqdm
 
@@ -126,7 +125,7 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     "Join the shards into the run's tables, metrics, manifest and summary."
     names = [_shard_name(l) for l in groups]
     _join_predictions(out, names)
-    qc, errors = _concat(out, names, 'qc'), _concat(out, names, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
+    qc, errors = _concat(out, names, 'qc').reindex(columns=QC_COLUMNS), _concat(out, names, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
     write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
@@ -135,23 +134,27 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     metrics = variant_metrics(pred)
     with atomic_path(out/'metrics.csv') as t: metrics.to_csv(t, index=False)
     write_json(out/'metrics.json', metrics.to_dict(orient='records'))
-    n_eval = int(qc.qc_ok.sum()) if len(qc) else 0
-    write_json(out/'manifest.json', dict(
-        created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
-        work_size=study.work_size, variants=study.variants, scenes=sorted(study.scenes),
-        models=[dict(name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess)) for c in study.classifiers],
-        segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256), versions=package_versions(),
-        git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'),
-        counts=dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
-                    excluded_by_qc=len(qc) - n_eval, predictions=len(pred)),
-        inputs=[dict(path=p, sha256=s) for p, s in zip(qc.get('path', []), qc.get('sha256', []))]
-               + [dict(path=p, sha256=None, error=r) for p, r in zip(errors.path, errors.reason)]))
+    n_eval = int(qc.qc_ok.sum())
+    counts = dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
+                  excluded_by_qc=len(qc) - n_eval, predictions=len(pred))
+    write_json(out/'manifest.json', _manifest(cfg, study, qc, errors, counts))
     summary = _summary(out, recs, groups, qc, errors, metrics, seconds)
     write_text(out/'summary.txt', summary)
     return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
 
+def _manifest(cfg: Config, study: Study, qc: pd.DataFrame, errors: pd.DataFrame, counts: dict) -> dict:
+    "What a run used: inputs with SHA-256, models and weights, segmenter, versions, seed, git revision."
+    return dict(
+        created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
+        work_size=study.work_size, variants=study.variants, scenes=sorted(study.scenes),
+        models=[dict(name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess)) for c in study.classifiers],
+        segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256), versions=package_versions(),
+        git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
+        inputs=[dict(path=p, sha256=s) for p, s in zip(qc.path, qc.sha256)]
+               + [dict(path=p, sha256=None, error=r) for p, r in zip(errors.path, errors.reason)])
+
 def _summary(out, recs, groups, qc, errors, metrics, seconds) -> str:
-    excl = qc[~qc.qc_ok] if len(qc) else qc
+    excl = qc[~qc.qc_ok.astype(bool)]
     lines = [f"bgimpact run: {out}",
              f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
              f"{len(excl)} excluded by mask QC, {len(errors)} unusable (see errors.csv); {seconds:.1f} s"]

@@ -1,5 +1,5 @@
 """Checks of the installed package as users get it: console script, packaged assets."""
-import subprocess, sys
+import subprocess
 from pathlib import Path
 
 def test_console_script_help():
