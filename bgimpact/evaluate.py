@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-import torchvision.transforms.v2.functional as TF
 from PIL import Image
 
 from .core import Config, StageTimer, atomic_path
@@ -52,11 +51,7 @@ class Study:
     def mask_for(self, rec: ImageRecord, img: torch.Tensor) -> tuple:
         "The (mask, backend) of an image: user mask, cached mask, or a new one from the segmenter."
         h, w = img.shape[-2:]
-        if rec.mask_path:
-            m = read_mask(rec.mask_path)
-            if m.shape != (h, w):
-                m = TF.resize(m[None], [h, w], interpolation=TF.InterpolationMode.NEAREST)[0]
-            return m, 'manifest'
+        if rec.mask_path: return read_mask(rec.mask_path, (h, w)), 'manifest'
         if self.masks and (hit := self.masks.get(rec.image_id, (h, w))): return hit
         with self.timer('segment'): m, backend = self.segmenter.segment(img, rec.label_idx, rec.image_id)
         if self.masks: self.masks.put(rec.image_id, m, backend)

@@ -96,7 +96,7 @@ class GrabCutCAM(Segmenter):
         return torch.from_numpy(cv2.resize(m, (w, h), interpolation=cv2.INTER_LINEAR))
 
 # %% ../nbs/03_segment.ipynb #feb6ab86
-def read_mask(path) -> torch.Tensor:
+def read_mask(path, shape=None) -> torch.Tensor:  # shape: (H, W) to resize to (nearest neighbour), if given
     "Read a PNG/JPEG (0/255 or 0/1) or `.npy` mask as a float tensor in [0,1]."
     p = Path(path)
     if p.suffix == '.npy': a = np.load(p)
@@ -104,7 +104,9 @@ def read_mask(path) -> torch.Tensor:
         with Image.open(p) as im: a = np.asarray(im if im.mode in ('1', 'L', 'I;16', 'I') else im.convert('L'))
     a = np.asarray(a, np.float32).squeeze()
     if a.ndim != 2: raise ValueError(f"{p}: mask must be 2-D, got shape {a.shape}")
-    return torch.from_numpy(a / a.max() if a.max() > 1 else a)
+    a = a / a.max() if a.max() > 1 else a
+    if shape is not None and a.shape != tuple(shape): a = cv2.resize(a, shape[::-1], interpolation=cv2.INTER_NEAREST)
+    return torch.from_numpy(a)
 
 class UserMasks(Segmenter):
     "Masks supplied by the user, looked up by image id or stem in a folder."
@@ -123,10 +125,7 @@ class UserMasks(Segmenter):
     def __call__(self, img, label_idx=-1, image_id=''):
         p = self.find(image_id)
         if p is None: raise FileNotFoundError(f"no mask for {image_id!r} in {self.root}")
-        m = read_mask(p)
-        h, w = img.shape[-2:]
-        if m.shape != (h, w): m = torch.from_numpy(cv2.resize(m.numpy(), (w, h), interpolation=cv2.INTER_NEAREST))
-        return m
+        return read_mask(p, img.shape[-2:])
 
 # %% ../nbs/03_segment.ipynb #623c7677
 class AutoSegmenter(Segmenter):
