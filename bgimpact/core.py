@@ -61,7 +61,13 @@ class Config:
     work_size: int = 0           # shorter side images are resized to before variants; 0 = largest model resize
     min_size: int = 16           # images with a side shorter than this are rejected as unusable
     device: str = 'auto'         # `auto` (CUDA when present), `cpu` or `cuda[:N]`
-    fill: str = 'black'          # colour of removed regions in `only_fg` / `no_fg`: black, gray, white or `#rrggbb`
+    fill: str = 'black'          # removed regions in `only_fg` / `no_fg`: black, gray, white, `#rrggbb`, mean, blur, noise, tile
+    feather: float = 0.0         # σ in pixels of the Gaussian that softens mask edges when compositing (0 = hard edges)
+    scene_mode: str = 'cover'    # how scenes fit the image: `cover` (keep aspect, centre crop) or `stretch` (as the seed study)
+    blur_sigma: float = 0.03     # σ of `blur_bg` as a fraction of the image's shorter side
+    place_n: int = 2             # distinct random positions per image for `placed`
+    place_scale: float = 0.5     # `placed`: object's longer side as a fraction of the image's shorter side
+    place_flip: bool = True      # `placed`: also paste each position horizontally flipped
     palette_k: int = 5           # KMeans clusters in each class's object palette
     palette_pixels: int = 2000   # object pixels sampled per image for the class palette
     min_fg: float = 0.01         # masks with a smaller foreground fraction fail QC

@@ -18,7 +18,9 @@ from tqdm.auto import tqdm
 from .core import (Config, StageTimer, atomic_path, get_logger, git_revision, package_versions, seed_everything,
                            write_json, write_text)
 from .data import demo_dataset, discover
-from .evaluate import Study, process_group
+from .evaluate import Study, bank_backgrounds, process_group
+from .mixing import BackgroundBank, MixedBackgrounds, pair_table
+from .variants import MIXED
 from .metrics import summary_table, variant_metrics
 from .segment import U2NETP_SHA256
 
@@ -114,12 +116,27 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
     groups = group_by_label(recs)
     todo = [l for l in groups if not shard_done(out/'shards', l)]
     if len(todo) < len(groups): log.info(f"resuming: {len(groups) - len(todo)} of {len(groups)} classes already done")
+    mixed = _mixing_pass(out, study, groups, progress) if any(v in MIXED for v in study.variants) else None
     bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='bgimpact', disable=not progress)
     for i, label in enumerate(todo):
         if max_groups is not None and i >= max_groups: bar.close(); return None
-        write_shard(out/'shards', label, process_group(study, groups[label], bar))
+        write_shard(out/'shards', label, process_group(study, groups[label], bar, mixed))
     bar.close()
     return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0)
+
+def _mixing_pass(out: Path, study: Study, groups: dict, progress: bool) -> MixedBackgrounds:
+    "Bank every class's tiled backgrounds (resumable, one shard per class), draw the pairs, write `pairs.csv`."
+    bank, tables = BackgroundBank(out/'backgrounds'), []
+    todo = [l for l in groups if not (out/'shards'/f'{_shard_name(l)}.bank.parquet').exists()]
+    bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='backgrounds', disable=not progress)
+    for label in groups:
+        f = out/'shards'/f'{_shard_name(label)}.bank.parquet'
+        if label in todo: _to_parquet(bank_backgrounds(study, groups[label], bank, bar), f)
+        tables.append(pd.read_parquet(f))
+    bar.close()
+    pairs = pair_table(pd.concat(tables, ignore_index=True), study.variants, study.cfg.seed, classes=list(groups))
+    with atomic_path(out/'pairs.csv') as t: pairs.to_csv(t, index=False)
+    return MixedBackgrounds(pairs, bank)
 
 def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: float) -> RunResult:
     "Join the shards into the run's tables, metrics, manifest and summary."
