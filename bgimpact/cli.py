@@ -13,19 +13,28 @@ from .core import Config, get_logger
 def _list(s: str) -> list: return [x.strip() for x in s.split(',') if x.strip()]
 
 def _study_flags(p: argparse.ArgumentParser):
-    p.add_argument('--variants', type=_list, help="comma list: original,only_fg (no_bg),no_fg,contrast_low,contrast_high,scene:<name>,scenes (every scene)")
+    p.add_argument('--variants', type=_list, help="comma list: original, only_fg[:fill] (no_bg), no_fg[:fill], only_bg_b, only_bg_t, "
+                   "mixed_same, mixed_rand, mixed_next, contrast_low, contrast_high, contrast_max, scene:<name>, scenes (every scene), "
+                   "blur_bg, gray_bg, noise_bg, recolor:<#rrggbb>, placed[:<scene or colour>]")
     p.add_argument('--scenes', help="folder with one photo per scene, named by scene (default: built-in scenes)")
     p.add_argument('--models', type=_list, help="comma list: lite0 (embedded, default), resnet50, convnext_base:IMAGENET1K_V1, resnet50=/path/file.pth")
     p.add_argument('--segmenter', help="auto (default), u2netp, grabcut, or masks:<folder>")
-    p.add_argument('--save-variants', action='store_const', const=True, dest='save_variants', help="also write every variant as PNG")
-    p.add_argument('--seed', type=int, help="seed for palettes and sampling (default 0)")
+    p.add_argument('--save-variants', action='store_const', const=True, dest='save_variants', help="also write every variant as PNG under variants/<variant>/<class>/")
+    p.add_argument('--seed', type=int, help="seed for palettes, noise, placements and mixed pairings (default 0)")
     p.add_argument('--batch-size', type=int, dest='batch_size', help="images per forward pass (default 16)")
     p.add_argument('--device', help="auto (default), cpu, cuda, cuda:1")
     p.add_argument('--work-size', type=int, dest='work_size', help="shorter side images are resized to (default: the largest model resize)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
-    p.add_argument('--fill', help="colour of removed regions: black (default), gray, white, #rrggbb")
+    p.add_argument('--fill', help="removed regions: black (default), gray, white, #rrggbb, mean, blur, noise, tile (no_fg only)")
+    p.add_argument('--feather', type=float, help="σ in pixels softening mask edges when compositing (default 0: hard edges)")
+    p.add_argument('--scene-mode', dest='scene_mode', choices=['cover', 'stretch'], help="fit scenes by cover-crop (default) or stretch (seed study)")
+    p.add_argument('--blur-sigma', type=float, dest='blur_sigma', help="blur_bg σ as a fraction of the shorter side (default 0.03)")
+    p.add_argument('--place-n', type=int, dest='place_n', help="placed: distinct random positions per image (default 2)")
+    p.add_argument('--place-scale', type=float, dest='place_scale', help="placed: object's longer side / image's shorter side (default 0.5)")
+    p.add_argument('--place-flip', action=argparse.BooleanOptionalAction, dest='place_flip', help="placed: also paste each position flipped (default yes)")
 
-STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit', 'fill']
+STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit',
+                'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip']
 
 def config_from_args(args) -> Config:
     "The config file (if any) with every flag that was given applied on top."
@@ -46,9 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--out', required=True, help="run folder")
     r.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
     r.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(r)
-    b = sub.add_parser('bench', help="per-stage throughput and classify overhead over pure inference")
+    b = sub.add_parser('bench', help="per-stage throughput, classify overhead over pure inference, time per variant")
     b.add_argument('--data', help="dataset (default: the bundled demo photos)")
-    b.add_argument('--config', help="YAML config file; flags given override it"); _study_flags(b)
+    b.add_argument('--config', help="YAML config file; flags given override it")
+    b.add_argument('--what', choices=['all', 'pipeline', 'variants'], default='all',
+                   help="the pipeline's stages, the variants against a forward pass, or both (default)"); _study_flags(b)
     return p
 
 # %% ../nbs/09_cli.ipynb #0181cf3f
@@ -64,7 +75,10 @@ def main(argv=None) -> int:
                 from bgimpact.data import demo_dataset
                 import tempfile
                 cfg = cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
-            print(format_bench(bench(cfg)))
+            if args.what in ('all', 'pipeline'): print(format_bench(bench(cfg)))
+            if args.what in ('all', 'variants'):
+                from bgimpact.bench import bench_variants, format_variant_bench
+                print(format_variant_bench(bench_variants(cfg=cfg)))
             return 0
         from bgimpact.run import run_demo, run_study
         cfg, progress = config_from_args(args), not args.no_progress

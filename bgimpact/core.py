@@ -45,7 +45,7 @@ def _json_default(o):
     raise TypeError(f"Not JSON serialisable: {type(o).__name__}")
 
 # %% ../nbs/00_core.ipynb #9a0ee8a1
-DEFAULT_VARIANTS = ['original', 'only_fg', 'no_fg', 'contrast_low', 'contrast_high', 'scenes']
+DEFAULT_VARIANTS = ['original', 'only_fg', 'no_fg', 'only_bg_t', 'mixed_rand', 'contrast_low', 'contrast_high', 'contrast_max', 'scenes']
 
 @dataclass
 class Config:

@@ -151,11 +151,12 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     metrics = variant_metrics(pred)
     with atomic_path(out/'metrics.csv') as t: metrics.to_csv(t, index=False)
     write_json(out/'metrics.json', metrics.to_dict(orient='records'))
-    n_eval = int(qc.qc_ok.sum())
+    n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
+    errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
     counts = dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
-                  excluded_by_qc=len(qc) - n_eval, predictions=len(pred))
+                  excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
     write_json(out/'manifest.json', _manifest(cfg, study, qc, errors, counts))
-    summary = _summary(out, recs, groups, qc, errors, metrics, seconds)
+    summary = _summary(out, recs, groups, qc, errors, skipped, metrics, seconds)
     write_text(out/'summary.txt', summary)
     return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
 
@@ -170,13 +171,15 @@ def _manifest(cfg: Config, study: Study, qc: pd.DataFrame, errors: pd.DataFrame,
         inputs=[dict(path=p, sha256=s) for p, s in zip(qc.path, qc.sha256)]
                + [dict(path=p, sha256=None, error=r) for p, r in zip(errors.path, errors.reason)])
 
-def _summary(out, recs, groups, qc, errors, metrics, seconds) -> str:
+def _summary(out, recs, groups, qc, errors, skipped, metrics, seconds) -> str:
     excl = qc[~qc.qc_ok.astype(bool)]
     lines = [f"bgimpact run: {out}",
              f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
              f"{len(excl)} excluded by mask QC, {len(errors)} unusable (see errors.csv); {seconds:.1f} s"]
     for r in errors.head(5).itertuples(): lines.append(f"  error: {r.path}: {r.stage}: {r.reason}")
     if len(errors) > 5: lines.append(f"  … and {len(errors) - 5} more in errors.csv")
+    for (stage, reason), n in skipped.groupby(['stage', 'reason'], sort=False).size().items():
+        lines.append(f"  unavailable: {stage[8:]} for {n} image(s): {reason} (errors.csv)")
     for r in excl.head(5).itertuples(): lines.append(f"  excluded: {r.image_id}: {r.qc_reason}")
     if len(metrics): lines += ['', 'top-1 accuracy by variant (columns: model)', summary_table(metrics).to_string()]
     return '\n'.join(lines) + '\n'

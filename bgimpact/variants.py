@@ -23,7 +23,8 @@ from .data import decode_image
 
 # %% ../nbs/04_variants.ipynb #86674e6b
 def composite(fg: torch.Tensor, bg: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-    "Object pixels from `fg`, the rest from `bg` (uint8 …×3×H×W, broadcastable); `mask` …×H×W in [0,1]."
+    "Object pixels from `fg`, the rest from `bg` (uint8 …×3×H×W, broadcastable); `mask` …×H×W, bool or in [0,1]."
+    if mask.dtype == torch.bool: return torch.where(mask.unsqueeze(-3), fg, bg)     # binary: a select, no arithmetic
     m = mask.to(torch.float32).unsqueeze(-3)
     return (bg.float() * (1 - m) + fg.float() * m).round_().clamp_(0, 255).to(torch.uint8)
 
@@ -119,10 +120,15 @@ def fill_image(img: torch.Tensor, removed: torch.Tensor, fill: str, seeds=None) 
 
 # %% ../nbs/04_variants.ipynb #d3e2f1a1
 def gaussian(x: torch.Tensor, sigma: float) -> torch.Tensor:
-    "Gaussian blur of a float …×C×H×W tensor with σ in pixels (kernel ±3σ, reflected edges)."
+    "Gaussian blur of a float …×C×H×W tensor, σ in pixels: separable, kernel ±3σ, reflected edges."
     H, W = x.shape[-2:]
-    k = min(2 * int(np.ceil(3 * sigma)) + 1, 2 * (min(H, W) - 1) - 1 if min(H, W) > 2 else 1)
-    return x if sigma <= 0 or k < 3 else TF.gaussian_blur(x, [k, k], [sigma, sigma])
+    r = min(int(np.ceil(3 * sigma)), H - 1, W - 1) if sigma > 0 else 0
+    if r < 1: return x
+    k = torch.exp(-0.5 * (torch.arange(-r, r + 1, dtype=x.dtype, device=x.device) / sigma) ** 2)
+    k, C = k / k.sum(), x.shape[-3]
+    y = F.conv2d(F.pad(x.reshape(-1, C, H, W), (r, r, 0, 0), mode='reflect'), k.view(1, 1, 1, -1).expand(C, 1, 1, -1), groups=C)
+    y = F.conv2d(F.pad(y, (0, 0, r, r), mode='reflect'), k.view(1, 1, -1, 1).expand(C, 1, -1, 1), groups=C)
+    return y.reshape(x.shape)
 
 def feather_mask(mask: torch.Tensor, sigma: float) -> torch.Tensor:
     "The binarised mask (…×H×W) with edges softened by a Gaussian of σ pixels (0: binary)."
@@ -287,7 +293,7 @@ def make_variants(img: torch.Tensor, mask: torch.Tensor, names, cfg: Config | No
     cfg, scenes, mixed = cfg or Config(), scenes or {}, mixed or {}
     H, W = img.shape[-2:]
     x, mb = img[None], (mask >= 0.5).float()[None]
-    m = feather_mask(mb, cfg.feather)                  # compositing mask (soft only when feathering)
+    m = feather_mask(mb, cfg.feather) if cfg.feather > 0 else mb.bool()   # soft only when feathering
     outs, rows, skipped = [], [], {}
     def add(v, out, **prov): outs.append(out.reshape(-1, 3, H, W)); rows.append(PROVENANCE | dict(variant=v, seed=seed) | prov)
     def paste_on(bg): return composite(x, bg, m)
@@ -304,7 +310,7 @@ def make_variants(img: torch.Tensor, mask: torch.Tensor, names, cfg: Config | No
             box = box_mask(mb)
             f, ok = fill_image(x, box, 'black' if base == 'only_bg_b' else 'tile')
             if not ok[0]: skipped[v] = "the object's box leaves no background to tile from"; continue
-            add(v, composite(f, x, box.float()), fill='black' if base == 'only_bg_b' else 'tile')
+            add(v, composite(f, x, box), fill='black' if base == 'only_bg_b' else 'tile')
         elif base in MIXED:
             if v not in mixed: skipped[v] = "no background partner (see mixing)"; continue
             bg, bg_id, bg_label = mixed[v]
