@@ -133,7 +133,9 @@ def process_group(study: Study, recs: list, progress=None,
         mx = mixed(r.image_id, *img.shape[-2:]) if mixed and any(v in MIXED for v in study.variants) else {}
         with tm('variants', len(study.variants)):
             V, rows, skipped = make_variants(img, mask, study.variants, cfg, palette, study.scenes, mx, _seed_of(r.image_id, cfg.seed))
-        for v, why in skipped.items(): errors.append(dict(image_id=r.image_id, path=r.path, stage=f'variant:{v}', reason=why))
+        for v, why in skipped.items():
+            why = getattr(mixed, 'why', {}).get((r.image_id, v), why)     # the pairing knows why a mixed variant has no partner
+            errors.append(dict(image_id=r.image_id, path=r.path, stage=f'variant:{v}', reason=why))
         if study.variant_dir: _save_variants(study.variant_dir, r, rows, V)
         keys = [dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, segmenter=backend, fg_image=r.image_id) | row
                 for row in rows]

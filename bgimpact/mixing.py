@@ -72,7 +72,10 @@ class BackgroundBank:
         return cover_crop(decode_image(self.path(image_id)), h, w)
 
 # %% ../nbs/04b_mixing.ipynb #mx000013
-PAIR_COLUMNS = ['image_id', 'label', 'variant', 'bg_image', 'bg_label']
+PAIR_COLUMNS = ['image_id', 'label', 'variant', 'bg_image', 'bg_label', 'reason']
+_NO_PARTNER = {'mixed_same': 'no other image of its class has a usable background',
+               'mixed_rand': 'no other image has a usable background',
+               'mixed_next': 'no other class has an image with a usable background'}
 
 def pair_table(images: pd.DataFrame, variants, seed: int = 0, classes=None) -> pd.DataFrame:
     "Mixed pairings for the images that passed QC (`images`: image_id, label, qc_ok, pooled); no partner → empty bg_image."
@@ -80,13 +83,15 @@ def pair_table(images: pd.DataFrame, variants, seed: int = 0, classes=None) -> p
     rows = []
     for v in (v for v in variants if v in MIXED):
         for (me, c), q in zip(zip(fg.image_id, fg.label), pair_backgrounds(fg, pool, v, seed, classes)):
-            rows.append(dict(image_id=me, label=c, variant=v, bg_image=q[0] if q else '', bg_label=q[1] if q else ''))
+            rows.append(dict(image_id=me, label=c, variant=v, bg_image=q[0] if q else '', bg_label=q[1] if q else '',
+                             reason='' if q else _NO_PARTNER[v]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 class MixedBackgrounds:
     "Callable giving an image's mixed-variant backgrounds: image_id, h, w → {variant: (uint8 3×h×w, bg image id, bg label)}."
     def __init__(self, pairs: pd.DataFrame, bank: BackgroundBank):
         self.bank, self.by_image = bank, {}
+        self.why = {(r.image_id, r.variant): r.reason for r in pairs[pairs.bg_image == ''].itertuples()}  # no partner: why
         for r in pairs[pairs.bg_image != ''].itertuples():
             self.by_image.setdefault(r.image_id, []).append((r.variant, r.bg_image, r.bg_label))
     def __call__(self, image_id: str, h: int, w: int) -> dict:

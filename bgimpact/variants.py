@@ -295,7 +295,7 @@ def make_variants(img: torch.Tensor, mask: torch.Tensor, names, cfg: Config | No
     x, mb = img[None], (mask >= 0.5).float()[None]
     m = feather_mask(mb, cfg.feather) if cfg.feather > 0 else mb.bool()   # soft only when feathering
     outs, rows, skipped = [], [], {}
-    def add(v, out, **prov): outs.append(out.reshape(-1, 3, H, W)); rows.append(PROVENANCE | dict(variant=v, seed=seed) | prov)
+    def add(v, out, **prov): outs.append(out.reshape(-1, 3, H, W)); rows.append(dict(variant=v) | PROVENANCE | dict(seed=seed) | prov)
     def paste_on(bg): return composite(x, bg, m)
     for v in names:
         base, _, arg = v.partition(':')
