@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--out', required=True, help="run folder")
     r.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
     r.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(r)
+    e = sub.add_parser('evaluate', help="score a finished run folder again: every metric table, no re-classifying")
+    e.add_argument('run', help="run folder (holds predictions.parquet and qc.csv)")
+    e.add_argument('--n-boot', type=int, dest='n_boot', help="bootstrap resamples (default: the run's config, else 1000)")
+    e.add_argument('--seed', type=int, help="bootstrap seed (default: the run's config)")
     b = sub.add_parser('bench', help="per-stage throughput, classify overhead over pure inference, time per variant")
     b.add_argument('--data', help="dataset (default: the bundled demo photos)")
     b.add_argument('--config', help="YAML config file; flags given override it")
@@ -80,6 +84,13 @@ def main(argv=None) -> int:
                 from bgimpact.bench import bench_variants, format_variant_bench
                 print(format_variant_bench(bench_variants(cfg=cfg)))
             return 0
+        if args.cmd == 'evaluate':
+            from bgimpact.analysis import score_run, scores_summary
+            run = Path(args.run)
+            cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
+            scores = score_run(run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed)
+            print('\n'.join([f"bgimpact evaluate: {run}"] + scores_summary(scores)))
+            return 0 if len(scores['metrics']) else 1
         from bgimpact.run import run_demo, run_study
         cfg, progress = config_from_args(args), not args.no_progress
         res = (run_demo(args.out, args.resume, progress, cfg) if args.cmd == 'demo'

@@ -73,6 +73,7 @@ class Config:
     min_fg: float = 0.01         # masks with a smaller foreground fraction fail QC
     max_fg: float = 0.95         # masks with a larger foreground fraction fail QC
     limit: int = 0               # use only the first N images in sorted order (0 = all)
+    n_boot: int = 1000           # bootstrap resamples behind every confidence interval
 
     def update(self, **overrides) -> "Config":
         "A copy with the given non-`None` fields replaced; unknown names are an error."

@@ -21,14 +21,14 @@ from .data import demo_dataset, discover
 from .evaluate import Study, bank_backgrounds, process_group
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
-from .metrics import summary_table, variant_metrics
+from .analysis import PRED_COLUMNS, score, scores_summary, write_scores
 from .segment import U2NETP_SHA256
 
 # %% ../nbs/07_run.ipynb #baeb3183
 class RunExistsError(FileExistsError):
     "The output folder already holds a run and `resume` was not asked for."
 
-IGNORED_ON_RESUME = {'batch_size', 'device'}   # fields that cannot change results
+IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot'}   # fields that cannot change predictions
 
 def _check_config(out: Path, cfg: Config, resume: bool):
     f = out/'config.yaml'
@@ -146,17 +146,17 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
     write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
-    cols = ['image_id', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1', 'correct5']
-    pred = pd.read_parquet(out/'predictions.parquet', columns=cols) if pq.read_schema(out/'predictions.parquet').names else pd.DataFrame()
-    metrics = variant_metrics(pred)
-    with atomic_path(out/'metrics.csv') as t: metrics.to_csv(t, index=False)
-    write_json(out/'metrics.json', metrics.to_dict(orient='records'))
+    pred = (pd.read_parquet(out/'predictions.parquet', columns=PRED_COLUMNS) if pq.read_schema(out/'predictions.parquet').names
+            else pd.DataFrame(columns=PRED_COLUMNS))
+    scores = score(pred, qc, cfg.n_boot, cfg.seed)
+    write_scores(out, scores)
+    metrics = scores['metrics']
     n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
     errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
     counts = dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
                   excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
     write_json(out/'manifest.json', _manifest(cfg, study, qc, errors, counts))
-    summary = _summary(out, recs, groups, qc, errors, skipped, metrics, seconds)
+    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds)
     write_text(out/'summary.txt', summary)
     return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
 
@@ -171,7 +171,7 @@ def _manifest(cfg: Config, study: Study, qc: pd.DataFrame, errors: pd.DataFrame,
         inputs=[dict(path=p, sha256=s) for p, s in zip(qc.path, qc.sha256)]
                + [dict(path=p, sha256=None, error=r) for p, r in zip(errors.path, errors.reason)])
 
-def _summary(out, recs, groups, qc, errors, skipped, metrics, seconds) -> str:
+def _summary(out, recs, groups, qc, errors, skipped, scores, seconds) -> str:
     excl = qc[~qc.qc_ok.astype(bool)]
     lines = [f"bgimpact run: {out}",
              f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
@@ -181,7 +181,7 @@ def _summary(out, recs, groups, qc, errors, skipped, metrics, seconds) -> str:
     for (stage, reason), n in skipped.groupby(['stage', 'reason'], sort=False).size().items():
         lines.append(f"  unavailable: {stage[8:]} for {n} image(s): {reason} (errors.csv)")
     for r in excl.head(5).itertuples(): lines.append(f"  excluded: {r.image_id}: {r.qc_reason}")
-    if len(metrics): lines += ['', 'top-1 accuracy by variant (columns: model)', summary_table(metrics).to_string()]
+    if len(scores['metrics']): lines += [''] + scores_summary(scores)
     return '\n'.join(lines) + '\n'
 
 # %% ../nbs/07_run.ipynb #5d14d6e1
