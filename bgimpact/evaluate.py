@@ -17,6 +17,7 @@ from .core import Config, StageTimer, atomic_path
 from .data import DecodeError, ImageRecord, decode_image, resize_short
 from .models import Classifier, Lite0Classifier, load_classifier, topk_outputs
 from .segment import MaskCache, Segmenter, get_segmenter, mask_qc, read_mask
+from .labels import LabelMap, load_label_map
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED, class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
@@ -31,6 +32,7 @@ class Study:
     variants: list                    # canonical variant names, `original` first
     work_size: int                    # shorter side images are resized to after decoding
     masks: MaskCache | None = None    # where masks are cached (None: not cached)
+    label_map: LabelMap | None = None # a second label space scored besides ImageNet-1k
     variant_dir: Path | None = None   # where variant PNGs go when `save_variants`
     timer: StageTimer = field(default_factory=StageTimer)
 
@@ -47,7 +49,9 @@ class Study:
         out = Path(out) if out is not None else None
         seg_dir = cfg.segmenter.split(':')[0]
         return cls(cfg, clfs, seg, scenes, expand_variants(cfg.variants, scenes, cfg.fill), ws,
-                   MaskCache(out/'masks'/seg_dir) if out else None, out/'variants' if out and cfg.save_variants else None)
+                   MaskCache(out/'masks'/seg_dir) if out else None,
+                   load_label_map(cfg.label_map) if cfg.label_map else None,
+                   out/'variants' if out and cfg.save_variants else None)
 
     def mask_for(self, rec: ImageRecord, img: torch.Tensor) -> tuple:
         "The (mask, backend) of an image: user mask, cached mask, or a new one from the segmenter."
@@ -71,8 +75,9 @@ def _seed_of(image_id: str, seed: int) -> int: return (zlib.crc32(image_id.encod
 # %% ../nbs/06_evaluate.ipynb #814d2cc3
 class _Batcher:
     "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
-    def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer):
+    def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer, label_map: LabelMap | None = None):
         self.clf, self.bs, self.tm, self.xs, self.keys, self.rows = clf, batch_size, timer, [], [], []
+        self.lmap = label_map
 
     def add(self, V: torch.Tensor, keys: list):
         with self.tm('preprocess', len(keys)): self.xs.append(self.clf.prepare(V))
@@ -85,6 +90,11 @@ class _Batcher:
         with self.tm(f'forward:{self.clf.name}', len(x)): logits = self.clf.forward(x)
         with self.tm('postprocess', len(x)):
             o = topk_outputs(logits.softmax(-1), [k['label_idx'] for k in self.keys])
+            if self.lmap is not None:                        # the label space's mapped and restricted argmax
+                true = np.array([k['mapped_true'] for k in self.keys])
+                o['mapped_top1'], o['restricted_top1'] = self.lmap.map_logits(logits)
+                o['mapped_correct'] = (o['mapped_top1'] == true) & (true >= 0)
+                o['restricted_correct'] = (o['restricted_top1'] == true) & (true >= 0)
             for i, k in enumerate(self.keys):
                 self.rows.append(k | {'model': self.clf.name, 'weights': self.clf.weights_id,
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
@@ -128,7 +138,7 @@ def process_group(study: Study, recs: list, progress=None,
             pixels.append(sample_object_pixels(img, mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)))
         elif progress: progress.update()
     palette = class_palette(np.concatenate(pixels), cfg.palette_k, cfg.seed) if pixels else None
-    batchers = [_Batcher(c, cfg.batch_size, tm) for c in study.classifiers]
+    batchers = [_Batcher(c, cfg.batch_size, tm, study.label_map) for c in study.classifiers]
     for r, img, mask, backend in kept:
         mx = mixed(r.image_id, *img.shape[-2:]) if mixed and any(v in MIXED for v in study.variants) else {}
         with tm('variants', len(study.variants)):
@@ -137,7 +147,8 @@ def process_group(study: Study, recs: list, progress=None,
             why = getattr(mixed, 'why', {}).get((r.image_id, v), why)     # the pairing knows why a mixed variant has no partner
             errors.append(dict(image_id=r.image_id, path=r.path, stage=f'variant:{v}', reason=why))
         if study.variant_dir: _save_variants(study.variant_dir, r, rows, V)
-        keys = [dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, segmenter=backend, fg_image=r.image_id) | row
+        lm = dict(mapped_true=study.label_map.true_class(r.label, r.label_idx)) if study.label_map else {}
+        keys = [dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, **lm, segmenter=backend, fg_image=r.image_id) | row
                 for row in rows]
         for b in batchers: b.add(V, keys)
         if progress: progress.update()

@@ -21,7 +21,7 @@ from .data import demo_dataset, discover
 from .evaluate import Study, bank_backgrounds, process_group
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
-from .analysis import PRED_COLUMNS, score, scores_summary, write_scores
+from .analysis import load_predictions, score, scores_summary, write_scores
 from .segment import U2NETP_SHA256
 
 # %% ../nbs/07_run.ipynb #baeb3183
@@ -146,8 +146,7 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
     write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
-    pred = (pd.read_parquet(out/'predictions.parquet', columns=PRED_COLUMNS) if pq.read_schema(out/'predictions.parquet').names
-            else pd.DataFrame(columns=PRED_COLUMNS))
+    pred = load_predictions(out)
     scores = score(pred, qc, cfg.n_boot, cfg.seed)
     write_scores(out, scores)
     metrics = scores['metrics']
