@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .adversarial import adversarial_summary
 from .core import atomic_path, write_json
 from .data import class_name
 from .metrics import bootstrap_ci, paired_table, size_categories, summary_table, variant_metrics
@@ -84,7 +85,8 @@ def seed_table(pred: pd.DataFrame) -> pd.DataFrame:
 # %% ../nbs/05b_analysis.ipynb #an000018
 SCORE_FILES = {'metrics': 'metrics.csv', 'by_class': 'metrics_by_class.csv', 'by_size': 'metrics_by_size.csv',
                'bg_gap': 'bg_gap.csv', 'phi': 'phi.csv', 'mistaken': 'most_mistaken.csv', 'seed_table': 'seed_table.csv',
-               'label_space': 'metrics_label_space.csv', 'label_space_bg_gap': 'bg_gap_label_space.csv'}
+               'label_space': 'metrics_label_space.csv', 'label_space_bg_gap': 'bg_gap_label_space.csv',
+               'adversarial': 'adversarial_summary.csv'}
 PRED_COLUMNS = ['image_id', 'label', 'label_idx', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1', 'correct5']
 LABEL_SPACE_COLUMNS = ['mapped_true', 'mapped_top1', 'restricted_top1', 'mapped_correct', 'restricted_correct']
 
@@ -98,9 +100,10 @@ def label_space_scores(pred: pd.DataFrame, n_boot: int = 1000, seed: int = 0) ->
     cat = lambda d: pd.concat(d, ignore_index=True)
     return cat(ms), cat(gs)
 
-def score(pred: pd.DataFrame, qc: pd.DataFrame | None = None, n_boot: int = 1000, seed: int = 0) -> dict:
-    "Every result table of a study from its predictions (and QC table for object sizes)."
-    extra = {}
+def score(pred: pd.DataFrame, qc: pd.DataFrame | None = None, n_boot: int = 1000, seed: int = 0,
+          adversarial: pd.DataFrame | None = None) -> dict:  # per-object rows of the adversarial-background search
+    "Every result table of a study from its predictions (and QC table for object sizes, adversarial rows)."
+    extra = {} if adversarial is None else dict(adversarial=adversarial_summary(adversarial, n_boot, seed))
     if set(LABEL_SPACE_COLUMNS) <= set(pred.columns): extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
     pred = pred[[c for c in PRED_COLUMNS if c in pred]]
     sizes = size_categories(qc[qc.qc_ok.astype(bool)]) if qc is not None and len(qc) else pd.Series(dtype=object)
@@ -132,7 +135,8 @@ def score_run(run, n_boot: int = 1000, seed: int = 0) -> dict:
     run = Path(run)
     pred = load_predictions(run)
     qc = pd.read_csv(run/'qc.csv') if (run/'qc.csv').exists() else None
-    scores = score(pred, qc, n_boot, seed)
+    adv = pd.read_csv(run/'adversarial.csv', keep_default_na=False) if (run/'adversarial.csv').exists() else None
+    scores = score(pred, qc, n_boot, seed, adv)
     write_scores(run, scores)
     return scores
 
@@ -141,6 +145,10 @@ def scores_summary(scores: dict) -> list:
     "Lines people read: top-1 per variant and model with the change from original, and each model's BG-Gap."
     m = scores['metrics']
     lines = ['top-1 accuracy by variant (columns: model)', summary_table(m).to_string()] if len(m) else []
+    for r in scores.get('adversarial', pd.DataFrame()).itertuples():
+        lines.append(f"Adversarial backgrounds {r.model}: {r.adv_accuracy:.1%} of {r.n} objects fooled by none of {r.pool} "
+                     f"backgrounds (95% CI {r.adv_accuracy_lo:.1%} … {r.adv_accuracy_hi:.1%}); {r.forwards} forward passes "
+                     f"of {r.full_search_forwards} for a full search")
     for r in scores['bg_gap'].itertuples():
         lines.append(f"BG-Gap {r.model}: {r.bg_gap * 100:+.1f} pts (95% CI {r.bg_gap_lo * 100:+.1f} … {r.bg_gap_hi * 100:+.1f}; "
                      f"mixed_same {r.mixed_same:.3f} − mixed_rand {r.mixed_rand:.3f}, {r.n} images)")

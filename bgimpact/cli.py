@@ -25,6 +25,7 @@ def _study_flags(p: argparse.ArgumentParser):
     p.add_argument('--device', help="auto (default), cpu, cuda, cuda:1")
     p.add_argument('--work-size', type=int, dest='work_size', help="shorter side images are resized to (default: the largest model resize)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
+    p.add_argument('--adversarial', type=int, help="adversarial backgrounds: pooled backgrounds tried per object (0 = off, -1 = all)")
     p.add_argument('--label-map', dest='label_map', help="also score in a smaller label space: in9 (built in), path/to/in_to_in9.json, or a CSV idx,class")
     p.add_argument('--fill', help="removed regions: black (default), gray, white, #rrggbb, mean, blur, noise, tile (no_fg only)")
     p.add_argument('--feather', type=float, help="σ in pixels softening mask edges when compositing (default 0: hard edges)")
@@ -35,7 +36,7 @@ def _study_flags(p: argparse.ArgumentParser):
     p.add_argument('--place-flip', action=argparse.BooleanOptionalAction, dest='place_flip', help="placed: also paste each position flipped (default yes)")
 
 STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit',
-                'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map']
+                'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial']
 
 def config_from_args(args) -> Config:
     "The config file (if any) with every flag that was given applied on top."

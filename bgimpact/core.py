@@ -74,6 +74,7 @@ class Config:
     max_fg: float = 0.95         # masks with a larger foreground fraction fail QC
     limit: int = 0               # use only the first N images in sorted order (0 = all)
     n_boot: int = 1000           # bootstrap resamples behind every confidence interval
+    adversarial: int = 0         # adversarial backgrounds: pooled backgrounds tried per object (0 = off, -1 = all)
     label_map: str | None = None # also score in a smaller label space: `in9`, an official in_to_in9.json, or a CSV idx,class
 
     def update(self, **overrides) -> "Config":

@@ -19,6 +19,7 @@ from .core import (Config, StageTimer, atomic_path, get_logger, git_revision, pa
                            write_json, write_text)
 from .data import demo_dataset, discover
 from .evaluate import Study, bank_backgrounds, process_group
+from .adversarial import adversarial_rows, pool_order
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
 from .analysis import load_predictions, score, scores_summary, write_scores
@@ -116,16 +117,20 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
     groups = group_by_label(recs)
     todo = [l for l in groups if not shard_done(out/'shards', l)]
     if len(todo) < len(groups): log.info(f"resuming: {len(groups) - len(todo)} of {len(groups)} classes already done")
-    mixed = _mixing_pass(out, study, groups, progress) if any(v in MIXED for v in study.variants) else None
+    bank = seen = None
+    if any(v in MIXED for v in study.variants) or cfg.adversarial:
+        bank, seen = _bank_pass(out, study, groups, progress)
+    mixed = _mixed_backgrounds(out, study, groups, bank, seen) if any(v in MIXED for v in study.variants) else None
     bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='bgimpact', disable=not progress)
     for i, label in enumerate(todo):
         if max_groups is not None and i >= max_groups: bar.close(); return None
         write_shard(out/'shards', label, process_group(study, groups[label], bar, mixed))
     bar.close()
+    if cfg.adversarial: _adversarial_pass(out, study, groups, bank, seen, progress)
     return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0)
 
-def _mixing_pass(out: Path, study: Study, groups: dict, progress: bool) -> MixedBackgrounds:
-    "Bank every class's tiled backgrounds (resumable, one shard per class), draw the pairs, write `pairs.csv`."
+def _bank_pass(out: Path, study: Study, groups: dict, progress: bool) -> tuple:
+    "Bank every class's tiled backgrounds (resumable, one shard per class): (bank, table of image_id, label, qc_ok, pooled)."
     bank, tables = BackgroundBank(out/'backgrounds'), []
     todo = [l for l in groups if not (out/'shards'/f'{_shard_name(l)}.bank.parquet').exists()]
     bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='backgrounds', disable=not progress)
@@ -134,9 +139,23 @@ def _mixing_pass(out: Path, study: Study, groups: dict, progress: bool) -> Mixed
         if label in todo: _to_parquet(bank_backgrounds(study, groups[label], bank, bar), f)
         tables.append(pd.read_parquet(f))
     bar.close()
-    pairs = pair_table(pd.concat(tables, ignore_index=True), study.variants, study.cfg.seed, classes=list(groups))
+    return bank, pd.concat(tables, ignore_index=True)
+
+def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame) -> MixedBackgrounds:
+    "Draw the mixed pairs, write `pairs.csv`."
+    pairs = pair_table(seen, study.variants, study.cfg.seed, classes=list(groups))
     with atomic_path(out/'pairs.csv') as t: pairs.to_csv(t, index=False)
     return MixedBackgrounds(pairs, bank)
+
+def _adversarial_pass(out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame, progress: bool):
+    "Adversarial backgrounds for every class (resumable, one shard per class)."
+    order = pool_order(seen.image_id[seen.pooled.astype(bool)], study.cfg.seed)
+    todo = [l for l in groups if not (out/'shards'/f'{_shard_name(l)}.adv.parquet').exists()]
+    bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='adversarial', disable=not progress)
+    for label in todo:
+        rows = adversarial_rows(study, groups[label], bank, order, max(study.cfg.adversarial, 0), bar)
+        _to_parquet(rows, out/'shards'/f'{_shard_name(label)}.adv.parquet')
+    bar.close()
 
 def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: float) -> RunResult:
     "Join the shards into the run's tables, metrics, manifest and summary."
@@ -147,7 +166,10 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
     write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
     pred = load_predictions(out)
-    scores = score(pred, qc, cfg.n_boot, cfg.seed)
+    adv = _concat(out, [n for n in names if (out/'shards'/f'{n}.adv.parquet').exists()], 'adv')
+    if len(adv):
+        with atomic_path(out/'adversarial.csv') as t: adv.to_csv(t, index=False)
+    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
     write_scores(out, scores)
     metrics = scores['metrics']
     n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
