@@ -92,7 +92,7 @@ LABEL_SPACE_COLUMNS = ['mapped_true', 'mapped_top1', 'restricted_top1', 'mapped_
 
 def label_space_scores(pred: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> tuple:
     "Metrics and BG-Gap in the label map's space, once per scoring: `mapped` (argmax mapped) and `restricted` (mapped classes only)."
-    ms, gs = [], []
+    pred, ms, gs = pred[pred.mapped_true >= 0], [], []       # images of classes outside the label space are not scored in it
     for kind in ('mapped', 'restricted'):
         p = pred.assign(top1_idx=pred[f'{kind}_top1'], correct1=pred[f'{kind}_correct'], correct5=pred[f'{kind}_correct'])
         ms.append(variant_metrics(p, n_boot=n_boot, seed=seed).drop(columns=['top5', 'top5_lo', 'top5_hi']).assign(scoring=kind))

@@ -35,7 +35,7 @@ class LabelMap:
 
     def map_logits(self, logits: torch.Tensor) -> tuple:
         "(mapped argmax, restricted argmax) class ids for a batch of 1000-way logits."
-        idx = torch.as_tensor(self.index, device=logits.device)
+        idx = torch.tensor(self.index, device=logits.device)          # a copy: the array may be read-only
         mapped = idx[logits.argmax(-1)]
         restricted = idx[logits.masked_fill(idx < 0, float('-inf')).argmax(-1)]
         return mapped.cpu().numpy(), restricted.cpu().numpy()
