@@ -64,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help="per-stage throughput, classify overhead over pure inference, time per variant")
     b.add_argument('--data', help="dataset (default: the bundled demo photos)")
     b.add_argument('--config', help="YAML config file; flags given override it")
-    b.add_argument('--what', choices=['all', 'pipeline', 'variants'], default='all',
-                   help="the pipeline's stages, the variants against a forward pass, or both (default)"); _study_flags(b)
+    b.add_argument('--what', choices=['all', 'pipeline', 'variants', 'memory'], default='all',
+                   help="the pipeline's stages, the variants against a forward pass, both (default), or peak memory vs dataset size")
+    b.add_argument('--replicate', type=int, default=10, help="memory: also run the dataset replicated this many times (default 10)")
+    _study_flags(b)
     return p
 
 # %% ../nbs/09_cli.ipynb #0181cf3f
@@ -82,6 +84,9 @@ def main(argv=None) -> int:
                 import tempfile
                 cfg = cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
             if args.what in ('all', 'pipeline'): print(format_bench(bench(cfg)))
+            if args.what == 'memory':
+                from bgimpact.bench import bench_memory
+                print(bench_memory(cfg.data, args.replicate).round(2).to_string(index=False)); return 0
             if args.what in ('all', 'variants'):
                 from bgimpact.bench import bench_variants, format_variant_bench
                 print(format_variant_bench(bench_variants(cfg=cfg)))

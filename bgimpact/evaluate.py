@@ -82,23 +82,26 @@ class _Batcher:
     def add(self, V: torch.Tensor, keys: list):
         with self.tm('preprocess', len(keys)): self.xs.append(self.clf.prepare(V))
         self.keys += keys
-        if len(self.keys) >= self.bs: self.flush()
+        while len(self.keys) >= self.bs: self.flush(self.bs)      # forward passes of exactly `batch_size`
 
-    def flush(self):
+    def flush(self, n: int | None = None):
+        "Classify the first `n` collected inputs (all when None)."
         if not self.keys: return
         x = torch.cat(self.xs)
+        n = len(x) if n is None else n
+        x, rest, keys, self.keys = x[:n], x[n:], self.keys[:n], self.keys[n:]
+        self.xs = [rest] if len(rest) else []
         with self.tm(f'forward:{self.clf.name}', len(x)): logits = self.clf.forward(x)
         with self.tm('postprocess', len(x)):
-            o = topk_outputs(logits.softmax(-1), [k['label_idx'] for k in self.keys])
+            o = topk_outputs(logits.softmax(-1), [k['label_idx'] for k in keys])
             if self.lmap is not None:                        # the label space's mapped and restricted argmax
-                true = np.array([k['mapped_true'] for k in self.keys])
+                true = np.array([k['mapped_true'] for k in keys])
                 o['mapped_top1'], o['restricted_top1'] = self.lmap.map_logits(logits)
                 o['mapped_correct'] = (o['mapped_top1'] == true) & (true >= 0)
                 o['restricted_correct'] = (o['restricted_top1'] == true) & (true >= 0)
-            for i, k in enumerate(self.keys):
+            for i, k in enumerate(keys):
                 self.rows.append(k | {'model': self.clf.name, 'weights': self.clf.weights_id,
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
-        self.xs, self.keys = [], []
 
 # %% ../nbs/06_evaluate.ipynb #851a61ad
 def _variant_path(root: Path, rec: ImageRecord, row: dict) -> Path:
