@@ -30,7 +30,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={'bgimpact': ['assets/*']},
     install_requires=cfg['requirements'].split(),
-    extras_require={'dev': cfg['dev_requirements'].split()},
+    extras_require={'dev': cfg['dev_requirements'].split(), 'segformer': cfg['segformer_requirements'].split()},
     python_requires='>=' + min_python,
     zip_safe=False,
     entry_points={'console_scripts': cfg['console_scripts'].split(),

@@ -54,6 +54,7 @@ def adversarial_rows(study, recs, bank: BackgroundBank, order: list, limit: int 
     load = functools.lru_cache(512)(lambda i: decode_image(bank.path(i)))
     fit = lambda i, h, w: (i, cover_crop(load(i), h, w))
     rows, lm = [], study.label_map
+    study.prepare_group(recs)
     for r in recs:
         got = decode_and_mask(study, r, lambda stage, reason: None)     # errors are the main pass's to report
         if got is None or not got[4]['qc_ok']: progress and progress.update(); continue

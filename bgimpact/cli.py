@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--out', required=True, help="run folder")
     r.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
     r.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(r)
+    g = sub.add_parser('segment', help="masks, overlays and mask QC for a dataset, without classifying")
+    g.add_argument('--data', required=True, help="ImageFolder root or CSV manifest")
+    g.add_argument('--backend', default='auto', help="auto (default), u2netp, grabcut, deeplabv3[=file.pth], segformer[=model], masks:<folder>")
+    g.add_argument('--out', required=True, help="output folder (masks/, overlays/, qc.csv, errors.csv); reruns reuse its masks")
+    g.add_argument('--no-overlays', action='store_true', help="skip the overlay JPEGs")
+    g.add_argument('--work-size', type=int, dest='work_size', help="shorter side images are resized to (default 256)")
+    g.add_argument('--limit', type=int, help="only the first N images (sorted order)")
+    g.add_argument('--no-progress', action='store_true', help="no progress bar")
     e = sub.add_parser('evaluate', help="score a finished run folder again: every metric table, no re-classifying")
     e.add_argument('run', help="run folder (holds predictions.parquet and qc.csv)")
     e.add_argument('--n-boot', type=int, dest='n_boot', help="bootstrap resamples (default: the run's config, else 1000)")
@@ -91,6 +99,14 @@ def main(argv=None) -> int:
                 from bgimpact.bench import bench_variants, format_variant_bench
                 print(format_variant_bench(bench_variants(cfg=cfg)))
             return 0
+        if args.cmd == 'segment':
+            from bgimpact.run import segment_study
+            cfg = Config(data=args.data, segmenter=args.backend, work_size=args.work_size or 0, limit=args.limit or 0)
+            qc = segment_study(cfg, args.out, not args.no_overlays, not args.no_progress)
+            bad = qc[~qc.qc_ok.astype(bool)]
+            print(f"bgimpact segment: {len(qc)} masks in {args.out}; {len(bad)} fail QC (qc.csv)")
+            for r in bad.head(10).itertuples(): print(f"  {r.image_id}: {r.qc_reason}")
+            return 0 if len(qc) else 1
         if args.cmd == 'evaluate':
             from bgimpact.analysis import score_run, scores_summary
             run = Path(args.run)

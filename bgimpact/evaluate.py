@@ -4,7 +4,7 @@
 __all__ = ['Study', 'load_input', 'decode_and_mask', 'process_group', 'bank_backgrounds']
 
 # %% ../nbs/06_evaluate.ipynb #c5cb982d
-import hashlib, io, zlib
+import hashlib, io, re, zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from .core import Config, StageTimer, atomic_path
 from .data import DecodeError, ImageRecord, decode_image, resize_short
 from .models import Classifier, Lite0Classifier, load_classifier, topk_outputs
 from .segment import MaskCache, Segmenter, get_segmenter, mask_qc, read_mask
+from .semantic import LabelCache, LabelSegmenter, class_object_label
 from .labels import LabelMap, load_label_map
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED, class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
@@ -33,8 +34,10 @@ class Study:
     work_size: int                    # shorter side images are resized to after decoding
     masks: MaskCache | None = None    # where masks are cached (None: not cached)
     label_map: LabelMap | None = None # a second label space scored besides ImageNet-1k
+    labels: LabelCache | None = None  # where label maps of a label-map segmenter are cached
     variant_dir: Path | None = None   # where variant PNGs go when `save_variants`
     timer: StageTimer = field(default_factory=StageTimer)
+    rules: dict = field(default_factory=dict)   # class label → its object label and exceptions (label-map segmenters)
 
     @classmethod
     def load(cls, cfg: Config, out=None, classifiers=None) -> 'Study':
@@ -45,20 +48,45 @@ class Study:
         cam = next((c for c in clfs if isinstance(c, Lite0Classifier)), None)
         seg = get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg)
         scenes = load_scenes(cfg.scenes)
-        ws = cfg.work_size or max(c.preprocess.resize for c in clfs)
+        ws = cfg.work_size or max((c.preprocess.resize for c in clfs), default=256)
         out = Path(out) if out is not None else None
-        seg_dir = cfg.segmenter.split(':')[0]
+        seg_dir = re.split('[:=]', cfg.segmenter)[0]
         return cls(cfg, clfs, seg, scenes, expand_variants(cfg.variants, scenes, cfg.fill), ws,
                    MaskCache(out/'masks'/seg_dir) if out else None,
                    load_label_map(cfg.label_map) if cfg.label_map else None,
+                   LabelCache(out/'masks'/seg_dir/'labels') if out and isinstance(seg, LabelSegmenter) else None,
                    out/'variants' if out and cfg.save_variants else None)
+
+    def label_map_for(self, rec: ImageRecord, img: torch.Tensor) -> np.ndarray:
+        "The label map of an image from a label-map segmenter, cached."
+        if self.labels and (hit := self.labels.get(rec.image_id, img.shape[-2:])) is not None: return hit
+        with self.timer('segment'): lab = self.segmenter.label_map(img)
+        if self.labels: self.labels.put(rec.image_id, lab)
+        return lab
+
+    def prepare_group(self, recs: list):
+        "For a label-map segmenter: each class's object label and exceptions, from all its images' label maps."
+        if not isinstance(self.segmenter, LabelSegmenter): return
+        for label in dict.fromkeys(r.label for r in recs if not r.mask_path and r.label not in self.rules):
+            maps = {}
+            for r in (r for r in recs if r.label == label and not r.mask_path):
+                try: img, _ = load_input(r, self.work_size, self.cfg.min_size)
+                except DecodeError: continue                     # reported by the main pass
+                maps[r.image_id] = self.label_map_for(r, img)
+            rule = class_object_label(maps, self.segmenter.background)
+            self.rules[label] = rule | dict(name='' if rule['label'] is None else self.segmenter.labels[rule['label']],
+                                            exceptions=set(rule['exceptions']))
 
     def mask_for(self, rec: ImageRecord, img: torch.Tensor) -> tuple:
         "The (mask, backend) of an image: user mask, cached mask, or a new one from the segmenter."
         h, w = img.shape[-2:]
         if rec.mask_path: return read_mask(rec.mask_path, (h, w)), 'manifest'
         if self.masks and (hit := self.masks.get(rec.image_id, (h, w))): return hit
-        with self.timer('segment'): m, backend = self.segmenter.segment(img, rec.label_idx, rec.image_id)
+        if isinstance(self.segmenter, LabelSegmenter):       # the class's object label decides
+            if rec.label not in self.rules: self.prepare_group([rec])
+            m, backend = self.segmenter.object_mask(self.label_map_for(rec, img), self.rules[rec.label]['label']), self.segmenter.name
+        else:
+            with self.timer('segment'): m, backend = self.segmenter.segment(img, rec.label_idx, rec.image_id)
         if self.masks: self.masks.put(rec.image_id, m, backend)
         return (m >= 0.5).float(), backend
 
@@ -122,12 +150,16 @@ def decode_and_mask(study: Study, r: ImageRecord, err) -> tuple | None:
     except DecodeError as e: return err('decode', str(e))
     try: mask, backend = study.mask_for(r, img)
     except Exception as e: return err('segment', f'{type(e).__name__}: {e}')
-    return img, sha, mask, backend, mask_qc(mask, cfg.min_fg, cfg.max_fg)
+    q, rule = mask_qc(mask, cfg.min_fg, cfg.max_fg), study.rules.get(r.label) if not r.mask_path else None
+    if rule and r.image_id in rule['exceptions']:           # the seed's exceptions, excluded for real
+        q |= dict(qc_ok=False, qc_reason=f"exception: its label map lacks {rule['name'] or 'any object label'!r}, the class's object label")
+    return img, sha, mask, backend, q | dict(object_label=rule['name'] if rule else '')
 
 def process_group(study: Study, recs: list, progress=None,
                   mixed=None) -> dict:  # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
     "Decode, segment, check, vary and classify a group of records: predictions, qc, errors, palette."
     cfg, tm = study.cfg, study.timer
+    study.prepare_group(recs)
     kept, qc_rows, errors, pixels = [], [], [], []
     for r in recs:
         err = lambda stage, reason: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=reason))
@@ -172,6 +204,7 @@ def _ordered(rows, recs, study) -> pd.DataFrame:
 def bank_backgrounds(study: Study, recs: list, bank: BackgroundBank, progress=None) -> pd.DataFrame:
     "Mask and check each record and store its tiled background: rows (image_id, label, qc_ok, pooled)."
     rows = []
+    study.prepare_group(recs)
     for r in recs:
         got = decode_and_mask(study, r, lambda stage, reason: None)      # errors are reported by the main pass
         if got is not None:

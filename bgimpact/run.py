@@ -2,7 +2,7 @@
 
 # %% auto #0
 __all__ = ['IGNORED_ON_RESUME', 'QC_COLUMNS', 'RunExistsError', 'group_by_label', 'write_shard', 'shard_done', 'RunResult',
-           'run_study', 'finish_run', 'run_demo']
+           'run_study', 'finish_run', 'segment_study', 'run_demo']
 
 # %% ../nbs/07_run.ipynb #b65236b3
 import json, re, time, zlib
@@ -50,7 +50,7 @@ def group_by_label(recs) -> dict:
 
 # %% ../nbs/07_run.ipynb #e016419e
 QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
-              'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason']
+              'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label']
 
 def _to_parquet(df: pd.DataFrame, path: Path):
     with atomic_path(path) as tmp: df.to_parquet(tmp, index=False)
@@ -204,6 +204,36 @@ def _summary(out, recs, groups, qc, errors, skipped, scores, seconds) -> str:
     for r in excl.head(5).itertuples(): lines.append(f"  excluded: {r.image_id}: {r.qc_reason}")
     if len(scores['metrics']): lines += [''] + scores_summary(scores)
     return '\n'.join(lines) + '\n'
+
+# %% ../nbs/07_run.ipynb #sg000002
+def segment_study(cfg: Config, out, overlays: bool = True, progress: bool = True) -> pd.DataFrame:
+    "Masks, overlays, `qc.csv` and `errors.csv` for a dataset, without classifying; returns the QC table."
+    from bgimpact.evaluate import decode_and_mask
+    from bgimpact.quality import overlay
+    if not cfg.data or not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
+    out = Path(out)
+    study = Study.load(cfg.update(variants=['original']), out, classifiers=[])
+    recs = discover(cfg.data)[:cfg.limit or None]
+    qc_rows, errors = [], []
+    with tqdm(total=len(recs), unit='img', desc='segment', disable=not progress) as bar:
+        for label, group in group_by_label(recs).items():
+            study.prepare_group(group)
+            for r in group:
+                err = lambda stage, reason: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=reason))
+                got = decode_and_mask(study, r, err)
+                bar.update()
+                if got is None: continue
+                img, sha, mask, backend, q = got
+                qc_rows.append(dict(image_id=r.image_id, path=r.path, label=r.label, label_idx=r.label_idx, sha256=sha,
+                                    height=img.shape[1], width=img.shape[2], segmenter=backend, **q))
+                if overlays:
+                    from PIL import Image
+                    with atomic_path(out/'overlays'/f'{r.image_id}.jpg') as t:
+                        Image.fromarray(overlay(img, mask)).save(t, format='JPEG', quality=85)
+    qc = pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS)
+    with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
+    with atomic_path(out/'errors.csv') as t: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(t, index=False)
+    return qc
 
 # %% ../nbs/07_run.ipynb #5d14d6e1
 def run_demo(out='runs/demo', resume: bool = False, progress: bool = True,

@@ -143,12 +143,19 @@ class AutoSegmenter(Segmenter):
     def __call__(self, img, label_idx=-1, image_id=''): return self.segment(img, label_idx, image_id)[0]
 
 def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) -> Segmenter:
-    "Build a segmenter from its name: `u2netp`, `grabcut`, `auto` or `masks:<folder>`."
+    "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`."
     if spec.startswith('masks:'): return UserMasks(spec.split(':', 1)[1])
+    name, _, arg = spec.partition('=')
+    if name == 'deeplabv3':
+        from bgimpact.semantic import DeepLabV3
+        return DeepLabV3(arg or 'DEFAULT')
+    if name == 'segformer':
+        from bgimpact.semantic import SegFormer
+        return SegFormer(arg) if arg else SegFormer()
     if spec == 'u2netp': return U2NetP()
     if spec == 'grabcut': return GrabCutCAM(cam_model)
     if spec == 'auto': return AutoSegmenter([U2NetP(), GrabCutCAM(cam_model)], min_fg, max_fg)
-    raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, auto or masks:<folder>")
+    raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, auto, masks:<folder>, deeplabv3[=file.pth] or segformer[=model]")
 
 # %% ../nbs/03_segment.ipynb #3c6d288b
 class MaskCache:
