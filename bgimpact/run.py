@@ -23,6 +23,7 @@ from .adversarial import adversarial_rows, pool_order
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
 from .analysis import load_predictions, score, scores_summary, write_scores
+from .metrics import size_categories
 from .segment import U2NETP_SHA256
 
 # %% ../nbs/07_run.ipynb #baeb3183
@@ -50,7 +51,12 @@ def group_by_label(recs) -> dict:
 
 # %% ../nbs/07_run.ipynb #e016419e
 QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
-              'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label']
+              'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label', 'size']
+
+def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
+    "The QC table with each usable image's size category (tertile of its foreground fraction within its class)."
+    ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
+    return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
 
 def _to_parquet(df: pd.DataFrame, path: Path):
     with atomic_path(path) as tmp: df.to_parquet(tmp, index=False)
@@ -161,7 +167,8 @@ def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: floa
     "Join the shards into the run's tables, metrics, manifest and summary."
     names = [_shard_name(l) for l in groups]
     _join_predictions(out, names)
-    qc, errors = _concat(out, names, 'qc').reindex(columns=QC_COLUMNS), _concat(out, names, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
+    qc = _with_sizes(_concat(out, names, 'qc').reindex(columns=QC_COLUMNS))
+    errors = _concat(out, names, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
     write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
@@ -230,7 +237,7 @@ def segment_study(cfg: Config, out, overlays: bool = True, progress: bool = True
                     from PIL import Image
                     with atomic_path(out/'overlays'/f'{r.image_id}.jpg') as t:
                         Image.fromarray(overlay(img, mask)).save(t, format='JPEG', quality=85)
-    qc = pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS)
+    qc = _with_sizes(pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS))
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(t, index=False)
     return qc
