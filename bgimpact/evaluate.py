@@ -68,11 +68,19 @@ class Study:
         "For a label-map segmenter: each class's object label and exceptions, from all its images' label maps."
         if not isinstance(self.segmenter, LabelSegmenter): return
         for label in dict.fromkeys(r.label for r in recs if not r.mask_path and r.label not in self.rules):
-            maps = {}
+            maps, todo = {}, []
+            def run(todo):                                       # label maps of decoded images, batched by size
+                with self.timer('segment', len(todo)): labs = self.segmenter.label_maps([img for _, img in todo])
+                for (r, _), lab in zip(todo, labs):
+                    maps[r.image_id] = lab
+                    if self.labels: self.labels.put(r.image_id, lab)
             for r in (r for r in recs if r.label == label and not r.mask_path):
                 try: img, _ = load_input(r, self.work_size, self.cfg.min_size)
                 except DecodeError: continue                     # reported by the main pass
-                maps[r.image_id] = self.label_map_for(r, img)
+                if self.labels and (hit := self.labels.get(r.image_id, img.shape[-2:])) is not None: maps[r.image_id] = hit
+                else: todo.append((r, img))
+                if len(todo) == self.cfg.batch_size: run(todo); todo = []
+            if todo: run(todo)
             rule = class_object_label(maps, self.segmenter.background)
             self.rules[label] = rule | dict(name='' if rule['label'] is None else self.segmenter.labels[rule['label']],
                                             exceptions=set(rule['exceptions']))

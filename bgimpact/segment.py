@@ -68,6 +68,15 @@ class U2NetP(Segmenter):
         return torch.from_numpy(cv2.resize(s, (a.shape[1], a.shape[0]), interpolation=cv2.INTER_LINEAR)).clamp_(0, 1)
 
 # %% ../nbs/03_segment.ipynb #b631ba72
+def _grabcut(small: torch.Tensor, gc: np.ndarray, rect, iters: int, shape) -> torch.Tensor:
+    "Seeded OpenCV GrabCut on a uint8 image 3×h×w from a label mask `gc` or a `rect`; the mask resized to `shape`."
+    a = np.ascontiguousarray(small.permute(1, 2, 0).numpy()[..., ::-1])
+    bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+    cv2.setRNGSeed(0)
+    cv2.grabCut(a, gc, rect, bgd, fgd, iters, cv2.GC_INIT_WITH_RECT if rect is not None else cv2.GC_INIT_WITH_MASK)
+    m = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.float32)
+    return torch.from_numpy(cv2.resize(m, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR))
+
 class GrabCutCAM(Segmenter):
     "OpenCV GrabCut initialised from a class-activation map of a CAM-capable classifier."
     name = 'grabcut'
@@ -89,12 +98,7 @@ class GrabCutCAM(Segmenter):
         gc[cam >= 0.9] = cv2.GC_FGD
         gc[cam < self.bg] = cv2.GC_BGD
         if not (gc == cv2.GC_PR_FGD).any() and not (gc == cv2.GC_FGD).any(): return torch.zeros(h, w)
-        a = np.ascontiguousarray(small.permute(1, 2, 0).numpy()[..., ::-1])
-        bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
-        cv2.setRNGSeed(0)
-        cv2.grabCut(a, gc, None, bgd, fgd, self.iters, cv2.GC_INIT_WITH_MASK)
-        m = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.float32)
-        return torch.from_numpy(cv2.resize(m, (w, h), interpolation=cv2.INTER_LINEAR))
+        return _grabcut(small, gc, None, self.iters, (h, w))
 
 # %% ../nbs/03_segment.ipynb #gb000002
 class GrabCutBox(Segmenter):
@@ -115,13 +119,7 @@ class GrabCutBox(Segmenter):
         sh, sw = small.shape[-2:]
         x0, y0, x1, y1 = self.boxes.get(image_id, (self.margin, self.margin, 1 - self.margin, 1 - self.margin))
         rect = (int(x0 * sw), int(y0 * sh), max(1, int((x1 - x0) * sw)), max(1, int((y1 - y0) * sh)))
-        gc = np.zeros((sh, sw), np.uint8)
-        a = np.ascontiguousarray(small.permute(1, 2, 0).numpy()[..., ::-1])
-        bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
-        cv2.setRNGSeed(0)
-        cv2.grabCut(a, gc, rect, bgd, fgd, self.iters, cv2.GC_INIT_WITH_RECT)
-        m = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.float32)
-        return torch.from_numpy(cv2.resize(m, (w, h), interpolation=cv2.INTER_LINEAR))
+        return _grabcut(small, np.zeros((sh, sw), np.uint8), rect, self.iters, (h, w))
 
 # %% ../nbs/03_segment.ipynb #feb6ab86
 def read_mask(path, shape=None) -> torch.Tensor:  # shape: (H, W) to resize to (nearest neighbour), if given

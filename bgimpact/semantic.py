@@ -49,7 +49,20 @@ class LabelSegmenter(Segmenter):
 
     def label_map(self, img: torch.Tensor) -> np.ndarray:
         "Label ids (uint8 H×W) of a uint8 image 3×H×W."
-        raise NotImplementedError
+        return self.label_maps([img])[0]
+
+    def label_maps(self, imgs: list) -> list:
+        "Label maps of several images; images of one size go through the network as one batch."
+        out, by_shape = [None] * len(imgs), {}
+        for k, im in enumerate(imgs): by_shape.setdefault(tuple(im.shape), []).append(k)
+        for ks in by_shape.values():
+            for k, lab in zip(ks, self._batch_labels(torch.stack([imgs[k] for k in ks]))): out[k] = lab
+        return out
+
+    def _batch_labels(self, x: torch.Tensor) -> list:
+        "Label maps of a uint8 batch N×3×H×W of one size (a backend implements this or `label_map`)."
+        if type(self).label_map is LabelSegmenter.label_map: raise NotImplementedError(f"{type(self).__name__}: implement label_map or _batch_labels")
+        return [self.label_map(i) for i in x]
 
     def object_mask(self, labels: np.ndarray, label) -> torch.Tensor:
         "Float mask of `label`'s pixels (hull filled when the backend asks for it); empty when `label` is None."
@@ -90,12 +103,11 @@ class DeepLabV3(LabelSegmenter):
         self.net.eval().to(self.device)
 
     @torch.inference_mode()
-    def label_map(self, img: torch.Tensor) -> np.ndarray:
-        H, W = img.shape[-2:]
-        x = TF.resize(img.to(self.device), [self.size], antialias=True).float() / 255
-        x = TF.normalize(x, IMAGENET_MEAN, IMAGENET_STD)
-        lab = self.net(x[None])['out'].argmax(1, keepdim=True).to(torch.uint8)
-        return TF.resize(lab, [H, W], interpolation=TF.InterpolationMode.NEAREST)[0, 0].cpu().numpy()
+    def _batch_labels(self, imgs: torch.Tensor) -> list:
+        H, W = imgs.shape[-2:]
+        x = TF.resize(imgs.to(self.device), [self.size], antialias=True).float() / 255
+        lab = self.net(TF.normalize(x, IMAGENET_MEAN, IMAGENET_STD))['out'].argmax(1, keepdim=True).to(torch.uint8)
+        return list(TF.resize(lab, [H, W], interpolation=TF.InterpolationMode.NEAREST)[:, 0].cpu().numpy())
 
 # %% ../nbs/03b_semantic.ipynb #se000014
 @functools.lru_cache(None)
@@ -125,11 +137,11 @@ class SegFormer(LabelSegmenter):
         self.net.eval().to(self.device)
 
     @torch.inference_mode()
-    def label_map(self, img: torch.Tensor) -> np.ndarray:
-        H, W = img.shape[-2:]
-        x = TF.resize(img.to(self.device), [self.size, self.size], antialias=True).float() / 255
-        logits = self.net(pixel_values=TF.normalize(x, IMAGENET_MEAN, IMAGENET_STD)[None]).logits
-        return F.interpolate(logits, size=(H, W), mode='bilinear', align_corners=False).argmax(1)[0].to(torch.uint8).cpu().numpy()
+    def _batch_labels(self, imgs: torch.Tensor) -> list:
+        H, W = imgs.shape[-2:]
+        x = TF.resize(imgs.to(self.device), [self.size, self.size], antialias=True).float() / 255
+        logits = self.net(pixel_values=TF.normalize(x, IMAGENET_MEAN, IMAGENET_STD)).logits
+        return list(F.interpolate(logits, size=(H, W), mode='bilinear', align_corners=False).argmax(1).to(torch.uint8).cpu().numpy())
 
 # %% ../nbs/03b_semantic.ipynb #se000019
 class LabelCache:
