@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install demo test test-fast bench clean-runs
+.PHONY: install demo test test-fast bench clean-runs report-asset
 
 install: $(VENV)/.installed
 
@@ -29,3 +29,6 @@ bench: install
 
 clean-runs:
 	rm -rf runs/
+
+report-asset:   # after editing nbs/90_report.ipynb: ship the same notebook in the package
+	cp nbs/90_report.ipynb bgimpact/assets/report.ipynb

@@ -7,6 +7,8 @@ __all__ = ['STUDY_FIELDS', 'config_from_args', 'build_parser', 'main']
 import argparse
 from pathlib import Path
 
+import yaml
+
 from .core import Config, get_logger
 
 # %% ../nbs/09_cli.ipynb #80a9d79b
@@ -65,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument('--work-size', type=int, dest='work_size', help="shorter side images are resized to (default 256)")
     g.add_argument('--limit', type=int, help="only the first N images (sorted order)")
     g.add_argument('--no-progress', action='store_true', help="no progress bar")
+    rp = sub.add_parser('report', help="the report of a finished run: report.ipynb, report.html (code hidden) and figures/*.png")
+    rp.add_argument('run', help="run folder")
+    rp.add_argument('--out', help="where the report goes (default: the run folder)")
+    rp.add_argument('--models', help="comma list of models to show (default: all)")
+    rp.add_argument('--variants', help="comma list of variants to show (default: all)")
+    rp.add_argument('--timeout', type=int, default=600, help="seconds a report cell may run (default 600)")
     e = sub.add_parser('evaluate', help="score a finished run folder again: every metric table, no re-classifying")
     e.add_argument('run', help="run folder (holds predictions.parquet and qc.csv)")
     e.add_argument('--n-boot', type=int, dest='n_boot', help="bootstrap resamples (default: the run's config, else 1000)")
@@ -107,6 +115,13 @@ def main(argv=None) -> int:
             print(f"bgimpact segment: {len(qc)} masks in {args.out}; {len(bad)} fail QC (qc.csv)")
             for r in bad.head(10).itertuples(): print(f"  {r.image_id}: {r.qc_reason}")
             return 0 if len(qc) else 1
+        if args.cmd == 'report':
+            from bgimpact.report import ReportError, run_report
+            params = {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
+            try: res = run_report(args.run, args.out, params, args.timeout)
+            except ReportError as e: log.error(f"error: {e}"); return 1
+            print(f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in {res['figures']})")
+            return 0
         if args.cmd == 'evaluate':
             from bgimpact.analysis import score_run, scores_summary
             run = Path(args.run)
@@ -123,5 +138,7 @@ def main(argv=None) -> int:
         return 0
     except KeyboardInterrupt:
         log.error("interrupted: run again with --resume to continue"); return 130
-    except (FileNotFoundError, FileExistsError, ValueError) as e:
+    except (FileNotFoundError, FileExistsError, ValueError, ImportError) as e:
         log.error(f"error: {e}"); return 2
+    except yaml.YAMLError as e:
+        log.error(f"error: the config file is not valid YAML: {str(e).splitlines()[0]}"); return 2
