@@ -111,7 +111,9 @@ def class_figure(rt: RunTables, model: str | None = None, max_classes: int = 40)
     b = rt.by_class[rt.by_class.model == model]
     t = b.pivot(index='label', columns='variant', values='top1').reindex(columns=rt.variants)
     t = t.loc[t.index[:max_classes]]
-    fig, ax = plt.subplots(figsize=(1.2 + .55 * len(rt.variants), 1.5 + .28 * len(t)))
+    names = rt.pred.drop_duplicates('label').set_index('label').label_idx if 'label_idx' in rt.pred else pd.Series(dtype=int)
+    t.index = [f'{l} · {class_name(int(names[l]))}' if l in names and names[l] >= 0 else l for l in t.index]
+    fig, ax = plt.subplots(figsize=(2.5 + .55 * len(rt.variants), 1.5 + .28 * len(t)))
     im = _heat(ax, t); fig.colorbar(im, ax=ax, label='top-1 accuracy')
     ax.set_title(f'Accuracy per class and variant ({model})'); ax.set_xlabel('variant'); ax.set_ylabel('class')
     fig.tight_layout(); return fig
