@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument('--work-size', type=int, dest='work_size', help="shorter side images are resized to (default 256)")
     g.add_argument('--limit', type=int, help="only the first N images (sorted order)")
     g.add_argument('--no-progress', action='store_true', help="no progress bar")
+    sw = sub.add_parser('sweep', help="one run per config file into OUT/<config name>, and OUT/comparison.csv of their metrics")
+    sw.add_argument('configs', nargs='+', help="YAML config files")
+    sw.add_argument('--out', required=True, help="folder holding one run per config")
+    sw.add_argument('--data', help="dataset for every run (overrides the configs' data)")
+    sw.add_argument('--no-progress', action='store_true', help="no progress bar")
     rp = sub.add_parser('report', help="the report of a finished run: report.ipynb, report.html (code hidden) and figures/*.png")
     rp.add_argument('run', help="run folder")
     rp.add_argument('--out', help="where the report goes (default: the run folder)")
@@ -115,6 +120,13 @@ def main(argv=None) -> int:
             print(f"bgimpact segment: {len(qc)} masks in {args.out}; {len(bad)} fail QC (qc.csv)")
             for r in bad.head(10).itertuples(): print(f"  {r.image_id}: {r.qc_reason}")
             return 0 if len(qc) else 1
+        if args.cmd == 'sweep':
+            from bgimpact.run import sweep
+            from bgimpact.metrics import summary_table
+            comp = sweep(args.configs, args.out, args.data, not args.no_progress)
+            t = comp.assign(model=comp.run + ':' + comp.model)
+            print(f"bgimpact sweep: {len(args.configs)} runs in {args.out}; comparison.csv\n" + summary_table(t).to_string())
+            return 0
         if args.cmd == 'report':
             from bgimpact.report import ReportError, run_report
             params = {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}

@@ -2,7 +2,7 @@
 
 # %% auto #0
 __all__ = ['IGNORED_ON_RESUME', 'QC_COLUMNS', 'RunExistsError', 'group_by_label', 'write_shard', 'shard_done', 'RunResult',
-           'run_study', 'finish_run', 'segment_study', 'run_demo']
+           'run_study', 'finish_run', 'segment_study', 'sweep', 'run_demo']
 
 # %% ../nbs/07_run.ipynb #b65236b3
 import json, re, time, zlib
@@ -241,6 +241,22 @@ def segment_study(cfg: Config, out, overlays: bool = True, progress: bool = True
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(t, index=False)
     return qc
+
+# %% ../nbs/07_run.ipynb #sw000002
+def sweep(configs, out, data=None, progress: bool = True) -> pd.DataFrame:  # YAML paths; folder; dataset overriding the configs'
+    "Run each config into `out/<stem>` (resuming), then write and return `comparison.csv` of all their metrics."
+    out, frames = Path(out), []
+    stems = [Path(c).stem for c in configs]
+    if len(set(stems)) < len(stems): raise ValueError(f"Config names must be distinct (they name the run folders): {stems}")
+    for c, stem in zip(configs, stems):
+        cfg = Config.from_yaml(c).update(data=data)
+        run = out/stem
+        res = run_study(cfg, run, resume=(run/'config.yaml').exists(), progress=progress)
+        frames.append(res.metrics.assign(run=stem))
+    comp = pd.concat(frames, ignore_index=True)
+    comp = comp[['run'] + [c for c in comp.columns if c != 'run']]
+    with atomic_path(out/'comparison.csv') as t: comp.to_csv(t, index=False)
+    return comp
 
 # %% ../nbs/07_run.ipynb #5d14d6e1
 def run_demo(out='runs/demo', resume: bool = False, progress: bool = True,
