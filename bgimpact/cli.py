@@ -19,7 +19,8 @@ def _study_flags(p: argparse.ArgumentParser):
                    "mixed_same, mixed_rand, mixed_next, contrast_low, contrast_high, contrast_max, scene:<name>, scenes (every scene), "
                    "blur_bg, gray_bg, noise_bg, recolor:<#rrggbb>, placed[:<scene or colour>]")
     p.add_argument('--scenes', help="folder with one photo per scene, named by scene (default: built-in scenes)")
-    p.add_argument('--models', type=_list, help="comma list: lite0 (embedded, default), resnet50, convnext_base:IMAGENET1K_V1, resnet50=/path/file.pth")
+    p.add_argument('--models', type=_list, help="comma list: lite0 (embedded, default), resnet50, convnext_base:IMAGENET1K_V1, resnet50=/path/file.pth; "
+                   "append @RESIZE/CROP to override a model's preprocessing, e.g. convnext_base@256/224")
     p.add_argument('--segmenter', help="auto (default), u2netp, grabcut, or masks:<folder>")
     p.add_argument('--save-variants', action='store_const', const=True, dest='save_variants', help="also write every variant as PNG under variants/<variant>/<class>/")
     p.add_argument('--seed', type=int, help="seed for palettes, noise, placements and mixed pairings (default 0)")
@@ -59,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--out', required=True, help="run folder")
     r.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
     r.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(r)
+    v = sub.add_parser('variants', help="masks and every variant as PNG (variants/<variant>/<class>/), without classifying")
+    v.add_argument('--data', help="ImageFolder root or CSV manifest")
+    v.add_argument('--config', help="YAML config file; flags given override it")
+    v.add_argument('--out', required=True, help="output folder")
+    v.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
+    v.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(v)
     g = sub.add_parser('segment', help="masks, overlays and mask QC for a dataset, without classifying")
     g.add_argument('--data', required=True, help="ImageFolder root or CSV manifest")
     g.add_argument('--backend', default='auto', help="auto (default), u2netp, grabcut, deeplabv3[=file.pth], segformer[=model], masks:<folder>")
@@ -78,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument('--models', help="comma list of models to show (default: all)")
     rp.add_argument('--variants', help="comma list of variants to show (default: all)")
     rp.add_argument('--timeout', type=int, default=600, help="seconds a report cell may run (default 600)")
+    rp.add_argument('--params', help="YAML file of report parameters (as papermill -f); flags given override it")
     e = sub.add_parser('evaluate', help="score a finished run folder again: every metric table, no re-classifying")
     e.add_argument('run', help="run folder (holds predictions.parquet and qc.csv)")
     e.add_argument('--n-boot', type=int, dest='n_boot', help="bootstrap resamples (default: the run's config, else 1000)")
@@ -129,7 +137,9 @@ def main(argv=None) -> int:
             return 0
         if args.cmd == 'report':
             from bgimpact.report import ReportError, run_report
-            params = {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
+            params = (yaml.safe_load(Path(args.params).read_text()) or {}) if args.params else {}
+            if not isinstance(params, dict): raise ValueError(f"{args.params}: expected a mapping of report parameters")
+            params |= {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
             try: res = run_report(args.run, args.out, params, args.timeout)
             except ReportError as e: log.error(f"error: {e}"); return 1
             print(f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in {res['figures']})")
@@ -143,8 +153,13 @@ def main(argv=None) -> int:
             return 0 if len(scores['metrics']) else 1
         from bgimpact.run import run_demo, run_study
         cfg, progress = config_from_args(args), not args.no_progress
+        if args.cmd == 'variants': cfg = cfg.update(models=[], save_variants=True)
         res = (run_demo(args.out, args.resume, progress, cfg) if args.cmd == 'demo'
                else run_study(cfg, args.out, resume=args.resume, progress=progress))
+        if args.cmd == 'variants':
+            n = sum(1 for _ in (Path(args.out)/'variants').rglob('*.png')) if (Path(args.out)/'variants').exists() else 0
+            print(f"bgimpact variants: {res.n_evaluated} images, {n} PNGs under {Path(args.out)/'variants'}")
+            return 0 if res.n_evaluated else 1
         print(res.summary, end='')
         if res.n_evaluated == 0: log.error("error: no image could be evaluated (see errors.csv and qc.csv)"); return 1
         return 0

@@ -5,7 +5,7 @@ __all__ = ['LITE0_PREPROCESS', 'Preprocess', 'resolve_device', 'Classifier', 'to
            'WeightsNotFoundError', 'load_official_weights', 'TorchvisionClassifier', 'load_classifier']
 
 # %% ../nbs/02_models.ipynb #ce421304
-import os
+import dataclasses, os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,8 +152,16 @@ class TorchvisionClassifier(Classifier):
 
 # %% ../nbs/02_models.ipynb #9b21b525
 def load_classifier(spec: str, device='auto', download: bool = True) -> Classifier:
-    "Build the classifier a spec names: `lite0`, `arch`, `arch:WEIGHTS` or `arch=path`."
+    "Build the classifier a spec names: `lite0`, `arch`, `arch:WEIGHTS` or `arch=path`, each optionally `@RESIZE/CROP`."
     spec = spec.strip()
+    if '@' in spec:                                          # e.g. convnext_base:IMAGENET1K_V1@256/224, as the seed study fed it
+        base, _, rc = spec.rpartition('@')
+        try: resize, crop = (int(v) for v in rc.split('/'))
+        except ValueError: raise ValueError(f"{spec!r}: write the preprocessing override as @RESIZE/CROP, e.g. @256/224") from None
+        clf = load_classifier(base, device, download)
+        clf.preprocess = dataclasses.replace(clf.preprocess, resize=resize, crop=crop)
+        clf.name = f'{clf.name}@{resize}/{crop}'
+        return clf
     if spec in ('lite0', 'efficientnet_lite0', 'efficientnet-lite0'): return Lite0Classifier(device)
     if '=' in spec: arch, w = spec.split('=', 1)
     elif ':' in spec: arch, w = spec.split(':', 1)

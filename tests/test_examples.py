@@ -18,4 +18,4 @@ def test_example_config(path):
 def test_seed_study_is_the_seed():
     cfg = Config.from_yaml(Path(__file__).parents[1]/'examples'/'seed_study.yaml')
     assert len(cfg.variants) == 13 and cfg.segmenter == 'deeplabv3'        # original + 12 modifications
-    assert cfg.models == ['resnet50:IMAGENET1K_V1', 'convnext_base:IMAGENET1K_V1']
+    assert cfg.models == ['resnet50:IMAGENET1K_V1@256/224', 'convnext_base:IMAGENET1K_V1@256/224']
