@@ -79,6 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument('--out', required=True, help="folder holding one run per config")
     sw.add_argument('--data', help="dataset for every run (overrides the configs' data)")
     sw.add_argument('--no-progress', action='store_true', help="no progress bar")
+    c = sub.add_parser('cluster', help="group images (or their backgrounds) by similarity: clusters.csv and contact sheets")
+    c.add_argument('--data', required=True, help="ImageFolder root or CSV manifest")
+    c.add_argument('--out', required=True, help="output folder")
+    c.add_argument('--features', default='phash', help="phash (default), ssim, orb, template or embedding")
+    c.add_argument('--method', default='threshold', help="threshold (default; connected components), auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan")
+    c.add_argument('--threshold', type=float, help="similarity threshold (default: suggested from the data)")
+    c.add_argument('--on', default='image', choices=['image', 'background', 'object'], help="cluster whole images, backgrounds only or objects only")
+    c.add_argument('--segmenter', default='u2netp', help="masks for --on background/object (default u2netp)")
+    c.add_argument('--run', help="a run folder: also write each cluster's error rate (cluster_errors.csv)")
+    c.add_argument('--limit', type=int, default=0, help="only the first N images (sorted order)")
     rp = sub.add_parser('report', help="the report of a finished run: report.ipynb, report.html (code hidden) and figures/*.png")
     rp.add_argument('run', help="run folder")
     rp.add_argument('--out', help="where the report goes (default: the run folder)")
@@ -93,8 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help="per-stage throughput, classify overhead over pure inference, time per variant")
     b.add_argument('--data', help="dataset (default: the bundled demo photos)")
     b.add_argument('--config', help="YAML config file; flags given override it")
-    b.add_argument('--what', choices=['all', 'pipeline', 'variants', 'memory'], default='all',
-                   help="the pipeline's stages, the variants against a forward pass, both (default), or peak memory vs dataset size")
+    b.add_argument('--what', choices=['all', 'pipeline', 'variants', 'memory', 'cluster'], default='all',
+                   help="the pipeline's stages, the variants against a forward pass, both (default), peak memory vs dataset size, or clustering features")
     b.add_argument('--replicate', type=int, default=10, help="memory: also run the dataset replicated this many times (default 10)")
     _study_flags(b)
     return p
@@ -113,6 +123,9 @@ def main(argv=None) -> int:
                 import tempfile
                 cfg = cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
             if args.what in ('all', 'pipeline'): print(format_bench(bench(cfg)))
+            if args.what == 'cluster':
+                from bgimpact.cluster import bench_cluster
+                print(bench_cluster(cfg.data, cfg.limit).round(2).to_string(index=False)); return 0
             if args.what == 'memory':
                 from bgimpact.bench import bench_memory
                 print(bench_memory(cfg.data, args.replicate).round(2).to_string(index=False)); return 0
@@ -134,6 +147,14 @@ def main(argv=None) -> int:
             comp = sweep(args.configs, args.out, args.data, not args.no_progress)
             t = comp.assign(model=comp.run + ':' + comp.model)
             print(f"bgimpact sweep: {len(args.configs)} runs in {args.out}; comparison.csv\n" + summary_table(t).to_string())
+            return 0
+        if args.cmd == 'cluster':
+            from bgimpact.cluster import cluster_dataset
+            t = cluster_dataset(args.data, args.out, args.features, args.method, args.threshold, args.on, args.segmenter,
+                                limit=args.limit, run=args.run)
+            sizes = t.cluster.value_counts()
+            print(f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}); largest {sizes.head(5).tolist()}; "
+                  f"{Path(args.out)/'clusters.csv'}")
             return 0
         if args.cmd == 'report':
             from bgimpact.report import ReportError, run_report
