@@ -115,8 +115,8 @@ def main(argv=None) -> int:
             from bgimpact.bench import bench, format_bench
             cfg = config_from_args(args)
             if not cfg.data:
-                from bgimpact.data import demo_dataset
                 import tempfile
+                from bgimpact.data import demo_dataset
                 cfg = cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
             if args.what in ('all', 'pipeline'): print(format_bench(bench(cfg)))
             if args.what == 'cluster':
