@@ -192,8 +192,11 @@ def qc_figure(rt: RunTables):
     a.set_xlabel('foreground fraction of the mask'); a.set_ylabel('images'); a.set_title('Mask QC'); a.legend(fontsize=8)
     reasons = q.qc_reason[~ok].fillna('').astype(str).str.replace(r'mask covers \d+% of the image', 'mask covers nearly all', regex=True)
     reasons = reasons.str.replace(r"exception: .*", 'exception (object label missing)', regex=True).value_counts()
-    b.barh(reasons.index[::-1], reasons.to_numpy()[::-1], color='tab:red', alpha=.8)
-    b.set_xlabel('images'); b.set_title(f'{int(ok.sum())} pass, {int((~ok).sum())} fail', fontsize=9); b.tick_params(labelsize=7)
+    if len(reasons):
+        b.barh(reasons.index[::-1], reasons.to_numpy()[::-1], color='tab:red', alpha=.8)
+        b.set_xlabel('images'); b.tick_params(labelsize=7)
+    else: b.axis('off'); b.text(.5, .5, 'no mask failed QC', ha='center', va='center')
+    b.set_title(f'{int(ok.sum())} pass, {int((~ok).sum())} fail', fontsize=9)
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #pl000019
