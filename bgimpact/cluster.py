@@ -15,11 +15,18 @@ import pandas as pd
 import torch
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
+from skimage.metrics import structural_similarity
 from sklearn import cluster as skc
 from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score, silhouette_score
 from sklearn.mixture import GaussianMixture
+from sklearn.neighbors import radius_neighbors_graph
 
 from .core import atomic_path
+from .data import DecodeError, discover
+from .evaluate import load_input
+from .models import Lite0Classifier
+from .segment import get_segmenter
+from .variants import composite, cover_crop, fill_image
 
 # %% ../nbs/12_cluster.ipynb #cl000006
 def _gray(img: torch.Tensor, size: int) -> np.ndarray:
@@ -37,7 +44,6 @@ def phash_similarity(imgs) -> np.ndarray:
 
 def ssim_similarity(imgs, size: int = 64) -> np.ndarray:
     "Pairwise SSIM of grayscale thumbnails, clipped to [0, 1]."
-    from skimage.metrics import structural_similarity
     g = [_gray(i, size) for i in imgs]
     S = np.eye(len(g))
     for a in range(len(g)):
@@ -72,7 +78,6 @@ def template_similarity(imgs, size: int = 64, inner: int = 48) -> np.ndarray:
 def embeddings(imgs, clf=None, batch_size: int = 16) -> np.ndarray:
     "Penultimate-layer features (the input of the last linear layer) of a classifier, one row per image."
     if clf is None:
-        from bgimpact.models import Lite0Classifier
         clf = Lite0Classifier()
     last = [m for m in clf.net.modules() if isinstance(m, torch.nn.Linear)][-1]
     feats = []
@@ -124,7 +129,6 @@ def suggest_threshold(S: np.ndarray, candidates: int = 40, plot: bool = False):
 # %% ../nbs/12_cluster.ipynb #cl000031
 def radius_clusters(X: np.ndarray, threshold: float, kind: str = 'phash') -> np.ndarray:
     "Threshold clusters of feature rows via a sparse radius-neighbour graph: `phash` bits (1 − Hamming/64) or `embedding` (cosine, to [0, 1])."
-    from sklearn.neighbors import radius_neighbors_graph
     if kind == 'phash': A = radius_neighbors_graph(np.asarray(X, bool), 1 - threshold + 1e-9, metric='hamming')
     elif kind == 'embedding':
         Z = np.asarray(X, np.float64); Z = Z / np.linalg.norm(Z, axis=1, keepdims=True).clip(1e-12)
@@ -207,10 +211,6 @@ def cluster_dataset(data, out, feature: str = 'phash', method: str = 'threshold'
                     on: str = 'image', segmenter: str = 'u2netp', work_size: int = 256, limit: int = 0,
                     run=None, seed: int = 0) -> pd.DataFrame:  # `on`: image, background or object; `run`: a run folder to join
     "Cluster the images of a dataset (or their backgrounds / objects) and write the outputs under `out`."
-    from bgimpact.data import DecodeError, discover
-    from bgimpact.evaluate import load_input
-    from bgimpact.segment import get_segmenter
-    from bgimpact.variants import fill_image, composite
     if on not in ('image', 'background', 'object'): raise ValueError(f"on must be image, background or object, not {on!r}")
     if not Path(data).exists(): raise FileNotFoundError(f"Dataset not found: {data}")
     recs, out = discover(data)[:limit or None], Path(out)
@@ -236,15 +236,11 @@ def cluster_dataset(data, out, feature: str = 'phash', method: str = 'threshold'
 
 def cover_square(img: torch.Tensor, size: int) -> torch.Tensor:
     "The central square of an image, `size` pixels a side."
-    from bgimpact.variants import cover_crop
     return cover_crop(img, size, size)
 
 # %% ../nbs/12_cluster.ipynb #cl000026
 def bench_cluster(data, limit: int = 0, work_size: int = 256) -> pd.DataFrame:
     "Seconds, images/s and pairs/s of each clustering feature on a dataset's images."
-    from bgimpact.data import DecodeError, discover
-    from bgimpact.evaluate import load_input
-    from bgimpact.models import Lite0Classifier
     imgs = []
     for r in discover(data)[:limit or None]:
         try: imgs.append(cover_square(load_input(r, work_size)[0], work_size))

@@ -18,12 +18,13 @@ from tqdm.auto import tqdm
 from .core import (Config, StageTimer, atomic_path, get_logger, git_revision, package_versions, seed_everything,
                            write_json, write_text)
 from .data import demo_dataset, discover
-from .evaluate import Study, bank_backgrounds, process_group
+from .evaluate import Study, bank_backgrounds, decode_and_mask, process_group
 from .adversarial import adversarial_rows, pool_order
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
 from .analysis import load_predictions, score, scores_summary, write_scores
 from .metrics import size_categories
+from .quality import overlay
 from .segment import U2NETP_SHA256
 
 # %% ../nbs/07_run.ipynb #baeb3183
@@ -215,8 +216,6 @@ def _summary(out, recs, groups, qc, errors, skipped, scores, seconds) -> str:
 # %% ../nbs/07_run.ipynb #sg000002
 def segment_study(cfg: Config, out, overlays: bool = True, progress: bool = True) -> pd.DataFrame:
     "Masks, overlays, `qc.csv` and `errors.csv` for a dataset, without classifying; returns the QC table."
-    from bgimpact.evaluate import decode_and_mask
-    from bgimpact.quality import overlay
     if not cfg.data or not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
     out = Path(out)
     study = Study.load(cfg.update(variants=['original']), out, classifiers=[])

@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F
 import torchvision.transforms.v2.functional as TF
 
+from .core import atomic_path
 from .data import ASSETS
 from .models import WeightsNotFoundError, load_official_weights, resolve_device
 from .segment import Segmenter
@@ -156,7 +157,6 @@ class LabelCache:
         return a if a is not None and a.shape == tuple(shape) else None
     def put(self, image_id: str, labels: np.ndarray):
         "Store a label map atomically."
-        from bgimpact.core import atomic_path
         with atomic_path(self.path(image_id)) as tmp:
             ok, buf = cv2.imencode('.png', np.asarray(labels, np.uint8))
             tmp.write_bytes(buf.tobytes())
