@@ -4,7 +4,7 @@
 __all__ = ['ADV_COLUMNS', 'fooled_by', 'pool_order', 'adversarial_rows', 'adversarial_summary']
 
 # %% ../nbs/06b_adversarial.ipynb #ad000004
-import functools
+import functools, itertools
 from pathlib import Path
 
 import numpy as np
@@ -21,25 +21,15 @@ from .variants import composite, cover_crop
 def fooled_by(clf, img: torch.Tensor, mask: torch.Tensor, true: int, backgrounds, batch_size: int = 16,
               label_map=None) -> dict:  # classifier, object image 3×H×W, mask H×W, true class, iterable of (id, 3×H×W)
     "Whether any background makes `clf` misclassify the object: fooled, fooled_by, tried, forwards."
-    m, tried, ids, bgs = (mask >= 0.5)[None], 0, [], []
-    def check():
-        nonlocal tried
+    m, todo, tried = (mask >= 0.5)[None], iter(backgrounds), 0
+    while chunk := list(itertools.islice(todo, batch_size)):         # one forward pass per chunk
+        ids, bgs = zip(*chunk)
         with torch.inference_mode(): logits = clf.forward(clf.prepare(composite(img[None], torch.stack(bgs), m)))
         pred = label_map.map_logits(logits)[0] if label_map is not None else logits.argmax(-1).cpu().numpy()
         wrong = np.flatnonzero(pred != true)
-        hit = dict(fooled=True, fooled_by=ids[wrong[0]], tried=tried + int(wrong[0]) + 1) if len(wrong) else None
-        tried += len(ids); ids.clear(); bgs.clear()
-        return hit
-    forwards = 0
-    for i, bg in backgrounds:
-        ids.append(i); bgs.append(bg)
-        if len(ids) == batch_size:
-            forwards += len(ids)
-            if hit := check(): return hit | dict(forwards=forwards)
-    if ids:
-        forwards += len(ids)
-        if hit := check(): return hit | dict(forwards=forwards)
-    return dict(fooled=False, fooled_by='', tried=tried, forwards=forwards)
+        if len(wrong): return dict(fooled=True, fooled_by=ids[wrong[0]], tried=tried + int(wrong[0]) + 1, forwards=tried + len(ids))
+        tried += len(ids)
+    return dict(fooled=False, fooled_by='', tried=tried, forwards=tried)
 
 # %% ../nbs/06b_adversarial.ipynb #ad000010
 ADV_COLUMNS = ['model', 'image_id', 'label', 'true', 'pool', 'fooled', 'fooled_by', 'tried', 'forwards']

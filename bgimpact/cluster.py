@@ -2,8 +2,9 @@
 
 # %% auto #0
 __all__ = ['FEATURES', 'phash_bits', 'phash_similarity', 'ssim_similarity', 'orb_similarity', 'template_similarity', 'embeddings',
-           'embedding_similarity', 'threshold_clusters', 'suggest_threshold', 'radius_clusters', 'cluster_features',
-           'cluster_images', 'write_clusters', 'cluster_errors', 'cluster_dataset', 'cover_square', 'bench_cluster']
+           'embedding_similarity', 'similarity', 'threshold_clusters', 'suggest_threshold', 'radius_clusters',
+           'cluster_features', 'cluster_images', 'write_clusters', 'cluster_errors', 'cluster_dataset', 'square_images',
+           'bench_cluster']
 
 # %% ../nbs/12_cluster.ipynb #cl000004
 import time
@@ -97,6 +98,11 @@ def embedding_similarity(imgs, clf=None) -> np.ndarray:
 FEATURES = {'phash': phash_similarity, 'ssim': ssim_similarity, 'orb': orb_similarity, 'template': template_similarity,
             'embedding': embedding_similarity}
 
+def similarity(imgs, feature: str, clf=None) -> np.ndarray:
+    "The similarity matrix of images under a named feature (`clf` serves `embedding`)."
+    if feature not in FEATURES: raise ValueError(f"Unknown feature {feature!r}: choose from {list(FEATURES)}")
+    return FEATURES[feature](imgs, clf) if feature == 'embedding' else FEATURES[feature](imgs)
+
 # %% ../nbs/12_cluster.ipynb #cl000010
 def threshold_clusters(S: np.ndarray, threshold: float) -> np.ndarray:
     "Cluster labels: connected components of the graph linking pairs with similarity ≥ `threshold`."
@@ -168,9 +174,8 @@ def cluster_features(X: np.ndarray, method: str = 'auto', ks=range(2, 9), seed: 
 def cluster_images(imgs, feature: str = 'phash', method: str = 'threshold', threshold: float | None = None, clf=None,
                    seed: int = 0) -> dict:  # images; feature name; `threshold` or a model method; None: suggested
     "Cluster images: labels, the method used (with its threshold), the similarity matrix and seconds for the features."
-    if feature not in FEATURES: raise ValueError(f"Unknown feature {feature!r}: choose from {list(FEATURES)}")
     t = time.perf_counter()
-    S = FEATURES[feature](imgs, clf) if feature == 'embedding' else FEATURES[feature](imgs)
+    S = similarity(imgs, feature, clf)
     secs = time.perf_counter() - t
     if method == 'threshold':
         thr = suggest_threshold(S) if threshold is None else threshold
@@ -213,18 +218,13 @@ def cluster_dataset(data, out, feature: str = 'phash', method: str = 'threshold'
     "Cluster the images of a dataset (or their backgrounds / objects) and write the outputs under `out`."
     if on not in ('image', 'background', 'object'): raise ValueError(f"on must be image, background or object, not {on!r}")
     if not Path(data).exists(): raise FileNotFoundError(f"Dataset not found: {data}")
-    recs, out = discover(data)[:limit or None], Path(out)
-    seg = get_segmenter(segmenter) if on != 'image' else None
-    ids, imgs, errors = [], [], []
-    for r in recs:
-        try: img, _ = load_input(r, work_size)
-        except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e))); continue
-        img = cover_square(img, work_size)
-        if seg is not None:
-            m = (seg(img, r.label_idx, r.image_id) >= .5)[None]
-            x = img[None]
-            img = (composite(fill_image(x, m, 'blur')[0], x, m) if on == 'background' else composite(x, torch.zeros_like(x), m))[0]
-        ids.append(r.image_id); imgs.append(img)
+    out, seg = Path(out), get_segmenter(segmenter) if on != 'image' else None
+    recs, imgs, errors = square_images(data, work_size, limit)
+    if seg is not None:
+        for k, (r, img) in enumerate(zip(recs, imgs)):
+            m, x = (seg(img, r.label_idx, r.image_id) >= .5)[None], img[None]
+            imgs[k] = (composite(fill_image(x, m, 'blur')[0], x, m) if on == 'background' else composite(x, torch.zeros_like(x), m))[0]
+    ids = [r.image_id for r in recs]
     with atomic_path(out/'errors.csv') as f: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(f, index=False)
     if len(imgs) < 2: raise ValueError(f"Need at least two readable images to cluster, found {len(imgs)} (see {out/'errors.csv'})")
     res = cluster_images(imgs, feature, method, threshold, seed=seed)
@@ -234,19 +234,21 @@ def cluster_dataset(data, out, feature: str = 'phash', method: str = 'threshold'
         with atomic_path(out/'cluster_errors.csv') as f: cluster_errors(t, pred).to_csv(f, index=False)
     return t.assign(method=res['method'])
 
-def cover_square(img: torch.Tensor, size: int) -> torch.Tensor:
-    "The central square of an image, `size` pixels a side."
-    return cover_crop(img, size, size)
+def square_images(data, size: int = 256, limit: int = 0) -> tuple:
+    "Each readable image of a dataset once, as its central `size`² square: (records, images, error rows)."
+    recs, imgs, errors = [], [], []
+    for r in discover(data)[:limit or None]:
+        try: img, _ = load_input(r, size)
+        except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e))); continue
+        recs.append(r); imgs.append(cover_crop(img, size, size))
+    return recs, imgs, errors
 
 # %% ../nbs/12_cluster.ipynb #cl000026
 def bench_cluster(data, limit: int = 0, work_size: int = 256) -> pd.DataFrame:
     "Seconds, images/s and pairs/s of each clustering feature on a dataset's images."
-    imgs = []
-    for r in discover(data)[:limit or None]:
-        try: imgs.append(cover_square(load_input(r, work_size)[0], work_size))
-        except DecodeError: pass
+    _, imgs, _ = square_images(data, work_size, limit)
     clf, rows, n = Lite0Classifier(), [], len(imgs)
-    for f, fn in FEATURES.items():
-        t = time.perf_counter(); fn(imgs, clf) if f == 'embedding' else fn(imgs); s = time.perf_counter() - t
+    for f in FEATURES:
+        t = time.perf_counter(); similarity(imgs, f, clf); s = time.perf_counter() - t
         rows.append(dict(feature=f, images=n, seconds=s, images_per_s=n / s, pairs_per_s=n * (n - 1) / 2 / s))
     return pd.DataFrame(rows)
