@@ -1,4 +1,5 @@
-"""Run the test suite: every notebook (nbdev's own `test_nb`, slow cells included unless --fast),
+"""Run the test suite: every notebook (nbdev's own `test_nb`, slow cells included unless --fast; `dev` cells,
+which need the photos in shared/data, never),
 the offline docs build check, and pytest. Prints `N passed, N failed` for the notebooks."""
 import argparse, os, subprocess, sys, time
 from pathlib import Path
@@ -13,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_notebooks(fast: bool, workers: int) -> tuple:
     cfg = get_config()
     files = sorted(nbglob(cfg.nbs_path, as_path=True))
-    skip = cfg.tst_flags.split()
-    force = [] if fast else skip
+    skip = cfg.tst_flags.split()                 # slow: run by CI; dev: needs shared/data, run by hand (--flags dev)
+    force = [] if fast else ['slow']
     os.chdir(cfg.nbs_path)
     t = time.time()
     res = parallel(test_nb, files, skip_flags=skip, force_flags=force, n_workers=workers, basepath=cfg.config_path, pause=0.01)

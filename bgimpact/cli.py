@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--segmenter', default='u2netp', help="masks for --on background/object (default u2netp)")
     c.add_argument('--run', help="a run folder: also write each cluster's error rate (cluster_errors.csv)")
     c.add_argument('--limit', type=int, default=0, help="only the first N images (sorted order)")
+    c.add_argument('--folders', choices=['link', 'copy'], help="also lay the files out as OUT/folders/cluster_<c>/ of symbolic links or copies")
+    c.add_argument('--batch-size', type=int, default=1000, dest='batch_size',
+                   help="all pairs up to this many images; beyond: blocks (phash, embedding) or batches merged through representatives")
+    c.add_argument('--seed', type=int, default=0, help="seed for sampling and model clustering (default 0)")
+    c.add_argument('--no-progress', action='store_true', help="no progress bar")
     rp = sub.add_parser('report', help="the report of a finished run: report.ipynb, report.html (code hidden) and figures/*.png")
     rp.add_argument('run', help="run folder")
     rp.add_argument('--out', help="where the report goes (default: the run folder)")
@@ -147,9 +152,10 @@ def main(argv=None) -> int:
         if args.cmd == 'cluster':
             from bgimpact.cluster import cluster_dataset
             t = cluster_dataset(args.data, args.out, args.features, args.method, args.threshold, args.on, args.segmenter,
-                                limit=args.limit, run=args.run)
+                                limit=args.limit, run=args.run, folders=args.folders, batch_size=args.batch_size, seed=args.seed,
+                                progress=not args.no_progress)
             sizes = t.cluster.value_counts()
-            print(f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}); largest {sizes.head(5).tolist()}; "
+            print(f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}, {t.way.iloc[0]}); largest {sizes.head(5).tolist()}; "
                   f"{Path(args.out)/'clusters.csv'}")
             return 0
         if args.cmd == 'report':
