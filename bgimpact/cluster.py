@@ -5,7 +5,8 @@ __all__ = ['FEATURES', 'gray_thumbnails', 'phash_bits', 'orb_descriptors', 'embe
            'cosine_similarity01', 'register_feature', 'describe', 'compare', 'similarity', 'threshold_clusters',
            'suggest_threshold', 'radius_clusters', 'take', 'blocked_clusters', 'batch_clusters', 'cluster_features',
            'cluster_scores', 'cluster_descriptors', 'cluster_images', 'write_clusters', 'cluster_folders',
-           'cluster_errors', 'describe_dataset', 'square_images', 'cluster_dataset', 'bench_cluster']
+           'cluster_errors', 'thumbnail_jpeg', 'jpeg_image', 'describe_dataset', 'square_images', 'cluster_dataset',
+           'bench_cluster']
 
 # %% ../nbs/12_cluster.ipynb #cl000004
 import os
@@ -325,20 +326,30 @@ def _prepare(rec, size: int, on: str, seg) -> torch.Tensor:
     m, x = (seg(img, rec.label_idx, rec.image_id) >= .5)[None], img[None]
     return (composite(fill_image(x, m, 'blur')[0], x, m) if on == 'background' else composite(x, torch.zeros_like(x), m))[0]
 
+def thumbnail_jpeg(img: torch.Tensor, size: int = 96) -> bytes:
+    "A small JPEG of an image (about 3 KB at 96 px), for contact sheets without keeping or re-reading the image."
+    a = cv2.resize(np.ascontiguousarray(img.permute(1, 2, 0).numpy()), (size, size), interpolation=cv2.INTER_AREA)
+    return cv2.imencode('.jpg', a[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes()
+
+def jpeg_image(b: bytes) -> torch.Tensor:
+    "Decode `thumbnail_jpeg` bytes back to a uint8 `3×H×W` image."
+    return torch.from_numpy(np.ascontiguousarray(cv2.imdecode(np.frombuffer(b, np.uint8), cv2.IMREAD_COLOR)[..., ::-1])).permute(2, 0, 1)
+
 def describe_dataset(recs, feature: str, on: str = 'image', seg=None, work_size: int = 256, clf=None, chunk: int = 64,
                      progress: bool = True) -> tuple:  # `seg`: a segmenter for `on` background / object
-    "Read, prepare and describe each record once, in chunks: (records described, descriptors, error rows)."
-    done, parts, errors, buf = [], [], [], []
+    "Read, prepare and describe each record once, in chunks: (records described, descriptors, JPEG thumbnails, error rows)."
+    done, parts, thumbs, errors, buf = [], [], [], [], []
     def flush():
         if buf: parts.append(describe([b for _, b in buf], feature, clf)); done.extend(r for r, _ in buf); buf.clear()
     for r in tqdm(recs, unit='img', desc=f'describe ({feature})', disable=not progress):
-        try: buf.append((r, _prepare(r, work_size, on, seg)))
-        except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
-        except Exception as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='segment', reason=f'{type(e).__name__}: {e}'))
+        try: img = _prepare(r, work_size, on, seg)
+        except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e))); continue
+        except Exception as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='segment', reason=f'{type(e).__name__}: {e}')); continue
+        buf.append((r, img)); thumbs.append(thumbnail_jpeg(img))
         if len(buf) == chunk: flush()
     flush()
     desc = np.concatenate(parts) if parts and isinstance(parts[0], np.ndarray) else [d for p in parts for d in p]
-    return done, desc, errors
+    return done, desc, thumbs, errors
 
 def square_images(data, size: int = 256, limit: int = 0) -> tuple:
     "Each readable image of a dataset once, as its central `size`² square: (records, images, error rows)."
@@ -359,12 +370,12 @@ def cluster_dataset(data, out, feature: str = 'phash', method: str = 'threshold'
     _feature(feature)
     recs, out = discover(data)[:limit or None], Path(out)
     seg = get_segmenter(segmenter) if on != 'image' else None
-    recs, desc, errors = describe_dataset(recs, feature, on, seg, work_size, Lite0Classifier() if feature == 'embedding' else None,
-                                          progress=progress)
+    recs, desc, thumbs, errors = describe_dataset(recs, feature, on, seg, work_size, Lite0Classifier() if feature == 'embedding' else None,
+                                                  progress=progress)
     with atomic_path(out/'errors.csv') as f: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(f, index=False)
     if len(recs) < 2: raise ValueError(f"Need at least two readable images to cluster, found {len(recs)} (see {out/'errors.csv'})")
     res = cluster_descriptors(desc, feature, method, threshold, batch_size, seed=seed)
-    t = write_clusters(out, [r.image_id for r in recs], res['labels'], res['score'], lambda i: _prepare(recs[i], work_size, on, seg))
+    t = write_clusters(out, [r.image_id for r in recs], res['labels'], res['score'], lambda i: jpeg_image(thumbs[i]))
     if folders: cluster_folders(out, t.image_id, [r.path for r in recs], t.cluster, folders)
     if run is not None:
         pred = pd.read_parquet(Path(run)/'predictions.parquet', columns=['image_id', 'model', 'variant', 'correct1'])
