@@ -22,6 +22,7 @@ import pandas as pd
 import torch
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
+from scipy.stats import binomtest
 from skimage.metrics import structural_similarity
 from sklearn import cluster as skc
 from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score, silhouette_score
@@ -314,10 +315,12 @@ def cluster_folders(out, ids, paths, labels, mode: str = 'link') -> Path:
     return out/'folders'
 
 def cluster_errors(clusters: pd.DataFrame, pred: pd.DataFrame, variant: str = 'original') -> pd.DataFrame:
-    "Per cluster and model: images and top-1 error rate on `variant`, from a run's predictions."
-    p = pred[pred.variant == variant].merge(clusters[['image_id', 'cluster']], on='image_id')
-    g = p.groupby(['model', 'cluster'])
-    return pd.DataFrame({'images': g.image_id.nunique(), 'error_rate': 1 - g.correct1.mean()}).reset_index()
+    "Per cluster and model: images, top-1 errors and error rate on `variant` with its exact (Clopper–Pearson) 95% interval."
+    p = pred[(pred.variant == variant) & (pred.get('instance', 0) == 0)].merge(clusters[['image_id', 'cluster']], on='image_id')
+    t = p.groupby(['model', 'cluster']).agg(images=('image_id', 'nunique'), errors=('correct1', lambda c: int((~c.astype(bool)).sum())))
+    t = t.reset_index().assign(error_rate=lambda d: d.errors / d.images)
+    ci = [binomtest(e, n).proportion_ci(.95) for e, n in zip(t.errors, t.images)]
+    return t.assign(error_lo=[c.low for c in ci], error_hi=[c.high for c in ci])
 
 # %% ../nbs/12_cluster.ipynb #cl000023
 def _prepare(rec, size: int, on: str, seg) -> torch.Tensor:

@@ -3,7 +3,7 @@
 # %% auto #0
 __all__ = ['FIGURES', 'PER_MODEL', 'RunTables', 'accuracy_figure', 'shift_figure', 'flip_figure', 'confidence_figure',
            'class_figure', 'size_figure', 'phi_figure', 'instead_figure', 'worst_flips', 'flips_gallery', 'qc_figure',
-           'save_figures']
+           'cluster_figure', 'save_figures']
 
 # %% ../nbs/10_plots.ipynb #pl000004
 import json
@@ -26,6 +26,7 @@ class RunTables:
         r = lambda f: pd.read_csv(self.run/f, keep_default_na=False, na_values=['']) if (self.run/f).exists() else pd.DataFrame()
         self.metrics, self.by_class, self.by_size = r('metrics.csv'), r('metrics_by_class.csv'), r('metrics_by_size.csv')
         self.phi, self.mistaken, self.qc, self.bg_gap = r('phi.csv'), r('most_mistaken.csv'), r('qc.csv'), r('bg_gap.csv')
+        self.clusters = r('clusters/cluster_errors.csv')     # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
         cols = ['image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'top1_idx', 'top1_prob', 'true_prob', 'correct1']
         f = self.run/'predictions.parquet'
         import pyarrow.parquet as pq
@@ -199,19 +200,41 @@ def qc_figure(rt: RunTables):
     b.set_title(f'{int(ok.sum())} pass, {int((~ok).sum())} fail', fontsize=9)
     fig.tight_layout(); return fig
 
+# %% ../nbs/10_plots.ipynb #pl000023
+def cluster_figure(rt: RunTables):
+    "Top-1 error rate on the originals per background cluster and model, 95% CIs, the overall rate dashed; None without clusters."
+    c = rt.clusters
+    if c.empty: return None
+    ids, models = sorted(c.cluster.unique()), list(dict.fromkeys(c.model))
+    fig, ax = plt.subplots(figsize=(max(5, .5 * len(ids) * len(models) + 2), 3.2))
+    w = .8 / len(models)
+    for j, m in enumerate(models):
+        t = c[c.model == m].set_index('cluster').reindex(ids)
+        x = np.arange(len(ids)) + (j - (len(models) - 1) / 2) * w
+        err = np.array([t.error_rate - t.error_lo, t.error_hi - t.error_rate]) * 100 if 'error_lo' in t else None   # older files: no CI
+        ax.bar(x, t.error_rate * 100, w, yerr=err, capsize=2, label=m, alpha=.85)
+        ax.axhline((t.errors.sum() / t.images.sum()) * 100, ls='--', lw=1, color=f'C{j}')
+    n = c.groupby('cluster').images.max().reindex(ids)
+    ax.set_xticks(np.arange(len(ids)), [f'{i}\nn={k:.0f}' for i, k in zip(ids, n)], fontsize=8)
+    ax.set_xlabel('background cluster (images)'); ax.set_ylim(0, 100); ax.set_ylabel('top-1 error on originals (%)')
+    ax.set_title('Error rate per background cluster\n95% exact CI; dashed: all images', fontsize=10)
+    if len(models) > 1: ax.legend(fontsize=8)
+    fig.tight_layout(); return fig
+
 # %% ../nbs/10_plots.ipynb #pl000019
 FIGURES = {'accuracy': accuracy_figure, 'confidence_shift': shift_figure, 'flips': flip_figure,
-           'confidence': confidence_figure, 'qc': qc_figure}
+           'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure}
 PER_MODEL = {'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
              'worst_flips': flips_gallery}
 
 def save_figures(run, out=None, dpi: int = 110) -> list:
-    "Draw every figure of a run and save them as PNG in `out` (default `run/figures`); returns the paths."
+    "Draw every figure of a run (those it has the tables for) and save them as PNG in `out` (default `run/figures`); returns the paths."
     rt = RunTables(run)
     out, paths = Path(out or rt.run/'figures'), []
     todo = list(FIGURES.items()) + [(f'{k}_{m}', (lambda f, m: lambda rt: f(rt, m))(f, m)) for m in rt.models for k, f in PER_MODEL.items()]
     for name, f in todo:
         fig = f(rt)
+        if fig is None: continue
         with atomic_path(out/f'{name}.png') as t: fig.savefig(t, format='png', dpi=dpi)
         plt.close(fig); paths.append(out/f'{name}.png')
     return paths
