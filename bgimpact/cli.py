@@ -78,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser('cluster', help="group images (or their backgrounds) by similarity: clusters.csv and contact sheets")
     c.add_argument('--data', required=True, help="ImageFolder root or CSV manifest")
     c.add_argument('--out', required=True, help="output folder")
-    c.add_argument('--features', default='phash', help="phash (default), ssim, orb, template or embedding")
+    c.add_argument('--features', default='phash',
+                   help="phash (default), ssim, orb, template, embedding, minhash[:permutations] (Harris corners) or autoencoder[:mse|l1|perceptual] (trained on DATA, cached)")
     c.add_argument('--method', default='threshold', help="threshold (default; connected components), auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan")
     c.add_argument('--threshold', type=float, help="similarity threshold (default: suggested from the data)")
     c.add_argument('--on', default='image', choices=['image', 'background', 'object'], help="cluster whole images, backgrounds only or objects only")
