@@ -169,7 +169,7 @@ class AutoSegmenter(Segmenter):
     def __call__(self, img, label_idx=-1, image_id=''): return self.segment(img, label_idx, image_id)[0]
 
 def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) -> Segmenter:
-    "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`."
+    "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`, `unet=<checkpoint>`."
     if spec.startswith('masks:'): return UserMasks(spec.split(':', 1)[1])
     name, _, arg = spec.partition('=')
     if name == 'deeplabv3':
@@ -178,11 +178,15 @@ def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) 
     if name == 'segformer':
         from bgimpact.semantic import SegFormer
         return SegFormer(arg) if arg else SegFormer()
+    if name == 'unet':
+        if not arg: raise ValueError("unet needs a trained checkpoint: unet=path/to/checkpoint.pt (train one with `bgimpact unet train`)")
+        from bgimpact.unet import UNetSegmenter
+        return UNetSegmenter(arg)
     if spec == 'u2netp': return U2NetP()
     if spec == 'grabcut': return GrabCutCAM(cam_model)
     if spec.startswith('grabcut:'): return GrabCutBox(None if spec == 'grabcut:rect' else spec.split(':', 1)[1])
     if spec == 'auto': return AutoSegmenter([U2NetP(), GrabCutCAM(cam_model)], min_fg, max_fg)
-    raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, grabcut:rect, grabcut:<boxes.csv>, auto, masks:<folder>, deeplabv3[=file.pth] or segformer[=model]")
+    raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, grabcut:rect, grabcut:<boxes.csv>, auto, masks:<folder>, deeplabv3[=file.pth] segformer[=model] or unet=<checkpoint>")
 
 # %% ../nbs/03_segment.ipynb #3c6d288b
 class MaskCache:
