@@ -164,7 +164,8 @@ def decode_and_mask(study: Study, r: ImageRecord, err) -> tuple | None:
     return img, sha, mask, backend, q | dict(object_label=rule['name'] if rule else '')
 
 def process_group(study: Study, recs: list, progress=None,
-                  mixed=None) -> dict:  # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
+                  mixed=None,             # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
+                  palette=None) -> dict:  # the class's palette, when `recs` are only some of its images (a redo)
     "Decode, segment, check, vary and classify a group of records: predictions, qc, errors, palette."
     cfg, tm = study.cfg, study.timer
     study.prepare_group(recs)
@@ -180,7 +181,7 @@ def process_group(study: Study, recs: list, progress=None,
             kept.append((r, img, mask, backend))
             pixels.append(sample_object_pixels(img, mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)))
         elif progress: progress.update()
-    palette = class_palette(np.concatenate(pixels), cfg.palette_k, cfg.seed) if pixels else None
+    if palette is None: palette = class_palette(np.concatenate(pixels), cfg.palette_k, cfg.seed) if pixels else None
     batchers = [_Batcher(c, cfg.batch_size, tm, study.label_map) for c in study.classifiers]
     for r, img, mask, backend in kept:
         mx = mixed(r.image_id, *img.shape[-2:]) if mixed and any(v in MIXED for v in study.variants) else {}

@@ -182,7 +182,7 @@ def train_unet(pairs, cfg: UNetConfig = UNetConfig(), out=None, device='auto', p
             x, y = x.to(dev), y.to(dev)
             with torch.autocast(dev.type, enabled=amp): loss = dice_bce_loss(model(x).float(), y)
             opt.zero_grad(set_to_none=True); scaler.scale(loss).backward(); scaler.step(opt); scaler.update()
-            tl += float(loss) * len(x); n += len(x); bar.update(); bar.set_postfix(loss=f'{float(loss):.3f}')
+            tl += loss.item() * len(x); n += len(x); bar.update(); bar.set_postfix(loss=f'{loss.item():.3f}')
         rows.append(dict(epoch=epoch, train_loss=tl / n, lr=sched.get_last_lr()[0]) | evaluate_unet(model, vl, dev)); sched.step()
         if best is None or rows[-1]['val_dice'] > best[0]: best = (rows[-1]['val_dice'], {k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
     bar.close()
