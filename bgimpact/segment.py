@@ -169,7 +169,7 @@ class AutoSegmenter(Segmenter):
     def __call__(self, img, label_idx=-1, image_id=''): return self.segment(img, label_idx, image_id)[0]
 
 def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) -> Segmenter:
-    "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`, `unet=<checkpoint>`."
+    "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`, `unet=<checkpoint>`, `sam=<checkpoint>[,vit_b]`."
     if spec.startswith('masks:'): return UserMasks(spec.split(':', 1)[1])
     name, _, arg = spec.partition('=')
     if name == 'deeplabv3':
@@ -178,6 +178,11 @@ def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) 
     if name == 'segformer':
         from bgimpact.semantic import SegFormer
         return SegFormer(arg) if arg else SegFormer()
+    if name == 'sam':
+        if not arg: raise ValueError("sam needs a checkpoint: sam=path/to/sam_vit_b_01ec64.pth[,vit_b|vit_l|vit_h]")
+        from bgimpact.sam import SamSegmenter
+        path, _, kind = arg.partition(',')
+        return SamSegmenter(path, kind or 'vit_b')
     if name == 'unet':
         if not arg: raise ValueError("unet needs a trained checkpoint: unet=path/to/checkpoint.pt (train one with `bgimpact unet train`)")
         from bgimpact.unet import UNetSegmenter
@@ -186,7 +191,7 @@ def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) 
     if spec == 'grabcut': return GrabCutCAM(cam_model)
     if spec.startswith('grabcut:'): return GrabCutBox(None if spec == 'grabcut:rect' else spec.split(':', 1)[1])
     if spec == 'auto': return AutoSegmenter([U2NetP(), GrabCutCAM(cam_model)], min_fg, max_fg)
-    raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, grabcut:rect, grabcut:<boxes.csv>, auto, masks:<folder>, deeplabv3[=file.pth] segformer[=model] or unet=<checkpoint>")
+    raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, grabcut:rect, grabcut:<boxes.csv>, auto, masks:<folder>, deeplabv3[=file.pth] segformer[=model], unet=<checkpoint> or sam=<checkpoint>[,type]")
 
 # %% ../nbs/03_segment.ipynb #3c6d288b
 class MaskCache:
