@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install demo test test-fast bench clean-runs report-asset
+.PHONY: install browser demo test test-fast bench clean-runs report-asset
 
 install: $(VENV)/.installed
 
@@ -18,10 +18,16 @@ $(VENV)/.installed: setup.py settings.ini
 demo: install
 	$(BIN)/bgimpact demo --out runs/demo
 
-test: install
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser:   # the editor's browser test drives Debian's Chromium (no browser download)
+	@command -v chromium >/dev/null || $(SUDO) apt-get install -y -q chromium || \
+	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+
+test: install browser
 	$(BIN)/python .ci/test.py
 
-test-fast: install
+test-fast: install browser
 	$(BIN)/python .ci/test.py --fast
 
 bench: install
