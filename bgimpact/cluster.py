@@ -3,10 +3,10 @@
 # %% auto #0
 __all__ = ['FEATURES', 'PLUGINS', 'gray_thumbnails', 'phash_bits', 'orb_descriptors', 'embeddings', 'pairwise',
            'hamming_similarity', 'cosine_similarity01', 'register_feature', 'feature_names', 'describe_chunk', 'finish',
-           'describe', 'compare', 'similarity', 'threshold_clusters', 'suggest_threshold', 'radius_clusters', 'take',
-           'blocked_clusters', 'batch_clusters', 'cluster_features', 'cluster_scores', 'cluster_descriptors',
-           'cluster_images', 'write_clusters', 'cluster_folders', 'cluster_errors', 'thumbnail_jpeg', 'jpeg_image',
-           'describe_dataset', 'square_images', 'cluster_dataset', 'bench_cluster']
+           'describe', 'compare', 'similarity', 'grouped_textures', 'threshold_clusters', 'suggest_threshold',
+           'radius_clusters', 'take', 'blocked_clusters', 'batch_clusters', 'cluster_features', 'cluster_scores',
+           'cluster_descriptors', 'cluster_images', 'write_clusters', 'cluster_folders', 'cluster_errors',
+           'thumbnail_jpeg', 'jpeg_image', 'describe_dataset', 'square_images', 'cluster_dataset', 'bench_cluster']
 
 # %% ../nbs/12_cluster.ipynb #cl000004
 import os
@@ -154,6 +154,20 @@ def compare(a, feature: str, b=None) -> np.ndarray:
 def similarity(imgs, feature: str, clf=None) -> np.ndarray:
     "The `n×n` similarity matrix of images under a named feature."
     return compare(describe(imgs, feature, clf), feature)
+
+# %% ../nbs/12_cluster.ipynb #cl000045
+def grouped_textures(copies: int = 5, seed: int = 0, sources=None) -> tuple:  # sources: 2-D uint8 arrays ≥ 263 px (default 4 scikit-image textures)
+    "Noisy, shifted, brightened 256² copies of some textures with their group numbers: (list of uint8 3×256×256, groups)."
+    import skimage.data
+    rng = np.random.default_rng(seed)
+    sources = sources or [skimage.data.brick(), skimage.data.grass(), skimage.data.gravel(), skimage.data.camera()]
+    imgs, groups = [], []
+    for g, src in enumerate(sources):
+        for _ in range(copies):
+            dy, dx = rng.integers(0, 8, 2)
+            a = src[dy:dy + 256, dx:dx + 256].astype(np.float32) * rng.uniform(.9, 1.1) + rng.normal(0, 6, (256, 256))
+            imgs.append(torch.from_numpy(np.repeat(a.clip(0, 255).astype(np.uint8)[None], 3, 0))); groups.append(g)
+    return imgs, np.array(groups)
 
 # %% ../nbs/12_cluster.ipynb #cl000010
 def threshold_clusters(S: np.ndarray, threshold: float) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 # %% auto #0
 __all__ = ['METHODS', 'slic', 'felzenszwalb', 'quickshift', 'chan_vese', 'kmeans_colors', 'edges', 'graph', 'oversegment',
-           'MaskEditor', 'flagged_images', 'open_in_run', 'save_to_run']
+           'MaskEditor', 'flagged_images', 'open_in_run', 'save_to_run', 'flagged_demo_run']
 
 # %% ../nbs/15_editor.ipynb #ed000004
 import json
@@ -209,3 +209,21 @@ def save_to_run(ed: MaskEditor, run=None, image_id: str | None = None) -> Path:
     cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
     invalidate_image(run, image_id)
     return cache.path(image_id)
+
+# %% ../nbs/15_editor.ipynb #ed000018
+def flagged_demo_run(d, variants=('original', 'only_fg')) -> Path:
+    "A finished two-class run (64-px crops of a scikit-image photo, user masks) in which image `n02123045/c` has an empty mask."
+    import skimage.data
+    from PIL import Image
+    from bgimpact.core import Config
+    from bgimpact.run import run_study
+    d, rng = Path(d), np.random.default_rng(0)
+    for cls, names in [('n01440764', ['a', 'b']), ('n02123045', ['c', 'd'])]:
+        (d/'data'/cls).mkdir(parents=True, exist_ok=True); (d/'masks').mkdir(exist_ok=True)
+        for n in names:
+            y, x = rng.integers(0, 448, 2); Image.fromarray(skimage.data.astronaut()[y:y + 64, x:x + 64]).save(d/'data'/cls/f'{n}.png')
+            m = np.zeros((64, 64), np.uint8)
+            if n != 'c': m[16:48, 16:48] = 255                                 # c's mask is empty: QC fails
+            Image.fromarray(m).save(d/'masks'/f'{n}.png')
+    run_study(Config(data=str(d/'data'), segmenter=f'masks:{d/"masks"}', variants=list(variants), work_size=64), d/'run', progress=False)
+    return d/'run'

@@ -11,24 +11,6 @@ from PIL import Image
 ARTIFACTS = Path(__file__).parent/'artifacts'
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
 
-def _tiny_run(d: Path) -> Path:
-    "A finished two-class run with user masks in which image n02123045/c has an empty mask (flagged by QC)."
-    import skimage.data
-    from bgimpact.core import Config
-    from bgimpact.run import run_study
-    rng = np.random.default_rng(0)
-    for cls, names in [('n01440764', ['a', 'b']), ('n02123045', ['c', 'd'])]:
-        (d/'data'/cls).mkdir(parents=True); (d/'masks').mkdir(exist_ok=True)
-        for n in names:
-            y, x = rng.integers(0, 448, 2)
-            Image.fromarray(skimage.data.astronaut()[y:y + 64, x:x + 64]).save(d/'data'/cls/f'{n}.png')
-            m = np.zeros((64, 64), np.uint8)
-            if n != 'c': m[16:48, 16:48] = 255
-            Image.fromarray(m).save(d/'masks'/f'{n}.png')
-    cfg = Config(data=str(d/'data'), segmenter=f'masks:{d/"masks"}', variants=['original', 'only_fg'], work_size=64)
-    run_study(cfg, d/'run', progress=False)
-    return d/'run'
-
 def _notebook(path: Path, run: Path):
     src = ["from bgimpact.widget import MaskEditorWidget\n", f"w = MaskEditorWidget.for_run(r'{run}', n_segments=30, zoom=4)\n", "w"]
     nb = dict(cells=[dict(cell_type='code', execution_count=None, id='editor', metadata={}, outputs=[], source=src)],
@@ -51,8 +33,8 @@ def test_click_a_segment_and_save(tmp_path):
     if CHROMIUM is None:
         pytest.fail("Chromium is not installed: `apt-get install chromium` (make test does it where it can)")
     from playwright.sync_api import sync_playwright
-    from bgimpact.editor import open_in_run
-    run = _tiny_run(tmp_path)
+    from bgimpact.editor import flagged_demo_run, open_in_run
+    run = flagged_demo_run(tmp_path)
     _notebook(tmp_path/'edit.ipynb', run)
     expected = open_in_run(run, 'n02123045/c', 'slic', n_segments=30)          # the segments the widget will show
     target = (32, 32); expected = expected.labels == expected.segment_at(*target)
