@@ -72,7 +72,7 @@ def write_shard(shards: Path, label: str, res: dict):
 
 def shard_done(shards: Path, label: str) -> bool: return (shards/f'{_shard_name(label)}.json').exists()
 
-def _redo_file(shards: Path, label: str) -> Path: return shards/f'{_shard_name(label)}.redo.json'
+def _redo_file(shards: Path, label: str, kind: str = '') -> Path: return shards/f'{_shard_name(label)}.{kind}redo.json'
 
 def invalidate_image(out, image_id: str) -> str:
     "Mark an image of a run for recomputation by the next `--resume` and drop its rows from its class shard; returns its class."
@@ -81,9 +81,10 @@ def invalidate_image(out, image_id: str) -> str:
     hit = qc[qc.image_id == image_id]
     if hit.empty: raise ValueError(f"{image_id!r} is not an image of the finished run {out} (see its qc.csv)")
     label, sh = hit.label.iloc[0], out/'shards'
-    f = _redo_file(sh, label)                     # the mark first: a kill after it only repeats the drop below
-    write_json(f, sorted(set(json.loads(f.read_text()) if f.exists() else []) | {image_id}))
-    for kind in ('pred', 'qc', 'err'):
+    marks = [_redo_file(sh, label)] + ([_redo_file(sh, label, 'adv')] if (sh/f'{_shard_name(label)}.adv.parquet').exists() else [])
+    for f in marks:                               # the marks first: a kill after them only repeats the drop below
+        write_json(f, sorted(set(json.loads(f.read_text()) if f.exists() else []) | {image_id}))
+    for kind in ('pred', 'qc', 'err', 'adv'):
         p = sh/f'{_shard_name(label)}.{kind}.parquet'
         if p.exists(): df = pd.read_parquet(p); _to_parquet(df[df.image_id != image_id] if 'image_id' in df else df, p)
     return label
@@ -94,17 +95,19 @@ def _redo(out: Path, study, label: str, recs: list, bar, mixed) -> bool:
     if not (f.exists() and shard_done(sh, label)): return False
     ids, name = set(json.loads(f.read_text())), _shard_name(label)
     res = process_group(study, [r for r in recs if r.image_id in ids], bar, mixed, json.loads((sh/f'{name}.json').read_text())['palette'])
-    order = {r.image_id: i for i, r in enumerate(recs)}
-    def merged(kind, new):
-        p = sh/f'{name}.{kind}.parquet'
-        old = pd.read_parquet(p) if p.exists() else pd.DataFrame()
-        old = old[~old.image_id.isin(ids)] if 'image_id' in old else old
-        both = pd.concat([d for d in (old, new) if len(d)], ignore_index=True) if len(old) or len(new) else new
-        return both.iloc[np.argsort(both.image_id.map(order).to_numpy(), kind='stable')].reset_index(drop=True) if len(both) else both
+    merged = lambda kind, new: _merged(sh/f'{name}.{kind}.parquet', new, ids, recs)
     write_shard(sh, label, dict(predictions=merged('pred', res['predictions']), qc=merged('qc', res['qc']), errors=merged('err', res['errors']),
                                 palette=json.loads((sh/f'{name}.json').read_text())['palette']))
     f.unlink()
     return True
+
+def _merged(path: Path, new: pd.DataFrame, ids: set, recs: list) -> pd.DataFrame:
+    "A shard table with the rows of `ids` replaced by `new`, in the class's image order."
+    order = {r.image_id: i for i, r in enumerate(recs)}
+    old = pd.read_parquet(path) if path.exists() else pd.DataFrame()
+    old = old[~old.image_id.isin(ids)] if 'image_id' in old else old
+    both = pd.concat([d for d in (old, new) if len(d)], ignore_index=True) if len(old) or len(new) else new
+    return both.iloc[np.argsort(both.image_id.map(order).to_numpy(), kind='stable')].reset_index(drop=True) if len(both) else both
 
 # %% ../nbs/07_run.ipynb #f1897300
 def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
@@ -198,6 +201,12 @@ def _adversarial_pass(out: Path, study: Study, groups: dict, bank: BackgroundBan
     for label in todo:
         rows = adversarial_rows(study, groups[label], bank, order, max(study.cfg.adversarial, 0), bar)
         _to_parquet(rows, out/'shards'/f'{_shard_name(label)}.adv.parquet')
+    for label in groups:                             # images marked by invalidate_image (a corrected mask)
+        f = _redo_file(out/'shards', label, 'adv')
+        if label in todo or not f.exists(): continue
+        ids, p = set(json.loads(f.read_text())), out/'shards'/f'{_shard_name(label)}.adv.parquet'
+        rows = adversarial_rows(study, [r for r in groups[label] if r.image_id in ids], bank, order, max(study.cfg.adversarial, 0), bar)
+        _to_parquet(_merged(p, rows, ids, groups[label]), p); f.unlink()
     bar.close()
 
 def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: float) -> RunResult:
