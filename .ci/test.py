@@ -17,6 +17,8 @@ def run_notebooks(fast: bool, workers: int) -> tuple:
     skip = cfg.tst_flags.split()                 # slow: run by CI; dev: needs shared/data, run by hand (--flags dev)
     force = [] if fast else ['slow']
     os.chdir(cfg.nbs_path)
+    threads = str(max(1, (os.cpu_count() or 1) // workers))   # notebooks run side by side: torch/OpenMP threads must not oversubscribe the cores
+    for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS'): os.environ.setdefault(v, threads)
     t = time.time()
     res = parallel(test_nb, files, skip_flags=skip, force_flags=force, n_workers=workers, basepath=cfg.config_path, pause=0.01)
     for f, (ok, s) in zip(files, res): print(f"{'ok  ' if ok else 'FAIL'} {s:6.1f}s  {f.name}", flush=True)
