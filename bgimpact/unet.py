@@ -6,6 +6,7 @@ __all__ = ['EXTS', 'UNet', 'mask_pairs', 'PairDataset', 'UNetConfig', 'dice_bce_
 
 # %% ../nbs/14_unet.ipynb #un000004
 import dataclasses
+import functools
 import io
 import json
 import tarfile
@@ -78,12 +79,17 @@ def mask_pairs(src, masks=None) -> list:
     if missing: raise FileNotFoundError(f"{len(missing)} images have no mask of the same name in {masks}, e.g. {missing[:3]}")
     return [(p, ms[p.stem]) for p in imgs]
 
+@functools.lru_cache(maxsize=16)
+def _archive(path: Path):
+    "An open tar (its member index read once) or zip shard, kept open for the next samples (per process)."
+    if path.suffix == '.tar': t = tarfile.open(path); t.getmembers(); return t
+    return zipfile.ZipFile(path)
+
 def _read(source) -> bytes | Path:
     if isinstance(source, tuple):
         arc, member = source
-        if arc.suffix == '.tar':
-            with tarfile.open(arc) as t: return t.extractfile(member).read()
-        with zipfile.ZipFile(arc) as z: return z.read(member)
+        a = _archive(arc)
+        return a.extractfile(member).read() if isinstance(a, tarfile.TarFile) else a.read(member)
     return source
 
 class PairDataset(torch.utils.data.Dataset):

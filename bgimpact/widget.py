@@ -13,7 +13,7 @@ import numpy as np
 import traitlets
 from skimage.segmentation import find_boundaries
 
-from .editor import METHODS, MaskEditor, flagged_images, open_in_run, save_to_run
+from .editor import METHODS, MaskEditor, _line_pixels, flagged_images, open_in_run, save_to_run
 
 # %% ../nbs/15c_widget.ipynb #wd000006
 def data_url(a: np.ndarray) -> str:
@@ -23,7 +23,6 @@ def data_url(a: np.ndarray) -> str:
 
 def overlay_rgba(ed: MaskEditor, fg=(), bg=()) -> np.ndarray:
     "The overlay of an editor's state: mask, segment outlines, edges and pending strokes, as RGBA uint8."
-    from bgimpact.editor import _line_pixels
     o = np.zeros((*ed.mask.shape, 4), np.uint8)
     o[ed.mask] = (0, 200, 0, 90)
     o[find_boundaries(ed.labels, mode='inner') & (ed.labels > 0)] = (255, 230, 0, 150)
