@@ -18,6 +18,8 @@ from skimage.color import rgb2gray, rgb2lab
 from skimage.measure import label as connected
 from sklearn.cluster import KMeans
 
+from .core import truthy
+
 # %% ../nbs/15_editor.ipynb #ed000006
 def _relabel(lab: np.ndarray) -> np.ndarray:
     "Connected regions of equal non-zero label, numbered 1… in raster order; 0 stays 0."
@@ -174,12 +176,10 @@ class MaskEditor:
         return not np.array_equal(self.mask, self._start[0])
 
 # %% ../nbs/15_editor.ipynb #ed000015
-def _ok(v) -> pd.Series: return v.astype(str).str.lower().isin(['true', '1'])
-
 def flagged_images(run) -> pd.DataFrame:
     "QC rows of a run's images with a failed or flagged mask that no one has corrected yet."
     qc = pd.read_csv(Path(run)/'qc.csv', keep_default_na=False)
-    return qc[(~_ok(qc.qc_ok) | (qc['flags'] != '')) & ~qc.segmenter.astype(str).str.startswith('manual:')]   # qc.flags is pandas' own attribute
+    return qc[(~truthy(qc.qc_ok) | (qc['flags'] != '')) & ~qc.segmenter.astype(str).str.startswith('manual:')]   # qc.flags is pandas' own attribute
 
 def _run_parts(run: Path) -> tuple:
     from bgimpact.core import Config

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .core import atomic_path
+from .core import atomic_path, truthy
 from .data import class_name
 
 # %% ../nbs/10_plots.ipynb #pl000006
@@ -188,7 +188,7 @@ def qc_figure(rt: RunTables):
     "Foreground fraction of every mask, passing and failing QC, and the failure reasons."
     q = rt.qc
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3), gridspec_kw=dict(width_ratios=[2, 1]))
-    ok = q.qc_ok.astype(str).str.lower().isin(['true', '1'])
+    ok = truthy(q.qc_ok)
     a.hist([q.fg_frac[ok], q.fg_frac[~ok]], bins=20, range=(0, 1), stacked=True, color=['tab:green', 'tab:red'], label=['pass', 'fail'])
     a.set_xlabel('foreground fraction of the mask'); a.set_ylabel('images'); a.set_title('Mask QC'); a.legend(fontsize=8)
     reasons = q.qc_reason[~ok].fillna('').astype(str).str.replace(r'mask covers \d+% of the image', 'mask covers nearly all', regex=True)

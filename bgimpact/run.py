@@ -94,10 +94,11 @@ def _redo(out: Path, study, label: str, recs: list, bar, mixed) -> bool:
     f, sh = _redo_file(out/'shards', label), out/'shards'
     if not (f.exists() and shard_done(sh, label)): return False
     ids, name = set(json.loads(f.read_text())), _shard_name(label)
-    res = process_group(study, [r for r in recs if r.image_id in ids], bar, mixed, json.loads((sh/f'{name}.json').read_text())['palette'])
+    palette = json.loads((sh/f'{name}.json').read_text())['palette']
+    res = process_group(study, [r for r in recs if r.image_id in ids], bar, mixed, palette)
     merged = lambda kind, new: _merged(sh/f'{name}.{kind}.parquet', new, ids, recs)
     write_shard(sh, label, dict(predictions=merged('pred', res['predictions']), qc=merged('qc', res['qc']), errors=merged('err', res['errors']),
-                                palette=json.loads((sh/f'{name}.json').read_text())['palette']))
+                                palette=palette))
     f.unlink()
     return True
 

@@ -5,7 +5,7 @@ __all__ = ['FILLS', 'FILL_METHODS', 'SCENE_EXTS', 'ALIASES', 'MIXED', 'SIMPLE_VA
            'composite', 'parse_color', 'hex_color', 'solid', 'box_mask', 'tile_strip', 'tile_fill', 'check_fill',
            'push_pull', 'noise_like', 'fill_image', 'gaussian', 'feather_mask', 'blur_background',
            'sample_object_pixels', 'min_delta_e', 'farthest_color', 'class_palette', 'cover_crop', 'builtin_scenes',
-           'load_scenes', 'place_object', 'expand_variants', 'make_variants']
+           'load_scenes', 'mask_bbox', 'place_object', 'expand_variants', 'make_variants']
 
 # %% ../nbs/04_variants.ipynb #933c2e03
 import functools
@@ -220,14 +220,18 @@ def load_scenes(folder=None) -> dict:
     return {p.stem: decode_image(p) for p in files}
 
 # %% ../nbs/04_variants.ipynb #e4f3a2b1
+def mask_bbox(mask: torch.Tensor) -> tuple | None:
+    "The object's (mask ≥ 0.5) bounding box `(y0, y1, x0, x1)`, ends exclusive; None for an empty mask."
+    m = mask >= 0.5
+    rows, cols = m.any(1).nonzero(), m.any(0).nonzero()
+    return None if len(rows) == 0 else (rows[0].item(), rows[-1].item() + 1, cols[0].item(), cols[-1].item() + 1)
+
 def place_object(img: torch.Tensor, mask: torch.Tensor, bg: torch.Tensor, scale: float = 0.5, n: int = 2,
                  flip: bool = True, seed: int = 0) -> tuple:
     "Paste the object of one image 3×H×W at `n` distinct random positions on `bg` (3×H×W), also flipped when `flip`: (K×3×H×W, K×H×W masks, K dicts)."
     H, W = img.shape[-2:]
-    box = box_mask(mask)
-    rows, cols = box.any(1).nonzero(), box.any(0).nonzero()
-    if len(rows) == 0: raise ValueError("empty mask: no object to place")
-    y0, y1, x0, x1 = rows[0].item(), rows[-1].item() + 1, cols[0].item(), cols[-1].item() + 1
+    if (bb := mask_bbox(mask)) is None: raise ValueError("empty mask: no object to place")
+    y0, y1, x0, x1 = bb
     f = min(scale * min(H, W) / max(y1 - y0, x1 - x0), H / (y1 - y0), W / (x1 - x0))
     h, w = max(1, round((y1 - y0) * f)), max(1, round((x1 - x0) * f))
     obj = TF.resize(img[:, y0:y1, x0:x1], [h, w], antialias=True)
