@@ -126,13 +126,14 @@ def format_variant_bench(b: dict) -> str:
 def _replicate(src: Path, dst: Path, masks: Path, mdst: Path, factor: int) -> int:
     "Link every image of an ImageFolder `factor` times (`<stem>_r<k>`), with its cached mask; returns the image count."
     from bgimpact.data import discover
-    n = 0
+    from bgimpact.segment import MaskCache
+    n, cache = 0, MaskCache(masks)
     for r in discover(src):
-        cls, stem, ext = Path(r.image_id).parent, Path(r.image_id).name, Path(r.path).suffix
+        cls, stem, ext = Path(r.image_id).parent, Path(r.image_id).stem, Path(r.path).suffix
         for k in range(factor):
             (dst/cls).mkdir(parents=True, exist_ok=True); (mdst/cls).mkdir(parents=True, exist_ok=True)
             (dst/cls/f'{stem}_r{k}{ext}').symlink_to(Path(r.path).resolve())
-            (mdst/cls/f'{stem}_r{k}.png').symlink_to((masks/f'{r.image_id}.png').resolve())
+            (mdst/cls/f'{stem}_r{k}.png').symlink_to(cache.path(r.image_id).resolve())
             n += 1
     return n
 

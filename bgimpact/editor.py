@@ -203,11 +203,13 @@ def open_in_run(run, image_id: str, method: str = 'slic', **params) -> MaskEdito
 
 def save_to_run(ed: MaskEditor, run=None, image_id: str | None = None) -> Path:
     "Save the editor's mask as the run's mask of the image (`manual:<method>`) and mark the image for recomputation."
+    from bgimpact.core import run_lock
     from bgimpact.run import invalidate_image
     run, image_id = Path(run or ed.run), image_id or ed.image_id
     _, _, cache = _run_parts(run)
-    cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
-    invalidate_image(run, image_id)
+    with run_lock(run):                       # not while a run, evaluate or report writes this folder
+        cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
+        invalidate_image(run, image_id)
     return cache.path(image_id)
 
 # %% ../nbs/15_editor.ipynb #ed000018

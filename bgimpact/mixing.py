@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 from PIL import Image
 
-from .core import atomic_path
+from .core import atomic_path, file_key
 from .data import decode_image
 from .variants import MIXED, box_mask, composite, cover_crop, tile_fill
 
@@ -55,7 +55,7 @@ def tiled_background(img: torch.Tensor, mask: torch.Tensor):
 class BackgroundBank:
     "A folder of `only_bg_t` PNGs, one per image id, and the partners' backgrounds for the mixed variants."
     def __init__(self, root): self.root = Path(root)        # folder of `<image_id>.png`
-    def path(self, image_id: str) -> Path: return self.root/f'{image_id}.png'
+    def path(self, image_id: str) -> Path: return self.root/f'{file_key(image_id)}.png'
     def __contains__(self, image_id: str) -> bool: return self.path(image_id).exists()
 
     def add(self, image_id: str, img: torch.Tensor, mask: torch.Tensor) -> bool:

@@ -27,7 +27,7 @@ class RunTables:
         self.metrics, self.by_class, self.by_size = r('metrics.csv'), r('metrics_by_class.csv'), r('metrics_by_size.csv')
         self.phi, self.mistaken, self.qc, self.bg_gap = r('phi.csv'), r('most_mistaken.csv'), r('qc.csv'), r('bg_gap.csv')
         self.clusters = r('clusters/cluster_errors.csv')     # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
-        cols = ['image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'top1_idx', 'top1_prob', 'true_prob', 'correct1']
+        cols = ['image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'flip', 'top1_idx', 'top1_prob', 'true_prob', 'correct1']
         f = self.run/'predictions.parquet'
         import pyarrow.parquet as pq
         names = pq.read_schema(f).names if f.exists() else []
@@ -170,13 +170,12 @@ def worst_flips(rt: RunTables, model: str | None = None, n: int = 8) -> pd.DataF
 def flips_gallery(rt: RunTables, model: str | None = None, n: int = 6):
     "Original | variant for the worst flips, with both predictions (variant images from `variants/` when saved)."
     from PIL import Image
+    from bgimpact.evaluate import variant_file
     w = worst_flips(rt, model, n)
     fig, axs = plt.subplots(max(len(w), 1), 2, figsize=(5, 2.2 * max(len(w), 1)), squeeze=False)
     paths = dict(zip(rt.qc.image_id, rt.qc.path)) if 'path' in rt.qc else {}
     for r, row in enumerate(w.itertuples()):
-        stem, cls = Path(row.image_id).name, row.label
-        suffix = f"-{row.instance}" if str(row.variant).startswith('placed') else ''
-        vfile = rt.run/'variants'/row.variant.replace(':', '-')/cls/f'{stem}{suffix}.png'
+        vfile = variant_file(rt.run/'variants', row.label, row.image_id, row.variant, row.instance, getattr(row, 'flip', False))
         for c, (f, title) in enumerate([(paths.get(row.image_id), f'original: {class_name(int(row.top1_idx_orig))} ({row.true_prob_orig:.0%})'),
                                         (vfile, f'{row.variant}: {class_name(int(row.top1_idx))} (true {row.true_prob:.0%})')]):
             ax = axs[r, c]; ax.axis('off'); ax.set_title(title, fontsize=7)

@@ -13,8 +13,8 @@ import pandas as pd
 import torch
 from PIL import Image, PngImagePlugin
 
-from .core import atomic_path, sha256_file
-from .data import ASSETS, resize_short
+from .core import atomic_path, file_key, sha256_file
+from .data import ASSETS, check_pixels, resize_short
 
 # %% ../nbs/03_segment.ipynb #f46986b0
 class Segmenter:
@@ -125,9 +125,13 @@ class GrabCutBox(Segmenter):
 def read_mask(path, shape=None) -> torch.Tensor:  # shape: (H, W) to resize to (nearest neighbour), if given
     "Read a PNG/JPEG (0/255 or 0/1) or `.npy` mask as a float tensor in [0,1]."
     p = Path(path)
-    if p.suffix == '.npy': a = np.load(p)
+    if p.suffix == '.npy':
+        a = np.load(p, mmap_mode='r')                      # the header first: its size is checked before reading
+        check_pixels(a.shape[-1] if a.ndim else 1, int(np.prod(a.shape[:-1])), f'mask {p.name}')
     else:
-        with Image.open(p) as im: a = np.asarray(im if im.mode in ('1', 'L', 'I;16', 'I') else im.convert('L'))
+        with Image.open(p) as im:
+            check_pixels(*im.size, f'mask {p.name}')
+            a = np.asarray(im if im.mode in ('1', 'L', 'I;16', 'I') else im.convert('L'))
     a = np.asarray(a, np.float32).squeeze()
     if a.ndim != 2: raise ValueError(f"{p}: mask must be 2-D, got shape {a.shape}")
     a = a / a.max() if a.max() > 1 else a
@@ -140,13 +144,18 @@ class UserMasks(Segmenter):
     def __init__(self, root):  # folder of masks: `<image_id>.png|.npy` or `<stem>.png|.npy`
         self.root = Path(root)
         if not self.root.is_dir(): raise FileNotFoundError(f"Mask folder not found: {self.root}")
-        self.by_stem = {p.stem: p for p in sorted(self.root.rglob('*')) if p.suffix.lower() in ('.png', '.npy', '.jpg', '.bmp', '.tif')}
+        self.by_stem = {}                                   # stem → its file; None when several files share the stem
+        for p in sorted(self.root.rglob('*')):
+            if p.suffix.lower() in ('.png', '.npy', '.jpg', '.bmp', '.tif'):
+                self.by_stem[p.stem] = None if p.stem in self.by_stem else p
 
     def find(self, image_id: str):
-        "The mask file for an image id, or None."
+        "The mask file for an image id (its relative path with a mask extension, else its unique stem), or None."
+        root = self.root.resolve()
         for ext in ('.png', '.npy'):
-            if (p := self.root/f'{image_id}{ext}').exists(): return p
-        return self.by_stem.get(Path(image_id).name)
+            p = (root/Path(image_id).with_suffix(ext)).resolve()
+            if p.is_relative_to(root) and p.is_file(): return p   # never a file outside the mask folder
+        return self.by_stem.get(Path(image_id).stem)
 
     def __call__(self, img, label_idx=-1, image_id=''):
         p = self.find(image_id)
@@ -197,7 +206,7 @@ def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) 
 class MaskCache:
     "Binary masks on disk, one PNG per image id, with the producing backend recorded."
     def __init__(self, root): self.root = Path(root)
-    def path(self, image_id: str) -> Path: return self.root/f'{image_id}.png'
+    def path(self, image_id: str) -> Path: return self.root/f'{file_key(image_id)}.png'
 
     def get(self, image_id: str, shape) -> tuple | None:
         "The cached (mask, backend) for an image of the given H×W, or None."

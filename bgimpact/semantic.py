@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 import torchvision.transforms.v2.functional as TF
 
-from .core import atomic_path
+from .core import atomic_path, file_key
 from .data import ASSETS
 from .models import WeightsNotFoundError, load_official_weights, resolve_device
 from .segment import Segmenter
@@ -148,7 +148,7 @@ class SegFormer(LabelSegmenter):
 class LabelCache:
     "Label maps on disk, one 8-bit PNG per image id."
     def __init__(self, root): self.root = Path(root)
-    def path(self, image_id: str) -> Path: return self.root/f'{image_id}.png'
+    def path(self, image_id: str) -> Path: return self.root/f'{file_key(image_id)}.png'
     def get(self, image_id: str, shape) -> np.ndarray | None:
         "The cached label map of an image of the given H×W, or None."
         p = self.path(image_id)
