@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .core import Config, get_logger
+from .core import Config, RunLockedError, get_logger, run_lock, set_offline
 
 # %% ../nbs/09_cli.ipynb #80a9d79b
 def _list(s: str) -> list: return [x.strip() for x in s.split(',') if x.strip()]
@@ -37,9 +37,12 @@ def _study_flags(p: argparse.ArgumentParser):
     p.add_argument('--place-n', type=int, dest='place_n', help="placed: distinct random positions per image (default 2)")
     p.add_argument('--place-scale', type=float, dest='place_scale', help="placed: object's longer side / image's shorter side (default 0.5)")
     p.add_argument('--place-flip', action=argparse.BooleanOptionalAction, dest='place_flip', help="placed: also paste each position flipped (default yes)")
+    p.add_argument('--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
+                   help="run even when class folders match no ImageNet class (their accuracy is not scored)")
 
 STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit',
-                'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial']
+                'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial',
+                'allow_unlabelled']
 
 def config_from_args(args) -> Config:
     "The config file (if any) with every flag that was given applied on top."
@@ -49,6 +52,7 @@ def config_from_args(args) -> Config:
 def build_parser() -> argparse.ArgumentParser:
     "The `bgimpact` argument parser with its subcommands."
     p = argparse.ArgumentParser(prog='bgimpact', description="How much does an image classifier rely on the background?")
+    p.add_argument('--offline', action='store_true', help="never download anything (also BGIMPACT_OFFLINE=1): missing weights are an error naming the file")
     sub = p.add_subparsers(dest='cmd', required=True)
     d = sub.add_parser('demo', help="run the default study on bundled photos with the embedded models (offline)")
     d.add_argument('--out', default='runs/demo', help="run folder (default runs/demo)")
@@ -210,6 +214,7 @@ def main(argv=None) -> int:
     "The `bgimpact` command."
     args = build_parser().parse_args(argv)
     log = get_logger()
+    if args.offline: set_offline()
     try:
         if args.cmd in DATASET_COMMANDS: return DATASET_COMMANDS[args.cmd](args)
         if args.cmd == 'bench':
@@ -271,7 +276,7 @@ def main(argv=None) -> int:
             from bgimpact.analysis import score_run, scores_summary
             run = Path(args.run)
             cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
-            scores = score_run(run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed)
+            with run_lock(run): scores = score_run(run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed)
             print('\n'.join([f"bgimpact evaluate: {run}"] + scores_summary(scores)))
             return 0 if len(scores['metrics']) else 1
         from bgimpact.run import run_demo, run_study
@@ -288,7 +293,11 @@ def main(argv=None) -> int:
         return 0
     except KeyboardInterrupt:
         log.error("interrupted: run again with --resume to continue"); return 130
-    except (FileNotFoundError, FileExistsError, ValueError, ImportError) as e:
+    except (FileNotFoundError, FileExistsError, ValueError, ImportError, RunLockedError) as e:
         log.error(f"error: {e}"); return 2
+    except OSError as e:                                # a full disk, a permission: the files written so far are whole
+        where = f" {e.filename}" if e.filename else ''
+        log.error(f"error: cannot write{where}: {e.strerror or e}; every file written so far is complete — "
+                  "free space or fix permissions, then rerun with --resume"); return 1
     except yaml.YAMLError as e:
         log.error(f"error: the config file is not valid YAML: {str(e).splitlines()[0]}"); return 2

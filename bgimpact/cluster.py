@@ -31,7 +31,7 @@ from sklearn.mixture import GaussianMixture
 from sklearn.neighbors import radius_neighbors_graph
 from tqdm.auto import tqdm
 
-from .core import atomic_path
+from .core import atomic_path, file_key
 from .data import DecodeError, discover
 from .evaluate import load_input
 from .models import Lite0Classifier
@@ -339,12 +339,12 @@ def write_clusters(out, ids, labels, score, image=None, per_sheet: int = 24, max
     return t
 
 def cluster_folders(out, ids, paths, labels, mode: str = 'link') -> Path:
-    "Lay the files out as `out/folders/cluster_<c>/<id>` of symbolic links (`link`) or copies (`copy`); returns the folder."
+    "Lay the files out as `out/folders/cluster_<c>/<file_key(id)><ext>` of symbolic links (`link`) or copies (`copy`); returns the folder."
     if mode not in ('link', 'copy'): raise ValueError(f"mode must be link or copy, not {mode!r}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out, prefix='.folders-'))
     for i, p, c in zip(ids, paths, labels):
-        dst = tmp/f'cluster_{c}'/(str(i).replace('/', '__') + Path(p).suffix)
+        dst = tmp/f'cluster_{c}'/(file_key(i) + Path(p).suffix)
         dst.parent.mkdir(exist_ok=True)
         if mode == 'link': os.symlink(Path(p).resolve(), dst)
         else: shutil.copy2(p, dst)

@@ -29,7 +29,7 @@ def atomic_path(path):
     "Yield a temporary path next to `path`; on success move it onto `path` atomically (mode 0666 minus the umask)."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name[:100]}.', suffix='.tmp', dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name[:100]}.', suffix=f'.tmp{path.suffix}', dir=path.parent)  # keeps the type
     os.close(fd)
     os.chmod(tmp, 0o666 & ~_UMASK)                  # mkstemp makes 0600 files; outputs follow the umask like any other file
     try:

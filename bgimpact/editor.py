@@ -214,7 +214,7 @@ def save_to_run(ed: MaskEditor, run=None, image_id: str | None = None) -> Path:
 
 # %% ../nbs/15_editor.ipynb #ed000018
 def flagged_demo_run(d, variants=('original', 'only_fg')) -> Path:
-    "A finished two-class run (64-px crops of a scikit-image photo, user masks) in which image `n02123045/c` has an empty mask."
+    "A finished two-class run (64-px crops of a scikit-image photo, user masks) in which image `n02123045/c.png` has an empty mask."
     import skimage.data
     from PIL import Image
     from bgimpact.core import Config

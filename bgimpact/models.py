@@ -2,10 +2,11 @@
 
 # %% auto #0
 __all__ = ['LITE0_PREPROCESS', 'Preprocess', 'resolve_device', 'Classifier', 'topk_outputs', 'Lite0Classifier',
-           'WeightsNotFoundError', 'load_official_weights', 'TorchvisionClassifier', 'load_classifier']
+           'WeightsNotFoundError', 'published_hash', 'load_official_weights', 'TorchvisionClassifier',
+           'load_classifier']
 
 # %% ../nbs/02_models.ipynb #ce421304
-import dataclasses, os
+import dataclasses, os, re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import torch.nn.functional as F
 import torchvision
 import torchvision.transforms.v2.functional as TF
 
-from .core import sha256_file
+from .core import offline, sha256_file
 from .data import imagenet_classes, resize_short
 
 # %% ../nbs/02_models.ipynb #ba571823
@@ -35,8 +36,15 @@ class Preprocess:
 
 # %% ../nbs/02_models.ipynb #177a203c
 def resolve_device(device: str = 'auto') -> torch.device:
-    "`auto` → CUDA when available, else CPU; otherwise the named device."
-    return torch.device('cuda' if device == 'auto' and torch.cuda.is_available() else 'cpu' if device == 'auto' else device)
+    "`auto` → CUDA when available, else CPU; otherwise the named device, which must exist."
+    if device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: dev = torch.device(device)
+    except RuntimeError: raise ValueError(f"unknown device {device!r}: use auto, cpu, cuda or cuda:N") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        raise ValueError(f"--device {device}: this machine has no CUDA GPU that torch can use; use --device cpu (or auto)")
+    if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count():
+        raise ValueError(f"--device {device}: only {torch.cuda.device_count()} CUDA device(s) here (cuda:0…)")
+    return dev
 
 class Classifier:
     "A pretrained image classifier with its preprocessing; call it on a uint8 batch to get probabilities."
@@ -112,16 +120,28 @@ class WeightsNotFoundError(FileNotFoundError):
 
 def _hub_checkpoints() -> Path: return Path(torch.hub.get_dir())/'checkpoints'
 
+def published_hash(url: str) -> str | None:
+    "The SHA-256 prefix torchvision publishes in a weights file name (`resnet50-11ad3fa6.pth` → `11ad3fa6`), if any."
+    m = re.search(r'-([a-f0-9]{6,})\.', Path(url).name)
+    return m.group(1) if m else None
+
 def load_official_weights(weights, download: bool = True) -> dict:
-    "State dict of a torchvision weights enum from the hub cache, downloading only if `download`."
+    "State dict of a torchvision weights enum from the hub cache (checked against its published hash), downloading only if allowed."
     fname = Path(weights.url).name
     cached = _hub_checkpoints()/fname
     hint = (f"Download {weights.url} and put it at {cached} (or set $TORCH_HOME), "
             f"or pass a local file as `<model>=/path/to/{fname}`.")
-    if not cached.exists() and not download:
-        raise WeightsNotFoundError(f"Weights {weights} are not in the local cache. {hint}")
-    try: return weights.get_state_dict(progress=False, check_hash=False)
-    except Exception as e:  # URLError, HTTPError, timeouts: no network or no such file
+    if cached.exists():
+        h = published_hash(weights.url)
+        if h and not sha256_file(cached).startswith(h):
+            raise WeightsNotFoundError(f"{cached} is not the official file: its SHA-256 does not start with the published {h}. "
+                                       f"Delete it and download {weights.url} again.")
+        return torch.load(cached, map_location='cpu', weights_only=True)
+    if not download or offline():
+        why = 'downloads are off (--offline / BGIMPACT_OFFLINE)' if download else 'downloading was not allowed'
+        raise WeightsNotFoundError(f"Weights {weights} are not in the local cache and {why}. {hint}")
+    try: return weights.get_state_dict(progress=False, check_hash=True)   # torch.hub checks the published hash
+    except Exception as e:  # URLError, HTTPError, timeouts, a hash mismatch
         raise WeightsNotFoundError(f"Could not download weights {weights} ({type(e).__name__}: {e}). {hint}") from e
 
 def _preprocess_of(weights) -> Preprocess:

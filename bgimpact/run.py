@@ -185,12 +185,13 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
     if not cfg.data: raise ValueError("No dataset: set `data` in the config or pass --data")
     if not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
     out, t0, log = Path(out), time.perf_counter(), get_logger()
+    _check_config(out, cfg, resume)                # cheap checks first: an existing run, the models, variants and labels
+    study = study or Study.load(cfg, out)
     recs = discover(cfg.data)[:cfg.limit or None]
-    check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map))   # before any work
+    check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map))
     with run_lock(out):
-        _check_config(out, cfg, resume)
+        _check_config(out, cfg, resume)            # again, now that no other process can start a run here
         seed_everything(cfg.seed)
-        study = study or Study.load(cfg, out)          # checks models, segmenter, scenes and variants first
         cfg.to_yaml(out/'config.yaml')
         groups = group_by_label(recs)
         changes = _reconcile_inputs(out, study, recs)

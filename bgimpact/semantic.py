@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 import torchvision.transforms.v2.functional as TF
 
-from .core import atomic_path, file_key
+from .core import atomic_path, file_key, offline
 from .data import ASSETS
 from .models import WeightsNotFoundError, load_official_weights, resolve_device
 from .segment import Segmenter
@@ -127,7 +127,7 @@ class SegFormer(LabelSegmenter):
         self.labels, self.background = tuple(t.name), tuple(t.id[t.stuff == 1])
         if config is not None: self.net, self.weights_id = SegformerForSemanticSegmentation(config), 'random-init'
         else:
-            try: self.net = SegformerForSemanticSegmentation.from_pretrained(model, local_files_only=not download)
+            try: self.net = SegformerForSemanticSegmentation.from_pretrained(model, local_files_only=not download or offline())
             except OSError as e:
                 raise WeightsNotFoundError(f"SegFormer weights {model!r} are not available offline ({type(e).__name__}). "
                                            f"Download them once with network access (they go to the Hugging Face cache), "

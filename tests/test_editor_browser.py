@@ -36,7 +36,7 @@ def test_click_a_segment_and_save(tmp_path):
     from bgimpact.editor import flagged_demo_run, open_in_run
     run = flagged_demo_run(tmp_path)
     _notebook(tmp_path/'edit.ipynb', run)
-    expected = open_in_run(run, 'n02123045/c', 'slic', n_segments=30)          # the segments the widget will show
+    expected = open_in_run(run, 'n02123045/c.png', 'slic', n_segments=30)          # the segments the widget will show
     target = (32, 32); expected = expected.labels == expected.segment_at(*target)
     port, token = _free_port(), secrets.token_hex(16)
     env = os.environ | dict(JUPYTER_RUNTIME_DIR=str(tmp_path/'rt'), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path/'ws'), IPYTHONDIR=str(tmp_path/'ipy'))
@@ -56,7 +56,7 @@ def test_click_a_segment_and_save(tmp_path):
                 page.click('.jp-Notebook .jp-Cell .cm-content')
                 page.keyboard.press('Shift+Enter')
                 canvas = page.wait_for_selector('.bgimpact-editor canvas', timeout=120_000)
-                page.wait_for_function("() => document.querySelector('.bgimpact-editor .bgi-status').textContent.includes('n02123045/c')", timeout=60_000)
+                page.wait_for_function("() => document.querySelector('.bgimpact-editor .bgi-status').textContent.includes('n02123045/c.png')", timeout=60_000)
                 box = canvas.bounding_box()
                 page.mouse.click(box['x'] + (target[1] + .5) * box['width'] / 64, box['y'] + (target[0] + .5) * box['height'] / 64)
                 page.wait_for_function("() => document.querySelector('.bgimpact-editor .bgi-status').textContent.includes('1 edits')", timeout=30_000)
@@ -67,6 +67,7 @@ def test_click_a_segment_and_save(tmp_path):
                 browser.close()
     finally:
         server.terminate(); server.wait(30)
-    saved = np.asarray(Image.open(run/'masks'/'masks'/'n02123045'/'c.png')) >= 128
+    from bgimpact.segment import MaskCache
+    saved = np.asarray(Image.open(MaskCache(run/'masks'/'masks').path('n02123045/c.png'))) >= 128
     assert saved.any() and np.array_equal(saved, expected), "the saved mask is not the clicked segment"
     assert len(list((run/'shards').glob('*.redo.json'))) == 1      # the image is marked for recomputation
