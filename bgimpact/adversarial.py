@@ -15,7 +15,7 @@ import torch
 
 from .data import decode_image
 from .evaluate import decode_and_mask
-from .metrics import bootstrap_ci
+from .metrics import wilson_ci
 from .mixing import BackgroundBank
 from .variants import composite, cover_crop
 
@@ -62,13 +62,16 @@ def adversarial_rows(study, recs, bank: BackgroundBank, order: list, limit: int 
         if progress: progress.update()
     return pd.DataFrame(rows, columns=ADV_COLUMNS)
 
-def adversarial_summary(adv: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    "Per model: foregrounds, adversarial-background accuracy (share never fooled) with CI, forward passes spent."
+# %% ../nbs/06b_adversarial.ipynb #ad000014
+def adversarial_summary(adv: pd.DataFrame,    # rows of `adversarial_rows`
+                        level: float = 0.95,  # confidence level of the interval
+                       ) -> pd.DataFrame:
+    "Per model: foregrounds, adversarial-background accuracy (share never fooled) with Wilson CI, forward passes spent."
     rows = []
     for model, g in adv.groupby('model', sort=False):
-        ok = (~g.fooled.astype(bool)).to_numpy(np.float64)
-        lo, hi = bootstrap_ci(ok, n_boot, seed=seed)
-        rows.append(dict(model=model, n=len(g), adv_accuracy=ok.mean(), adv_accuracy_lo=lo, adv_accuracy_hi=hi,
+        ok = int((~g.fooled.astype(bool)).sum())
+        lo, hi = wilson_ci(ok, len(g), level)
+        rows.append(dict(model=model, n=len(g), adv_accuracy=ok / len(g), adv_accuracy_lo=float(lo), adv_accuracy_hi=float(hi),
                          pool=int(g.pool.max()), forwards=int(g.forwards.sum()), forwards_per_fg=g.forwards.mean(),
                          full_search_forwards=int(g.pool.sum())))
     return pd.DataFrame(rows, columns=['model', 'n', 'adv_accuracy', 'adv_accuracy_lo', 'adv_accuracy_hi', 'pool',
