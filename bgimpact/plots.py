@@ -49,7 +49,7 @@ def _bars(ax, m: pd.DataFrame, col: str, variants, models, pct: bool = True):
     if k > 1: ax.legend(fontsize=8)
 
 def accuracy_figure(rt: RunTables):
-    "Top-1 accuracy per variant and model with 95% bootstrap CIs, the original's level marked."
+    "Top-1 accuracy per variant and model with 95% CIs (Wilson score), the original's level marked."
     fig, ax = plt.subplots(figsize=(7, .35 * len(rt.variants) + 1.5))
     _bars(ax, rt.metrics, 'top1', rt.variants, rt.models)
     for model in rt.models:

@@ -6,7 +6,7 @@ __all__ = ['IGNORED_ON_RESUME', 'QC_COLUMNS', 'FINGERPRINT_COLUMNS', 'RunExistsE
            'finish_run', 'segment_study', 'sweep', 'run_demo']
 
 # %% ../nbs/07_run.ipynb #b65236b3
-import json, os, time
+import dataclasses, json, os, time
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -187,7 +187,7 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
     out, t0, log = Path(out), time.perf_counter(), get_logger()
     _check_config(out, cfg, resume)                # cheap checks first: an existing run, the models, variants and labels
     study = study or Study.load(cfg, out)
-    recs = discover(cfg.data)[:cfg.limit or None]
+    recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map))
     with run_lock(out):
         _check_config(out, cfg, resume)            # again, now that no other process can start a run here
@@ -212,6 +212,11 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0)
 
 # %% ../nbs/07_run.ipynb #b5c11a72
+def _label_space_folders(recs: list, study: Study) -> list:
+    "Records whose folder names a class of the study's label space (`3`, `03_reptile`) are no ImageNet class (`label_idx` −1)."
+    if study.label_map is None: return recs
+    return [dataclasses.replace(r, label_idx=-1) if study.label_map.label_class(r.label) >= 0 else r for r in recs]
+
 def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
     sh, log, f = out/'shards', get_logger(), out/'inputs.parquet'

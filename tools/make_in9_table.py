@@ -1,16 +1,17 @@
 """Build `bgimpact/assets/in9_wordnet.csv`: ImageNet-1k index → ImageNet-9 class by WordNet 3.0 hyponymy.
 
 ImageNet-9 (Xiao et al., 2020) groups ImageNet classes under nine WordNet synsets. Its official
-`in_to_in9.json` is not reachable offline, so this script derives the grouping from WordNet 3.0
-itself (the `data.noun` file of Debian's `wordnet-base` package, WordNet 3.0):
+`in_to_in9.json` ships as the label map `in9` (`bgimpact/assets/in_to_in9.json`); this script
+derives the grouping from WordNet 3.0 itself (the `data.noun` file of Debian's `wordnet-base`
+package, WordNet 3.0) for the label map `in9-wordnet`, kept for comparison:
 
     apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb wn
     python tools/make_in9_table.py wn/usr/share/wordnet/data.noun
 
 A class belongs to the first of the nine synsets (in ImageNet-9's order) among its hypernyms, so
 dogs are `dog`, not `carnivore`. The result maps 386 indices; the official table maps 370 (the
-paper's per-class counts are 116/52/42/36/35/27/26/20/16, ours 118/59/44/36/40/27/26/20/16).
-Pass the official file with `label_map: path/to/in_to_in9.json` to reproduce ImageNet-9 exactly.
+paper's per-class counts are 116/52/42/36/35/27/26/20/16, ours 118/59/44/36/40/27/26/20/16;
+`nbs/02b_labels.ipynb` lists the 16 indices that differ).
 """
 import csv, sys
 from pathlib import Path
