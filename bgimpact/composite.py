@@ -202,8 +202,9 @@ def _save_sources(out: Path, fgs, bgs):
             a = torch.cat([it[1], it[2][None].to(torch.uint8) * 255]) if kind == 'foregrounds' else it[1]
             with atomic_path(p) as t: t.write_bytes(_png(a.permute(1, 2, 0).numpy()) if kind == 'backgrounds' else
                                                     cv2.imencode('.png', a.permute(1, 2, 0).numpy()[..., [2, 1, 0, 3]])[1].tobytes())
-    pd.concat([pd.DataFrame(dict(kind='foreground', index=range(len(fgs)), id=[f[0] for f in fgs])),
-               pd.DataFrame(dict(kind='background', index=range(len(bgs)), id=[b[0] for b in bgs]))]).to_csv(out/'sources.csv', index=False)
+    sources = pd.concat([pd.DataFrame(dict(kind='foreground', index=range(len(fgs)), id=[f[0] for f in fgs])),
+                         pd.DataFrame(dict(kind='background', index=range(len(bgs)), id=[b[0] for b in bgs]))])
+    with atomic_path(out/'sources.csv') as t: sources.to_csv(t, index=False)
 
 def generate_composites(fg, bg, out, cfg: CompositeConfig = CompositeConfig(), masks=None, segmenter=None, depth_model=None,
                         workers: int = 0, progress: bool = True, max_shards: int | None = None) -> pd.DataFrame:
