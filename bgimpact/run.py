@@ -140,7 +140,7 @@ def input_changes(old: pd.DataFrame, new: pd.DataFrame) -> dict:
     stat = (o['size'] != nb['size']) | (o.mtime_ns != nb.mtime_ns)
     def content_changed(i) -> bool:                    # re-hash only files whose size or time changed
         return not o.sha256[i] or nb['size'][i] < 0 or sha256_file(nb.path[i]) != o.sha256[i]
-    changed = [i for i in both if moved[i] or (stat[i] and content_changed(i))]
+    changed = [i for i in both[(moved | stat).to_numpy()] if moved[i] or content_changed(i)]   # loop over candidates only
     return dict(added=[i for i in n.index if i not in o.index], removed=[i for i in old.image_id if i not in n.index],
                 changed=changed)
 
@@ -188,12 +188,12 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
     if not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
     out, t0, log = Path(out), time.perf_counter(), get_logger()
     _check_config(out, cfg, resume)                # cheap checks first: an existing run, the models, variants and labels
+    seed_everything(cfg.seed)
     study = study or Study.load(cfg, out)
     recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map))
     with run_lock(out):
         _check_config(out, cfg, resume)            # again, now that no other process can start a run here
-        seed_everything(cfg.seed)
         cfg.to_yaml(out/'config.yaml')
         groups = group_by_label(recs)
         changes = _reconcile_inputs(out, study, recs)
