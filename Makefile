@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install browser demo test test-fast bench clean-runs report-asset
+.PHONY: install browser demo test test-fast bench clean-runs report-asset docs preview quarto
 
 install: $(VENV)/.installed
 
@@ -38,3 +38,20 @@ clean-runs:
 
 report-asset:   # after editing nbs/90_report.ipynb: ship the same notebook in the package
 	cp nbs/90_report.ipynb bgimpact/assets/report.ipynb
+
+# The docs site (Quarto, via nbdev_docs) goes to _docs/. Quarto comes from PATH; on machines that
+# reach only package registries, ../shared/quarto (when present) is installed once into QUARTO_PREFIX.
+QUARTO_PREFIX ?= $(HOME)/.cache/bgimpact-quarto
+QUARTO_SRC ?= ../shared/quarto
+QUARTO_PATH = $(QUARTO_PREFIX)/bin:$(abspath $(BIN)):$$PATH
+
+quarto:
+	@command -v quarto >/dev/null || [ -x $(QUARTO_PREFIX)/bin/quarto ] || \
+	  { [ -x $(QUARTO_SRC)/install.sh ] && $(QUARTO_SRC)/install.sh $(QUARTO_PREFIX) >/dev/null; } || \
+	  { echo "Quarto not found: install it from https://quarto.org/docs/get-started/ (or set QUARTO_SRC)"; exit 1; }
+
+docs: install quarto
+	PATH="$(QUARTO_PATH)" $(BIN)/nbdev_docs
+
+preview: install quarto
+	PATH="$(QUARTO_PATH)" $(BIN)/nbdev_preview
