@@ -41,7 +41,8 @@ def pool_order(pool_ids, seed: int = 0) -> list:
     ids = sorted(pool_ids)
     return [ids[i] for i in np.random.default_rng([seed, 9]).permutation(len(ids))]
 
-def adversarial_rows(study, recs, bank: BackgroundBank, order: list, limit: int = 0, progress=None) -> pd.DataFrame:
+def adversarial_rows(study, recs, bank: BackgroundBank, order: list, limit: int = 0, progress=None,
+                     include_own: bool = False) -> pd.DataFrame:  # also try the object's own background (the official challenge does)
     "Adversarial-background rows for records (every model): object on pooled backgrounds until one fools it."
     load = functools.lru_cache(512)(lambda i: decode_image(bank.path(i)))
     fit = lambda i, h, w: (i, cover_crop(load(i), h, w))
@@ -53,7 +54,7 @@ def adversarial_rows(study, recs, bank: BackgroundBank, order: list, limit: int 
         img, _, mask, _, _ = got
         true = lm.true_class(r.label, r.label_idx) if lm is not None else r.label_idx
         if true < 0: progress and progress.update(); continue
-        pool = [i for i in order if i != r.image_id][:limit or None]
+        pool = [i for i in order if include_own or i != r.image_id][:limit or None]
         h, w = img.shape[-2:]
         for clf in study.classifiers:
             with study.timer(f'adversarial:{clf.name}'):

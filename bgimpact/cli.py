@@ -157,6 +157,39 @@ def _dataset_parsers(sub):
     r.add_argument('--out', required=True, help="output folder (PNG, same relative names)")
     r.add_argument('--segmenter', default='u2netp', help="segmenter (default u2netp; also auto, unet=…, deeplabv3, …)")
     r.add_argument('--no-progress', action='store_true', help="no progress bar")
+    _benchmark_parser(sub)
+
+def _benchmark_parser(sub):
+    b = sub.add_parser('benchmark', help="evaluate a released benchmark folder as stored (ImageNet-9, or any ROOT/<variant>/<class>/<image>)")
+    kinds = b.add_subparsers(dest='layout', required=True)
+    for name, what in [('in9', "the released ImageNet-9 folders: ROOT/<variant>/val/<NN_class>/<file> and ROOT/fg_mask/val/…/*.npy"),
+                       ('folders', "any ROOT/<variant>/<class>/<image> tree, paired per image by class and file name")]:
+        k = kinds.add_parser(name, help=what, description=what)
+        k.add_argument('root', help="the benchmark folder")
+        k.add_argument('--out', required=True, help="run folder (metrics_label_space.csv, bg_gap_label_space.csv, benchmark_table.csv, …)")
+        k.add_argument('--models', type=_list, default=['lite0'], help="comma list of classifiers (default lite0, embedded); as for run")
+        k.add_argument('--protocol', choices=['stored', 'model'], default='stored' if name == 'in9' else 'model',
+                       help="stored: the stored image with the model's normalisation only (the official ImageNet-9 evaluation); "
+                            f"model: the model's own resize and centre crop (default {'stored' if name == 'in9' else 'model'})")
+        k.add_argument('--batch-size', type=int, default=32, dest='batch_size', help="images per forward pass (default 32)")
+        k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class', help="only the first N images of each class (sorted)")
+        k.add_argument('--device', default='auto', help="auto (default), cpu, cuda, cuda:1")
+        k.add_argument('--resume', action='store_true', help="continue an interrupted benchmark in --out")
+        k.add_argument('--no-progress', action='store_true', help="no progress bar")
+    kinds.choices['in9'].add_argument('--challenge', type=int, nargs='?', const=-1, default=0, metavar='N',
+                                      help="also the adversarial-background challenge: every foreground on every only_bg_t image "
+                                           "(its own included); N: only the first N backgrounds (not the official challenge)")
+    f = kinds.choices['folders']
+    f.add_argument('--reference', default='original', help="the folder every other variant is compared with (default original)")
+    f.add_argument('--label-map', dest='label_map', help="score in a label space: in9, an in_to_in9.json, or a CSV idx,class")
+
+def _benchmark_cmd(args) -> int:
+    from bgimpact.benchmark import run_benchmark
+    res = run_benchmark(args.root, args.out, args.layout, args.models, args.protocol, getattr(args, 'challenge', 0), args.batch_size,
+                        args.limit_per_class, getattr(args, 'reference', 'original'), getattr(args, 'label_map', None), args.device,
+                        args.resume, not args.no_progress)
+    print(res.text, end='')
+    return 0 if len(res.scores['metrics']) else 1
 
 UNET_FLAGS = [('size', int, 'side images are resized to'), ('base', int, 'channels of the first level'), ('depth', int, 'levels down'),
               ('epochs', int, 'epochs'), ('batch_size', int, 'images per step'), ('lr', float, 'Adam learning rate'),
@@ -209,7 +242,8 @@ def _recolor_cmd(args) -> int:
     print(f"bgimpact recolor: {int(ok.sum())} images in {args.out}; {int((~ok).sum())} unreadable (errors.csv)")
     return 0 if ok.any() else 1
 
-DATASET_COMMANDS = {'composite': _composite_cmd, 'stats': _stats_cmd, 'unet': _unet_cmd, 'recolor': _recolor_cmd}
+DATASET_COMMANDS = {'composite': _composite_cmd, 'stats': _stats_cmd, 'unet': _unet_cmd, 'recolor': _recolor_cmd,
+                    'benchmark': _benchmark_cmd}
 
 # %% ../nbs/09_cli.ipynb #0181cf3f
 def main(argv=None) -> int:

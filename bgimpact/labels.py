@@ -42,7 +42,10 @@ class LabelMap:
         return int(self.index[label_idx]) if 0 <= label_idx < 1000 else -1
 
     def map_logits(self, logits: torch.Tensor) -> tuple:
-        "(mapped argmax, restricted argmax) class ids for a batch of 1000-way logits."
+        "(mapped argmax, restricted argmax) class ids for a batch of 1000-way logits, or of logits over this label space itself."
+        if logits.shape[-1] == len(self.classes) != len(self.index):  # a model of the label space (an IN-9-trained one): no mapping
+            top = logits.argmax(-1).cpu().numpy()
+            return top, top.copy()
         idx = torch.tensor(self.index, device=logits.device)          # a copy: the array may be read-only
         mapped = idx[logits.argmax(-1)]
         restricted = idx[logits.masked_fill(idx < 0, float('-inf')).argmax(-1)]

@@ -24,16 +24,16 @@ from .data import imagenet_classes, resize_short
 @dataclass(frozen=True)
 class Preprocess:
     "Resize shorter side, centre-crop, scale to [0,1], normalise — on a uint8 N×3×H×W batch."
-    resize: int = 256                       # shorter side after resizing
-    crop: int = 224                         # square centre crop
+    resize: int = 256                       # shorter side after resizing (0: keep the size, as ImageNet-9's stored images)
+    crop: int = 224                         # square centre crop (0: none)
     mean: tuple = (0.485, 0.456, 0.406)     # per-channel mean subtracted
     std: tuple = (0.229, 0.224, 0.225)      # per-channel std divided by
     interpolation: str = 'bilinear'         # `bilinear` or `bicubic`, antialiased
 
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
         x = TF.resize(x, self.resize, interpolation=TF.InterpolationMode(self.interpolation), antialias=True) \
-            if min(x.shape[-2:]) != self.resize else x
-        x = TF.center_crop(x, self.crop).float().div_(255)
+            if self.resize and min(x.shape[-2:]) != self.resize else x
+        x = (TF.center_crop(x, self.crop) if self.crop else x).float().div_(255)
         return TF.normalize(x, self.mean, self.std)
 
 # %% ../nbs/02_models.ipynb #177a203c
@@ -80,9 +80,9 @@ class Classifier:
 def topk_outputs(probs: torch.Tensor, labels, k: int = 5) -> dict:
     "Top-`k` indices/probabilities and the true class's probability and rank for each row of `probs`."
     labels = torch.as_tensor(labels)
-    p, i = probs.topk(k, dim=-1)
-    known = labels >= 0
-    true_prob = torch.where(known, probs.gather(1, labels.clamp(min=0)[:, None])[:, 0], torch.tensor(float('nan')))
+    p, i = probs.topk(min(k, probs.shape[-1]), dim=-1)
+    known = (labels >= 0) & (labels < probs.shape[-1])           # a label outside the model's classes is no known class
+    true_prob = torch.where(known, probs.gather(1, labels.where(known, 0)[:, None])[:, 0], torch.tensor(float('nan')))
     true_rank = torch.where(known, (probs > true_prob[:, None]).sum(1) + 1, torch.tensor(-1))
     return dict(top5_idx=i.numpy(), top5_prob=p.numpy(), top1_idx=i[:, 0].numpy(), top1_prob=p[:, 0].numpy(),
                 true_prob=true_prob.numpy(), true_rank=true_rank.numpy(),
