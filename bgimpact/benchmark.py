@@ -25,6 +25,7 @@ from .adversarial import ADV_COLUMNS, fooled_by
 from .analysis import score, write_scores
 from .labels import LabelMap, load_label_map
 from .models import Classifier, load_classifier
+from .segment import read_mask
 from .variants import cover_crop
 
 # %% ../nbs/06c_benchmark.ipynb #bm000009
@@ -136,11 +137,11 @@ def classify_shard(clfs: list, rows: pd.DataFrame,        # classifiers; layout 
 # %% ../nbs/06c_benchmark.ipynb #bm000018
 def _load_mask(path, shape) -> torch.Tensor:
     "A `.npy` foreground mask as a boolean H×W tensor; `DecodeError` when unreadable or of another size."
-    try: m = np.load(path, allow_pickle=False)
+    try: m = read_mask(path)                  # 0/1, boolean or 0/255; the package's one pixel limit
+    except DecodeError: raise
     except Exception as e: raise DecodeError(f'unreadable mask: {e}')
-    m = np.squeeze(m)
-    if m.shape != tuple(shape): raise DecodeError(f'mask is {m.shape}, the image {tuple(shape)}')
-    return torch.from_numpy(np.asarray(m, np.float64) >= 0.5)
+    if tuple(m.shape) != tuple(shape): raise DecodeError(f'mask is {tuple(m.shape)}, the image {tuple(shape)}')
+    return m >= 0.5
 
 def challenge_rows(clfs: list, fgs: pd.DataFrame,          # classifiers; foregrounds: image_id, label, path, mask_path
                    pool: pd.DataFrame, lmap: LabelMap,     # backgrounds in order: image_id, path; the label space
@@ -300,7 +301,7 @@ def _qc(lay: Layout, pred: pd.DataFrame) -> pd.DataFrame:
     ref = lay.files[lay.files.variant == lay.variants[0]]
     hw = pred[pred.variant == 'original'].drop_duplicates('image_id').set_index('image_id')[['label_idx', 'height', 'width']]
     masks = dict(zip(lay.masks.image_id, lay.masks.path))
-    frac = {i: float(np.mean(np.asarray(np.load(p), np.float64) >= .5)) for i, p in masks.items() if i in set(hw.index)}
+    frac = {i: float((read_mask(p) >= .5).float().mean()) for i, p in masks.items() if i in hw.index}
     qc = ref[['image_id', 'path', 'label']].join(hw, on='image_id', how='inner')
     return qc.assign(sha256='', segmenter='fg_mask' if masks else '', fg_frac=qc.image_id.map(frac), qc_ok=True, qc_reason='')
 
