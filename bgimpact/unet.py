@@ -234,12 +234,14 @@ def recolor(img: torch.Tensor, mask: torch.Tensor, color) -> torch.Tensor:
 def recolor_files(inputs, out, color, segmenter: str = 'u2netp', progress: bool = True) -> pd.DataFrame:
     "Recolour the background of image files or folders of them into `out`; returns one row per input."
     seg, out, rows = get_segmenter(segmenter), Path(out), []
-    files = []
-    for i in map(Path, [inputs] if isinstance(inputs, (str, Path)) else inputs):
+    files, sources = [], [Path(i) for i in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]
+    for i in sources:
+        inside = out.resolve().is_relative_to(i.resolve()) if i.is_dir() else out.resolve() == i.resolve().parent
+        if inside: raise ValueError(f"--out {out} lies inside the input {i}: choose an output folder outside the inputs")
         if i.is_dir(): files += [(p, p.relative_to(i)) for p in image_files(i)]
         else: files.append((i, Path(i.name)))
     for p, rel in tqdm(files, desc='recolor', unit='img', disable=not progress):
-        dst = (out/rel).with_suffix('.png')
+        dst = out/rel.parent/(rel.name if rel.suffix.lower() == '.png' else f'{rel.name}.png')   # a.jpg and a.png stay apart
         try:
             img = decode_image(p); m = seg(img)
             with atomic_path(dst) as t: Image.fromarray(recolor(img, m, color).permute(1, 2, 0).numpy()).save(t, format='PNG')
