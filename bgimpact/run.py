@@ -46,6 +46,11 @@ def _check_config(out: Path, cfg: Config, resume: bool):
 
 def _shard_name(label: str) -> str: return file_key(label)
 
+def _check_out(out: Path, data):
+    "Refuse a run folder inside an ImageFolder dataset: its files would become inputs of the next run."
+    if Path(data).is_dir() and Path(out).resolve().is_relative_to(Path(data).resolve()):
+        raise ValueError(f"--out {out} lies inside the dataset {data}: choose a run folder outside it")
+
 def group_by_label(recs) -> dict:
     "Records grouped by label, groups and records in input order."
     groups = {}
@@ -187,6 +192,7 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
     if not cfg.data: raise ValueError("No dataset: set `data` in the config or pass --data")
     if not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
     out, t0, log = Path(out), time.perf_counter(), get_logger()
+    _check_out(out, cfg.data)
     _check_config(out, cfg, resume)                # cheap checks first: an existing run, the models, variants and labels
     seed_everything(cfg.seed)
     study = study or Study.load(cfg, out)
@@ -360,6 +366,7 @@ def segment_study(cfg: Config, out, overlays: bool = True, progress: bool = True
     "Masks, overlays, `qc.csv` and `errors.csv` for a dataset, without classifying; returns the QC table."
     if not cfg.data or not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
     out = Path(out)
+    _check_out(out, cfg.data)
     with run_lock(out): return _segment_study(cfg, out, overlays, progress)
 
 def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd.DataFrame:
