@@ -21,8 +21,9 @@ def _study_flags(p: argparse.ArgumentParser):
                    "mixed_same, mixed_rand, mixed_next, contrast_low, contrast_high, contrast_max, scene:<name>, scenes (every scene), "
                    "blur_bg, gray_bg, noise_bg, recolor:<#rrggbb>, placed[:<scene or colour>]")
     p.add_argument('--scenes', help="folder with one photo per scene, named by scene (default: built-in scenes)")
-    p.add_argument('--models', type=_list, help="comma list: lite0 (embedded, default), resnet50, convnext_base:IMAGENET1K_V1, resnet50=/path/file.pth; "
-                   "append @RESIZE/CROP to override a model's preprocessing, e.g. convnext_base@256/224")
+    p.add_argument('--models', type=_list, help="comma list: lite0 (embedded, default), resnet50, convnext_base:IMAGENET1K_V1, resnet50=/path/file.pth, "
+                   "timm:<name>[=file], hf:<repo or folder>, clip:<arch>:<tag>, onnx:<file>, torchscript:<file> (see `bgimpact models`); "
+                   "append #in9 or #classes.txt for a model's own label space and @RESIZE/CROP to override a model's preprocessing, e.g. convnext_base@256/224")
     p.add_argument('--segmenter', help="auto (default), u2netp, grabcut, or masks:<folder>")
     p.add_argument('--save-variants', action='store_const', const=True, dest='save_variants', help="also write every variant as PNG under variants/<variant>/<class>/")
     p.add_argument('--seed', type=int, help="seed for palettes, noise, placements and mixed pairings (default 0)")
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='bgimpact', description="How much does an image classifier rely on the background?")
     p.add_argument('--offline', action='store_true', help="never download anything (also BGIMPACT_OFFLINE=1): missing weights are an error naming the file")
     sub = p.add_subparsers(dest='cmd', required=True)
+    sub.add_parser('models', help="the model kinds and their spec syntax, and which named models are available offline here")
     d = sub.add_parser('demo', help="run the default study on bundled photos with the embedded models (offline)")
     d.add_argument('--out', default='runs/demo', help="run folder (default runs/demo)")
     d.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
@@ -253,6 +255,9 @@ def main(argv=None) -> int:
     if args.offline: set_offline()
     try:
         if args.cmd in DATASET_COMMANDS: return DATASET_COMMANDS[args.cmd](args)
+        if args.cmd == 'models':
+            from bgimpact.zoo import format_models
+            print(format_models()); return 0
         if args.cmd == 'bench':
             from bgimpact.bench import bench, format_bench
             cfg = config_from_args(args)

@@ -131,8 +131,9 @@ class _Batcher:
         self.xs = [rest] if len(rest) else []
         with self.tm(f'forward:{self.clf.name}', len(x)): logits = self.clf.forward(x)
         with self.tm('postprocess', len(x)):
-            o = topk_outputs(logits.softmax(-1), [k['label_idx'] for k in keys])
-            if self.lmap is not None:                        # the label space's mapped and restricted argmax
+            true = [self.clf.true_index(k['label'], k['label_idx']) for k in keys]   # in the model's own space
+            o = topk_outputs(logits.softmax(-1), true, k=min(5, logits.shape[-1]))
+            if self.lmap is not None and logits.shape[-1] == len(self.lmap.index):   # the label space's mapped and restricted argmax
                 true = np.array([k['mapped_true'] for k in keys])
                 o['mapped_top1'], o['restricted_top1'] = self.lmap.map_logits(logits)
                 o['mapped_correct'] = (o['mapped_top1'] == true) & (true >= 0)
