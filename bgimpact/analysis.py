@@ -66,7 +66,9 @@ def most_mistaken(pred: pd.DataFrame) -> pd.DataFrame:
     top['wrong'] = c.groupby(keys, sort=False)['count'].sum()
     top['tied'] = c.merge(top['count'].rename('best').reset_index(), on=keys).query('count == best').groupby(keys).size()
     out = top.join(n).reset_index().rename(columns={'top1_idx': 'mistaken_idx'})
-    out['mistaken_name'] = out.mistaken_idx.map(class_name)
+    named = 'top1_name' in pred                                       # the model's own class names (any label space)
+    names = pred.drop_duplicates(['model', 'top1_idx']).set_index(['model', 'top1_idx']).top1_name if named else None
+    out['mistaken_name'] = [names[(m, i)] if named else class_name(i) for m, i in zip(out.model, out.mistaken_idx)]
     order = {k: i for i, k in enumerate(n.index)}
     return out.iloc[np.argsort([order[k] for k in zip(*(out[c] for c in keys))], kind='stable')].reset_index(drop=True)[MISTAKEN_COLUMNS]
 

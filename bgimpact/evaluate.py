@@ -138,8 +138,9 @@ class _Batcher:
                 o['mapped_top1'], o['restricted_top1'] = self.lmap.map_logits(logits)
                 o['mapped_correct'] = (o['mapped_top1'] == true) & (true >= 0)
                 o['restricted_correct'] = (o['restricted_top1'] == true) & (true >= 0)
+            names = [self.clf.categories[j] for j in o['top1_idx']]           # in the model's own label space
             for i, k in enumerate(keys):
-                self.rows.append(k | {'model': self.clf.name, 'weights': self.clf.weights_id,
+                self.rows.append(k | {'model': self.clf.name, 'weights': self.clf.weights_id, 'top1_name': names[i],
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
 
 # %% ../nbs/06_evaluate.ipynb #851a61ad

@@ -29,7 +29,8 @@ class RunTables:
         self.metrics, self.by_class, self.by_size = r('metrics.csv'), r('metrics_by_class.csv'), r('metrics_by_size.csv')
         self.phi, self.mistaken, self.qc, self.bg_gap = r('phi.csv'), r('most_mistaken.csv'), r('qc.csv'), r('bg_gap.csv')
         self.clusters = r('clusters/cluster_errors.csv')     # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
-        cols = ['image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'flip', 'top1_idx', 'top1_prob', 'true_prob', 'correct1']
+        cols = ['image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'flip', 'top1_idx', 'top1_name', 'top1_prob',
+                'true_prob', 'correct1']
         f = self.run/'predictions.parquet'
         import pyarrow.parquet as pq
         names = pq.read_schema(f).names if f.exists() else []
@@ -155,9 +156,14 @@ def instead_figure(rt: RunTables, model: str | None = None, top: int = 5):
     for ax in axs.flat[len(vs):]: ax.axis('off')
     for ax, v in zip(axs.flat, vs):
         c = p[p.variant == v].top1_idx.value_counts(normalize=True).head(top)[::-1]
-        ax.barh([class_name(int(i)) for i in c.index], c.to_numpy() * 100, color='tab:purple', alpha=.8)
+        ax.barh([_name(p, i) for i in c.index], c.to_numpy() * 100, color='tab:purple', alpha=.8)
         ax.set_title(v, fontsize=9); ax.tick_params(labelsize=7); ax.set_xlabel('% of wrong', fontsize=8)
     fig.suptitle(f'What the model sees instead ({model})', fontsize=10); fig.tight_layout(); return fig
+
+def _name(p: pd.DataFrame, idx: int) -> str:
+    "The name of class `idx` in the model's own label space (predictions carry it), else ImageNet's."
+    if 'top1_name' in p and (hit := p.top1_name[p.top1_idx == idx]).size: return str(hit.iloc[0])
+    return class_name(int(idx))
 
 def worst_flips(rt: RunTables, model: str | None = None, n: int = 8) -> pd.DataFrame:
     "Per image, the composite whose true-class probability fell most from the original while turning wrong; the worst `n`."
@@ -166,8 +172,8 @@ def worst_flips(rt: RunTables, model: str | None = None, n: int = 8) -> pd.DataF
     o = p[p.variant == 'original'].set_index('image_id')
     w = p[(p.variant != 'original') & ~p.correct1.astype(bool)].join(o[['true_prob', 'correct1', 'top1_idx']], on='image_id', rsuffix='_orig')
     w = w[w.correct1_orig.astype(bool)].assign(drop=lambda t: t.true_prob_orig - t.true_prob)
-    w = w.sort_values('drop', ascending=False, kind='stable').drop_duplicates('image_id')   # one (the worst) per image
-    return w.head(n).reset_index(drop=True)
+    w = w.sort_values('drop', ascending=False, kind='stable').drop_duplicates('image_id').head(n)   # one (the worst) per image
+    return w.assign(top1_name=[_name(p, i) for i in w.top1_idx], top1_name_orig=[_name(p, i) for i in w.top1_idx_orig]).reset_index(drop=True)
 
 def flips_gallery(rt: RunTables, model: str | None = None, n: int = 6):
     "Original | variant for the worst flips, with both predictions (variant images from `variants/` when saved)."
@@ -178,8 +184,8 @@ def flips_gallery(rt: RunTables, model: str | None = None, n: int = 6):
     paths = dict(zip(rt.qc.image_id, rt.qc.path)) if 'path' in rt.qc else {}
     for r, row in enumerate(w.itertuples()):
         vfile = variant_file(rt.run/'variants', row.label, row.image_id, row.variant, row.instance, getattr(row, 'flip', False))
-        for c, (f, title) in enumerate([(paths.get(row.image_id), f'original: {class_name(int(row.top1_idx_orig))} ({row.true_prob_orig:.0%})'),
-                                        (vfile, f'{row.variant}: {class_name(int(row.top1_idx))} (true {row.true_prob:.0%})')]):
+        for c, (f, title) in enumerate([(paths.get(row.image_id), f'original: {row.top1_name_orig} ({row.true_prob_orig:.0%})'),
+                                        (vfile, f'{row.variant}: {row.top1_name} (true {row.true_prob:.0%})')]):
             ax = axs[r, c]; ax.axis('off'); ax.set_title(title, fontsize=7)
             if f is not None and Path(f).exists(): ax.imshow(Image.open(f).convert('RGB'))
             else: ax.text(.5, .5, 'not saved\n(run with --save-variants)', ha='center', va='center', fontsize=7)
