@@ -7,10 +7,10 @@ cfg = ConfigParser(delimiters=['='])
 cfg.read(Path(__file__).parent/'settings.ini', encoding='utf-8')
 cfg = cfg['DEFAULT']
 
-licenses = {'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache Software License')}
+licenses = {'apache2': 'Apache-2.0'}   # SPDX identifiers (setuptools deprecates licence classifiers)
 statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable', '6 - Mature', '7 - Inactive']
 py_versions = ['3.10', '3.11', '3.12', '3.13']
-lic = licenses[cfg['license']]
+spdx = licenses[cfg['license']]
 min_python = cfg['min_python']
 
 setuptools.setup(
@@ -20,13 +20,13 @@ setuptools.setup(
     long_description=(Path(__file__).parent/'README.md').read_text(encoding='utf-8'),
     long_description_content_type='text/markdown',
     author=cfg['author'], author_email=cfg['author_email'],
-    url=cfg['git_url'], license=lic[0],
+    url=cfg['git_url'], license=spdx,
     keywords=cfg['keywords'].split(),
     classifiers=['Development Status :: ' + statuses[int(cfg['status'])],
                  'Intended Audience :: ' + cfg['audience'].title(),
-                 'License :: ' + lic[1], 'Natural Language :: ' + cfg['language'].title()]
+                 'Natural Language :: ' + cfg['language'].title()]
                 + ['Programming Language :: Python :: ' + v for v in py_versions[py_versions.index(min_python):]],
-    packages=setuptools.find_packages(include=['bgimpact', 'bgimpact.*']),
+    packages=setuptools.find_namespace_packages(include=['bgimpact', 'bgimpact.*']),   # bgimpact.assets: data only
     include_package_data=True,
     package_data={'bgimpact': ['assets/*']},
     install_requires=cfg['requirements'].split(),
