@@ -1,6 +1,6 @@
 """Run the test suite: every notebook (nbdev's own `test_nb`, slow cells included unless --fast; `dev` cells,
 which need the photos in shared/data, never),
-the offline docs build check, and pytest. Prints `N passed, N failed` for the notebooks."""
+the Quarto docs site (`make docs`; nbconvert where no Quarto exists), and pytest. Prints `N passed, N failed` for the notebooks."""
 import argparse, os, subprocess, sys, time
 from pathlib import Path
 
