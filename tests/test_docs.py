@@ -1,4 +1,5 @@
-"The docs sidebar lists every notebook exactly once, grouped by stage."
+"Docs checks: the sidebar lists every notebook once, grouped by stage; Markdown cells are real Markdown with one title per notebook."
+import json
 from pathlib import Path
 
 import yaml
@@ -14,3 +15,25 @@ def test_sidebar_lists_every_notebook():
     side = yaml.safe_load((NBS/'sidebar.yml').read_text())['website']['sidebar']['contents']
     listed = list(_entries(side))
     assert sorted(listed) == sorted(p.name for p in NBS.glob('*.ipynb')) and len(listed) == len(set(listed))
+
+def _markdown(nb: Path) -> list:
+    return [''.join(c['source']) for c in json.loads(nb.read_text(encoding='utf-8'))['cells'] if c['cell_type'] == 'markdown']
+
+def _outside_fences(text: str) -> list:
+    "Lines of Markdown that are not inside a ``` code fence."
+    out, fenced = [], False
+    for line in text.splitlines():
+        if line.lstrip().startswith('```'): fenced = not fenced
+        elif not fenced: out.append(line)
+    return out
+
+def test_markdown_cells_are_markdown():
+    "No Markdown cell has every line starting with `#` (each would render as a heading)."
+    bad = [f'{nb.name}: {src[:60]!r}' for nb in sorted(NBS.glob('*.ipynb')) for src in _markdown(nb)
+           if len([l for l in src.splitlines() if l.strip()]) > 1 and all(l.startswith('#') for l in src.splitlines() if l.strip())]
+    assert not bad, bad
+
+def test_one_title_per_notebook():
+    "Each notebook has exactly one H1 (its title); sections are H2 and below."
+    counts = {nb.name: sum(l.startswith('# ') for src in _markdown(nb) for l in _outside_fences(src)) for nb in NBS.glob('*.ipynb')}
+    assert all(n == 1 for n in counts.values()), {k: n for k, n in counts.items() if n != 1}
