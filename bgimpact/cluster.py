@@ -31,6 +31,7 @@ from sklearn import cluster as skc
 from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score, silhouette_score
 from sklearn.mixture import GaussianMixture
 from sklearn.neighbors import radius_neighbors_graph
+from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 
 from .core import atomic_path, file_key
@@ -263,14 +264,15 @@ def cluster_features(X: np.ndarray, method: str = 'auto', ks=range(2, 9), seed: 
     "Labels of the best (or the named, e.g. `kmeans:4`) clustering of rows of `X`, and the table of scores."
     X = np.asarray(X, np.float64)
     rows = []
-    for name, lab in _candidates(X, [k for k in ks if k < len(X)], seed):
-        if method != 'auto' and name != method and name.split(':')[0] != method: continue
-        n = len(set(lab) - {-1})
-        ok = 1 < n < len(X)
-        rows.append(dict(method=name, clusters=n, noise=int((lab == -1).sum()), labels=lab,
-                         silhouette=silhouette_score(X, lab) if ok else np.nan,
-                         davies_bouldin=davies_bouldin_score(X, lab) if ok else np.nan,
-                         calinski_harabasz=calinski_harabasz_score(X, lab) if ok else np.nan))
+    with threadpool_limits(1):                 # one thread: KMeans' sums of per-thread partial centres depend on the count
+        for name, lab in _candidates(X, [k for k in ks if k < len(X)], seed):
+            if method != 'auto' and name != method and name.split(':')[0] != method: continue
+            n = len(set(lab) - {-1})
+            ok = 1 < n < len(X)
+            rows.append(dict(method=name, clusters=n, noise=int((lab == -1).sum()), labels=lab,
+                             silhouette=silhouette_score(X, lab) if ok else np.nan,
+                             davies_bouldin=davies_bouldin_score(X, lab) if ok else np.nan,
+                             calinski_harabasz=calinski_harabasz_score(X, lab) if ok else np.nan))
     if not rows: raise ValueError(f"Unknown clustering method {method!r}: auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan")
     t = pd.DataFrame(rows)
     t['rank'] = (t.silhouette.rank(ascending=False) + t.davies_bouldin.rank() + t.calinski_harabasz.rank(ascending=False)) / 3
