@@ -133,7 +133,7 @@ class _Batcher:
         with self.tm('postprocess', len(x)):
             true = [self.clf.true_index(k['label'], k['label_idx']) for k in keys]   # in the model's own space
             o = topk_outputs(logits.softmax(-1), true, k=min(5, logits.shape[-1]))
-            if self.lmap is not None and logits.shape[-1] == len(self.lmap.index):   # the label space's mapped and restricted argmax
+            if self.lmap is not None and logits.shape[-1] in (len(self.lmap.index), len(self.lmap.classes)):   # ImageNet-1k logits mapped, or a model of the space itself
                 true = np.array([k['mapped_true'] for k in keys])
                 o['mapped_top1'], o['restricted_top1'] = self.lmap.map_logits(logits)
                 o['mapped_correct'] = (o['mapped_top1'] == true) & (true >= 0)
