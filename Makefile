@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install browser demo test test-fast bench clean-runs report-asset docs preview quarto
+.PHONY: install browser demo test test-fast bench clean-runs report-asset docs preview quarto readme
 
 install: $(VENV)/.installed
 
@@ -50,8 +50,17 @@ quarto:
 	  { [ -x $(QUARTO_SRC)/install.sh ] && $(QUARTO_SRC)/install.sh $(QUARTO_PREFIX) >/dev/null; } || \
 	  { echo "Quarto not found: install it from https://quarto.org/docs/get-started/ (or set QUARTO_SRC)"; exit 1; }
 
+# README.md is generated from nbs/index.ipynb (nbdev_readme, also run by nbdev_docs when the index is newer);
+# image links are relative to nbs/ there, so they are rewritten for the repository root.
+README_FIX = sed -i 's@](figures/@](nbs/figures/@g' README.md
+
 docs: install quarto
 	PATH="$(QUARTO_PATH)" $(BIN)/nbdev_docs
+	$(README_FIX)
+
+readme: install quarto
+	PATH="$(QUARTO_PATH)" $(BIN)/nbdev_readme
+	$(README_FIX)
 
 preview: install quarto
 	PATH="$(QUARTO_PATH)" $(BIN)/nbdev_preview

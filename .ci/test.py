@@ -1,7 +1,7 @@
 """Run the test suite: every notebook (nbdev's own `test_nb`, slow cells included unless --fast; `dev` cells,
 which need the photos in shared/data, never),
-the Quarto docs site (`make docs`; nbconvert where no Quarto exists), and pytest. Prints `N passed, N failed` for the notebooks."""
-import argparse, os, subprocess, sys, time
+README.md in sync with nbs/index.ipynb, the Quarto docs site (`make docs`; nbconvert where no Quarto exists), and pytest. Prints `N passed, N failed` for the notebooks."""
+import argparse, difflib, os, subprocess, sys, time
 from pathlib import Path
 
 from fastcore.parallel import parallel
@@ -26,10 +26,31 @@ def run_notebooks(fast: bool, workers: int) -> tuple:
     print(f"notebooks: {len(files)} in {time.time() - t:.0f}s")
     return len(files) - len(failed), failed
 
+def check_readme(have_quarto: bool) -> int:
+    "README.md must be what `make readme` generates from nbs/index.ipynb (nbdev_readme); the committed file is left as it was."
+    if not have_quarto:
+        print("readme: no Quarto on this machine — README.md is NOT checked against nbs/index.ipynb"); return 0
+    readme = ROOT/'README.md'
+    before = readme.read_text(encoding='utf-8')
+    res = subprocess.run(['make', '--no-print-directory', 'readme'], cwd=ROOT, capture_output=True, text=True)
+    rc = res.returncode
+    if rc: print(res.stderr[-3000:])
+    after = readme.read_text(encoding='utf-8')
+    readme.write_text(before, encoding='utf-8')
+    if rc == 0 and after == before:
+        print("readme: README.md matches nbs/index.ipynb"); return 0
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), 'README.md (committed)', 'README.md (from index.ipynb)', lineterm='', n=1)
+    print("readme: README.md is out of sync with nbs/index.ipynb — edit the notebook and run `make readme`", *list(diff)[:40], sep='\n')
+    return 1
+
+def have_quarto() -> bool:
+    "Quarto on PATH or installed from ../shared/quarto by `make quarto`."
+    return subprocess.run(['make', '--no-print-directory', 'quarto'], cwd=ROOT).returncode == 0
+
 def build_site() -> int:
     "The Quarto site via `make docs` (Quarto from PATH or ../shared/quarto); without Quarto, nbconvert renders every page."
     t = time.time()
-    if subprocess.run(['make', '--no-print-directory', 'quarto'], cwd=ROOT).returncode == 0:
+    if have_quarto():
         rc = subprocess.run(['make', '--no-print-directory', 'docs'], cwd=ROOT, stdout=subprocess.DEVNULL).returncode
         pages = len(list((ROOT/'_docs').glob('*.html')))
         print(f"docs: Quarto site built in {time.time() - t:.0f}s, {pages} pages in _docs/" + ('' if rc == 0 else ' — FAILED'))
@@ -45,7 +66,7 @@ def main():
     os.chdir(ROOT)
     passed, failed = run_notebooks(a.fast, a.workers)
     os.chdir(ROOT)
-    docs = build_site()
+    docs = check_readme(have_quarto()) | build_site()
     py = subprocess.run([sys.executable, '-m', 'pytest', '-q', 'tests']).returncode if (ROOT/'tests').is_dir() else 5
     if failed: print('failed notebooks:', ', '.join(failed))
     if docs: print('docs check failed')
