@@ -52,7 +52,7 @@ quarto:
 
 # README.md is generated from nbs/index.ipynb (nbdev_readme, also run by nbdev_docs when the index is newer);
 # image links are relative to nbs/ there, so they are rewritten for the repository root.
-README_FIX = sed -i 's@](figures/@](nbs/figures/@g' README.md
+README_FIX = sed -i -e 's@](figures/@](nbs/figures/@g' -e 's@](\([0-9a-z_]*\.ipynb\))@](nbs/\1)@g' README.md
 
 docs: install quarto
 	PATH="$(QUARTO_PATH)" $(BIN)/nbdev_docs

@@ -37,3 +37,26 @@ def test_one_title_per_notebook():
     "Each notebook has exactly one H1 (its title); sections are H2 and below."
     counts = {nb.name: sum(l.startswith('# ') for src in _markdown(nb) for l in _outside_fences(src)) for nb in NBS.glob('*.ipynb')}
     assert all(n == 1 for n in counts.values()), {k: n for k, n in counts.items() if n != 1}
+
+def _outputs(nb: Path) -> list:
+    return [o for c in json.loads(nb.read_text(encoding='utf-8'))['cells'] if c['cell_type'] == 'code' for o in c.get('outputs', [])]
+
+def test_committed_outputs_stay_small():
+    "Notebooks keep their outputs for the docs, within budget: ≤ 300 KiB per notebook, ≤ 4 MiB in all."
+    sizes = {nb.name: len(json.dumps(_outputs(nb))) for nb in NBS.glob('*.ipynb')}
+    big = {k: f'{v / 1024:.0f} KiB' for k, v in sizes.items() if v > 300 * 1024}
+    assert not big, big
+    assert sum(sizes.values()) < 4 * 1024**2, f'{sum(sizes.values()) / 1024**2:.1f} MiB'
+
+def test_outputs_show_no_machine_paths():
+    "Committed outputs print no absolute path of the machine that made them."
+    bad = [nb.name for nb in NBS.glob('*.ipynb') for o in _outputs(nb)
+           if any(p in json.dumps(o) for p in ('/work/', '/tmp/', '/home/', '/root/', 'C:\\\\'))]
+    assert not bad, bad
+
+def test_tutorial_is_executed():
+    "The tutorial is committed executed: every visible code cell has its output (figures included)."
+    cells = [c for c in json.loads((NBS/'92_first_study.ipynb').read_text(encoding='utf-8'))['cells'] if c['cell_type'] == 'code']
+    shown = [c for c in cells if not ''.join(c['source']).startswith('#| hide')]
+    assert shown and all(c.get('outputs') for c in shown)
+    assert sum('image/jpeg' in o.get('data', {}) or 'image/png' in o.get('data', {}) for c in shown for o in c['outputs']) >= 4
