@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['LocalExecutor', 'start_ray', 'RayExecutor', 'get_executor']
 
-# %% ../nbs/06f_executors.ipynb #663cabc6
+# %% ../nbs/06f_executors.ipynb #820172e8
 import os, time
 from pathlib import Path
 
 from .core import Config, get_logger
 from .evaluate import Study
 
-# %% ../nbs/06f_executors.ipynb #2d59ba9b
+# %% ../nbs/06f_executors.ipynb #62e836fb
 class LocalExecutor:
     "Compute jobs one after another in this process, with the study the driver loaded (models loaded once)."
     def __init__(self, study: Study):  # the loaded study: models, segmenter, scenes
@@ -24,7 +24,7 @@ class LocalExecutor:
 
     def close(self): pass
 
-# %% ../nbs/06f_executors.ipynb #c3d4a219
+# %% ../nbs/06f_executors.ipynb #646356d5
 def start_ray(address: str | None = None,   # a cluster to join (`auto`, `ray://host:10001`); None: start one on this machine
               num_cpus: int | None = None,  # CPUs of a local cluster
               attempts: int = 3):           # tries: a loaded machine can make a local start time out
@@ -42,7 +42,7 @@ def start_ray(address: str | None = None,   # a cluster to join (`auto`, `ray://
             get_logger().info(f"Ray did not start ({str(e).splitlines()[0][:80]}); trying again")
             time.sleep(2)
 
-# %% ../nbs/06f_executors.ipynb #5b193b26
+# %% ../nbs/06f_executors.ipynb #fe735fb4
 def _worker_class(cpus: float, gpus: float):
     "The Ray actor class of a worker, with its resources and its restart policy."
     import ray
@@ -59,7 +59,7 @@ def _worker_class(cpus: float, gpus: float):
         def pid(self) -> int: return os.getpid()
     return StudyWorker
 
-# %% ../nbs/06f_executors.ipynb #2e0657f7
+# %% ../nbs/06f_executors.ipynb #4f0de31e
 class RayExecutor:
     "Compute jobs on a pool of Ray actors, each holding a loaded study; results come back to the driver."
     def __init__(self, cfg: Config, out,           # the study and its run folder (on storage every worker sees)
@@ -97,7 +97,7 @@ class RayExecutor:
         for w in self.workers: self.ray.kill(w)
         self.workers = []
 
-# %% ../nbs/06f_executors.ipynb #11e96b50
+# %% ../nbs/06f_executors.ipynb #1c185aa4
 def get_executor(spec: str, cfg: Config, out, study: Study | None = None,   # `local`, `ray` or `ray:ADDRESS`
                  workers: int = 2, gpus_per_worker: float = 0) -> object:
     "The executor a run asks for: `local` (in process, with `study`) or `ray[:ADDRESS]` with `workers` actors."
