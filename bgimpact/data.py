@@ -17,7 +17,7 @@ import torch
 import torchvision.transforms.v2.functional as TF
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-# %% ../nbs/01_data.ipynb #2b0a07f9
+# %% ../nbs/01_data.ipynb #d4677c16
 ASSETS = Path(str(importlib.resources.files('bgimpact')))/'assets'
 
 @functools.lru_cache(None)
@@ -25,6 +25,7 @@ def imagenet_classes() -> pd.DataFrame:
     "The ImageNet-1k class table: `idx`, `wnid`, `name`, `lemmas`."
     return pd.read_csv(ASSETS/'imagenet_classes.csv', keep_default_na=False)
 
+# %% ../nbs/01_data.ipynb #393ddaae
 @functools.lru_cache(None)
 def _label_lookup() -> dict:
     t = imagenet_classes()
@@ -32,18 +33,22 @@ def _label_lookup() -> dict:
     d.update({w: i for w, i in zip(t.wnid, t.idx)})
     return d
 
-def class_index(label) -> int:
+# %% ../nbs/01_data.ipynb #ae604016
+def class_index(label  # a wnid, an index (as text or int) or a short name
+               ) -> int:
     "ImageNet-1k index of a label given as wnid, index, or short name (`_` for spaces); -1 when it is none of these."
     s = str(label).strip()
     if s.isdigit(): return int(s) if int(s) < 1000 else -1
     if s.startswith('n') and s[1:].isdigit(): return _label_lookup().get(s, -1)
     return _label_lookup().get(s.lower(), _label_lookup().get(s.lower().replace('_', ' '), -1))
 
-def class_name(idx: int) -> str:
+# %% ../nbs/01_data.ipynb #96cd8a90
+def class_name(idx: int  # an ImageNet-1k index, or -1
+              ) -> str:
     "Short ImageNet name of an index (`?` for -1)."
     return imagenet_classes().name.iloc[idx] if 0 <= idx < 1000 else '?'
 
-# %% ../nbs/01_data.ipynb #06be3807
+# %% ../nbs/01_data.ipynb #bc2e8265
 @dataclass(frozen=True)
 class ImageRecord:
     "One input image: a unique id, its file, its label and the label's ImageNet index."
@@ -53,22 +58,10 @@ class ImageRecord:
     label_idx: int           # ImageNet-1k index, -1 when the label is not an ImageNet class
     mask_path: str | None = None  # user-supplied mask, if any
 
+# %% ../nbs/01_data.ipynb #73af4b95
 def _visible(p: Path) -> bool: return not p.name.startswith('.')
 
-def discover(data) -> list:
-    "List the `ImageRecord`s of an ImageFolder root or a CSV manifest, in sorted order."
-    data = Path(data)
-    if not data.exists(): raise FileNotFoundError(f"Dataset not found: {data}")
-    if data.is_file(): return _from_manifest(data)
-    recs = []
-    for cls in sorted(filter(_visible, data.iterdir())):
-        if not cls.is_dir(): continue
-        idx = class_index(cls.name)
-        for f in sorted(filter(_visible, cls.rglob('*'))):
-            if f.is_file(): recs.append(ImageRecord(f.relative_to(data).as_posix(), str(f), cls.name, idx))
-    if not recs: raise ValueError(f"No images in {data}: expected an ImageFolder `root/<class>/<image>`")
-    return recs
-
+# %% ../nbs/01_data.ipynb #e7cb25fc
 def _from_manifest(path: Path) -> list:
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = {'path', 'label'} - set(df.columns)
@@ -82,8 +75,24 @@ def _from_manifest(path: Path) -> list:
         recs.append(ImageRecord(r.path, files[r.Index], r.label, class_index(r.label), str(path.parent/mp) if mp else None))
     return recs
 
-# %% ../nbs/01_data.ipynb #66c30bd8
-def check_labels(recs: list,
+# %% ../nbs/01_data.ipynb #843514dc
+def discover(data  # an ImageFolder root or a CSV manifest
+            ) -> list:
+    "List the `ImageRecord`s of an ImageFolder root or a CSV manifest, in sorted order."
+    data = Path(data)
+    if not data.exists(): raise FileNotFoundError(f"Dataset not found: {data}")
+    if data.is_file(): return _from_manifest(data)
+    recs = []
+    for cls in sorted(filter(_visible, data.iterdir())):
+        if not cls.is_dir(): continue
+        idx = class_index(cls.name)
+        for f in sorted(filter(_visible, cls.rglob('*'))):
+            if f.is_file(): recs.append(ImageRecord(f.relative_to(data).as_posix(), str(f), cls.name, idx))
+    if not recs: raise ValueError(f"No images in {data}: expected an ImageFolder `root/<class>/<image>`")
+    return recs
+
+# %% ../nbs/01_data.ipynb #25bb8a03
+def check_labels(recs: list,                       # `ImageRecord`s to check
                  allow_unlabelled: bool = False):  # accept labels that are not ImageNet classes (their accuracy is not scored)
     "Raise `ValueError` listing labels of `recs` that match no ImageNet class, with close matches."
     bad = sorted({r.label for r in recs if r.label_idx < 0})
@@ -96,17 +105,22 @@ def check_labels(recs: list,
     raise ValueError(f"{len(bad)} class label(s) match no ImageNet class: {shown}. Rename them (wnid, index or name), "
                      "pass --label-map, or --allow-unlabelled")
 
-# %% ../nbs/01_data.ipynb #05c91a4e
+# %% ../nbs/01_data.ipynb #69e5782e
 class DecodeError(ValueError):
     "An input file that cannot be used as an image; the message says why."
 
+# %% ../nbs/01_data.ipynb #bc22cd17
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS   # one pixel limit for every image and mask the package reads (PIL's default, ~89 M)
 
-def check_pixels(width: int, height: int, what: str = 'image'):
+def check_pixels(width: int,          # pixels across
+                 height: int,         # pixels down
+                 what: str = 'image'  # what the message calls it
+                ):
     "Raise `DecodeError` before decoding an image or mask with more than `MAX_PIXELS` pixels."
     if width * height > MAX_PIXELS:
         raise DecodeError(f'{what} too large to decode safely ({width}×{height} px; limit {MAX_PIXELS:,} pixels)')
 
+# %% ../nbs/01_data.ipynb #83c290d6
 def _to_rgb(im: Image.Image) -> Image.Image:
     if im.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):   # high bit depth: scale the used range to 8 bits
         a = np.asarray(im, dtype=np.float64)
@@ -119,7 +133,11 @@ def _to_rgb(im: Image.Image) -> Image.Image:
         im = Image.alpha_composite(bg, im)
     return im.convert('RGB')
 
-def decode_image(path, min_side: int = 0, min_size: int = 16) -> torch.Tensor:
+# %% ../nbs/01_data.ipynb #8038ccb7
+def decode_image(path,              # the image file
+                 min_side: int = 0, # shorter side the caller needs (JPEGs may decode smaller, never below it); 0 = full size
+                 min_size: int = 16 # images with a shorter side are refused
+                ) -> torch.Tensor:
     "Decode `path` to an RGB uint8 tensor 3×H×W; JPEGs may be decoded smaller but keep a shorter side ≥ `min_side`."
     try:
         with warnings.catch_warnings():
@@ -137,18 +155,22 @@ def decode_image(path, min_side: int = 0, min_size: int = 16) -> torch.Tensor:
     if min(im.size) < min_size: raise DecodeError(f'image too small ({im.size[0]}×{im.size[1]} px; minimum side {min_size})')
     return torch.from_numpy(np.array(im)).permute(2, 0, 1).contiguous()
 
-def resize_short(img: torch.Tensor, size: int) -> torch.Tensor:
+# %% ../nbs/01_data.ipynb #9e632a71
+def resize_short(img: torch.Tensor, # C×H×W or N×C×H×W
+                 size: int          # the new shorter side
+                ) -> torch.Tensor:
     "Resize a C×H×W (or N×C×H×W) tensor so its shorter side is `size` (bicubic, antialiased)."
     h, w = img.shape[-2:]
     if min(h, w) == size: return img
     return TF.resize(img, size, interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
 
-# %% ../nbs/01_data.ipynb #f4225b53
+# %% ../nbs/01_data.ipynb #339dd8c2
 DEMO_PHOTOS = {  # skimage.data function → ImageNet class of its main object
     'chelsea': 'tabby', 'coffee': 'espresso', 'rocket': 'missile', 'stereo_motorcycle': 'moped',
     'camera': 'tripod', 'clock': 'wall clock'}
 
-def demo_dataset(root) -> Path:
+def demo_dataset(root  # folder to write into (created; existing files are kept)
+                ) -> Path:
     "Write the scikit-image demo photos as an ImageFolder (`root/<wnid>/<name>.png`)."
     import skimage.data
     root = Path(root)

