@@ -7,7 +7,7 @@ __all__ = ['ATTRIBUTION_COLUMNS', 'NOISE_COLUMNS', 'AttributionError', 'token_re
            'to_input_frame', 'to_image_frame', 'mask_scores', 'attribution_summary', 'attribute', 'noise_seed',
            'add_noise', 'noise_predictions', 'rfs', 'noise_metrics', 'overlay']
 
-# %% ../nbs/05c_attribution.ipynb #13854bed
+# %% ../nbs/05c_attribution.ipynb #9f4a49c4
 import hashlib
 
 import numpy as np
@@ -20,7 +20,7 @@ import torchvision.transforms.v2.functional as TF
 from .metrics import bootstrap_ci, proportion_ci
 from .models import Classifier, Preprocess
 
-# %% ../nbs/05c_attribution.ipynb #6e680996
+# %% ../nbs/05c_attribution.ipynb #83282800
 class AttributionError(ValueError):
     "Attribution does not apply to this model; the message says why and what to do instead."
 
@@ -29,22 +29,26 @@ def _input_size(pre: Preprocess) -> int: return pre.crop or pre.resize or 224
 def _token_layer(net: torch.nn.Module):
     "(layer, number of prefix tokens) for the vision transformers recognised here, else None."
     if isinstance(net, torchvision.models.VisionTransformer): return net.encoder.layers[-1].ln_1, 1
-    if hasattr(net, 'blocks') and hasattr(net, 'patch_embed') and hasattr(net.blocks[-1], 'norm1'):   # timm ViT, DeiT, …
-        return net.blocks[-1].norm1, int(getattr(net, 'num_prefix_tokens', 1))
-    vit = getattr(getattr(net, 'model', None), 'vit', None)                                          # Hugging Face ViT
+    if hasattr(net, 'blocks') and hasattr(net, 'patch_embed') and hasattr(net.blocks[-1], 'norm1'):   # timm ViT, DeiT, Mixer, …
+        return net.blocks[-1].norm1, int(getattr(net, 'num_prefix_tokens', 0))
+    inner = getattr(net, 'model', None)                                  # the wrappers of 02c_zoo: Hugging Face, open_clip
+    vit = getattr(inner, 'vit', None)                                                                 # Hugging Face ViT
     if vit is not None and hasattr(vit, 'encoder'): return vit.encoder.layer[-1].layernorm_before, 1
+    tr = getattr(getattr(inner, 'visual', None), 'transformer', None)                                 # open_clip ViT
+    if hasattr(tr, 'resblocks') and getattr(tr, 'batch_first', False): return tr.resblocks[-1].ln_1, 1
     return None
 
 def token_reshape(prefix: int = 1):  # class/register tokens before the patch tokens
     "A `reshape_transform` for Grad-CAM: N×T×C tokens → N×C×h×w patch grid (square), prefix tokens dropped."
     def f(t):
+        if t.dim() == 4: return t                                     # already a grid (a convolutional `norm1`)
         t = t[:, prefix:]
         s = int(round(t.shape[1] ** .5))
         if s * s != t.shape[1]: raise AttributionError(f"{t.shape[1]} patch tokens do not form a square grid; pass `reshape`")
         return t.reshape(t.shape[0], s, s, t.shape[2]).permute(0, 3, 1, 2)
     return f
 
-# %% ../nbs/05c_attribution.ipynb #29e49bd1
+# %% ../nbs/05c_attribution.ipynb #e2a23e2e
 def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
     "(module, output shape, calls) of every module in the order its forward finished, on one input."
     seen, calls, hooks = [], {}, []
@@ -84,7 +88,7 @@ def target_layer(clf: Classifier,
                                "and `reshape=token_reshape(prefix)`.")
     return seen[last][0], None
 
-# %% ../nbs/05c_attribution.ipynb #f38452b8
+# %% ../nbs/05c_attribution.ipynb #9fc92896
 def _methods() -> dict:
     from pytorch_grad_cam import GradCAM, GradCAMPlusPlus, HiResCAM, LayerCAM, ScoreCAM
     return {'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'hirescam': HiResCAM, 'layercam': LayerCAM, 'scorecam': ScoreCAM}
@@ -100,22 +104,23 @@ def attribution_maps(clf: Classifier,
     methods = _methods()
     if method not in methods: raise ValueError(f"unknown attribution method {method!r}; choose from {sorted(methods)}")
     from pytorch_grad_cam.utils.model_targets import ClassifierOutputTarget
-    inp = clf.prepare(x).detach().requires_grad_(True)     # gradients flow to the input only, not into the weights
-    if layer is None: layer, reshape = target_layer(clf, inp)
-    params = list(clf.net.parameters())
-    was = [p.requires_grad for p in params]
-    for p in params: p.requires_grad_(False)
-    cam = methods[method](model=clf.net, target_layers=[layer], reshape_transform=reshape)
-    try:
-        targets = None if classes is None else [ClassifierOutputTarget(int(c)) for c in classes]
-        with torch.inference_mode(False), torch.enable_grad(): maps = cam(input_tensor=inp, targets=targets)
-        logits = cam.outputs.detach().float().cpu()
-    finally:
-        cam.activations_and_grads.release()
-        for p, w in zip(params, was): p.requires_grad_(w)
+    with torch.inference_mode(False), torch.enable_grad():    # also when called from inside `torch.inference_mode()`
+        inp = clf.prepare(x.clone()).detach().requires_grad_(True)   # gradients flow to the input only, not into the weights
+        if layer is None: layer, reshape = target_layer(clf, inp)
+        params = list(clf.net.parameters())
+        was = [p.requires_grad for p in params]
+        for p in params: p.requires_grad_(False)
+        cam = methods[method](model=clf.net, target_layers=[layer], reshape_transform=reshape)
+        try:
+            targets = None if classes is None else [ClassifierOutputTarget(int(c)) for c in classes]
+            maps = cam(input_tensor=inp, targets=targets)
+            logits = cam.outputs.detach().float().cpu()
+        finally:
+            cam.activations_and_grads.release()
+            for p, w in zip(params, was): p.requires_grad_(w)
     return torch.from_numpy(np.nan_to_num(maps)), logits
 
-# %% ../nbs/05c_attribution.ipynb #75428f7e
+# %% ../nbs/05c_attribution.ipynb #6812ef8d
 def to_input_frame(pre: Preprocess,   # the classifier's preprocessing
                    m: torch.Tensor,   # mask(s) H×W or N×H×W, float in [0,1]
                   ) -> torch.Tensor:
@@ -147,7 +152,7 @@ def to_image_frame(pre: Preprocess,     # the classifier's preprocessing
     out = canvas[:, 0].masked_fill(valid[:, 0] < .5, float('nan'))
     return out[0] if maps.dim() == 2 else out
 
-# %% ../nbs/05c_attribution.ipynb #62e159bf
+# %% ../nbs/05c_attribution.ipynb #d3d8934b
 def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN where not seen
                 masks: torch.Tensor,  # masks N×h×w in the same frame (thresholded at 0.5)
                 k: float | None = None,  # top-k share for the IoU; None: each image's mask area share
@@ -170,7 +175,7 @@ def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN whe
                          k=kk, mask_frac=area / m.numel()))
     return pd.DataFrame(rows)
 
-# %% ../nbs/05c_attribution.ipynb #ba18e9df
+# %% ../nbs/05c_attribution.ipynb #d5ff61df
 ATTRIBUTION_COLUMNS = ['n', 'mask_frac', 'inside', 'inside_lo', 'inside_hi', 'pointing', 'pointing_lo', 'pointing_hi', 'iou', 'iou_lo',
                        'iou_hi', 'density_gap', 'density_gap_lo', 'density_gap_hi']
 
@@ -193,7 +198,7 @@ def attribution_summary(scores: pd.DataFrame,  # per-image scores (`mask_scores`
         rows.append(r)
     return pd.DataFrame(rows, columns=[*by, *ATTRIBUTION_COLUMNS])
 
-# %% ../nbs/05c_attribution.ipynb #f955879a
+# %% ../nbs/05c_attribution.ipynb #5c71ba8b
 def attribute(clf: Classifier,
               x: torch.Tensor,          # uint8 batch N×3×H×W of one size
               masks: torch.Tensor,      # object masks N×H×W in [0,1], in the work-image frame
@@ -218,7 +223,7 @@ def attribute(clf: Classifier,
     t = pd.concat(out, ignore_index=True)[['image', 'target', 'class_idx', 'predicted', 'inside', 'pointing', 'iou', 'density_gap', 'k', 'mask_frac']]
     return (t, {('pred', i): pred_maps[i] for i in range(len(pred))} | {('true', int(i)): true_maps[i] for i in known}) if keep_maps else t
 
-# %% ../nbs/05c_attribution.ipynb #7cf47bdc
+# %% ../nbs/05c_attribution.ipynb #599fb65d
 def noise_seed(image_id: str, sigma: float, trial: int, seed: int = 0) -> int:
     "A stable 63-bit seed for one image's noise draw at (σ, trial)."
     return int.from_bytes(hashlib.sha256(f'{seed}|{image_id}|{sigma:g}|{trial}'.encode()).digest()[:8], 'little') >> 1
@@ -236,7 +241,7 @@ def add_noise(img: torch.Tensor,   # uint8 image 3×H×W
     w = mask.float().to(img.device) if region == 'fg' else 1 - mask.float().to(img.device)
     return (img.float() / 255 + sigma * eps * w).clamp_(0, 1).mul_(255).round_().to(torch.uint8)
 
-# %% ../nbs/05c_attribution.ipynb #4f59221a
+# %% ../nbs/05c_attribution.ipynb #c073db8e
 def noise_predictions(clf: Classifier,
                       img: torch.Tensor,      # uint8 work image 3×H×W
                       mask: torch.Tensor,     # its object mask H×W
@@ -250,7 +255,7 @@ def noise_predictions(clf: Classifier,
     rows = [dict(sigma=0., trial=0, region='none')] + [dict(sigma=float(s), trial=t, region=r) for s, t, r in keys]
     return pd.DataFrame(rows).assign(image_id=image_id, label_idx=label_idx, top1_idx=top1, correct=top1 == label_idx)
 
-# %% ../nbs/05c_attribution.ipynb #26cceb53
+# %% ../nbs/05c_attribution.ipynb #cf4b939b
 def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
         acc_noisy_fg,   # accuracy with the object noised
        ):
@@ -261,7 +266,7 @@ def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
     with np.errstate(divide='ignore', invalid='ignore'): r = np.where(d > 0, (b - f) / d, 0.)
     return r if r.ndim else float(r)
 
-# %% ../nbs/05c_attribution.ipynb #35be2be1
+# %% ../nbs/05c_attribution.ipynb #61aaeb33
 NOISE_COLUMNS = ['sigma', 'n', 'core_acc', 'core_acc_lo', 'core_acc_hi', 'spurious_acc', 'spurious_acc_lo', 'spurious_acc_hi',
                  'rfs', 'rfs_lo', 'rfs_hi']
 
@@ -302,7 +307,7 @@ def noise_metrics(pred: pd.DataFrame,     # `noise_predictions` rows (model, ima
                                                   rfs=v[2], rfs_lo=lo[2], rfs_hi=hi[2]))
     return pd.DataFrame(rows, columns=[*by, *NOISE_COLUMNS])
 
-# %% ../nbs/05c_attribution.ipynb #64ff3835
+# %% ../nbs/05c_attribution.ipynb #12f9b050
 def overlay(ax,                   # matplotlib axes
             img: torch.Tensor,    # uint8 work image 3×H×W
             heat: torch.Tensor,   # attribution H×W in the work-image frame (NaN: not seen)
