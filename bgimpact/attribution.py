@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['ATTRIBUTION_COLUMNS', 'NOISE_COLUMNS', 'AttributionError', 'token_reshape', 'target_layer', 'attribution_maps',
-           'to_input_frame', 'to_image_frame', 'mask_scores', 'attribution_summary', 'attribute', 'noise_seed',
-           'add_noise', 'noise_predictions', 'rfs', 'noise_metrics', 'overlay']
+           'to_input_frame', 'to_image_frame', 'mask_scores', 'attribution_summary', 'attribute', 'attribution_table',
+           'noise_seed', 'add_noise', 'noise_predictions', 'noise_table', 'rfs', 'noise_metrics', 'overlay']
 
-# %% ../nbs/05c_attribution.ipynb #9f4a49c4
+# %% ../nbs/05c_attribution.ipynb #d7c39a7b
 import hashlib
 
 import numpy as np
@@ -20,7 +20,7 @@ import torchvision.transforms.v2.functional as TF
 from .metrics import bootstrap_ci, proportion_ci
 from .models import Classifier, Preprocess
 
-# %% ../nbs/05c_attribution.ipynb #83282800
+# %% ../nbs/05c_attribution.ipynb #67dfe749
 class AttributionError(ValueError):
     "Attribution does not apply to this model; the message says why and what to do instead."
 
@@ -48,7 +48,7 @@ def token_reshape(prefix: int = 1):  # class/register tokens before the patch to
         return t.reshape(t.shape[0], s, s, t.shape[2]).permute(0, 3, 1, 2)
     return f
 
-# %% ../nbs/05c_attribution.ipynb #e2a23e2e
+# %% ../nbs/05c_attribution.ipynb #523e57fc
 def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
     "(module, output shape, calls) of every module in the order its forward finished, on one input."
     seen, calls, hooks = [], {}, []
@@ -88,7 +88,7 @@ def target_layer(clf: Classifier,
                                "and `reshape=token_reshape(prefix)`.")
     return seen[last][0], None
 
-# %% ../nbs/05c_attribution.ipynb #9fc92896
+# %% ../nbs/05c_attribution.ipynb #c0faa42b
 def _methods() -> dict:
     from pytorch_grad_cam import GradCAM, GradCAMPlusPlus, HiResCAM, LayerCAM, ScoreCAM
     return {'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'hirescam': HiResCAM, 'layercam': LayerCAM, 'scorecam': ScoreCAM}
@@ -120,7 +120,7 @@ def attribution_maps(clf: Classifier,
             for p, w in zip(params, was): p.requires_grad_(w)
     return torch.from_numpy(np.nan_to_num(maps)), logits
 
-# %% ../nbs/05c_attribution.ipynb #6812ef8d
+# %% ../nbs/05c_attribution.ipynb #25a30982
 def to_input_frame(pre: Preprocess,   # the classifier's preprocessing
                    m: torch.Tensor,   # mask(s) H×W or N×H×W, float in [0,1]
                   ) -> torch.Tensor:
@@ -152,7 +152,7 @@ def to_image_frame(pre: Preprocess,     # the classifier's preprocessing
     out = canvas[:, 0].masked_fill(valid[:, 0] < .5, float('nan'))
     return out[0] if maps.dim() == 2 else out
 
-# %% ../nbs/05c_attribution.ipynb #d3d8934b
+# %% ../nbs/05c_attribution.ipynb #15f01e95
 def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN where not seen
                 masks: torch.Tensor,  # masks N×h×w in the same frame (thresholded at 0.5)
                 k: float | None = None,  # top-k share for the IoU; None: each image's mask area share
@@ -175,7 +175,7 @@ def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN whe
                          k=kk, mask_frac=area / m.numel()))
     return pd.DataFrame(rows)
 
-# %% ../nbs/05c_attribution.ipynb #d5ff61df
+# %% ../nbs/05c_attribution.ipynb #d3a33df7
 ATTRIBUTION_COLUMNS = ['n', 'mask_frac', 'inside', 'inside_lo', 'inside_hi', 'pointing', 'pointing_lo', 'pointing_hi', 'iou', 'iou_lo',
                        'iou_hi', 'density_gap', 'density_gap_lo', 'density_gap_hi']
 
@@ -198,7 +198,7 @@ def attribution_summary(scores: pd.DataFrame,  # per-image scores (`mask_scores`
         rows.append(r)
     return pd.DataFrame(rows, columns=[*by, *ATTRIBUTION_COLUMNS])
 
-# %% ../nbs/05c_attribution.ipynb #5c71ba8b
+# %% ../nbs/05c_attribution.ipynb #fb7b1953
 def attribute(clf: Classifier,
               x: torch.Tensor,          # uint8 batch N×3×H×W of one size
               masks: torch.Tensor,      # object masks N×H×W in [0,1], in the work-image frame
@@ -223,7 +223,32 @@ def attribute(clf: Classifier,
     t = pd.concat(out, ignore_index=True)[['image', 'target', 'class_idx', 'predicted', 'inside', 'pointing', 'iou', 'density_gap', 'k', 'mask_frac']]
     return (t, {('pred', i): pred_maps[i] for i in range(len(pred))} | {('true', int(i)): true_maps[i] for i in known}) if keep_maps else t
 
-# %% ../nbs/05c_attribution.ipynb #599fb65d
+# %% ../nbs/05c_attribution.ipynb #cae2b443
+def attribution_table(clf: Classifier,
+                      items,                    # iterable of (image_id, uint8 image 3×H×W, mask H×W, true class in the model's space)
+                      method: str = 'gradcam', k: float | None = None,
+                      batch_size: int = 16,     # images per batch (images of one size are batched together)
+                      layer=None, reshape=None) -> pd.DataFrame:
+    "Attribution-vs-mask scores of many images, batched by size: one row per (image, target) with the model and method."
+    out, buf, order = [], {}, {}
+    def flush(shape):
+        nonlocal layer, reshape
+        ids, xs, ms, ys = zip(*buf.pop(shape))
+        x = torch.stack(xs)
+        if layer is None: layer, reshape = target_layer(clf, clf.prepare(x[:1]))
+        t = attribute(clf, x, torch.stack(ms), list(ys), method, k, layer, reshape)
+        out.append(t.assign(image_id=[ids[i] for i in t.image], label_idx=[ys[i] for i in t.image]))
+    for iid, img, m, y in items:
+        order[iid] = len(order)
+        buf.setdefault(tuple(img.shape), []).append((iid, img, m.float(), int(y)))
+        if len(buf[tuple(img.shape)]) == batch_size: flush(tuple(img.shape))
+    for shape in list(buf): flush(shape)
+    if not out: return pd.DataFrame(columns=['model', 'method', 'image_id', 'label_idx', 'target', 'class_idx', 'predicted'])
+    t = pd.concat(out, ignore_index=True).assign(model=clf.name, method=method)
+    t = t.assign(_o=t.image_id.map(order)).sort_values(['_o', 'target'], kind='stable').drop(columns=['_o', 'image'])
+    return t[['model', 'method', 'image_id', 'label_idx', *[c for c in t.columns if c not in ('model', 'method', 'image_id', 'label_idx')]]].reset_index(drop=True)
+
+# %% ../nbs/05c_attribution.ipynb #ada767f2
 def noise_seed(image_id: str, sigma: float, trial: int, seed: int = 0) -> int:
     "A stable 63-bit seed for one image's noise draw at (σ, trial)."
     return int.from_bytes(hashlib.sha256(f'{seed}|{image_id}|{sigma:g}|{trial}'.encode()).digest()[:8], 'little') >> 1
@@ -241,7 +266,7 @@ def add_noise(img: torch.Tensor,   # uint8 image 3×H×W
     w = mask.float().to(img.device) if region == 'fg' else 1 - mask.float().to(img.device)
     return (img.float() / 255 + sigma * eps * w).clamp_(0, 1).mul_(255).round_().to(torch.uint8)
 
-# %% ../nbs/05c_attribution.ipynb #c073db8e
+# %% ../nbs/05c_attribution.ipynb #ba2bfe06
 def noise_predictions(clf: Classifier,
                       img: torch.Tensor,      # uint8 work image 3×H×W
                       mask: torch.Tensor,     # its object mask H×W
@@ -255,7 +280,15 @@ def noise_predictions(clf: Classifier,
     rows = [dict(sigma=0., trial=0, region='none')] + [dict(sigma=float(s), trial=t, region=r) for s, t, r in keys]
     return pd.DataFrame(rows).assign(image_id=image_id, label_idx=label_idx, top1_idx=top1, correct=top1 == label_idx)
 
-# %% ../nbs/05c_attribution.ipynb #cf4b939b
+# %% ../nbs/05c_attribution.ipynb #40142694
+def noise_table(clf: Classifier,
+                items,                   # iterable of (image_id, uint8 image 3×H×W, mask H×W, true class in the model's space)
+                sigmas=(.25,), trials: int = 1, seed: int = 0) -> pd.DataFrame:
+    "Noise predictions of many images (one batch per image: clean, then object and background noise per σ and trial)."
+    rows = [noise_predictions(clf, img, m, int(y), iid, sigmas, trials, seed) for iid, img, m, y in items]
+    return pd.concat(rows, ignore_index=True).assign(model=clf.name) if rows else pd.DataFrame()
+
+# %% ../nbs/05c_attribution.ipynb #15f30f16
 def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
         acc_noisy_fg,   # accuracy with the object noised
        ):
@@ -266,7 +299,7 @@ def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
     with np.errstate(divide='ignore', invalid='ignore'): r = np.where(d > 0, (b - f) / d, 0.)
     return r if r.ndim else float(r)
 
-# %% ../nbs/05c_attribution.ipynb #61aaeb33
+# %% ../nbs/05c_attribution.ipynb #170c4ff9
 NOISE_COLUMNS = ['sigma', 'n', 'core_acc', 'core_acc_lo', 'core_acc_hi', 'spurious_acc', 'spurious_acc_lo', 'spurious_acc_hi',
                  'rfs', 'rfs_lo', 'rfs_hi']
 
@@ -307,7 +340,7 @@ def noise_metrics(pred: pd.DataFrame,     # `noise_predictions` rows (model, ima
                                                   rfs=v[2], rfs_lo=lo[2], rfs_hi=hi[2]))
     return pd.DataFrame(rows, columns=[*by, *NOISE_COLUMNS])
 
-# %% ../nbs/05c_attribution.ipynb #12f9b050
+# %% ../nbs/05c_attribution.ipynb #f7f16d7c
 def overlay(ax,                   # matplotlib axes
             img: torch.Tensor,    # uint8 work image 3×H×W
             heat: torch.Tensor,   # attribution H×W in the work-image frame (NaN: not seen)
