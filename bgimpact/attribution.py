@@ -7,7 +7,7 @@ __all__ = ['ATTRIBUTION_COLUMNS', 'NOISE_COLUMNS', 'AttributionError', 'token_re
            'to_input_frame', 'to_image_frame', 'mask_scores', 'attribution_summary', 'attribute', 'attribution_table',
            'noise_seed', 'add_noise', 'noise_predictions', 'noise_table', 'rfs', 'noise_metrics', 'overlay']
 
-# %% ../nbs/05c_attribution.ipynb #d7c39a7b
+# %% ../nbs/05c_attribution.ipynb #4830d912
 import hashlib
 
 import numpy as np
@@ -20,7 +20,7 @@ import torchvision.transforms.v2.functional as TF
 from .metrics import bootstrap_ci, proportion_ci
 from .models import Classifier, Preprocess
 
-# %% ../nbs/05c_attribution.ipynb #67dfe749
+# %% ../nbs/05c_attribution.ipynb #fcbb3f1e
 class AttributionError(ValueError):
     "Attribution does not apply to this model; the message says why and what to do instead."
 
@@ -48,7 +48,7 @@ def token_reshape(prefix: int = 1):  # class/register tokens before the patch to
         return t.reshape(t.shape[0], s, s, t.shape[2]).permute(0, 3, 1, 2)
     return f
 
-# %% ../nbs/05c_attribution.ipynb #523e57fc
+# %% ../nbs/05c_attribution.ipynb #e4437509
 def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
     "(module, output shape, calls) of every module in the order its forward finished, on one input."
     seen, calls, hooks = [], {}, []
@@ -88,7 +88,7 @@ def target_layer(clf: Classifier,
                                "and `reshape=token_reshape(prefix)`.")
     return seen[last][0], None
 
-# %% ../nbs/05c_attribution.ipynb #c0faa42b
+# %% ../nbs/05c_attribution.ipynb #5edb30d9
 def _methods() -> dict:
     from pytorch_grad_cam import GradCAM, GradCAMPlusPlus, HiResCAM, LayerCAM, ScoreCAM
     return {'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'hirescam': HiResCAM, 'layercam': LayerCAM, 'scorecam': ScoreCAM}
@@ -120,7 +120,7 @@ def attribution_maps(clf: Classifier,
             for p, w in zip(params, was): p.requires_grad_(w)
     return torch.from_numpy(np.nan_to_num(maps)), logits
 
-# %% ../nbs/05c_attribution.ipynb #25a30982
+# %% ../nbs/05c_attribution.ipynb #eac6b8a6
 def to_input_frame(pre: Preprocess,   # the classifier's preprocessing
                    m: torch.Tensor,   # mask(s) H×W or N×H×W, float in [0,1]
                   ) -> torch.Tensor:
@@ -152,7 +152,7 @@ def to_image_frame(pre: Preprocess,     # the classifier's preprocessing
     out = canvas[:, 0].masked_fill(valid[:, 0] < .5, float('nan'))
     return out[0] if maps.dim() == 2 else out
 
-# %% ../nbs/05c_attribution.ipynb #15f01e95
+# %% ../nbs/05c_attribution.ipynb #7296cb58
 def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN where not seen
                 masks: torch.Tensor,  # masks N×h×w in the same frame (thresholded at 0.5)
                 k: float | None = None,  # top-k share for the IoU; None: each image's mask area share
@@ -175,7 +175,7 @@ def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN whe
                          k=kk, mask_frac=area / m.numel()))
     return pd.DataFrame(rows)
 
-# %% ../nbs/05c_attribution.ipynb #d3a33df7
+# %% ../nbs/05c_attribution.ipynb #07ac2bae
 ATTRIBUTION_COLUMNS = ['n', 'mask_frac', 'inside', 'inside_lo', 'inside_hi', 'pointing', 'pointing_lo', 'pointing_hi', 'iou', 'iou_lo',
                        'iou_hi', 'density_gap', 'density_gap_lo', 'density_gap_hi']
 
@@ -198,7 +198,7 @@ def attribution_summary(scores: pd.DataFrame,  # per-image scores (`mask_scores`
         rows.append(r)
     return pd.DataFrame(rows, columns=[*by, *ATTRIBUTION_COLUMNS])
 
-# %% ../nbs/05c_attribution.ipynb #fb7b1953
+# %% ../nbs/05c_attribution.ipynb #0817954a
 def attribute(clf: Classifier,
               x: torch.Tensor,          # uint8 batch N×3×H×W of one size
               masks: torch.Tensor,      # object masks N×H×W in [0,1], in the work-image frame
@@ -207,9 +207,10 @@ def attribute(clf: Classifier,
               keep_maps: bool = False,  # also return the maps {('pred'|'true', i): h×w}
              ) -> pd.DataFrame:
     "Per image and target (`true`, `pred`): the class, whether it is the prediction, and its attribution-vs-mask scores."
-    labels = np.asarray(labels)
     pred_maps, logits = attribution_maps(clf, x, None, method, layer, reshape)
     pred = logits.argmax(1).numpy()
+    labels = np.asarray(labels)
+    labels = np.where((labels >= 0) & (labels < logits.shape[1]), labels, -1)   # outside the model's classes: unknown
     mi = to_input_frame(clf.preprocess, masks)
     redo = np.flatnonzero((labels >= 0) & (labels != pred))
     true_maps = pred_maps.clone()
@@ -223,7 +224,7 @@ def attribute(clf: Classifier,
     t = pd.concat(out, ignore_index=True)[['image', 'target', 'class_idx', 'predicted', 'inside', 'pointing', 'iou', 'density_gap', 'k', 'mask_frac']]
     return (t, {('pred', i): pred_maps[i] for i in range(len(pred))} | {('true', int(i)): true_maps[i] for i in known}) if keep_maps else t
 
-# %% ../nbs/05c_attribution.ipynb #cae2b443
+# %% ../nbs/05c_attribution.ipynb #962530a0
 def attribution_table(clf: Classifier,
                       items,                    # iterable of (image_id, uint8 image 3×H×W, mask H×W, true class in the model's space)
                       method: str = 'gradcam', k: float | None = None,
@@ -248,7 +249,7 @@ def attribution_table(clf: Classifier,
     t = t.assign(_o=t.image_id.map(order)).sort_values(['_o', 'target'], kind='stable').drop(columns=['_o', 'image'])
     return t[['model', 'method', 'image_id', 'label_idx', *[c for c in t.columns if c not in ('model', 'method', 'image_id', 'label_idx')]]].reset_index(drop=True)
 
-# %% ../nbs/05c_attribution.ipynb #ada767f2
+# %% ../nbs/05c_attribution.ipynb #a3ccc17e
 def noise_seed(image_id: str, sigma: float, trial: int, seed: int = 0) -> int:
     "A stable 63-bit seed for one image's noise draw at (σ, trial)."
     return int.from_bytes(hashlib.sha256(f'{seed}|{image_id}|{sigma:g}|{trial}'.encode()).digest()[:8], 'little') >> 1
@@ -266,7 +267,7 @@ def add_noise(img: torch.Tensor,   # uint8 image 3×H×W
     w = mask.float().to(img.device) if region == 'fg' else 1 - mask.float().to(img.device)
     return (img.float() / 255 + sigma * eps * w).clamp_(0, 1).mul_(255).round_().to(torch.uint8)
 
-# %% ../nbs/05c_attribution.ipynb #ba2bfe06
+# %% ../nbs/05c_attribution.ipynb #bbb1d7b9
 def noise_predictions(clf: Classifier,
                       img: torch.Tensor,      # uint8 work image 3×H×W
                       mask: torch.Tensor,     # its object mask H×W
@@ -280,7 +281,7 @@ def noise_predictions(clf: Classifier,
     rows = [dict(sigma=0., trial=0, region='none')] + [dict(sigma=float(s), trial=t, region=r) for s, t, r in keys]
     return pd.DataFrame(rows).assign(image_id=image_id, label_idx=label_idx, top1_idx=top1, correct=top1 == label_idx)
 
-# %% ../nbs/05c_attribution.ipynb #40142694
+# %% ../nbs/05c_attribution.ipynb #881a6d9b
 def noise_table(clf: Classifier,
                 items,                   # iterable of (image_id, uint8 image 3×H×W, mask H×W, true class in the model's space)
                 sigmas=(.25,), trials: int = 1, seed: int = 0) -> pd.DataFrame:
@@ -288,7 +289,7 @@ def noise_table(clf: Classifier,
     rows = [noise_predictions(clf, img, m, int(y), iid, sigmas, trials, seed) for iid, img, m, y in items]
     return pd.concat(rows, ignore_index=True).assign(model=clf.name) if rows else pd.DataFrame()
 
-# %% ../nbs/05c_attribution.ipynb #15f30f16
+# %% ../nbs/05c_attribution.ipynb #406da392
 def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
         acc_noisy_fg,   # accuracy with the object noised
        ):
@@ -299,7 +300,7 @@ def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
     with np.errstate(divide='ignore', invalid='ignore'): r = np.where(d > 0, (b - f) / d, 0.)
     return r if r.ndim else float(r)
 
-# %% ../nbs/05c_attribution.ipynb #170c4ff9
+# %% ../nbs/05c_attribution.ipynb #ae02c90e
 NOISE_COLUMNS = ['sigma', 'n', 'core_acc', 'core_acc_lo', 'core_acc_hi', 'spurious_acc', 'spurious_acc_lo', 'spurious_acc_hi',
                  'rfs', 'rfs_lo', 'rfs_hi']
 
@@ -340,7 +341,7 @@ def noise_metrics(pred: pd.DataFrame,     # `noise_predictions` rows (model, ima
                                                   rfs=v[2], rfs_lo=lo[2], rfs_hi=hi[2]))
     return pd.DataFrame(rows, columns=[*by, *NOISE_COLUMNS])
 
-# %% ../nbs/05c_attribution.ipynb #f7f16d7c
+# %% ../nbs/05c_attribution.ipynb #89988238
 def overlay(ax,                   # matplotlib axes
             img: torch.Tensor,    # uint8 work image 3×H×W
             heat: torch.Tensor,   # attribution H×W in the work-image frame (NaN: not seen)
