@@ -22,8 +22,9 @@ from .run import run_study
 from .variants import (builtin_scenes, class_palette, cover_crop, expand_variants, make_variants,
                                sample_object_pixels)
 
-# %% ../nbs/08_bench.ipynb #4cab5be3
-def pure_forward_seconds(clf, batch_sizes) -> float:
+# %% ../nbs/08_bench.ipynb #73ca257b
+def pure_forward_seconds(clf,                  # a loaded classifier
+                         batch_sizes) -> float:  # the batch sizes to time, in order
     "Seconds for forward passes of `clf` on batches of the given sizes, inputs pre-made on the device."
     s = clf.preprocess.crop
     x = torch.randn(max(batch_sizes), 3, s, s, device=clf.device).contiguous(memory_format=torch.channels_last)
@@ -32,7 +33,8 @@ def pure_forward_seconds(clf, batch_sizes) -> float:
     for n in batch_sizes: clf.forward(x[:n])
     return time.perf_counter() - t
 
-def bench(cfg: Config) -> dict:
+# %% ../nbs/08_bench.ipynb #f0311e86
+def bench(cfg: Config) -> dict:  # the study to time (its `data` is required)
     "Run `cfg` once and report per-stage throughput, pure forward time and overhead."
     with tempfile.TemporaryDirectory() as d:
         t = time.perf_counter()
@@ -47,7 +49,8 @@ def bench(cfg: Config) -> dict:
                 overhead=classify / pure - 1 if pure else float('nan'),
                 peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
-def format_bench(b: dict) -> str:
+# %% ../nbs/08_bench.ipynb #afec6fca
+def format_bench(b: dict) -> str:  # `bench`'s result
     "The benchmark as text."
     lines = ['stage           seconds     items    items/s', '-' * 44]
     lines += [f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}" for r in b['stages'].itertuples()]
@@ -58,11 +61,9 @@ def format_bench(b: dict) -> str:
               f"(incl. model loading); peak RSS {b['peak_rss_mb']:.0f} MB"]
     return '\n'.join(lines)
 
-# %% ../nbs/08_bench.ipynb #bv000002
-ALL_VARIANTS = ('original,only_fg,no_fg,only_bg_b,only_bg_t,mixed_same,mixed_rand,mixed_next,contrast_low,contrast_high,'
-                'contrast_max,scenes,blur_bg,gray_bg,noise_bg,recolor:#00ff00,placed,no_fg:mean,no_fg:blur,no_fg:noise,no_fg:tile')
-
+# %% ../nbs/08_bench.ipynb #ae4f5750
 def _bench_photos(n: int, size: int) -> list:
+    "`n` (image, mask) pairs: scikit-image photos cropped to `size`², with one elliptic object mask."
     import skimage.data
     srcs = [skimage.data.chelsea(), skimage.data.coffee(), skimage.data.astronaut(), skimage.data.rocket()]
     yy, xx = torch.meshgrid(torch.linspace(-1, 1, size), torch.linspace(-1, 1, size), indexing='ij')
@@ -73,11 +74,17 @@ def _bench_photos(n: int, size: int) -> list:
         out.append((x.flip(-1) if (i // len(srcs)) % 2 else x, mask))
     return out
 
+# %% ../nbs/08_bench.ipynb #b5e93002
 def _best(f, repeats: int) -> float:
+    "The shortest of `repeats` timings of `f()`, in seconds."
     ts = []
     for _ in range(repeats):
         t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
     return min(ts)
+
+# %% ../nbs/08_bench.ipynb #5546ea28
+ALL_VARIANTS = ('original,only_fg,no_fg,only_bg_b,only_bg_t,mixed_same,mixed_rand,mixed_next,contrast_low,contrast_high,'
+                'contrast_max,scenes,blur_bg,gray_bg,noise_bg,recolor:#00ff00,placed,no_fg:mean,no_fg:blur,no_fg:noise,no_fg:tile')
 
 def bench_variants(names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg: Config | None = None,
                    repeats: int = 3) -> dict:  # variant list, photos, side in pixels, settings, timing repeats (best kept)
@@ -110,7 +117,8 @@ def bench_variants(names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg:
                 mixed_lookup_ms=lookup / n * 1e3,
                 palette_ms=palette_s * 1e3, forward_ms=forward, n=n, size=size, threads=torch.get_num_threads())
 
-def format_variant_bench(b: dict) -> str:
+# %% ../nbs/08_bench.ipynb #44b48b7d
+def format_variant_bench(b: dict) -> str:  # `bench_variants`' result
     "The variant benchmark as text."
     lines = [f"variants on {b['n']} photos of {b['size']}×{b['size']} px, one image at a time, {b['threads']} CPU threads",
              'variant               ms/image  composites', '-' * 42]
@@ -124,7 +132,7 @@ def format_variant_bench(b: dict) -> str:
               f"class palette (KMeans + ΔE search): {b['palette_ms']:.0f} ms per class"]
     return '\n'.join(lines)
 
-# %% ../nbs/08_bench.ipynb #bm000002
+# %% ../nbs/08_bench.ipynb #eb3d52b8
 def _replicate(src: Path, dst: Path, masks: Path, mdst: Path, factor: int) -> int:
     "Link every image of an ImageFolder `factor` times (`<stem>_r<k>`), with its cached mask; returns the image count."
     from bgimpact.data import discover
@@ -139,6 +147,7 @@ def _replicate(src: Path, dst: Path, masks: Path, mdst: Path, factor: int) -> in
             n += 1
     return n
 
+# %% ../nbs/08_bench.ipynb #76f5db48
 def _measured_run(args: list) -> dict:
     "Run `bgimpact` in a child process: wall seconds and the child's peak RSS in MB."
     import os, subprocess, sys
@@ -150,7 +159,10 @@ def _measured_run(args: list) -> dict:
     if p.returncode: raise RuntimeError(f"bgimpact {' '.join(args)} failed: {p.stderr.read().decode()[-2000:]}")
     return dict(seconds=time.perf_counter() - t, peak_rss_mb=ru.ru_maxrss / 1024)
 
-def bench_memory(data, factor: int = 10, variants: str | None = None) -> pd.DataFrame:
+# %% ../nbs/08_bench.ipynb #1a88406e
+def bench_memory(data,                # an ImageFolder dataset
+                 factor: int = 10,    # replicas of each image in the second run
+                 variants: str | None = None) -> pd.DataFrame:  # comma list of variants (default: the default study's)
     "Wall time, predictions/s and peak RSS of a study on `data` and on `data` replicated `factor` times."
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)

@@ -13,10 +13,14 @@ import yaml
 
 from .core import Config, RunLockedError, get_logger, run_lock, set_offline
 
-# %% ../nbs/09_cli.ipynb #80a9d79b
-def _list(s: str) -> list: return [x.strip() for x in s.split(',') if x.strip()]
+# %% ../nbs/09_cli.ipynb #e405e34a
+def _list(s: str) -> list:
+    "A comma list as a list of its stripped, non-empty items."
+    return [x.strip() for x in s.split(',') if x.strip()]
 
+# %% ../nbs/09_cli.ipynb #a80031e9
 def _study_flags(p: argparse.ArgumentParser):
+    "Add the study flags to `p`: each sets the `Config` field of its name, and one left out leaves the field as it is."
     p.add_argument('--variants', type=_list, help="comma list: original, only_fg[:fill] (no_bg), no_fg[:fill], only_bg_b, only_bg_t, "
                    "mixed_same, mixed_rand, mixed_next, contrast_low, contrast_high, contrast_max, scene:<name>, scenes (every scene), "
                    "blur_bg, gray_bg, noise_bg, recolor:<#rrggbb>, placed[:<scene or colour>]")
@@ -43,15 +47,90 @@ def _study_flags(p: argparse.ArgumentParser):
     p.add_argument('--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
                    help="run even when class folders match no ImageNet class (their accuracy is not scored)")
 
+# %% ../nbs/09_cli.ipynb #a47d428a
 STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit',
                 'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial',
                 'allow_unlabelled']
 
-def config_from_args(args) -> Config:
+def config_from_args(args) -> Config:  # parsed arguments (`argparse.Namespace`)
     "The config file (if any) with every flag that was given applied on top."
     cfg = Config.from_yaml(args.config) if getattr(args, 'config', None) else Config()
     return cfg.update(data=getattr(args, 'data', None), **{k: getattr(args, k, None) for k in STUDY_FIELDS})
 
+# %% ../nbs/09_cli.ipynb #348d36e0
+UNET_FLAGS = [('size', int, 'side images are resized to'), ('base', int, 'channels of the first level'), ('depth', int, 'levels down'),
+              ('epochs', int, 'epochs'), ('batch_size', int, 'images per step'), ('lr', float, 'Adam learning rate'),
+              ('lr_step', int, 'epochs between learning-rate drops'), ('lr_gamma', float, 'learning-rate factor per drop'),
+              ('val_frac', float, 'share held out for validation'), ('rotate', float, 'augmentation rotation, ± degrees')]
+
+# %% ../nbs/09_cli.ipynb #4b0af771
+def _dataset_parsers(sub):
+    "Add the dataset subcommands (`composite`, `stats`, `unet`, `recolor`, `benchmark`) to the subparsers `sub`."
+    c = sub.add_parser('composite', help="synthetic foreground-on-background composites with masks: shards, manifest.csv, stats, galleries")
+    c.add_argument('--fg', required=True, help="foreground folder: RGBA PNGs, or images with --fg-masks or --segmenter")
+    c.add_argument('--bg', required=True, help="background folder")
+    c.add_argument('--out', required=True, help="output folder (rerun the same command to resume)")
+    c.add_argument('--fg-masks', dest='fg_masks', help="folder of masks named like the foregrounds")
+    c.add_argument('--segmenter', help="cut the foregrounds out with a segmenter (u2netp, auto, unet=…)")
+    c.add_argument('--n', type=int, default=20, help="distinct positions per (foreground, background) (default 20)")
+    c.add_argument('--fg-size', type=int, default=80, dest='fg_size', help="longer side of a cut-out (default 80)")
+    c.add_argument('--bg-size', type=int, default=160, dest='bg_size', help="side of the square backgrounds (default 160)")
+    c.add_argument('--no-flip', action='store_true', help="no horizontally flipped twins")
+    c.add_argument('--format', default='folder', choices=['folder', 'tar', 'zip'], help="shards as folders (default), tar or zip files")
+    c.add_argument('--shard-size', type=int, default=1000, dest='shard_size', help="composites per shard (default 1000)")
+    c.add_argument('--workers', type=int, default=0, help="worker processes (default 0: this process)")
+    c.add_argument('--depth-model', dest='depth_model', help="TorchScript depth model: also depth/<name>.png")
+    c.add_argument('--seed', type=int, default=0, help="seed of the positions (default 0)")
+    c.add_argument('--no-stats', action='store_true', help="skip stats.json and the galleries")
+    c.add_argument('--no-progress', action='store_true', help="no progress bar")
+    s = sub.add_parser('stats', help="exact per-channel statistics of a composite folder (stats.json) and its galleries")
+    s.add_argument('out', help="composite folder")
+    s.add_argument('--no-progress', action='store_true', help="no progress bar")
+    u = sub.add_parser('unet', help="train or evaluate the U-Net segmenter")
+    u.add_argument('action', choices=['train', 'evaluate'], help="train a new model, or evaluate a checkpoint")
+    u.add_argument('--data', required=True, help="a composite folder, or an image folder with --masks")
+    u.add_argument('--masks', help="mask folder (same stems as the images)")
+    u.add_argument('--out', help="train: where checkpoint.pt, history.csv and curves.png go")
+    u.add_argument('--checkpoint', help="evaluate: the checkpoint (or its folder)")
+    for k, t, what in UNET_FLAGS: u.add_argument(f'--{k.replace("_", "-")}', type=t, dest=k, help=f"training: {what} (default: UNetConfig's)")
+    u.add_argument('--seed', type=int, default=0, help="split, weights and augmentation seed (default 0)")
+    u.add_argument('--device', default='auto', help="auto (default), cpu, cuda, …")
+    u.add_argument('--no-progress', action='store_true', help="no progress bar")
+    r = sub.add_parser('recolor', help="replace the background of images with one colour, using any segmenter")
+    r.add_argument('inputs', nargs='+', help="image files or folders")
+    r.add_argument('--color', required=True, help="background colour: #RRGGBB or black / gray / white")
+    r.add_argument('--out', required=True, help="output folder (PNG, same relative names)")
+    r.add_argument('--segmenter', default='u2netp', help="segmenter (default u2netp; also auto, unet=…, deeplabv3, …)")
+    r.add_argument('--no-progress', action='store_true', help="no progress bar")
+    _benchmark_parser(sub)
+
+# %% ../nbs/09_cli.ipynb #8f7adba7
+def _benchmark_parser(sub):
+    "Add `bgimpact benchmark in9|folders` to the subparsers `sub`."
+    b = sub.add_parser('benchmark', help="evaluate a released benchmark folder as stored (ImageNet-9, or any ROOT/<variant>/<class>/<image>)")
+    kinds = b.add_subparsers(dest='layout', required=True)
+    for name, what in [('in9', "the released ImageNet-9 folders: ROOT/<variant>/val/<NN_class>/<file> and ROOT/fg_mask/val/…/*.npy"),
+                       ('folders', "any ROOT/<variant>/<class>/<image> tree, paired per image by class and file name")]:
+        k = kinds.add_parser(name, help=what, description=what)
+        k.add_argument('root', help="the benchmark folder")
+        k.add_argument('--out', required=True, help="run folder (metrics_label_space.csv, bg_gap_label_space.csv, benchmark_table.csv, …)")
+        k.add_argument('--models', type=_list, default=['lite0'], help="comma list of classifiers (default lite0, embedded); as for run")
+        k.add_argument('--protocol', choices=['stored', 'model'], default='stored' if name == 'in9' else 'model',
+                       help="stored: the stored image with the model's normalisation only (the official ImageNet-9 evaluation); "
+                            f"model: the model's own resize and centre crop (default {'stored' if name == 'in9' else 'model'})")
+        k.add_argument('--batch-size', type=int, default=32, dest='batch_size', help="images per forward pass (default 32)")
+        k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class', help="only the first N images of each class (sorted)")
+        k.add_argument('--device', default='auto', help="auto (default), cpu, cuda, cuda:1")
+        k.add_argument('--resume', action='store_true', help="continue an interrupted benchmark in --out")
+        k.add_argument('--no-progress', action='store_true', help="no progress bar")
+    kinds.choices['in9'].add_argument('--challenge', type=int, nargs='?', const=-1, default=0, metavar='N',
+                                      help="also the adversarial-background challenge: every foreground on every only_bg_t image "
+                                           "(its own included); N: only the first N backgrounds (not the official challenge)")
+    f = kinds.choices['folders']
+    f.add_argument('--reference', default='original', help="the folder every other variant is compared with (default original)")
+    f.add_argument('--label-map', dest='label_map', help="score in a label space: in9, an in_to_in9.json, or a CSV idx,class")
+
+# %% ../nbs/09_cli.ipynb #c60c5605
 def build_parser() -> argparse.ArgumentParser:
     "The `bgimpact` argument parser with its subcommands."
     p = argparse.ArgumentParser(prog='bgimpact', description="How much does an image classifier rely on the background?")
@@ -121,71 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     _dataset_parsers(sub)
     return p
 
-# %% ../nbs/09_cli.ipynb #ds090002
-def _dataset_parsers(sub):
-    c = sub.add_parser('composite', help="synthetic foreground-on-background composites with masks: shards, manifest.csv, stats, galleries")
-    c.add_argument('--fg', required=True, help="foreground folder: RGBA PNGs, or images with --fg-masks or --segmenter")
-    c.add_argument('--bg', required=True, help="background folder")
-    c.add_argument('--out', required=True, help="output folder (rerun the same command to resume)")
-    c.add_argument('--fg-masks', dest='fg_masks', help="folder of masks named like the foregrounds")
-    c.add_argument('--segmenter', help="cut the foregrounds out with a segmenter (u2netp, auto, unet=…)")
-    c.add_argument('--n', type=int, default=20, help="distinct positions per (foreground, background) (default 20)")
-    c.add_argument('--fg-size', type=int, default=80, dest='fg_size', help="longer side of a cut-out (default 80)")
-    c.add_argument('--bg-size', type=int, default=160, dest='bg_size', help="side of the square backgrounds (default 160)")
-    c.add_argument('--no-flip', action='store_true', help="no horizontally flipped twins")
-    c.add_argument('--format', default='folder', choices=['folder', 'tar', 'zip'], help="shards as folders (default), tar or zip files")
-    c.add_argument('--shard-size', type=int, default=1000, dest='shard_size', help="composites per shard (default 1000)")
-    c.add_argument('--workers', type=int, default=0, help="worker processes (default 0: this process)")
-    c.add_argument('--depth-model', dest='depth_model', help="TorchScript depth model: also depth/<name>.png")
-    c.add_argument('--seed', type=int, default=0, help="seed of the positions (default 0)")
-    c.add_argument('--no-stats', action='store_true', help="skip stats.json and the galleries")
-    c.add_argument('--no-progress', action='store_true', help="no progress bar")
-    s = sub.add_parser('stats', help="exact per-channel statistics of a composite folder (stats.json) and its galleries")
-    s.add_argument('out', help="composite folder")
-    s.add_argument('--no-progress', action='store_true', help="no progress bar")
-    u = sub.add_parser('unet', help="train or evaluate the U-Net segmenter")
-    u.add_argument('action', choices=['train', 'evaluate'], help="train a new model, or evaluate a checkpoint")
-    u.add_argument('--data', required=True, help="a composite folder, or an image folder with --masks")
-    u.add_argument('--masks', help="mask folder (same stems as the images)")
-    u.add_argument('--out', help="train: where checkpoint.pt, history.csv and curves.png go")
-    u.add_argument('--checkpoint', help="evaluate: the checkpoint (or its folder)")
-    for k, t, what in UNET_FLAGS: u.add_argument(f'--{k.replace("_", "-")}', type=t, dest=k, help=f"training: {what} (default: UNetConfig's)")
-    u.add_argument('--seed', type=int, default=0, help="split, weights and augmentation seed (default 0)")
-    u.add_argument('--device', default='auto', help="auto (default), cpu, cuda, …")
-    u.add_argument('--no-progress', action='store_true', help="no progress bar")
-    r = sub.add_parser('recolor', help="replace the background of images with one colour, using any segmenter")
-    r.add_argument('inputs', nargs='+', help="image files or folders")
-    r.add_argument('--color', required=True, help="background colour: #RRGGBB or black / gray / white")
-    r.add_argument('--out', required=True, help="output folder (PNG, same relative names)")
-    r.add_argument('--segmenter', default='u2netp', help="segmenter (default u2netp; also auto, unet=…, deeplabv3, …)")
-    r.add_argument('--no-progress', action='store_true', help="no progress bar")
-    _benchmark_parser(sub)
-
-def _benchmark_parser(sub):
-    b = sub.add_parser('benchmark', help="evaluate a released benchmark folder as stored (ImageNet-9, or any ROOT/<variant>/<class>/<image>)")
-    kinds = b.add_subparsers(dest='layout', required=True)
-    for name, what in [('in9', "the released ImageNet-9 folders: ROOT/<variant>/val/<NN_class>/<file> and ROOT/fg_mask/val/…/*.npy"),
-                       ('folders', "any ROOT/<variant>/<class>/<image> tree, paired per image by class and file name")]:
-        k = kinds.add_parser(name, help=what, description=what)
-        k.add_argument('root', help="the benchmark folder")
-        k.add_argument('--out', required=True, help="run folder (metrics_label_space.csv, bg_gap_label_space.csv, benchmark_table.csv, …)")
-        k.add_argument('--models', type=_list, default=['lite0'], help="comma list of classifiers (default lite0, embedded); as for run")
-        k.add_argument('--protocol', choices=['stored', 'model'], default='stored' if name == 'in9' else 'model',
-                       help="stored: the stored image with the model's normalisation only (the official ImageNet-9 evaluation); "
-                            f"model: the model's own resize and centre crop (default {'stored' if name == 'in9' else 'model'})")
-        k.add_argument('--batch-size', type=int, default=32, dest='batch_size', help="images per forward pass (default 32)")
-        k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class', help="only the first N images of each class (sorted)")
-        k.add_argument('--device', default='auto', help="auto (default), cpu, cuda, cuda:1")
-        k.add_argument('--resume', action='store_true', help="continue an interrupted benchmark in --out")
-        k.add_argument('--no-progress', action='store_true', help="no progress bar")
-    kinds.choices['in9'].add_argument('--challenge', type=int, nargs='?', const=-1, default=0, metavar='N',
-                                      help="also the adversarial-background challenge: every foreground on every only_bg_t image "
-                                           "(its own included); N: only the first N backgrounds (not the official challenge)")
-    f = kinds.choices['folders']
-    f.add_argument('--reference', default='original', help="the folder every other variant is compared with (default original)")
-    f.add_argument('--label-map', dest='label_map', help="score in a label space: in9, an in_to_in9.json, or a CSV idx,class")
-
+# %% ../nbs/09_cli.ipynb #abb92a07
 def _benchmark_cmd(args) -> int:
+    "`bgimpact benchmark`: evaluate a released benchmark folder as stored and print its table."
     from bgimpact.benchmark import run_benchmark
     res = run_benchmark(args.root, args.out, args.layout, args.models, args.protocol, getattr(args, 'challenge', 0), args.batch_size,
                         args.limit_per_class, getattr(args, 'reference', 'original'), getattr(args, 'label_map', None), args.device,
@@ -193,12 +210,9 @@ def _benchmark_cmd(args) -> int:
     print(res.text, end='')
     return 0 if len(res.scores['metrics']) else 1
 
-UNET_FLAGS = [('size', int, 'side images are resized to'), ('base', int, 'channels of the first level'), ('depth', int, 'levels down'),
-              ('epochs', int, 'epochs'), ('batch_size', int, 'images per step'), ('lr', float, 'Adam learning rate'),
-              ('lr_step', int, 'epochs between learning-rate drops'), ('lr_gamma', float, 'learning-rate factor per drop'),
-              ('val_frac', float, 'share held out for validation'), ('rotate', float, 'augmentation rotation, ± degrees')]
-
+# %% ../nbs/09_cli.ipynb #227dbe0c
 def _composite_cmd(args) -> int:
+    "`bgimpact composite`: generate the composites, then their statistics and galleries."
     import pandas as pd
     from bgimpact.composite import CompositeConfig, composite_stats, generate_composites, stats_table, write_galleries
     cfg = CompositeConfig(args.n, args.fg_size, args.bg_size, not args.no_flip, args.shard_size, args.format, args.seed)
@@ -211,14 +225,18 @@ def _composite_cmd(args) -> int:
         print(stats_table(composite_stats(args.out, not args.no_progress)).to_string(index=False)); write_galleries(args.out)
     return 0
 
+# %% ../nbs/09_cli.ipynb #0e41ea3f
 def _stats_cmd(args) -> int:
+    "`bgimpact stats`: the statistics and galleries of a composite folder."
     from bgimpact.composite import composite_stats, stats_table, write_galleries
     if not (Path(args.out)/'sources').exists(): raise FileNotFoundError(f"{args.out} is not a composite folder (made by bgimpact composite)")
     print(stats_table(composite_stats(args.out, not args.no_progress)).to_string(index=False))
     print(f"galleries: {', '.join(p.name for p in write_galleries(args.out))} in {Path(args.out)/'gallery'}")
     return 0
 
+# %% ../nbs/09_cli.ipynb #a77e1530
 def _unet_cmd(args) -> int:
+    "`bgimpact unet train|evaluate`: train the U-Net segmenter, or score a checkpoint."
     import torch
     from bgimpact.unet import PairDataset, UNetConfig, evaluate_unet, load_unet, mask_pairs, train_unet
     pairs = mask_pairs(args.data, args.masks)
@@ -237,18 +255,21 @@ def _unet_cmd(args) -> int:
           f"all-object baseline Dice {r['baseline_dice']:.3f}")
     return 0
 
+# %% ../nbs/09_cli.ipynb #c3643df4
 def _recolor_cmd(args) -> int:
+    "`bgimpact recolor`: the images with their background replaced by one colour."
     from bgimpact.unet import recolor_files
     t = recolor_files(args.inputs, args.out, args.color, args.segmenter, not args.no_progress)
     ok = t.error.eq('')
     print(f"bgimpact recolor: {int(ok.sum())} images in {args.out}; {int((~ok).sum())} unreadable (errors.csv)")
     return 0 if ok.any() else 1
 
+# %% ../nbs/09_cli.ipynb #6ddd9a62
 DATASET_COMMANDS = {'composite': _composite_cmd, 'stats': _stats_cmd, 'unet': _unet_cmd, 'recolor': _recolor_cmd,
                     'benchmark': _benchmark_cmd}
 
-# %% ../nbs/09_cli.ipynb #0181cf3f
-def main(argv=None) -> int:
+# %% ../nbs/09_cli.ipynb #42d3f9ec
+def main(argv=None) -> int:  # the arguments (default: the command line's)
     "The `bgimpact` command."
     args = build_parser().parse_args(argv)
     log = get_logger()

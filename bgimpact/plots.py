@@ -19,10 +19,10 @@ import pandas as pd
 from .core import atomic_path, truthy
 from .data import class_name
 
-# %% ../nbs/10_plots.ipynb #pl000006
+# %% ../nbs/10_plots.ipynb #5f647a58
 class RunTables:
     "The tables of a finished run folder, loaded once."
-    def __init__(self, run):
+    def __init__(self, run):  # a finished run folder
         self.run = Path(run)
         if not (self.run/'metrics.csv').exists(): raise FileNotFoundError(f"No metrics.csv in {run}: is it a finished run?")
         r = lambda f: pd.read_csv(self.run/f, keep_default_na=False, na_values=['']) if (self.run/f).exists() else pd.DataFrame()
@@ -38,7 +38,7 @@ class RunTables:
         self.variants = list(dict.fromkeys(self.metrics.variant))
         self.models = list(dict.fromkeys(self.metrics.model))
 
-# %% ../nbs/10_plots.ipynb #pl000010
+# %% ../nbs/10_plots.ipynb #137894e3
 def _bars(ax, m: pd.DataFrame, col: str, variants, models, pct: bool = True):
     "Horizontal bars of `col` per variant and model with its 95% CI as error bars."
     k, h = len(models), 0.8 / max(len(models), 1)
@@ -51,7 +51,8 @@ def _bars(ax, m: pd.DataFrame, col: str, variants, models, pct: bool = True):
     ax.set_yticks(np.arange(len(variants)), variants); ax.invert_yaxis(); ax.grid(axis='x', alpha=.3)
     if k > 1: ax.legend(fontsize=8)
 
-def accuracy_figure(rt: RunTables):
+# %% ../nbs/10_plots.ipynb #2126c4db
+def accuracy_figure(rt: RunTables):  # a finished run's tables
     "Top-1 accuracy per variant and model with 95% CIs (Wilson score), the original's level marked."
     fig, ax = plt.subplots(figsize=(7, .35 * len(rt.variants) + 1.5))
     _bars(ax, rt.metrics, 'top1', rt.variants, rt.models)
@@ -61,7 +62,8 @@ def accuracy_figure(rt: RunTables):
     ax.set_xlabel('top-1 accuracy (%), 95% CI'); ax.set_xlim(0, 100); ax.set_title('Accuracy per background variant')
     fig.tight_layout(); return fig
 
-def shift_figure(rt: RunTables):
+# %% ../nbs/10_plots.ipynb #a8916dd0
+def shift_figure(rt: RunTables):  # a finished run's tables
     "Mean paired change of the true-class probability vs original, with 95% CIs."
     fig, ax = plt.subplots(figsize=(7, .35 * len(rt.variants) + 1.5))
     _bars(ax, rt.metrics, 'true_prob_shift', rt.variants, rt.models)
@@ -69,7 +71,8 @@ def shift_figure(rt: RunTables):
     ax.set_xlabel('change of true-class probability vs original (percentage points), 95% CI')
     ax.set_title('Confidence shift per variant'); fig.tight_layout(); return fig
 
-def flip_figure(rt: RunTables):
+# %% ../nbs/10_plots.ipynb #a44410b7
+def flip_figure(rt: RunTables):  # a finished run's tables
     "Share of images flipping correct→wrong (left) and wrong→correct (right) vs original."
     m = rt.metrics[rt.metrics.variant != 'original']
     vs = [v for v in rt.variants if v != 'original']
@@ -83,7 +86,8 @@ def flip_figure(rt: RunTables):
     ax.set_xlabel('images (%)'); ax.set_title('Flips against the original'); ax.legend(fontsize=8); ax.grid(axis='x', alpha=.3)
     fig.tight_layout(); return fig
 
-def confidence_figure(rt: RunTables):
+# %% ../nbs/10_plots.ipynb #145a21db
+def confidence_figure(rt: RunTables):  # a finished run's tables
     "Distributions of the top-1 probability for correct and wrong predictions, per variant."
     p = rt.pred
     fig, ax = plt.subplots(figsize=(7, .35 * len(rt.variants) + 1.5))
@@ -99,8 +103,9 @@ def confidence_figure(rt: RunTables):
     ax.set_xlabel('top-1 probability'); ax.set_title('Confidence of correct and wrong predictions'); ax.legend(fontsize=8)
     fig.tight_layout(); return fig
 
-# %% ../nbs/10_plots.ipynb #pl000013
+# %% ../nbs/10_plots.ipynb #38457632
 def _heat(ax, t: pd.DataFrame, cmap='viridis', vmin=0, vmax=1, fmt='{:.0%}'):
+    "Table `t` as a heat map on `ax`, each value written in its cell when there are at most 400; returns the image."
     im = ax.imshow(t.to_numpy(dtype=float), cmap=cmap, vmin=vmin, vmax=vmax, aspect='auto')
     ax.set_xticks(range(t.shape[1]), t.columns, rotation=45, ha='right', fontsize=8)
     ax.set_yticks(range(t.shape[0]), t.index, fontsize=8)
@@ -109,7 +114,10 @@ def _heat(ax, t: pd.DataFrame, cmap='viridis', vmin=0, vmax=1, fmt='{:.0%}'):
             if not np.isnan(v): ax.text(j, i, fmt.format(v), ha='center', va='center', fontsize=6, color='w' if v < (vmin + vmax) / 2 else 'k')
     return im
 
-def class_figure(rt: RunTables, model: str | None = None, max_classes: int = 40):
+# %% ../nbs/10_plots.ipynb #134137fb
+def class_figure(rt: RunTables,              # a finished run's tables
+                 model: str | None = None,   # default: the run's first model
+                 max_classes: int = 40):     # rows shown, in class order
     "Top-1 accuracy per class (rows) and variant (columns) for one model."
     model = model or rt.models[0]
     b = rt.by_class[rt.by_class.model == model]
@@ -122,7 +130,9 @@ def class_figure(rt: RunTables, model: str | None = None, max_classes: int = 40)
     ax.set_title(f'Accuracy per class and variant ({model})'); ax.set_xlabel('variant'); ax.set_ylabel('class')
     fig.tight_layout(); return fig
 
-def size_figure(rt: RunTables, model: str | None = None):
+# %% ../nbs/10_plots.ipynb #8069695e
+def size_figure(rt: RunTables,  # a finished run's tables
+                model: str | None = None):  # default: the run's first model
     "Top-1 accuracy per variant for small, medium and large objects (tertiles within each class)."
     model = model or rt.models[0]
     b = rt.by_size[(rt.by_size.model == model) & rt.by_size['size'].isin(['small', 'medium', 'large'])]
@@ -136,7 +146,9 @@ def size_figure(rt: RunTables, model: str | None = None):
     ax.set_ylabel('top-1 accuracy (%), 95% CI'); ax.set_title(f'Object size (tertile within its class) and background reliance ({model})'); ax.legend(fontsize=8)
     fig.tight_layout(); return fig
 
-def phi_figure(rt: RunTables, model: str | None = None):
+# %% ../nbs/10_plots.ipynb #d3563248
+def phi_figure(rt: RunTables, # a finished run's tables
+               model: str | None = None):  # default: the run's first model
     "φ correlation of per-image correctness between variants."
     model = model or rt.models[0]
     p = rt.phi[rt.phi.model == model]
@@ -145,8 +157,16 @@ def phi_figure(rt: RunTables, model: str | None = None):
     im = _heat(ax, t, cmap='RdBu_r', vmin=-1, vmax=1, fmt='{:.2f}'); fig.colorbar(im, ax=ax, label='φ')
     ax.set_title(f'Do the same images fail? φ of correctness ({model})'); fig.tight_layout(); return fig
 
-# %% ../nbs/10_plots.ipynb #pl000016
-def instead_figure(rt: RunTables, model: str | None = None, top: int = 5):
+# %% ../nbs/10_plots.ipynb #98a052de
+def _name(p: pd.DataFrame, idx: int) -> str:
+    "The name of class `idx` in the model's own label space (predictions carry it), else ImageNet's."
+    if 'top1_name' in p and (hit := p.top1_name[p.top1_idx == idx]).size: return str(hit.iloc[0])
+    return class_name(int(idx))
+
+# %% ../nbs/10_plots.ipynb #0beda648
+def instead_figure(rt: RunTables,             # a finished run's tables
+                   model: str | None = None,  # default: the run's first model
+                   top: int = 5):             # classes shown per variant
     "For each variant, the classes most often predicted instead of the true one (share of wrong predictions)."
     model = model or rt.models[0]
     p = rt.pred[(rt.pred.model == model) & ~rt.pred.correct1.astype(bool) & (rt.pred.variant != 'original')]
@@ -160,12 +180,10 @@ def instead_figure(rt: RunTables, model: str | None = None, top: int = 5):
         ax.set_title(v, fontsize=9); ax.tick_params(labelsize=7); ax.set_xlabel('% of wrong', fontsize=8)
     fig.suptitle(f'What the model sees instead ({model})', fontsize=10); fig.tight_layout(); return fig
 
-def _name(p: pd.DataFrame, idx: int) -> str:
-    "The name of class `idx` in the model's own label space (predictions carry it), else ImageNet's."
-    if 'top1_name' in p and (hit := p.top1_name[p.top1_idx == idx]).size: return str(hit.iloc[0])
-    return class_name(int(idx))
-
-def worst_flips(rt: RunTables, model: str | None = None, n: int = 8) -> pd.DataFrame:
+# %% ../nbs/10_plots.ipynb #777a56d6
+def worst_flips(rt: RunTables,             # a finished run's tables
+                model: str | None = None,  # default: the run's first model
+                n: int = 8) -> pd.DataFrame:  # images kept
     "Per image, the composite whose true-class probability fell most from the original while turning wrong; the worst `n`."
     model = model or rt.models[0]
     p = rt.pred[rt.pred.model == model]
@@ -175,7 +193,10 @@ def worst_flips(rt: RunTables, model: str | None = None, n: int = 8) -> pd.DataF
     w = w.sort_values('drop', ascending=False, kind='stable').drop_duplicates('image_id').head(n)   # one (the worst) per image
     return w.assign(top1_name=[_name(p, i) for i in w.top1_idx], top1_name_orig=[_name(p, i) for i in w.top1_idx_orig]).reset_index(drop=True)
 
-def flips_gallery(rt: RunTables, model: str | None = None, n: int = 6):
+# %% ../nbs/10_plots.ipynb #384d11a5
+def flips_gallery(rt: RunTables,             # a finished run's tables
+                  model: str | None = None,  # default: the run's first model
+                  n: int = 6):               # rows: the worst flips
     "Original | variant for the worst flips, with both predictions (variant images from `variants/` when saved)."
     from PIL import Image
     from bgimpact.evaluate import variant_file
@@ -191,7 +212,8 @@ def flips_gallery(rt: RunTables, model: str | None = None, n: int = 6):
             else: ax.text(.5, .5, 'not saved\n(run with --save-variants)', ha='center', va='center', fontsize=7)
     fig.suptitle('Worst flips: correct on the original, wrong on the variant', fontsize=9); fig.tight_layout(); return fig
 
-def qc_figure(rt: RunTables):
+# %% ../nbs/10_plots.ipynb #673f379c
+def qc_figure(rt: RunTables):  # a finished run's tables
     "Foreground fraction of every mask, passing and failing QC, and the failure reasons."
     q = rt.qc
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3), gridspec_kw=dict(width_ratios=[2, 1]))
@@ -207,8 +229,8 @@ def qc_figure(rt: RunTables):
     b.set_title(f'{int(ok.sum())} pass, {int((~ok).sum())} fail', fontsize=9)
     fig.tight_layout(); return fig
 
-# %% ../nbs/10_plots.ipynb #pl000023
-def cluster_figure(rt: RunTables):
+# %% ../nbs/10_plots.ipynb #25ba62f6
+def cluster_figure(rt: RunTables):  # a finished run's tables
     "Top-1 error rate on the originals per background cluster and model, 95% CIs, the overall rate dashed; None without clusters."
     c = rt.clusters
     if c.empty: return None
@@ -228,13 +250,15 @@ def cluster_figure(rt: RunTables):
     if len(models) > 1: ax.legend(fontsize=8)
     fig.tight_layout(); return fig
 
-# %% ../nbs/10_plots.ipynb #pl000019
+# %% ../nbs/10_plots.ipynb #6f2eb8bb
 FIGURES = {'accuracy': accuracy_figure, 'confidence_shift': shift_figure, 'flips': flip_figure,
            'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure}
 PER_MODEL = {'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
              'worst_flips': flips_gallery}
 
-def save_figures(run, out=None, dpi: int = 110) -> list:
+def save_figures(run,              # a finished run folder
+                 out=None,         # default: `run/figures`
+                 dpi: int = 110) -> list:  # resolution of the PNGs
     "Draw every figure of a run (those it has the tables for) and save them as PNG in `out` (default `run/figures`); returns the paths."
     rt = RunTables(run)
     out, paths = Path(out or rt.run/'figures'), []

@@ -12,16 +12,17 @@ from pathlib import Path
 from .core import atomic_path, run_lock, write_text
 from .data import ASSETS
 
-# %% ../nbs/11_report_runner.ipynb #404f73cb
+# %% ../nbs/11_report_runner.ipynb #135632b7
 class ReportError(RuntimeError):
     "The report notebook failed; its executed copy shows where."
 
+# %% ../nbs/11_report_runner.ipynb #7cd70300
 def report_notebook() -> Path:
     "The report notebook shipped with the package."
     return ASSETS/'report.ipynb'
 
-# %% ../nbs/11_report_runner.ipynb #6b7d2d37
-def report_parameters(given: dict) -> dict:
+# %% ../nbs/11_report_runner.ipynb #40add028
+def report_parameters(given: dict) -> dict:  # parameter name → value
     "Check report parameters against the report notebook's declared names and types; lists become comma lists."
     import papermill as pm
     declared = pm.inspect_notebook(str(report_notebook()))
@@ -36,13 +37,16 @@ def report_parameters(given: dict) -> dict:
         out[name] = value
     return out
 
-# %% ../nbs/11_report_runner.ipynb #1d979442
-def md_escape(text) -> str:
+# %% ../nbs/11_report_runner.ipynb #4619a3ad
+def md_escape(text) -> str:  # any value, shown as its `str`
     "`text` shown literally in Markdown: HTML escaped, Markdown punctuation backslashed."
     return re.sub(r'([\\`*_{}\[\]()#+\-.!|~>])', r'\\\1', html.escape(str(text), quote=False))
 
-# %% ../nbs/11_report_runner.ipynb #6d2d0b1c
-def run_report(run_dir, out=None, parameters: dict | None = None, timeout: int = 600) -> dict:
+# %% ../nbs/11_report_runner.ipynb #3c385646
+def run_report(run_dir,                          # a finished run folder
+               out=None,                         # where the report goes (default: `run_dir`)
+               parameters: dict | None = None,   # report parameters (see `report_parameters`)
+               timeout: int = 600) -> dict:      # seconds a cell may run
     "Execute the report for a run folder: paths of `report.ipynb`, `report.html` and the figures folder."
     import papermill as pm
     from nbconvert import HTMLExporter

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['IGNORED_ON_RESUME', 'QC_COLUMNS', 'FINGERPRINT_COLUMNS', 'RunExistsError', 'group_by_label', 'write_shard',
-           'shard_done', 'invalidate_image', 'input_fingerprints', 'input_changes', 'RunResult', 'run_study',
-           'finish_run', 'segment_study', 'sweep', 'run_demo']
+           'shard_done', 'invalidate_image', 'input_fingerprints', 'input_changes', 'RunResult', 'finish_run',
+           'run_study', 'segment_study', 'sweep', 'run_demo']
 
 # %% ../nbs/07_run.ipynb #b65236b3
 import dataclasses, json, os, time
@@ -30,13 +30,15 @@ from .metrics import size_categories
 from .quality import overlay
 from .segment import U2NETP_SHA256
 
-# %% ../nbs/07_run.ipynb #baeb3183
+# %% ../nbs/07_run.ipynb #cae4d1da
 class RunExistsError(FileExistsError):
     "The output folder already holds a run and `resume` was not asked for."
 
+# %% ../nbs/07_run.ipynb #2d5f247b
 IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot'}   # fields that cannot change predictions
 
 def _check_config(out: Path, cfg: Config, resume: bool):
+    "Refuse a folder that already holds a run, unless resuming it with a configuration that can only differ in `IGNORED_ON_RESUME`."
     f = out/'config.yaml'
     if not f.exists(): return
     if not resume: raise RunExistsError(f"{out} already holds a run: pass --resume to continue it, or choose another --out")
@@ -44,20 +46,26 @@ def _check_config(out: Path, cfg: Config, resume: bool):
     diff = [x.name for x in fields(cfg) if x.name not in IGNORED_ON_RESUME and getattr(old, x.name) != getattr(cfg, x.name)]
     if diff: raise ValueError(f"Cannot resume {out}: the configuration differs in {diff}; use another --out for a new study")
 
-def _shard_name(label: str) -> str: return file_key(label)
+# %% ../nbs/07_run.ipynb #781d498a
+def _shard_name(label: str) -> str:
+    "The file stem of a class's shard files."
+    return file_key(label)
 
-def _check_out(out: Path, data):
+# %% ../nbs/07_run.ipynb #2115e3bb
+def _check_out(out: Path,  # the run folder
+               data):     # the dataset: a folder or a CSV manifest
     "Refuse a run folder inside an ImageFolder dataset: its files would become inputs of the next run."
     if Path(data).is_dir() and Path(out).resolve().is_relative_to(Path(data).resolve()):
         raise ValueError(f"--out {out} lies inside the dataset {data}: choose a run folder outside it")
 
-def group_by_label(recs) -> dict:
+# %% ../nbs/07_run.ipynb #c2dd2717
+def group_by_label(recs) -> dict:  # `ImageRecord`s
     "Records grouped by label, groups and records in input order."
     groups = {}
     for r in recs: groups.setdefault(r.label, []).append(r)
     return groups
 
-# %% ../nbs/07_run.ipynb #e016419e
+# %% ../nbs/07_run.ipynb #b1756b63
 QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
               'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label', 'size']
 
@@ -66,10 +74,15 @@ def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
     ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
     return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
 
+# %% ../nbs/07_run.ipynb #4e6e7e2a
 def _to_parquet(df: pd.DataFrame, path: Path):
+    "Write `df` to `path` as Parquet, atomically."
     with atomic_path(path) as tmp: df.to_parquet(tmp, index=False)
 
-def write_shard(shards: Path, label: str, res: dict):
+# %% ../nbs/07_run.ipynb #94432fb3
+def write_shard(shards: Path,  # the run's `shards/` folder
+                label: str,    # the class
+                res: dict):    # `process_group`'s result: predictions, qc, errors, palette
     "Write one class's results; the JSON marker goes last, so its presence means the shard is complete."
     name = _shard_name(label)
     if len(res['predictions']): _to_parquet(res['predictions'], shards/f'{name}.pred.parquet')
@@ -77,11 +90,26 @@ def write_shard(shards: Path, label: str, res: dict):
     _to_parquet(res['errors'], shards/f'{name}.err.parquet')
     write_json(shards/f'{name}.json', dict(label=label, palette=res['palette'], n_predictions=len(res['predictions'])))
 
-def shard_done(shards: Path, label: str) -> bool: return (shards/f'{_shard_name(label)}.json').exists()
+# %% ../nbs/07_run.ipynb #1d737560
+def shard_done(shards: Path,  # the run's `shards/` folder
+               label: str) -> bool:  # the class
+    "Whether the class's shard is complete (its JSON marker exists)."
+    return (shards/f'{_shard_name(label)}.json').exists()
 
-def _redo_file(shards: Path, label: str, kind: str = '') -> Path: return shards/f'{_shard_name(label)}.{kind}redo.json'
+# %% ../nbs/07_run.ipynb #9c6d0c4d
+def _redo_file(shards: Path, label: str, kind: str = '') -> Path:
+    "The file listing a class's images to recompute (`kind='adv'`: their adversarial searches)."
+    return shards/f'{_shard_name(label)}.{kind}redo.json'
 
-def invalidate_image(out, image_id: str) -> str:
+# %% ../nbs/07_run.ipynb #18c23138
+def _mark_redo(sh: Path, label: str, ids: set, adversarial: bool = False):
+    "Add `ids` to the class's marks of images to recompute on the next resume (and to its adversarial marks)."
+    for f in [_redo_file(sh, label)] + ([_redo_file(sh, label, 'adv')] if adversarial else []):
+        write_json(f, sorted(set(json.loads(f.read_text()) if f.exists() else []) | set(ids)))
+
+# %% ../nbs/07_run.ipynb #994798c9
+def invalidate_image(out,                  # a finished run folder
+                     image_id: str) -> str:  # the image to recompute
     "Mark an image of a run for recomputation by the next `--resume` and drop its rows from its class shard; returns its class."
     out = Path(out)
     qc = pd.read_csv(out/'qc.csv', keep_default_na=False, dtype=str) if (out/'qc.csv').exists() else pd.DataFrame(columns=['image_id'])
@@ -95,11 +123,7 @@ def invalidate_image(out, image_id: str) -> str:
             if p.exists(): df = pd.read_parquet(p); _to_parquet(df[df.image_id != image_id] if 'image_id' in df else df, p)
     return label
 
-def _mark_redo(sh: Path, label: str, ids: set, adversarial: bool = False):
-    "Add `ids` to the class's marks of images to recompute on the next resume (and to its adversarial marks)."
-    for f in [_redo_file(sh, label)] + ([_redo_file(sh, label, 'adv')] if adversarial else []):
-        write_json(f, sorted(set(json.loads(f.read_text()) if f.exists() else []) | set(ids)))
-
+# %% ../nbs/07_run.ipynb #3a65deed
 def _redo(out: Path, study, label: str, recs: list, bar, mixed) -> bool:
     "Recompute the marked images of a finished class shard and merge them in, in the class's image order."
     f, sh = _redo_file(out/'shards', label), out/'shards'
@@ -114,6 +138,7 @@ def _redo(out: Path, study, label: str, recs: list, bar, mixed) -> bool:
     f.unlink()
     return True
 
+# %% ../nbs/07_run.ipynb #716c27aa
 def _merged(path: Path, new: pd.DataFrame, ids: set, recs: list) -> pd.DataFrame:
     "A shard table with the rows of `ids` replaced by `new`, in the class's image order."
     order = {r.image_id: i for i, r in enumerate(recs)}
@@ -122,10 +147,10 @@ def _merged(path: Path, new: pd.DataFrame, ids: set, recs: list) -> pd.DataFrame
     both = pd.concat([d for d in (old, new) if len(d)], ignore_index=True) if len(old) or len(new) else new
     return both.iloc[np.argsort(both.image_id.map(order).to_numpy(), kind='stable')].reset_index(drop=True) if len(both) else both
 
-# %% ../nbs/07_run.ipynb #099ec10c
+# %% ../nbs/07_run.ipynb #f9fdba3a
 FINGERPRINT_COLUMNS = ['image_id', 'label', 'path', 'size', 'mtime_ns', 'sha256']
 
-def input_fingerprints(recs) -> pd.DataFrame:
+def input_fingerprints(recs) -> pd.DataFrame:  # `ImageRecord`s
     "Image id, label, path, size and modification time of each record (-1 when unreadable); `sha256` empty until decoded."
     rows = []
     for r in recs:
@@ -135,8 +160,9 @@ def input_fingerprints(recs) -> pd.DataFrame:
         rows.append((r.image_id, r.label, r.path, size, mtime, ''))
     return pd.DataFrame(rows, columns=FINGERPRINT_COLUMNS).astype({'size': 'int64', 'mtime_ns': 'int64'})
 
-# %% ../nbs/07_run.ipynb #e9f999fc
-def input_changes(old: pd.DataFrame, new: pd.DataFrame) -> dict:
+# %% ../nbs/07_run.ipynb #82465660
+def input_changes(old: pd.DataFrame,           # the fingerprints a run recorded
+                  new: pd.DataFrame) -> dict:  # the fingerprints now
     "Image ids `added`, `removed` and `changed` (label, path or content) from fingerprint table `old` to `new`."
     o, n = old.set_index('image_id'), new.set_index('image_id')
     both = n.index.intersection(o.index, sort=False)
@@ -149,13 +175,27 @@ def input_changes(old: pd.DataFrame, new: pd.DataFrame) -> dict:
     return dict(added=[i for i in n.index if i not in o.index], removed=[i for i in old.image_id if i not in n.index],
                 changed=changed)
 
-# %% ../nbs/07_run.ipynb #f1897300
+# %% ../nbs/07_run.ipynb #0e5d33c6
+@dataclass
+class RunResult:
+    "What a finished run produced."
+    out: Path                 # the run folder
+    metrics: pd.DataFrame     # per (model, variant) metrics
+    summary: str              # the printed summary
+    timer: StageTimer         # per-stage seconds and item counts
+    n_images: int             # inputs found
+    n_evaluated: int          # images that reached the classifiers
+    n_errors: int             # unusable inputs
+
+# %% ../nbs/07_run.ipynb #8908ebc5
 def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
     "List columns as space-separated strings, for CSV."
     return df.assign(**{c: df[c].map(lambda v: ' '.join(f'{x:.6g}' if isinstance(x, float) else str(x) for x in v))
                         for c in df.columns if len(df) and isinstance(df[c].iloc[0], (list, np.ndarray))})
 
+# %% ../nbs/07_run.ipynb #09b9b713
 def _join_predictions(out: Path, names: list):
+    "Stream the class shards' predictions, in class order, into `predictions.parquet` and `predictions.csv`."
     pfiles = [out/'shards'/f'{n}.pred.parquet' for n in names if (out/'shards'/f'{n}.pred.parquet').exists()]
     with atomic_path(out/'predictions.parquet') as tp, atomic_path(out/'predictions.csv') as tc:
         writer = None
@@ -168,24 +208,167 @@ def _join_predictions(out: Path, names: list):
         if writer: writer.close()
         else: pd.DataFrame().to_parquet(tp)
 
+# %% ../nbs/07_run.ipynb #9e0534e5
 def _concat(out: Path, names: list, kind: str) -> pd.DataFrame:
+    "The class shards' tables of one `kind` (`qc`, `err`, `adv`) joined in class order."
     dfs = [pd.read_parquet(out/'shards'/f'{n}.{kind}.parquet') for n in names]
     dfs = [d for d in dfs if len(d)]
     return pd.concat(dfs, ignore_index=True) if dfs else pd.DataFrame()
 
-# %% ../nbs/07_run.ipynb #b69d54e8
-@dataclass
-class RunResult:
-    "What a finished run produced."
-    out: Path                 # the run folder
-    metrics: pd.DataFrame     # per (model, variant) metrics
-    summary: str              # the printed summary
-    timer: StageTimer         # per-stage seconds and item counts
-    n_images: int             # inputs found
-    n_evaluated: int          # images that reached the classifiers
-    n_errors: int             # unusable inputs
+# %% ../nbs/07_run.ipynb #9656041d
+def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
+               recs, groups,                         # its `ImageRecord`s, and them grouped by class
+               seconds: float) -> RunResult:         # time taken so far, for the summary
+    "Join the shards into the run's tables, metrics, manifest and summary."
+    names = [_shard_name(l) for l in groups]
+    _join_predictions(out, names)
+    qc = _with_sizes(_concat(out, names, 'qc').reindex(columns=QC_COLUMNS))
+    errors = _concat(out, names, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
+    with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
+    with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
+    write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
+    pred = load_predictions(out)
+    adv = _concat(out, [n for n in names if (out/'shards'/f'{n}.adv.parquet').exists()], 'adv')
+    if len(adv):
+        with atomic_path(out/'adversarial.csv') as t: adv.to_csv(t, index=False)
+    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
+    write_scores(out, scores)
+    metrics = scores['metrics']
+    n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
+    errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
+    counts = dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
+                  excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
+    inputs = pd.read_parquet(out/'inputs.parquet')
+    inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
+    _to_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
+    record = out/'shards'/'changes.json'
+    changes = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
+    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes))
+    record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
+    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
+    write_text(out/'summary.txt', summary)
+    return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
 
-def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupted run in `out`
+# %% ../nbs/07_run.ipynb #ae9ea474
+def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict, changes: dict) -> dict:
+    "What a run used: inputs (size, time, SHA-256), models and weights, segmenter, versions, seed, git revision, resume changes."
+    why = dict(zip(errors.image_id, errors.reason))
+    files = [dict(image_id=r.image_id, path=r.path, size=r.size, mtime_ns=r.mtime_ns, sha256=r.sha256 or None,
+                  **({'error': why[r.image_id]} if r.image_id in why else {})) for r in inputs.itertuples()]
+    return dict(
+        created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
+        work_size=study.work_size, variants=study.variants, scenes=sorted(study.scenes),
+        models=[dict(name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess)) for c in study.classifiers],
+        segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256), versions=package_versions(),
+        git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
+        changed_on_resume=changes, inputs=files)
+
+# %% ../nbs/07_run.ipynb #7df98981
+def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -> str:
+    "The text a run prints at the end: counts, errors, exclusions, and the metric summary."
+    excl = qc[~qc.qc_ok.astype(bool)]
+    lines = [f"bgimpact run: {out}",
+             f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
+             f"{len(excl)} excluded by mask QC, {len(errors)} unusable (see errors.csv); {seconds:.1f} s"]
+    if any(changes.values()):
+        lines.append(f"  inputs changed since the last run: {len(changes['added'])} added, {len(changes['changed'])} changed, "
+                     f"{len(changes['removed'])} removed (manifest.json)")
+    for r in errors.head(5).itertuples(): lines.append(f"  error: {r.path}: {r.stage}: {r.reason}")
+    if len(errors) > 5: lines.append(f"  … and {len(errors) - 5} more in errors.csv")
+    for (stage, reason), n in skipped.groupby(['stage', 'reason'], sort=False).size().items():
+        lines.append(f"  unavailable: {stage[8:]} for {n} image(s): {reason} (errors.csv)")
+    for r in excl.head(5).itertuples(): lines.append(f"  excluded: {r.image_id}: {r.qc_reason}")
+    if len(scores['metrics']): lines += [''] + scores_summary(scores)
+    return '\n'.join(lines) + '\n'
+
+# %% ../nbs/07_run.ipynb #6f67c004
+def _label_space_folders(recs: list, study: Study) -> list:
+    "Records whose folder names a class of the study's label space (`3`, `03_reptile`) are no ImageNet class (`label_idx` −1)."
+    if study.label_map is None: return recs
+    return [dataclasses.replace(r, label_idx=-1) if study.label_map.label_class(r.label) >= 0 else r for r in recs]
+
+# %% ../nbs/07_run.ipynb #7a823306
+def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
+    "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
+    sh, log, f = out/'shards', get_logger(), out/'inputs.parquet'
+    new = input_fingerprints(recs)
+    started = sh.exists() and any(sh.iterdir())
+    if f.exists(): old = pd.read_parquet(f)
+    elif started:                                      # made by a bgimpact that kept no fingerprints: nothing can be trusted
+        log.info("resume: this run recorded no input fingerprints; recomputing every class")
+        old = new.assign(sha256='', size=-2)
+    else: old = new
+    ch = input_changes(old, new)
+    touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
+    if touched:
+        both = pd.concat([old, new])                   # a relabelled image leaves its old class and joins its new one
+        stale = {file_key(l) for l in both[both.image_id.isin(touched)].label}
+        for p in sh.glob('*'):                         # every unit of a stale class; every adversarial search
+            if p.name.split('.')[0] in stale or p.name.endswith(('.adv.parquet', '.advredo.json')): p.unlink()
+        caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
+        for i in set(ch['removed']) | set(ch['changed']):
+            for c in filter(None, caches): c.path(i).unlink(missing_ok=True)
+        log.info(f"resume: inputs changed since the last run — {len(ch['added'])} added, {len(ch['changed'])} changed, "
+                 f"{len(ch['removed'])} removed; recomputing {len(stale)} classes")
+    keep = old.set_index('image_id').sha256
+    new = new.assign(sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna(''))
+    with atomic_path(f) as tmp: new.to_parquet(tmp, index=False)
+    record = sh/'changes.json'                         # changes since the last finished run, kept across interruptions
+    so_far = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
+    so_far = {k: sorted(set(so_far[k]) | set(ch[k])) for k in so_far}
+    if touched: write_json(record, so_far)
+    return so_far
+
+# %% ../nbs/07_run.ipynb #efbaf38f
+def _bank_pass(out: Path, study: Study, groups: dict, progress: bool) -> tuple:
+    "Bank every class's tiled backgrounds (resumable, one shard per class): (bank, table of image_id, label, qc_ok, pooled)."
+    bank, tables = BackgroundBank(out/'backgrounds'), []
+    todo = [l for l in groups if not (out/'shards'/f'{_shard_name(l)}.bank.parquet').exists()]
+    bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='backgrounds', disable=not progress)
+    for label in groups:
+        f = out/'shards'/f'{_shard_name(label)}.bank.parquet'
+        if label in todo: _to_parquet(bank_backgrounds(study, groups[label], bank, bar), f)
+        tables.append(pd.read_parquet(f))
+    bar.close()
+    return bank, pd.concat(tables, ignore_index=True)
+
+# %% ../nbs/07_run.ipynb #3a0f9b33
+def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame,
+                       changes: dict) -> MixedBackgrounds:  # inputs changed since the last finished run
+    "Draw the mixed pairs; images of finished classes whose pairs differ from `pairs.csv`, or whose partner changed, are marked for redoing."
+    pairs = pair_table(seen, study.variants, study.cfg.seed, classes=list(groups))
+    f, sh = out/'pairs.csv', out/'shards'
+    if f.exists():
+        old = pd.read_csv(f, dtype=str, keep_default_na=False)
+        both = pairs.astype(str).merge(old, on=['image_id', 'variant'], how='outer', suffixes=('', '_old'), indicator=True)
+        gone = set(changes['changed']) | set(changes['removed'])
+        redo = both[(both._merge != 'both') | (both.bg_image != both.bg_image_old) | both.bg_image_old.isin(gone)]
+        for label, ids in redo.groupby(redo.label.fillna(redo.label_old)).image_id:
+            if label in groups and shard_done(sh, label): _mark_redo(sh, label, set(ids))
+    with atomic_path(f) as t: pairs.to_csv(t, index=False)     # after the marks: a kill in between repeats the comparison
+    return MixedBackgrounds(pairs, bank)
+
+# %% ../nbs/07_run.ipynb #0f3f806c
+def _adversarial_pass(out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame, progress: bool):
+    "Adversarial backgrounds for every class (resumable, one shard per class)."
+    order = pool_order(seen.image_id[seen.pooled.astype(bool)], study.cfg.seed)
+    todo = [l for l in groups if not (out/'shards'/f'{_shard_name(l)}.adv.parquet').exists()]
+    bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='adversarial', disable=not progress)
+    for label in todo:
+        rows = adversarial_rows(study, groups[label], bank, order, max(study.cfg.adversarial, 0), bar)
+        _to_parquet(rows, out/'shards'/f'{_shard_name(label)}.adv.parquet')
+    for label in groups:                             # images marked by invalidate_image (a corrected mask)
+        f = _redo_file(out/'shards', label, 'adv')
+        if label in todo or not f.exists(): continue
+        ids, p = set(json.loads(f.read_text())), out/'shards'/f'{_shard_name(label)}.adv.parquet'
+        rows = adversarial_rows(study, [r for r in groups[label] if r.image_id in ids], bank, order, max(study.cfg.adversarial, 0), bar)
+        _to_parquet(_merged(p, rows, ids, groups[label]), p); f.unlink()
+    bar.close()
+
+# %% ../nbs/07_run.ipynb #b16bc391
+def run_study(cfg: Config,  # the study's settings
+              out,  # the run folder
+              resume: bool = False,   # continue an interrupted run in `out`
               progress: bool = True, study: Study | None = None,  # progress bar; a pre-loaded `Study` to reuse
               max_groups: int | None = None) -> RunResult | None:  # stop after this many new classes (simulates a kill)
     "Run a study into the folder `out`, holding its lock; returns its `RunResult` (None when stopped by `max_groups`)."
@@ -219,157 +402,9 @@ def run_study(cfg: Config, out, resume: bool = False,   # continue an interrupte
         if cfg.adversarial: _adversarial_pass(out, study, groups, bank, seen, progress)
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0)
 
-# %% ../nbs/07_run.ipynb #b5c11a72
-def _label_space_folders(recs: list, study: Study) -> list:
-    "Records whose folder names a class of the study's label space (`3`, `03_reptile`) are no ImageNet class (`label_idx` −1)."
-    if study.label_map is None: return recs
-    return [dataclasses.replace(r, label_idx=-1) if study.label_map.label_class(r.label) >= 0 else r for r in recs]
-
-def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
-    "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
-    sh, log, f = out/'shards', get_logger(), out/'inputs.parquet'
-    new = input_fingerprints(recs)
-    started = sh.exists() and any(sh.iterdir())
-    if f.exists(): old = pd.read_parquet(f)
-    elif started:                                      # made by a bgimpact that kept no fingerprints: nothing can be trusted
-        log.info("resume: this run recorded no input fingerprints; recomputing every class")
-        old = new.assign(sha256='', size=-2)
-    else: old = new
-    ch = input_changes(old, new)
-    touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
-    if touched:
-        both = pd.concat([old, new])                   # a relabelled image leaves its old class and joins its new one
-        stale = {file_key(l) for l in both[both.image_id.isin(touched)].label}
-        for p in sh.glob('*'):                         # every unit of a stale class; every adversarial search
-            if p.name.split('.')[0] in stale or p.name.endswith(('.adv.parquet', '.advredo.json')): p.unlink()
-        caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
-        for i in set(ch['removed']) | set(ch['changed']):
-            for c in filter(None, caches): c.path(i).unlink(missing_ok=True)
-        log.info(f"resume: inputs changed since the last run — {len(ch['added'])} added, {len(ch['changed'])} changed, "
-                 f"{len(ch['removed'])} removed; recomputing {len(stale)} classes")
-    keep = old.set_index('image_id').sha256
-    new = new.assign(sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna(''))
-    with atomic_path(f) as tmp: new.to_parquet(tmp, index=False)
-    record = sh/'changes.json'                         # changes since the last finished run, kept across interruptions
-    so_far = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
-    so_far = {k: sorted(set(so_far[k]) | set(ch[k])) for k in so_far}
-    if touched: write_json(record, so_far)
-    return so_far
-
-# %% ../nbs/07_run.ipynb #f42f02cf
-def _bank_pass(out: Path, study: Study, groups: dict, progress: bool) -> tuple:
-    "Bank every class's tiled backgrounds (resumable, one shard per class): (bank, table of image_id, label, qc_ok, pooled)."
-    bank, tables = BackgroundBank(out/'backgrounds'), []
-    todo = [l for l in groups if not (out/'shards'/f'{_shard_name(l)}.bank.parquet').exists()]
-    bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='backgrounds', disable=not progress)
-    for label in groups:
-        f = out/'shards'/f'{_shard_name(label)}.bank.parquet'
-        if label in todo: _to_parquet(bank_backgrounds(study, groups[label], bank, bar), f)
-        tables.append(pd.read_parquet(f))
-    bar.close()
-    return bank, pd.concat(tables, ignore_index=True)
-
-def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame,
-                       changes: dict) -> MixedBackgrounds:  # inputs changed since the last finished run
-    "Draw the mixed pairs; images of finished classes whose pairs differ from `pairs.csv`, or whose partner changed, are marked for redoing."
-    pairs = pair_table(seen, study.variants, study.cfg.seed, classes=list(groups))
-    f, sh = out/'pairs.csv', out/'shards'
-    if f.exists():
-        old = pd.read_csv(f, dtype=str, keep_default_na=False)
-        both = pairs.astype(str).merge(old, on=['image_id', 'variant'], how='outer', suffixes=('', '_old'), indicator=True)
-        gone = set(changes['changed']) | set(changes['removed'])
-        redo = both[(both._merge != 'both') | (both.bg_image != both.bg_image_old) | both.bg_image_old.isin(gone)]
-        for label, ids in redo.groupby(redo.label.fillna(redo.label_old)).image_id:
-            if label in groups and shard_done(sh, label): _mark_redo(sh, label, set(ids))
-    with atomic_path(f) as t: pairs.to_csv(t, index=False)     # after the marks: a kill in between repeats the comparison
-    return MixedBackgrounds(pairs, bank)
-
-def _adversarial_pass(out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame, progress: bool):
-    "Adversarial backgrounds for every class (resumable, one shard per class)."
-    order = pool_order(seen.image_id[seen.pooled.astype(bool)], study.cfg.seed)
-    todo = [l for l in groups if not (out/'shards'/f'{_shard_name(l)}.adv.parquet').exists()]
-    bar = tqdm(total=sum(len(groups[l]) for l in todo), unit='img', desc='adversarial', disable=not progress)
-    for label in todo:
-        rows = adversarial_rows(study, groups[label], bank, order, max(study.cfg.adversarial, 0), bar)
-        _to_parquet(rows, out/'shards'/f'{_shard_name(label)}.adv.parquet')
-    for label in groups:                             # images marked by invalidate_image (a corrected mask)
-        f = _redo_file(out/'shards', label, 'adv')
-        if label in todo or not f.exists(): continue
-        ids, p = set(json.loads(f.read_text())), out/'shards'/f'{_shard_name(label)}.adv.parquet'
-        rows = adversarial_rows(study, [r for r in groups[label] if r.image_id in ids], bank, order, max(study.cfg.adversarial, 0), bar)
-        _to_parquet(_merged(p, rows, ids, groups[label]), p); f.unlink()
-    bar.close()
-
-# %% ../nbs/07_run.ipynb #0af4a877
-def finish_run(out: Path, cfg: Config, study: Study, recs, groups, seconds: float) -> RunResult:
-    "Join the shards into the run's tables, metrics, manifest and summary."
-    names = [_shard_name(l) for l in groups]
-    _join_predictions(out, names)
-    qc = _with_sizes(_concat(out, names, 'qc').reindex(columns=QC_COLUMNS))
-    errors = _concat(out, names, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
-    with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
-    with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
-    write_json(out/'colors.json', {l: json.loads((out/'shards'/f'{n}.json').read_text())['palette'] for l, n in zip(groups, names)})
-    pred = load_predictions(out)
-    adv = _concat(out, [n for n in names if (out/'shards'/f'{n}.adv.parquet').exists()], 'adv')
-    if len(adv):
-        with atomic_path(out/'adversarial.csv') as t: adv.to_csv(t, index=False)
-    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
-    write_scores(out, scores)
-    metrics = scores['metrics']
-    n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
-    errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
-    counts = dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
-                  excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
-    inputs = pd.read_parquet(out/'inputs.parquet')
-    inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
-    _to_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
-    record = out/'shards'/'changes.json'
-    changes = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
-    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes))
-    record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
-    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
-    write_text(out/'summary.txt', summary)
-    return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
-
-def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict, changes: dict) -> dict:
-    "What a run used: inputs (size, time, SHA-256), models and weights, segmenter, versions, seed, git revision, resume changes."
-    why = dict(zip(errors.image_id, errors.reason))
-    files = [dict(image_id=r.image_id, path=r.path, size=r.size, mtime_ns=r.mtime_ns, sha256=r.sha256 or None,
-                  **({'error': why[r.image_id]} if r.image_id in why else {})) for r in inputs.itertuples()]
-    return dict(
-        created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
-        work_size=study.work_size, variants=study.variants, scenes=sorted(study.scenes),
-        models=[dict(name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess)) for c in study.classifiers],
-        segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256), versions=package_versions(),
-        git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
-        changed_on_resume=changes, inputs=files)
-
-def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -> str:
-    excl = qc[~qc.qc_ok.astype(bool)]
-    lines = [f"bgimpact run: {out}",
-             f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
-             f"{len(excl)} excluded by mask QC, {len(errors)} unusable (see errors.csv); {seconds:.1f} s"]
-    if any(changes.values()):
-        lines.append(f"  inputs changed since the last run: {len(changes['added'])} added, {len(changes['changed'])} changed, "
-                     f"{len(changes['removed'])} removed (manifest.json)")
-    for r in errors.head(5).itertuples(): lines.append(f"  error: {r.path}: {r.stage}: {r.reason}")
-    if len(errors) > 5: lines.append(f"  … and {len(errors) - 5} more in errors.csv")
-    for (stage, reason), n in skipped.groupby(['stage', 'reason'], sort=False).size().items():
-        lines.append(f"  unavailable: {stage[8:]} for {n} image(s): {reason} (errors.csv)")
-    for r in excl.head(5).itertuples(): lines.append(f"  excluded: {r.image_id}: {r.qc_reason}")
-    if len(scores['metrics']): lines += [''] + scores_summary(scores)
-    return '\n'.join(lines) + '\n'
-
-# %% ../nbs/07_run.ipynb #sg000002
-def segment_study(cfg: Config, out, overlays: bool = True, progress: bool = True) -> pd.DataFrame:
-    "Masks, overlays, `qc.csv` and `errors.csv` for a dataset, without classifying; returns the QC table."
-    if not cfg.data or not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
-    out = Path(out)
-    _check_out(out, cfg.data)
-    with run_lock(out): return _segment_study(cfg, out, overlays, progress)
-
+# %% ../nbs/07_run.ipynb #7985473b
 def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd.DataFrame:
+    "`segment_study`'s work, with the run folder's lock held."
     study = Study.load(cfg.update(variants=['original']), out, classifiers=[])
     recs = discover(cfg.data)[:cfg.limit or None]
     qc_rows, errors = [], []
@@ -393,7 +428,18 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
     with atomic_path(out/'errors.csv') as t: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(t, index=False)
     return qc
 
-# %% ../nbs/07_run.ipynb #sw000002
+# %% ../nbs/07_run.ipynb #8c157976
+def segment_study(cfg: Config,             # dataset, segmenter, work size and limit
+                  out,                     # output folder (reruns reuse its masks)
+                  overlays: bool = True,   # also write an overlay JPEG per image
+                  progress: bool = True) -> pd.DataFrame:  # progress bar
+    "Masks, overlays, `qc.csv` and `errors.csv` for a dataset, without classifying; returns the QC table."
+    if not cfg.data or not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
+    out = Path(out)
+    _check_out(out, cfg.data)
+    with run_lock(out): return _segment_study(cfg, out, overlays, progress)
+
+# %% ../nbs/07_run.ipynb #ebe55e8c
 def sweep(configs, out, data=None, progress: bool = True) -> pd.DataFrame:  # YAML paths; folder; dataset overriding the configs'
     "Run each config into `out/<stem>` (resuming), then write and return `comparison.csv` of all their metrics."
     out, frames = Path(out), []
@@ -409,8 +455,10 @@ def sweep(configs, out, data=None, progress: bool = True) -> pd.DataFrame:  # YA
     with atomic_path(out/'comparison.csv') as t: comp.to_csv(t, index=False)
     return comp
 
-# %% ../nbs/07_run.ipynb #5d14d6e1
-def run_demo(out='runs/demo', resume: bool = False, progress: bool = True,
+# %% ../nbs/07_run.ipynb #3ff1ec9e
+def run_demo(out='runs/demo',  # the run folder (the photos go to `out/data`)
+             resume: bool = False,  # continue an interrupted run in `out`
+             progress: bool = True,  # progress bar
              cfg: Config | None = None) -> RunResult:  # study settings (default: `Config()`); `data` is set to the demo photos
     "Run a study (the default one unless `cfg` is given) on the bundled demo photos into `out`."
     out = Path(out)
