@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['Unit', 'split_parts', 'Ledger']
 
-# %% ../nbs/06d_ledger.ipynb #3a0e5702
+# %% ../nbs/06d_ledger.ipynb #016c807c
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,7 @@ from fastcore.basics import patch
 
 from .core import atomic_path, file_key, write_json
 
-# %% ../nbs/06d_ledger.ipynb #cad97f0f
+# %% ../nbs/06d_ledger.ipynb #4a562391
 @dataclass(frozen=True, order=True)
 class Unit:
     "One unit of work: a pass over one class, or over one part of a class."
@@ -30,7 +30,7 @@ class Unit:
         "The file-name stem of the unit's files: the class's `file_key`, then the part when there are several."
         return file_key(self.label) + (f'.p{self.part}' if self.part else '')
 
-# %% ../nbs/06d_ledger.ipynb #193e058b
+# %% ../nbs/06d_ledger.ipynb #347395c5
 def split_parts(recs: list,      # the records of one class, in order
                 size: int = 0    # images per part; 0: the whole class is one part
                ) -> list:
@@ -38,7 +38,7 @@ def split_parts(recs: list,      # the records of one class, in order
     if not size or len(recs) <= size: return [list(recs)]
     return [list(recs[i:i + size]) for i in range(0, len(recs), size)]
 
-# %% ../nbs/06d_ledger.ipynb #bc26eea9
+# %% ../nbs/06d_ledger.ipynb #3d9db5ad
 class Ledger:
     "Files and state of the units of a run folder: tables, done markers and redo marks, all under `shards/`."
     def __init__(self, out):  # the run folder
@@ -58,7 +58,7 @@ class Ledger:
 
     def __repr__(self): return f'Ledger({self.dir})'
 
-# %% ../nbs/06d_ledger.ipynb #548f1180
+# %% ../nbs/06d_ledger.ipynb #7e851a08
 def _write_table(df: pd.DataFrame, path: Path):
     with atomic_path(path) as tmp: df.to_parquet(tmp, index=False)
 
@@ -68,53 +68,53 @@ def commit(self: Ledger, unit: Unit, tables: dict, meta: dict | None = None):
     for kind, df in tables.items(): _write_table(df, self.table(unit, kind))
     write_json(self.marker(unit), dict(meta or {}, label=unit.label, part=unit.part, tables=sorted(tables)))
 
-# %% ../nbs/06d_ledger.ipynb #94adebc4
+# %% ../nbs/06d_ledger.ipynb #0446cfe7
 @patch
 def done(self: Ledger, unit: Unit) -> bool:
     "Whether the unit is committed."
     return self.marker(unit).exists()
 
-# %% ../nbs/06d_ledger.ipynb #e9699928
+# %% ../nbs/06d_ledger.ipynb #7a061923
 @patch
 def meta(self: Ledger, unit: Unit) -> dict:
     "The metadata a committed unit was committed with."
     return json.loads(self.marker(unit).read_text())
 
-# %% ../nbs/06d_ledger.ipynb #010a2dc7
+# %% ../nbs/06d_ledger.ipynb #2c890a50
 @patch
 def read(self: Ledger, unit: Unit, kind: str) -> pd.DataFrame:
     "One table of a unit (empty when the unit has none of that kind)."
     f = self.table(unit, kind)
     return pd.read_parquet(f) if f.exists() else pd.DataFrame()
 
-# %% ../nbs/06d_ledger.ipynb #ef40d942
+# %% ../nbs/06d_ledger.ipynb #89e722c2
 @patch
 def pending(self: Ledger, units: list) -> list:
     "The units not yet committed, in the given order."
     return [u for u in units if not self.done(u)]
 
-# %% ../nbs/06d_ledger.ipynb #d94aa21f
+# %% ../nbs/06d_ledger.ipynb #2be1a0eb
 @patch
 def concat(self: Ledger, units: list, kind: str) -> pd.DataFrame:
     "One kind of table over `units`, in their order (empty when none has rows)."
     dfs = [df for df in (self.read(u, kind) for u in units) if len(df)]
     return pd.concat(dfs, ignore_index=True) if dfs else pd.DataFrame()
 
-# %% ../nbs/06d_ledger.ipynb #ae183efb
+# %% ../nbs/06d_ledger.ipynb #3b4a5f3f
 @patch
 def mark_redo(self: Ledger, unit: Unit, ids) -> None:
     "Add image ids to the unit's marks of images to recompute."
     f = self.redo_file(unit)
     write_json(f, sorted(set(json.loads(f.read_text()) if f.exists() else []) | set(ids)))
 
-# %% ../nbs/06d_ledger.ipynb #62fd3f53
+# %% ../nbs/06d_ledger.ipynb #daf079b1
 @patch
 def redo_ids(self: Ledger, unit: Unit) -> set:
     "The image ids marked for recomputation in a committed unit (none for a unit still pending)."
     f = self.redo_file(unit)
     return set(json.loads(f.read_text())) if f.exists() and self.done(unit) else set()
 
-# %% ../nbs/06d_ledger.ipynb #d2a56d37
+# %% ../nbs/06d_ledger.ipynb #cb17cbe2
 def _replaced(old: pd.DataFrame, new: pd.DataFrame, ids: set, order: dict) -> pd.DataFrame:
     "`old` without the rows of `ids`, plus `new`, sorted by `order` (image id → position), stable."
     old = old[~old.image_id.isin(ids)] if 'image_id' in old else old
@@ -122,7 +122,7 @@ def _replaced(old: pd.DataFrame, new: pd.DataFrame, ids: set, order: dict) -> pd
     if not len(both): return both
     return both.iloc[np.argsort(both.image_id.map(order).to_numpy(), kind='stable')].reset_index(drop=True)
 
-# %% ../nbs/06d_ledger.ipynb #375cd981
+# %% ../nbs/06d_ledger.ipynb #432a287d
 @patch
 def merge(self: Ledger, unit: Unit, tables: dict, ids: set, order: dict, meta: dict | None = None):
     "Replace the rows of `ids` in each of the unit's tables by the new rows, keep the image order, recommit, clear the marks."
@@ -131,7 +131,7 @@ def merge(self: Ledger, unit: Unit, tables: dict, ids: set, order: dict, meta: d
     self.commit(unit, merged, meta if meta is not None else {k: v for k, v in self.meta(unit).items() if k != 'tables'})
     self.redo_file(unit).unlink(missing_ok=True)
 
-# %% ../nbs/06d_ledger.ipynb #7d86c9fe
+# %% ../nbs/06d_ledger.ipynb #1b39577d
 @patch
 def drop_rows(self: Ledger, unit: Unit, ids) -> None:
     "Remove the rows of images `ids` from every table of a committed unit, keeping its metadata and marks."
@@ -140,7 +140,7 @@ def drop_rows(self: Ledger, unit: Unit, ids) -> None:
     self.commit(unit, {k: df[~df.image_id.isin(set(ids))] if 'image_id' in df else df for k, df in tables.items()},
                 {k: v for k, v in meta.items() if k not in ('tables', 'label', 'part')})
 
-# %% ../nbs/06d_ledger.ipynb #dd29a1b6
+# %% ../nbs/06d_ledger.ipynb #475911a2
 @patch
 def committed(self: Ledger, pass_name: str, label: str) -> list:
     "The committed units of one pass and class found on disk (every part), in part order."
@@ -149,7 +149,7 @@ def committed(self: Ledger, pass_name: str, label: str) -> list:
     found = [int(x[1][1:]) if len(x) == 4 else 0 for x in parts if x[-2] == pass_name and len(x) in (3, 4)]
     return [Unit(pass_name, label, p) for p in sorted(found)]
 
-# %% ../nbs/06d_ledger.ipynb #2b7888b0
+# %% ../nbs/06d_ledger.ipynb #9832469c
 @patch
 def drop(self: Ledger, labels=(),      # classes whose units (of every pass) are dropped
          passes=()) -> int:            # passes whose units (of every class) are dropped

@@ -6,7 +6,7 @@
 __all__ = ['QC_COLUMNS', 'Job', 'RunState', 'Pass', 'BankPass', 'MainPass', 'AdversarialPass', 'passes_for', 'pass_jobs',
            'run_pass']
 
-# %% ../nbs/06e_passes.ipynb #15c25e51
+# %% ../nbs/06e_passes.ipynb #6e3be9e4
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from .adversarial import adversarial_rows
 from .mixing import BackgroundBank, MixedBackgrounds
 from .ledger import Ledger, Unit, split_parts
 
-# %% ../nbs/06e_passes.ipynb #cfd55765
+# %% ../nbs/06e_passes.ipynb #d84e92a4
 @dataclass(frozen=True)
 class Job:
     "One thing to compute: a whole unit, or the images `ids` of a committed unit (a redo, with the unit's metadata)."
@@ -27,7 +27,7 @@ class Job:
     ids: frozenset | None = None    # only these images (a redo); None: the whole unit
     meta: dict | None = None        # the committed unit's metadata (a redo keeps its palette)
 
-# %% ../nbs/06e_passes.ipynb #cc9b9980
+# %% ../nbs/06e_passes.ipynb #bf636b11
 @dataclass
 class RunState:
     "What passes read: the configuration, the run folder, the classes' records and what earlier passes produced."
@@ -43,7 +43,7 @@ class RunState:
         parts = split_parts(self.groups[unit.label], part_size)
         return parts[unit.part] if unit.part < len(parts) else []
 
-# %% ../nbs/06e_passes.ipynb #aa7df8a5
+# %% ../nbs/06e_passes.ipynb #e93cab5a
 class Pass:
     "A pass over a run's classes: the units it needs and how one job is computed."
     name: str = ''          # the pass's name: it names the units' files and the progress bar
@@ -64,14 +64,14 @@ class Pass:
 
     def __repr__(self): return f'{type(self).__name__}({self.name!r})'
 
-# %% ../nbs/06e_passes.ipynb #9c67484f
+# %% ../nbs/06e_passes.ipynb #af94e752
 class BankPass(Pass):
     "Every class's tiled backgrounds in the run's background bank: rows image_id, label, qc_ok, pooled."
     name = 'bank'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         return dict(bank=bank_backgrounds(study, self.records(state, job), state.bank, progress)), {}
 
-# %% ../nbs/06e_passes.ipynb #1459da28
+# %% ../nbs/06e_passes.ipynb #d0503430
 QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
               'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label', 'size']
 
@@ -85,7 +85,7 @@ class MainPass(Pass):
         tables = dict(pred=res['predictions'], qc=res['qc'].reindex(columns=QC_COLUMNS), err=res['errors'])
         return tables, dict(palette=res['palette'], n_predictions=len(res['predictions']))
 
-# %% ../nbs/06e_passes.ipynb #3f928035
+# %% ../nbs/06e_passes.ipynb #e65ed541
 class AdversarialPass(Pass):
     "Adversarial backgrounds: each object on pooled backgrounds, in the run's search order, until one fools the model."
     name, part_size = 'adv', 16
@@ -94,21 +94,21 @@ class AdversarialPass(Pass):
         rows = adversarial_rows(study, self.records(state, job), state.bank, state.order, max(state.cfg.adversarial, 0), progress)
         return dict(adv=rows), {}
 
-# %% ../nbs/06e_passes.ipynb #5e786718
+# %% ../nbs/06e_passes.ipynb #1c7eb74a
 def passes_for(cfg: Config, variants: list) -> list:  # the study's canonical variant names
     "The passes of a run: the bank when mixed variants or the adversarial search need it, the main pass, the adversarial search."
     from bgimpact.variants import MIXED
     need_bank = any(v in MIXED for v in variants) or bool(cfg.adversarial)
     return [BankPass()] * need_bank + [MainPass()] + [AdversarialPass()] * bool(cfg.adversarial)
 
-# %% ../nbs/06e_passes.ipynb #970c080d
+# %% ../nbs/06e_passes.ipynb #5d41182e
 def pass_jobs(p: Pass, state: RunState, ledger: Ledger) -> list:
     "The jobs of a pass: every pending unit, then the marked images of committed units."
     units = p.units(state)
     redo = [Job(u, frozenset(ids), ledger.meta(u)) for u in units if (ids := ledger.redo_ids(u))]
     return [Job(u) for u in ledger.pending(units)] + redo
 
-# %% ../nbs/06e_passes.ipynb #09b65317
+# %% ../nbs/06e_passes.ipynb #a649b1d6
 def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jobs: `LocalExecutor`, `RayExecutor`
              progress: bool = True, limit: int | None = None) -> int:  # stop after this many jobs (simulates a kill)
     "Compute a pass's pending and marked work through `executor`, committing each job; the number of jobs."
