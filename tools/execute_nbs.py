@@ -17,6 +17,7 @@ SKIP = re.compile(r'^#\|\s*(slow|dev)\b|^#\|\s*eval:\s*false', re.M)
 SETUP = """%config InlineBackend.figure_formats = ['jpeg']
 %config InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'pil_kwargs': {'quality': 80}}
 %config InlineBackend.rc = {'figure.dpi': 60}
+import matplotlib as _mpl; _mpl.rcParams['figure.dpi'] = 60
 """   # photos compress badly as PNG: JPEG at 60 dpi keeps a gallery figure near 100 KiB
 
 def skipped(cell) -> bool:
