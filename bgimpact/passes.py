@@ -103,9 +103,13 @@ def passes_for(cfg: Config, variants: list) -> list:  # the study's canonical va
 
 # %% ../nbs/06e_passes.ipynb #5d41182e
 def pass_jobs(p: Pass, state: RunState, ledger: Ledger) -> list:
-    "The jobs of a pass: every pending unit, then the marked images of committed units."
-    units = p.units(state)
-    redo = [Job(u, frozenset(ids), ledger.meta(u)) for u in units if (ids := ledger.redo_ids(u))]
+    "The jobs of a pass: every pending unit, then the marked images of committed units (marks on no image of a unit are cleared)."
+    units, redo = p.units(state), []
+    for u in units:
+        if not (ids := ledger.redo_ids(u)): continue
+        job = Job(u, frozenset(ids), ledger.meta(u))
+        if p.records(state, job): redo.append(job)
+        else: ledger.redo_file(u).unlink()
     return [Job(u) for u in ledger.pending(units)] + redo
 
 # %% ../nbs/06e_passes.ipynb #a649b1d6
