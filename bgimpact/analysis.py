@@ -19,7 +19,7 @@ from .core import atomic_path, run_lock, write_json
 from .data import class_name
 from .metrics import paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
 
-# %% ../nbs/05b_analysis.ipynb #07da73f2
+# %% ../nbs/05b_analysis.ipynb #2bcd9ee6
 BG_GAP_COLUMNS = ['model', 'n', 'mixed_same', 'mixed_rand', 'bg_gap', 'bg_gap_lo', 'bg_gap_hi']
 
 def bg_gap(pred: pd.DataFrame,   # predictions with `original`, `mixed_same` and `mixed_rand` rows
@@ -39,7 +39,7 @@ def bg_gap(pred: pd.DataFrame,   # predictions with `original`, `mixed_same` and
                          bg_gap=d.mean() if len(d) else np.nan, bg_gap_lo=float(lo), bg_gap_hi=float(hi)))
     return pd.DataFrame(rows, columns=BG_GAP_COLUMNS)
 
-# %% ../nbs/05b_analysis.ipynb #687792b6
+# %% ../nbs/05b_analysis.ipynb #8e1e4664
 def phi_table(pred: pd.DataFrame,  # long predictions (see `paired_table`)
              ) -> pd.DataFrame:
     "φ (Pearson) correlation of per-image correctness for every pair of variants of each model, with images in common."
@@ -52,7 +52,7 @@ def phi_table(pred: pd.DataFrame,  # long predictions (see `paired_table`)
             for b in w.columns: rows.append(dict(model=model, variant_a=a, variant_b=b, phi=r.loc[a, b], n=int(n.loc[a, b])))
     return pd.DataFrame(rows, columns=['model', 'variant_a', 'variant_b', 'phi', 'n'])
 
-# %% ../nbs/05b_analysis.ipynb #1475b5ad
+# %% ../nbs/05b_analysis.ipynb #79d93ecf
 MISTAKEN_COLUMNS = ['model', 'label', 'variant', 'n', 'wrong', 'mistaken_idx', 'mistaken_name', 'count', 'tied']
 
 def most_mistaken(pred: pd.DataFrame,  # predictions: model, label, variant, top1_idx, correct1 (top1_name optional)
@@ -74,7 +74,7 @@ def most_mistaken(pred: pd.DataFrame,  # predictions: model, label, variant, top
     order = {k: i for i, k in enumerate(n.index)}
     return out.iloc[np.argsort([order[k] for k in zip(*(out[c] for c in keys))], kind='stable')].reset_index(drop=True)[MISTAKEN_COLUMNS]
 
-# %% ../nbs/05b_analysis.ipynb #16ac3c48
+# %% ../nbs/05b_analysis.ipynb #e65ace05
 SEED_COLUMNS = ['model', 'modification', 'label', 'class_name', 'images', 'correct', 'accuracy', 'mean_true_prob',
                 'most_mistaken', 'mistaken_count']
 
@@ -92,7 +92,7 @@ def seed_table(pred: pd.DataFrame,  # predictions with label_idx and true_prob
     t['most_mistaken'] = t.most_mistaken.fillna(''); t['mistaken_count'] = t.mistaken_count.fillna(0).astype(int)
     return t[SEED_COLUMNS]
 
-# %% ../nbs/05b_analysis.ipynb #25f3482e
+# %% ../nbs/05b_analysis.ipynb #3c7a6420
 SCORE_FILES = {'metrics': 'metrics.csv', 'by_class': 'metrics_by_class.csv', 'by_size': 'metrics_by_size.csv',
                'bg_gap': 'bg_gap.csv', 'phi': 'phi.csv', 'mistaken': 'most_mistaken.csv', 'seed_table': 'seed_table.csv',
                'label_space': 'metrics_label_space.csv', 'label_space_bg_gap': 'bg_gap_label_space.csv',
@@ -113,7 +113,7 @@ def label_space_scores(pred: pd.DataFrame,  # predictions with the label-space c
     cat = lambda d: pd.concat(d, ignore_index=True)
     return cat(ms), cat(gs)
 
-# %% ../nbs/05b_analysis.ipynb #20913609
+# %% ../nbs/05b_analysis.ipynb #0d3a661f
 def score(pred: pd.DataFrame,                     # long predictions of a study
           qc: pd.DataFrame | None = None,          # QC table (image_id, label, fg_frac, qc_ok) for object sizes
           n_boot: int = 1000,                      # bootstrap resamples for the means
@@ -131,7 +131,7 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
                 bg_gap=bg_gap(pred), phi=phi_table(pred), mistaken=most_mistaken(pred), seed_table=seed_table(pred),
                 **extra)
 
-# %% ../nbs/05b_analysis.ipynb #9b8a80c4
+# %% ../nbs/05b_analysis.ipynb #1be87e13
 def write_scores(out,  # the run folder
                  scores: dict,  # tables from `score`
                 ):
@@ -142,7 +142,7 @@ def write_scores(out,  # the run folder
             with atomic_path(out/f) as t: scores[k].to_csv(t, index=False)
     write_json(out/'metrics.json', {k: json.loads(scores[k].to_json(orient='records')) for k in SCORE_FILES if k in scores})
 
-# %% ../nbs/05b_analysis.ipynb #be14ade4
+# %% ../nbs/05b_analysis.ipynb #78c04b98
 def load_predictions(run,  # a run folder
                     ) -> pd.DataFrame:
     "The columns of a run's `predictions.parquet` that scoring needs (label-space ones when present)."
@@ -153,7 +153,7 @@ def load_predictions(run,  # a run folder
     if not names: return pd.DataFrame(columns=PRED_COLUMNS)
     return pd.read_parquet(f, columns=[c for c in PRED_COLUMNS + LABEL_SPACE_COLUMNS if c in names])
 
-# %% ../nbs/05b_analysis.ipynb #a975fd8a
+# %% ../nbs/05b_analysis.ipynb #eb72fa17
 def score_run(run,  # a finished run folder
               n_boot: int = 1000,  # bootstrap resamples
               seed: int = 0,  # bootstrap seed
@@ -167,7 +167,7 @@ def score_run(run,  # a finished run folder
     with run_lock(run): write_scores(run, scores)      # not while a run or a report writes this folder
     return scores
 
-# %% ../nbs/05b_analysis.ipynb #28f0adb4
+# %% ../nbs/05b_analysis.ipynb #91a9d951
 def scores_summary(scores: dict,  # tables from `score`
                   ) -> list:
     "Lines people read: top-1 per variant and model with the change from original, and each model's BG-Gap."
