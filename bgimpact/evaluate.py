@@ -24,7 +24,7 @@ from .labels import LabelMap, load_label_map
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED, class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
-# %% ../nbs/06_evaluate.ipynb #feb2476e
+# %% ../nbs/06_evaluate.ipynb #72406aa1
 @dataclass
 class Study:
     "A `Config` with its classifiers, segmenter, scenes and variant list loaded."
@@ -105,7 +105,7 @@ class Study:
         if self.masks: self.masks.put(rec.image_id, m, backend)
         return (m >= 0.5).float(), backend
 
-# %% ../nbs/06_evaluate.ipynb #e8bbbe77
+# %% ../nbs/06_evaluate.ipynb #7540979b
 def load_input(rec: ImageRecord,  # the image's record
                work_size: int,  # shorter side after resizing
                min_size: int = 16,  # smallest accepted side
@@ -116,10 +116,10 @@ def load_input(rec: ImageRecord,  # the image's record
     img = decode_image(io.BytesIO(data), work_size, min_size)
     return resize_short(img, work_size), hashlib.sha256(data).hexdigest()
 
-# %% ../nbs/06_evaluate.ipynb #cbff63ef
+# %% ../nbs/06_evaluate.ipynb #d5c9fb56
 def _seed_of(image_id: str, seed: int) -> int: return (zlib.crc32(image_id.encode()) + seed) % 2**32
 
-# %% ../nbs/06_evaluate.ipynb #9bc252c3
+# %% ../nbs/06_evaluate.ipynb #0646607d
 class _Batcher:
     "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
     def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer, label_map: LabelMap | None = None):
@@ -152,7 +152,7 @@ class _Batcher:
                 self.rows.append(k | {'model': self.clf.name, 'weights': self.clf.weights_id, 'top1_name': names[i],
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
 
-# %% ../nbs/06_evaluate.ipynb #4d3c63d5
+# %% ../nbs/06_evaluate.ipynb #9f81e06f
 def variant_file(root: Path,  # the run's `variants` folder
                  label: str,  # class label
                  image_id: str,  # the image's id
@@ -166,13 +166,13 @@ def variant_file(root: Path,  # the run's `variants` folder
     suffix = f"-{instance}{'f' if flip else ''}" if variant.startswith('placed') else ''
     return root/folder/file_key(label)/f'{file_key(image_id)}{suffix}.png'
 
-# %% ../nbs/06_evaluate.ipynb #6e30cb7d
+# %% ../nbs/06_evaluate.ipynb #925edfe8
 def _save_variants(root: Path, rec: ImageRecord, rows: list, V: torch.Tensor):
     for row, v in zip(rows, V):
         with atomic_path(variant_file(root, rec.label, rec.image_id, row['variant'], row['instance'], row['flip'])) as tmp:
             Image.fromarray(v.permute(1, 2, 0).cpu().numpy()).save(tmp, format='PNG')
 
-# %% ../nbs/06_evaluate.ipynb #7ad48fc6
+# %% ../nbs/06_evaluate.ipynb #2113faaa
 def decode_and_mask(study: Study,  # the loaded study
                     r: ImageRecord,  # the image's record
                     err,  # called with (stage, reason) on failure; its result is returned
@@ -189,7 +189,7 @@ def decode_and_mask(study: Study,  # the loaded study
         q |= dict(qc_ok=False, qc_reason=f"exception: its label map lacks {rule['name'] or 'any object label'!r}, the class's object label")
     return img, sha, mask, backend, q | dict(object_label=rule['name'] if rule else '')
 
-# %% ../nbs/06_evaluate.ipynb #0718dbeb
+# %% ../nbs/06_evaluate.ipynb #71cb064c
 def process_group(study: Study,          # the loaded study
                   recs: list,            # `ImageRecord`s of the group (one class in a run)
                   progress=None,         # a tqdm-like bar, updated once per record
@@ -230,7 +230,7 @@ def process_group(study: Study,          # the loaded study
     return dict(predictions=_ordered(sum((b.rows for b in batchers), []), recs, study), qc=pd.DataFrame(qc_rows),
                 errors=pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']), palette=palette)
 
-# %% ../nbs/06_evaluate.ipynb #af545b65
+# %% ../nbs/06_evaluate.ipynb #63a81cd7
 def _ordered(rows, recs, study) -> pd.DataFrame:
     "Rows in (image, model, variant) order whatever the batching."
     df = pd.DataFrame(rows)
@@ -240,7 +240,7 @@ def _ordered(rows, recs, study) -> pd.DataFrame:
     order = np.lexsort((df.instance, df.variant.map(var), df.model.map(mdl), df.image_id.map(img)))
     return df.iloc[order].reset_index(drop=True)
 
-# %% ../nbs/06_evaluate.ipynb #0805d925
+# %% ../nbs/06_evaluate.ipynb #6d46d483
 def bank_backgrounds(study: Study,  # the loaded study
                      recs: list,  # `ImageRecord`s
                      bank: BackgroundBank,  # where tiled backgrounds are stored
