@@ -215,10 +215,13 @@ def _check_settings(out: Path, settings: dict, resume: bool):
 
 # %% ../nbs/06c_benchmark.ipynb #b1df4d02
 def _to_parquet(df: pd.DataFrame, path: Path):
+    "Write `df` to `path` as Parquet, atomically."
     with atomic_path(path) as t: df.to_parquet(t, index=False)
 
 # %% ../nbs/06c_benchmark.ipynb #e5204bc1
-def _shard(sh: Path, kind: str, *names) -> Path: return sh/('.'.join(file_key(n) for n in names) + f'.{kind}.parquet')
+def _shard(sh: Path, kind: str, *names) -> Path:
+    "The shard file of `kind` for the given variant and/or class names."
+    return sh/('.'.join(file_key(n) for n in names) + f'.{kind}.parquet')
 
 # %% ../nbs/06c_benchmark.ipynb #fb36d95c
 @dataclass
@@ -270,6 +273,7 @@ def run_benchmark(root,                          # the benchmark folder
 
 # %% ../nbs/06c_benchmark.ipynb #b6cac3d8
 def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResult:
+    "The benchmark's work inside the run lock: shards, challenge, scores and every output file."
     sh, tm = out/'shards', StageTimer()
     units = [(v, l, g) for v in lay.variants for l, g in lay.files[lay.files.variant == v].groupby('label', sort=False)]
     todo = [u for u in units if not _shard(sh, 'done', u[0], u[1]).with_suffix('.json').exists()]
@@ -377,6 +381,7 @@ def format_table(table: pd.DataFrame,  # `benchmark_table` output
 
 # %% ../nbs/06c_benchmark.ipynb #3647a7b7
 def _summary(out, st, counts, errors, table, seconds) -> str:
+    "The text a benchmark prints and writes to `summary.txt`."
     scoring = 'mapped' if st['label_map'] else 'imagenet'
     lines = [f"bgimpact benchmark {st['layout']}: {st['root']} → {out}",
              f"  {counts['images']} images × {counts['variants']} variant folders; {counts['errors']} error rows (errors.csv); {seconds:.1f} s",

@@ -117,7 +117,9 @@ def load_input(rec: ImageRecord,  # the image's record
     return resize_short(img, work_size), hashlib.sha256(data).hexdigest()
 
 # %% ../nbs/06_evaluate.ipynb #d5c9fb56
-def _seed_of(image_id: str, seed: int) -> int: return (zlib.crc32(image_id.encode()) + seed) % 2**32
+def _seed_of(image_id: str, seed: int) -> int:
+    "A per-image seed from the image id and the study's seed."
+    return (zlib.crc32(image_id.encode()) + seed) % 2**32
 
 # %% ../nbs/06_evaluate.ipynb #0646607d
 class _Batcher:
@@ -127,6 +129,7 @@ class _Batcher:
         self.lmap = label_map
 
     def add(self, V: torch.Tensor, keys: list):
+        "Prepare one image's composites `V` with their row keys; classify whenever a full batch is collected."
         with self.tm('preprocess', len(keys)): self.xs.append(self.clf.prepare(V))
         self.keys += keys
         while len(self.keys) >= self.bs: self.flush(self.bs)      # forward passes of exactly `batch_size`
@@ -168,6 +171,7 @@ def variant_file(root: Path,  # the run's `variants` folder
 
 # %% ../nbs/06_evaluate.ipynb #925edfe8
 def _save_variants(root: Path, rec: ImageRecord, rows: list, V: torch.Tensor):
+    "Write each composite of one image as a PNG at its `variant_file`."
     for row, v in zip(rows, V):
         with atomic_path(variant_file(root, rec.label, rec.image_id, row['variant'], row['instance'], row['flip'])) as tmp:
             Image.fromarray(v.permute(1, 2, 0).cpu().numpy()).save(tmp, format='PNG')

@@ -198,6 +198,7 @@ def sample_object_pixels(img: torch.Tensor,  # uint8 3×H×W
 # %% ../nbs/04_variants.ipynb #d2985a00
 @functools.lru_cache(1)
 def _rgb_grid(levels: int = 18) -> tuple:
+    "The `levels`³ RGB grid of candidate colours and its Lab values, computed once."
     v = np.linspace(0, 255, levels)
     rgb = np.stack(np.meshgrid(v, v, v, indexing='ij'), -1).reshape(-1, 3)
     return rgb, rgb2lab(rgb[None] / 255)[0]
@@ -258,6 +259,7 @@ def cover_crop(scene: torch.Tensor,  # uint8 …×3×H×W
 
 # %% ../nbs/04_variants.ipynb #18a9c6cf
 def _tint(gray: np.ndarray, rgb) -> torch.Tensor:
+    "A grayscale uint8 texture tinted with an RGB colour, as uint8 3×H×W."
     g = gray.astype(np.float32) / 255
     return torch.from_numpy((g[None] * np.array(rgb, np.float32)[:, None, None]).clip(0, 255).astype(np.uint8))
 
@@ -329,6 +331,7 @@ SIMPLE_VARIANTS = ('original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', *MI
 PARAM_VARIANTS = ('only_fg', 'no_fg', 'scene', 'recolor', 'placed')
 
 def _canonical(v: str, scenes, fill: str) -> str:
+    "The canonical name of one variant `v`: alias resolved, parameter checked."
     base, _, arg = v.partition(':')
     base = ALIASES.get(base, base)
     if not arg:
