@@ -19,9 +19,15 @@ from .metrics import wilson_ci
 from .mixing import BackgroundBank
 from .variants import composite, cover_crop
 
-# %% ../nbs/06b_adversarial.ipynb #ad000006
-def fooled_by(clf, img: torch.Tensor, mask: torch.Tensor, true: int, backgrounds, batch_size: int = 16,
-              label_map=None) -> dict:  # classifier, object image 3×H×W, mask H×W, true class, iterable of (id, 3×H×W)
+# %% ../nbs/06b_adversarial.ipynb #b7a01ff7
+def fooled_by(clf,                  # a classifier (`prepare`, `forward`)
+              img: torch.Tensor,    # object image, uint8 3×H×W
+              mask: torch.Tensor,   # H×W, object where ≥ 0.5
+              true: int,            # true class (ImageNet-1k, or the label map's space)
+              backgrounds,          # iterable of (id, uint8 3×H×W), in pool order
+              batch_size: int = 16, # backgrounds per forward pass
+              label_map=None,       # a `LabelMap`: score in its label space
+             ) -> dict:
     "Whether any background makes `clf` misclassify the object: fooled, fooled_by, tried, forwards."
     m, todo, tried = (mask >= 0.5)[None], iter(backgrounds), 0
     while chunk := list(itertools.islice(todo, batch_size)):         # one forward pass per chunk
@@ -33,16 +39,25 @@ def fooled_by(clf, img: torch.Tensor, mask: torch.Tensor, true: int, backgrounds
         tried += len(ids)
     return dict(fooled=False, fooled_by='', tried=tried, forwards=tried)
 
-# %% ../nbs/06b_adversarial.ipynb #ad000010
+# %% ../nbs/06b_adversarial.ipynb #f7d32c3a
 ADV_COLUMNS = ['model', 'image_id', 'label', 'true', 'pool', 'fooled', 'fooled_by', 'tried', 'forwards']
 
-def pool_order(pool_ids, seed: int = 0) -> list:
+def pool_order(pool_ids,  # ids of the pooled backgrounds
+               seed: int = 0,  # ordering seed
+              ) -> list:
     "The pooled background ids in one seeded order."
     ids = sorted(pool_ids)
     return [ids[i] for i in np.random.default_rng([seed, 9]).permutation(len(ids))]
 
-def adversarial_rows(study, recs, bank: BackgroundBank, order: list, limit: int = 0, progress=None,
-                     include_own: bool = False) -> pd.DataFrame:  # also try the object's own background (the official challenge does)
+# %% ../nbs/06b_adversarial.ipynb #baad1e1f
+def adversarial_rows(study,                     # the loaded `Study`
+                     recs,                      # `ImageRecord`s (one class in a run)
+                     bank: BackgroundBank,      # the pooled backgrounds
+                     order: list,               # background ids in pool order (`pool_order`)
+                     limit: int = 0,            # try only the first `limit` backgrounds; 0 = all
+                     progress=None,             # a tqdm-like bar, updated once per record
+                     include_own: bool = False, # also try the object's own background (the official challenge does)
+                    ) -> pd.DataFrame:
     "Adversarial-background rows for records (every model): object on pooled backgrounds until one fools it."
     load = functools.lru_cache(512)(lambda i: decode_image(bank.path(i)))
     fit = lambda i, h, w: (i, cover_crop(load(i), h, w))
@@ -63,7 +78,7 @@ def adversarial_rows(study, recs, bank: BackgroundBank, order: list, limit: int 
         if progress: progress.update()
     return pd.DataFrame(rows, columns=ADV_COLUMNS)
 
-# %% ../nbs/06b_adversarial.ipynb #ad000014
+# %% ../nbs/06b_adversarial.ipynb #fc7383b9
 def adversarial_summary(adv: pd.DataFrame,    # rows of `adversarial_rows`
                         level: float = 0.95,  # confidence level of the interval
                        ) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from .core import atomic_path, run_lock, write_json
 from .data import class_name
 from .metrics import paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
 
-# %% ../nbs/05b_analysis.ipynb #an000006
+# %% ../nbs/05b_analysis.ipynb #2bcd9ee6
 BG_GAP_COLUMNS = ['model', 'n', 'mixed_same', 'mixed_rand', 'bg_gap', 'bg_gap_lo', 'bg_gap_hi']
 
 def bg_gap(pred: pd.DataFrame,   # predictions with `original`, `mixed_same` and `mixed_rand` rows
@@ -39,8 +39,9 @@ def bg_gap(pred: pd.DataFrame,   # predictions with `original`, `mixed_same` and
                          bg_gap=d.mean() if len(d) else np.nan, bg_gap_lo=float(lo), bg_gap_hi=float(hi)))
     return pd.DataFrame(rows, columns=BG_GAP_COLUMNS)
 
-# %% ../nbs/05b_analysis.ipynb #an000009
-def phi_table(pred: pd.DataFrame) -> pd.DataFrame:
+# %% ../nbs/05b_analysis.ipynb #8e1e4664
+def phi_table(pred: pd.DataFrame,  # long predictions (see `paired_table`)
+             ) -> pd.DataFrame:
     "φ (Pearson) correlation of per-image correctness for every pair of variants of each model, with images in common."
     t = paired_table(pred)
     rows = []
@@ -51,10 +52,11 @@ def phi_table(pred: pd.DataFrame) -> pd.DataFrame:
             for b in w.columns: rows.append(dict(model=model, variant_a=a, variant_b=b, phi=r.loc[a, b], n=int(n.loc[a, b])))
     return pd.DataFrame(rows, columns=['model', 'variant_a', 'variant_b', 'phi', 'n'])
 
-# %% ../nbs/05b_analysis.ipynb #an000012
+# %% ../nbs/05b_analysis.ipynb #79d93ecf
 MISTAKEN_COLUMNS = ['model', 'label', 'variant', 'n', 'wrong', 'mistaken_idx', 'mistaken_name', 'count', 'tied']
 
-def most_mistaken(pred: pd.DataFrame) -> pd.DataFrame:
+def most_mistaken(pred: pd.DataFrame,  # predictions: model, label, variant, top1_idx, correct1 (top1_name optional)
+                 ) -> pd.DataFrame:
     "Per (model, class, variant): the most frequent wrong top-1 class, its count and ties."
     keys = ['model', 'label', 'variant']
     n = pred.groupby(keys, sort=False).size().rename('n')
@@ -72,11 +74,12 @@ def most_mistaken(pred: pd.DataFrame) -> pd.DataFrame:
     order = {k: i for i, k in enumerate(n.index)}
     return out.iloc[np.argsort([order[k] for k in zip(*(out[c] for c in keys))], kind='stable')].reset_index(drop=True)[MISTAKEN_COLUMNS]
 
-# %% ../nbs/05b_analysis.ipynb #an000015
+# %% ../nbs/05b_analysis.ipynb #e65ace05
 SEED_COLUMNS = ['model', 'modification', 'label', 'class_name', 'images', 'correct', 'accuracy', 'mean_true_prob',
                 'most_mistaken', 'mistaken_count']
 
-def seed_table(pred: pd.DataFrame) -> pd.DataFrame:
+def seed_table(pred: pd.DataFrame,  # predictions with label_idx and true_prob
+              ) -> pd.DataFrame:
     "Per (model, modification, class): images, correct, accuracy, mean true-class probability, most mistaken class."
     keys = ['model', 'variant', 'label']
     g = pred.groupby(keys, sort=False)
@@ -89,7 +92,7 @@ def seed_table(pred: pd.DataFrame) -> pd.DataFrame:
     t['most_mistaken'] = t.most_mistaken.fillna(''); t['mistaken_count'] = t.mistaken_count.fillna(0).astype(int)
     return t[SEED_COLUMNS]
 
-# %% ../nbs/05b_analysis.ipynb #an000018
+# %% ../nbs/05b_analysis.ipynb #3c7a6420
 SCORE_FILES = {'metrics': 'metrics.csv', 'by_class': 'metrics_by_class.csv', 'by_size': 'metrics_by_size.csv',
                'bg_gap': 'bg_gap.csv', 'phi': 'phi.csv', 'mistaken': 'most_mistaken.csv', 'seed_table': 'seed_table.csv',
                'label_space': 'metrics_label_space.csv', 'label_space_bg_gap': 'bg_gap_label_space.csv',
@@ -97,7 +100,10 @@ SCORE_FILES = {'metrics': 'metrics.csv', 'by_class': 'metrics_by_class.csv', 'by
 PRED_COLUMNS = ['image_id', 'label', 'label_idx', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1', 'correct5']
 LABEL_SPACE_COLUMNS = ['mapped_true', 'mapped_top1', 'restricted_top1', 'mapped_correct', 'restricted_correct']
 
-def label_space_scores(pred: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> tuple:
+def label_space_scores(pred: pd.DataFrame,  # predictions with the label-space columns
+                       n_boot: int = 1000,  # bootstrap resamples
+                       seed: int = 0,  # bootstrap seed
+                      ) -> tuple:
     "Metrics and BG-Gap in the label map's space, once per scoring: `mapped` (argmax mapped) and `restricted` (mapped classes only)."
     pred, ms, gs = pred[pred.mapped_true >= 0], [], []       # images of classes outside the label space are not scored in it
     for kind in ('mapped', 'restricted'):
@@ -107,8 +113,13 @@ def label_space_scores(pred: pd.DataFrame, n_boot: int = 1000, seed: int = 0) ->
     cat = lambda d: pd.concat(d, ignore_index=True)
     return cat(ms), cat(gs)
 
-def score(pred: pd.DataFrame, qc: pd.DataFrame | None = None, n_boot: int = 1000, seed: int = 0,
-          adversarial: pd.DataFrame | None = None) -> dict:  # per-object rows of the adversarial-background search
+# %% ../nbs/05b_analysis.ipynb #0d3a661f
+def score(pred: pd.DataFrame,                     # long predictions of a study
+          qc: pd.DataFrame | None = None,          # QC table (image_id, label, fg_frac, qc_ok) for object sizes
+          n_boot: int = 1000,                      # bootstrap resamples for the means
+          seed: int = 0,                           # bootstrap seed
+          adversarial: pd.DataFrame | None = None, # per-object rows of the adversarial-background search
+         ) -> dict:
     "Every result table of a study from its predictions (and QC table for object sizes, adversarial rows)."
     extra = {} if adversarial is None else dict(adversarial=adversarial_summary(adversarial))
     if set(LABEL_SPACE_COLUMNS) <= set(pred.columns): extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
@@ -120,7 +131,10 @@ def score(pred: pd.DataFrame, qc: pd.DataFrame | None = None, n_boot: int = 1000
                 bg_gap=bg_gap(pred), phi=phi_table(pred), mistaken=most_mistaken(pred), seed_table=seed_table(pred),
                 **extra)
 
-def write_scores(out, scores: dict):
+# %% ../nbs/05b_analysis.ipynb #1be87e13
+def write_scores(out,  # the run folder
+                 scores: dict,  # tables from `score`
+                ):
     "Write each table as CSV (atomically) and all of them in `metrics.json`."
     out = Path(out)
     for k, f in SCORE_FILES.items():
@@ -128,7 +142,9 @@ def write_scores(out, scores: dict):
             with atomic_path(out/f) as t: scores[k].to_csv(t, index=False)
     write_json(out/'metrics.json', {k: json.loads(scores[k].to_json(orient='records')) for k in SCORE_FILES if k in scores})
 
-def load_predictions(run) -> pd.DataFrame:
+# %% ../nbs/05b_analysis.ipynb #78c04b98
+def load_predictions(run,  # a run folder
+                    ) -> pd.DataFrame:
     "The columns of a run's `predictions.parquet` that scoring needs (label-space ones when present)."
     f = Path(run)/'predictions.parquet'
     if not f.exists(): raise FileNotFoundError(f"No predictions.parquet in {run}: is it a finished run?")
@@ -137,7 +153,11 @@ def load_predictions(run) -> pd.DataFrame:
     if not names: return pd.DataFrame(columns=PRED_COLUMNS)
     return pd.read_parquet(f, columns=[c for c in PRED_COLUMNS + LABEL_SPACE_COLUMNS if c in names])
 
-def score_run(run, n_boot: int = 1000, seed: int = 0) -> dict:
+# %% ../nbs/05b_analysis.ipynb #eb72fa17
+def score_run(run,  # a finished run folder
+              n_boot: int = 1000,  # bootstrap resamples
+              seed: int = 0,  # bootstrap seed
+             ) -> dict:
     "Re-score a run folder from its predictions and QC tables, rewriting the metric files."
     run = Path(run)
     pred = load_predictions(run)
@@ -147,8 +167,9 @@ def score_run(run, n_boot: int = 1000, seed: int = 0) -> dict:
     with run_lock(run): write_scores(run, scores)      # not while a run or a report writes this folder
     return scores
 
-# %% ../nbs/05b_analysis.ipynb #an000021
-def scores_summary(scores: dict) -> list:
+# %% ../nbs/05b_analysis.ipynb #91a9d951
+def scores_summary(scores: dict,  # tables from `score`
+                  ) -> list:
     "Lines people read: top-1 per variant and model with the change from original, and each model's BG-Gap."
     m = scores['metrics']
     lines = ['top-1 accuracy by variant (columns: model)', summary_table(m).to_string()] if len(m) else []

@@ -28,7 +28,7 @@ from .models import Classifier, load_classifier
 from .segment import read_mask
 from .variants import cover_crop
 
-# %% ../nbs/06c_benchmark.ipynb #bm000009
+# %% ../nbs/06c_benchmark.ipynb #35c52476
 IN9_VARIANTS = ['original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', 'mixed_same', 'mixed_rand', 'mixed_next']
 ERROR_COLUMNS = ['image_id', 'path', 'stage', 'reason']
 
@@ -41,12 +41,14 @@ class Layout:
     masks: pd.DataFrame   # foreground masks: image_id, label, stem, path (empty without a mask folder)
     errors: pd.DataFrame  # files that could not be paired: image_id, path, stage, reason
 
+# %% ../nbs/06c_benchmark.ipynb #29cce52e
 def _walk(folder: Path) -> list:
     "(class, stem, path) of every file in `folder/<class>/`, sorted as ImageFolder sorts them."
     if not folder.is_dir(): return []
     return [(c.name, f.stem, str(f)) for c in sorted(folder.iterdir()) if c.is_dir() and not c.name.startswith('.')
             for f in sorted(c.iterdir()) if f.is_file() and not f.name.startswith('.')]
 
+# %% ../nbs/06c_benchmark.ipynb #a5128e96
 def _index(rows: list, where: str, errors: list) -> pd.DataFrame:
     "Rows of `_walk` as a table keyed by image id; a repeated stem is an error row."
     seen, out = {}, []
@@ -57,11 +59,14 @@ def _index(rows: list, where: str, errors: list) -> pd.DataFrame:
         else: seen[c, stem] = path; out.append(dict(image_id=f'{c}/{stem}', label=c, stem=stem, path=path))
     return pd.DataFrame(out, columns=['image_id', 'label', 'stem', 'path'])
 
-def read_layout(root, split: str = '',            # folder between a variant and its classes (`val` in the ImageNet-9 release)
+# %% ../nbs/06c_benchmark.ipynb #bf663681
+def read_layout(root,                             # the benchmark folder
+                split: str = '',                  # folder between a variant and its classes (`val` in the ImageNet-9 release)
                 reference: str = 'original',      # the variant every other one is paired with
                 mask_folder: str | None = None,   # folder of `.npy` foreground masks (`fg_mask`), not a variant
                 order=(),                         # preferred variant order (the rest sorted by name)
-                limit_per_class: int = 0) -> Layout:  # first N images of each class (0: all)
+                limit_per_class: int = 0,         # first N images of each class (0: all)
+               ) -> Layout:
     "Pair the images of `root/<variant>/[split/]<class>/<file>` across variant folders by class and stem."
     root = Path(root)
     if not root.is_dir(): raise FileNotFoundError(f"Benchmark folder not found: {root}")
@@ -90,11 +95,13 @@ def read_layout(root, split: str = '',            # folder between a variant and
     return Layout(root, variants, files.reset_index(drop=True), masks.reset_index(drop=True),
                   pd.DataFrame(errors, columns=ERROR_COLUMNS))
 
-# %% ../nbs/06c_benchmark.ipynb #bm000012
+# %% ../nbs/06c_benchmark.ipynb #00606f8b
 PROTOCOLS = {'stored': "stored images as they are: ToTensor and the model's normalisation only (the official ImageNet-9 evaluation)",
              'model': "each model's own resize and centre crop, then its normalisation"}
 
-def with_protocol(clf: Classifier, protocol: str) -> Classifier:
+def with_protocol(clf: Classifier,  # the classifier
+                  protocol: str,  # `stored` or `model`
+                 ) -> Classifier:
     "The classifier fed as `protocol` says: `stored` (normalisation only, at the stored size) or `model` (its own resize and crop)."
     if protocol not in PROTOCOLS: raise ValueError(f"Unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
     if protocol == 'model': return clf
@@ -102,15 +109,20 @@ def with_protocol(clf: Classifier, protocol: str) -> Classifier:
     c.preprocess = dataclasses.replace(clf.preprocess, resize=0, crop=0)
     return c
 
-# %% ../nbs/06c_benchmark.ipynb #bm000015
+# %% ../nbs/06c_benchmark.ipynb #d9b26a02
 def _label_idx(label: str, lmap: LabelMap | None) -> int:
     "ImageNet-1k index of a class folder; −1 when the folder names a class of the label space (`00_dog`, `3`)."
     return -1 if lmap is not None and lmap.label_class(label) >= 0 else class_index(label)
 
-def classify_shard(clfs: list, rows: pd.DataFrame,        # classifiers; layout rows of one variant folder
-                   lmap: LabelMap | None = None,          # label space the benchmark is scored in
-                   batch_size: int = 32, timer: StageTimer | None = None,
-                   reference: str = 'original', protocol: str = 'stored') -> tuple:
+# %% ../nbs/06c_benchmark.ipynb #15048476
+def classify_shard(clfs: list,                           # classifiers (see `with_protocol`)
+                   rows: pd.DataFrame,                   # layout rows of one variant folder
+                   lmap: LabelMap | None = None,         # label space the benchmark is scored in
+                   batch_size: int = 32,                 # images per forward pass
+                   timer: StageTimer | None = None,      # stage timer (a new one when None)
+                   reference: str = 'original',          # the reference folder: its rows are named `original`
+                   protocol: str = 'stored',             # recorded in the `protocol` column
+                  ) -> tuple:
     "Decode and classify some layout rows with every classifier: (predictions, errors)."
     tm, errors, todo = timer or StageTimer(), [], {}
     for r in rows.itertuples():
@@ -134,7 +146,7 @@ def classify_shard(clfs: list, rows: pd.DataFrame,        # classifiers; layout 
             b.flush(); out += b.rows
     return pd.DataFrame(out), pd.DataFrame(errors, columns=ERROR_COLUMNS)
 
-# %% ../nbs/06c_benchmark.ipynb #bm000018
+# %% ../nbs/06c_benchmark.ipynb #3fd67d72
 def _load_mask(path, shape) -> torch.Tensor:
     "A `.npy` foreground mask as a boolean H×W tensor; `DecodeError` when unreadable or of another size."
     try: m = read_mask(path)                  # 0/1, boolean or 0/255; the package's one pixel limit
@@ -143,10 +155,16 @@ def _load_mask(path, shape) -> torch.Tensor:
     if tuple(m.shape) != tuple(shape): raise DecodeError(f'mask is {tuple(m.shape)}, the image {tuple(shape)}')
     return m >= 0.5
 
-def challenge_rows(clfs: list, fgs: pd.DataFrame,          # classifiers; foregrounds: image_id, label, path, mask_path
-                   pool: pd.DataFrame, lmap: LabelMap,     # backgrounds in order: image_id, path; the label space
-                   batch_size: int = 32, limit: int = 0,   # composites per forward pass; first N backgrounds (0: all)
-                   timer: StageTimer | None = None, progress=None) -> tuple:
+# %% ../nbs/06c_benchmark.ipynb #ce97c931
+def challenge_rows(clfs: list,                       # classifiers (see `with_protocol`)
+                   fgs: pd.DataFrame,                # foregrounds: image_id, label, path, mask_path
+                   pool: pd.DataFrame,               # backgrounds in order: image_id, path
+                   lmap: LabelMap,                   # the label space
+                   batch_size: int = 32,             # composites per forward pass
+                   limit: int = 0,                   # first N backgrounds (0: all)
+                   timer: StageTimer | None = None,  # stage timer (a new one when None)
+                   progress=None,                    # a tqdm-like bar, updated once per foreground
+                  ) -> tuple:
     "Adversarial-background rows (every model) and error rows for some foregrounds against the whole pool."
     tm, rows, errors = timer or StageTimer(), [], []
     ids, paths = list(pool.image_id)[:limit or None], dict(zip(pool.image_id, pool.path))
@@ -169,10 +187,11 @@ def challenge_rows(clfs: list, fgs: pd.DataFrame,          # classifiers; foregr
         if progress: progress.update()
     return pd.DataFrame(rows, columns=ADV_COLUMNS), pd.DataFrame(errors, columns=ERROR_COLUMNS)
 
-# %% ../nbs/06c_benchmark.ipynb #bm000020
+# %% ../nbs/06c_benchmark.ipynb #a7a50b87
 class BenchmarkExistsError(FileExistsError):
     "The output folder already holds a benchmark and `resume` was not asked for."
 
+# %% ../nbs/06c_benchmark.ipynb #d9cba056
 def _fingerprint(lay: Layout) -> str:
     "SHA-1 of every input file's relative path, size and modification time."
     h = hashlib.sha1()
@@ -180,6 +199,7 @@ def _fingerprint(lay: Layout) -> str:
         s = Path(p).stat(); h.update(f'{Path(p).relative_to(lay.root)}\0{s.st_size}\0{s.st_mtime_ns}\n'.encode())
     return h.hexdigest()
 
+# %% ../nbs/06c_benchmark.ipynb #23e6b74c
 def _check_settings(out: Path, settings: dict, resume: bool):
     "Start a benchmark folder, or check that the one there ran with the same settings (the challenge may change)."
     f, sh = out/'benchmark.json', out/'shards'
@@ -193,12 +213,17 @@ def _check_settings(out: Path, settings: dict, resume: bool):
             for p in sh.glob('*.adv*'): p.unlink()                   # a challenge with another pool starts again
     write_json(f, settings)
 
+# %% ../nbs/06c_benchmark.ipynb #b1df4d02
 def _to_parquet(df: pd.DataFrame, path: Path):
+    "Write `df` to `path` as Parquet, atomically."
     with atomic_path(path) as t: df.to_parquet(t, index=False)
 
-def _shard(sh: Path, kind: str, *names) -> Path: return sh/('.'.join(file_key(n) for n in names) + f'.{kind}.parquet')
+# %% ../nbs/06c_benchmark.ipynb #e5204bc1
+def _shard(sh: Path, kind: str, *names) -> Path:
+    "The shard file of `kind` for the given variant and/or class names."
+    return sh/('.'.join(file_key(n) for n in names) + f'.{kind}.parquet')
 
-# %% ../nbs/06c_benchmark.ipynb #bm000021
+# %% ../nbs/06c_benchmark.ipynb #fb36d95c
 @dataclass
 class BenchmarkResult:
     "What a benchmark run produced."
@@ -208,13 +233,24 @@ class BenchmarkResult:
     text: str                # the printed summary and table
     errors: pd.DataFrame     # errors.csv
 
-def run_benchmark(root, out, layout: str = 'in9',        # `in9` (the released ImageNet-9 folders) or `folders`
-                  models=('lite0',), protocol: str | None = None,   # classifier specs; `stored` or `model` (default: in9 stored, folders model)
-                  challenge: int = 0,                    # in9 adversarial backgrounds: 0 off, −1 the whole only_bg_t pool, N the first N
-                  batch_size: int = 32, limit_per_class: int = 0, reference: str = 'original',
-                  label_map: str | None = None,          # folders: score in a label space (in9 always uses the official table)
-                  device: str = 'auto', resume: bool = False, progress: bool = True,
-                  classifiers=None, n_boot: int = 1000, seed: int = 0) -> BenchmarkResult:  # pre-loaded `Classifier`s
+# %% ../nbs/06c_benchmark.ipynb #e82c5512
+def run_benchmark(root,                          # the benchmark folder
+                  out,                           # the run folder results go to
+                  layout: str = 'in9',           # `in9` (the released ImageNet-9 folders) or `folders`
+                  models=('lite0',),             # classifier specs
+                  protocol: str | None = None,   # `stored` or `model` (default: in9 stored, folders model)
+                  challenge: int = 0,            # in9 adversarial backgrounds: 0 off, −1 the whole only_bg_t pool, N the first N
+                  batch_size: int = 32,          # images (or composites) per forward pass
+                  limit_per_class: int = 0,      # first N images of each class (0: all)
+                  reference: str = 'original',   # folders: the reference variant folder
+                  label_map: str | None = None,  # folders: score in a label space (in9 always uses the official table)
+                  device: str = 'auto',          # device for the classifiers loaded from `models`
+                  resume: bool = False,          # continue a benchmark already in `out`
+                  progress: bool = True,         # show progress bars
+                  classifiers=None,              # pre-loaded `Classifier`s (instead of `models`)
+                  n_boot: int = 1000,            # bootstrap resamples for the means
+                  seed: int = 0,                 # bootstrap seed
+                 ) -> BenchmarkResult:
     "Evaluate a released benchmark folder as stored into the run folder `out`."
     if layout not in ('in9', 'folders'): raise ValueError(f"Unknown layout {layout!r}: use in9 or folders")
     protocol = protocol or ('stored' if layout == 'in9' else 'model')
@@ -235,8 +271,9 @@ def run_benchmark(root, out, layout: str = 'in9',        # `in9` (the released I
         _check_settings(out, settings, resume)
         return _run(out, lay, clfs, lmap, settings, progress, n_boot, seed, t0)
 
-# %% ../nbs/06c_benchmark.ipynb #bm000022
+# %% ../nbs/06c_benchmark.ipynb #b6cac3d8
 def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResult:
+    "The benchmark's work inside the run lock: shards, challenge, scores and every output file."
     sh, tm = out/'shards', StageTimer()
     units = [(v, l, g) for v in lay.variants for l, g in lay.files[lay.files.variant == v].groupby('label', sort=False)]
     todo = [u for u in units if not _shard(sh, 'done', u[0], u[1]).with_suffix('.json').exists()]
@@ -274,6 +311,7 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
     write_text(out/'summary.txt', text)
     return BenchmarkResult(out, scores, table, text, errors)
 
+# %% ../nbs/06c_benchmark.ipynb #c269eb0d
 def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
     "The challenge, one shard per class: (rows, error rows), missing masks and originals included."
     sh, f = out/'shards', lay.files
@@ -296,6 +334,7 @@ def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
     adv = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=ADV_COLUMNS)
     return adv, pd.concat([pd.DataFrame(errs, columns=ERROR_COLUMNS), *err], ignore_index=True)
 
+# %% ../nbs/06c_benchmark.ipynb #e030caad
 def _qc(lay: Layout, pred: pd.DataFrame) -> pd.DataFrame:
     "One row per image of the reference folder: size, and the mask's foreground share when there is a mask."
     ref = lay.files[lay.files.variant == lay.variants[0]]
@@ -305,14 +344,16 @@ def _qc(lay: Layout, pred: pd.DataFrame) -> pd.DataFrame:
     qc = ref[['image_id', 'path', 'label']].join(hw, on='image_id', how='inner')
     return qc.assign(sha256='', segmenter='fg_mask' if masks else '', fg_frac=qc.image_id.map(frac), qc_ok=True, qc_reason='')
 
-# %% ../nbs/06c_benchmark.ipynb #bm000024
+# %% ../nbs/06c_benchmark.ipynb #72ed561b
 TABLE_COLUMNS = ['model', 'protocol', 'scoring', 'measure', 'n', 'value', 'lo', 'hi']
 _TITLES = {'original': 'Original', 'only_fg': 'Only-FG', 'no_fg': 'No-FG', 'only_bg_b': 'Only-BG-B', 'only_bg_t': 'Only-BG-T',
            'mixed_same': 'Mixed-Same', 'mixed_rand': 'Mixed-Rand', 'mixed_next': 'Mixed-Next', 'bg_gap': 'BG-Gap',
            'challenge': 'Challenge'}
 _FIRST = ['original', 'mixed_same', 'mixed_rand', 'bg_gap']
 
-def benchmark_table(scores: dict, settings: dict) -> pd.DataFrame:
+def benchmark_table(scores: dict,  # tables from `score`
+                    settings: dict,  # the benchmark settings (its `protocol`)
+                   ) -> pd.DataFrame:
     "The published table, long: per model and scoring, accuracy per variant, BG-Gap and challenge accuracy with 95% CIs."
     rows, proto = [], settings['protocol']
     if 'label_space' in scores:
@@ -324,7 +365,10 @@ def benchmark_table(scores: dict, settings: dict) -> pd.DataFrame:
         rows.append((r.model, proto, 'mapped', 'challenge', r.n, r.adv_accuracy, r.adv_accuracy_lo, r.adv_accuracy_hi))
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
-def format_table(table: pd.DataFrame, scoring: str = 'mapped') -> str:
+# %% ../nbs/06c_benchmark.ipynb #4f0c44a3
+def format_table(table: pd.DataFrame,  # `benchmark_table` output
+                 scoring: str = 'mapped',  # `mapped`, `restricted` or `imagenet`; the first present when absent
+                ) -> str:
     "The table of one scoring as printed: a row per model, percent with the 95% interval."
     t = table[table.scoring == scoring] if scoring in set(table.scoring) else table[table.scoring == table.scoring.iloc[0]]
     if t.empty: return '(no results)'
@@ -335,7 +379,9 @@ def format_table(table: pd.DataFrame, scoring: str = 'mapped') -> str:
            [c for c in ['challenge'] if c in w]
     return w[cols].rename(columns=lambda c: _TITLES.get(c, c)).rename_axis(None).rename_axis(None, axis=1).to_string()
 
+# %% ../nbs/06c_benchmark.ipynb #3647a7b7
 def _summary(out, st, counts, errors, table, seconds) -> str:
+    "The text a benchmark prints and writes to `summary.txt`."
     scoring = 'mapped' if st['label_map'] else 'imagenet'
     lines = [f"bgimpact benchmark {st['layout']}: {st['root']} → {out}",
              f"  {counts['images']} images × {counts['variants']} variant folders; {counts['errors']} error rows (errors.csv); {seconds:.1f} s",

@@ -24,7 +24,7 @@ from .labels import LabelMap, load_label_map
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED, class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
-# %% ../nbs/06_evaluate.ipynb #4e7c911e
+# %% ../nbs/06_evaluate.ipynb #72406aa1
 @dataclass
 class Study:
     "A `Config` with its classifiers, segmenter, scenes and variant list loaded."
@@ -59,14 +59,17 @@ class Study:
                    LabelCache(out/'masks'/seg_dir/'labels') if out and isinstance(seg, LabelSegmenter) else None,
                    out/'variants' if out and cfg.save_variants else None)
 
-    def label_map_for(self, rec: ImageRecord, img: torch.Tensor) -> np.ndarray:
+    def label_map_for(self, rec: ImageRecord,  # the image's record
+                      img: torch.Tensor,  # its decoded uint8 3×H×W
+                     ) -> np.ndarray:
         "The label map of an image from a label-map segmenter, cached."
         if self.labels and (hit := self.labels.get(rec.image_id, img.shape[-2:])) is not None: return hit
         with self.timer('segment'): lab = self.segmenter.label_map(img)
         if self.labels: self.labels.put(rec.image_id, lab)
         return lab
 
-    def prepare_group(self, recs: list):
+    def prepare_group(self, recs: list,  # `ImageRecord`s of one or more classes
+                     ):
         "For a label-map segmenter: each class's object label and exceptions, from all its images' label maps."
         if not isinstance(self.segmenter, LabelSegmenter): return
         for label in dict.fromkeys(r.label for r in recs if not r.mask_path and r.label not in self.rules):
@@ -87,7 +90,9 @@ class Study:
             self.rules[label] = rule | dict(name='' if rule['label'] is None else self.segmenter.labels[rule['label']],
                                             exceptions=set(rule['exceptions']))
 
-    def mask_for(self, rec: ImageRecord, img: torch.Tensor) -> tuple:
+    def mask_for(self, rec: ImageRecord,  # the image's record
+                 img: torch.Tensor,  # its decoded uint8 3×H×W
+                ) -> tuple:
         "The (mask, backend) of an image: user mask, cached mask, or a new one from the segmenter."
         h, w = img.shape[-2:]
         if rec.mask_path: return read_mask(rec.mask_path, (h, w)), 'manifest'
@@ -100,17 +105,23 @@ class Study:
         if self.masks: self.masks.put(rec.image_id, m, backend)
         return (m >= 0.5).float(), backend
 
-# %% ../nbs/06_evaluate.ipynb #e48494f0
-def load_input(rec: ImageRecord, work_size: int, min_size: int = 16) -> tuple:
+# %% ../nbs/06_evaluate.ipynb #7540979b
+def load_input(rec: ImageRecord,  # the image's record
+               work_size: int,  # shorter side after resizing
+               min_size: int = 16,  # smallest accepted side
+              ) -> tuple:
     "Read a file once: (uint8 image at `work_size` shorter side, sha256). Raises `DecodeError`."
     try: data = Path(rec.path).read_bytes()
     except OSError as e: raise DecodeError(f'cannot read file: {e.strerror or e}')
     img = decode_image(io.BytesIO(data), work_size, min_size)
     return resize_short(img, work_size), hashlib.sha256(data).hexdigest()
 
-def _seed_of(image_id: str, seed: int) -> int: return (zlib.crc32(image_id.encode()) + seed) % 2**32
+# %% ../nbs/06_evaluate.ipynb #d5c9fb56
+def _seed_of(image_id: str, seed: int) -> int:
+    "A per-image seed from the image id and the study's seed."
+    return (zlib.crc32(image_id.encode()) + seed) % 2**32
 
-# %% ../nbs/06_evaluate.ipynb #814d2cc3
+# %% ../nbs/06_evaluate.ipynb #0646607d
 class _Batcher:
     "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
     def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer, label_map: LabelMap | None = None):
@@ -118,6 +129,7 @@ class _Batcher:
         self.lmap = label_map
 
     def add(self, V: torch.Tensor, keys: list):
+        "Prepare one image's composites `V` with their row keys; classify whenever a full batch is collected."
         with self.tm('preprocess', len(keys)): self.xs.append(self.clf.prepare(V))
         self.keys += keys
         while len(self.keys) >= self.bs: self.flush(self.bs)      # forward passes of exactly `batch_size`
@@ -143,20 +155,32 @@ class _Batcher:
                 self.rows.append(k | {'model': self.clf.name, 'weights': self.clf.weights_id, 'top1_name': names[i],
                                       **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
 
-# %% ../nbs/06_evaluate.ipynb #851a61ad
-def variant_file(root: Path, label: str, image_id: str, variant: str, instance: int = 0, flip: bool = False) -> Path:
+# %% ../nbs/06_evaluate.ipynb #9f81e06f
+def variant_file(root: Path,  # the run's `variants` folder
+                 label: str,  # class label
+                 image_id: str,  # the image's id
+                 variant: str,  # canonical variant name
+                 instance: int = 0,  # composite number (`placed`)
+                 flip: bool = False,  # whether the composite is flipped (`placed`)
+                ) -> Path:
     "Where a saved variant image goes: `root/<variant>/<class key>/<image key>[-<instance>][f].png` (keys from `file_key`)."
     folder = variant.replace(':', '-')
     folder = folder if re.fullmatch(r'[A-Za-z0-9_#-]+', folder) else file_key(variant)   # scene names come from user files
     suffix = f"-{instance}{'f' if flip else ''}" if variant.startswith('placed') else ''
     return root/folder/file_key(label)/f'{file_key(image_id)}{suffix}.png'
 
+# %% ../nbs/06_evaluate.ipynb #925edfe8
 def _save_variants(root: Path, rec: ImageRecord, rows: list, V: torch.Tensor):
+    "Write each composite of one image as a PNG at its `variant_file`."
     for row, v in zip(rows, V):
         with atomic_path(variant_file(root, rec.label, rec.image_id, row['variant'], row['instance'], row['flip'])) as tmp:
             Image.fromarray(v.permute(1, 2, 0).cpu().numpy()).save(tmp, format='PNG')
 
-def decode_and_mask(study: Study, r: ImageRecord, err) -> tuple | None:
+# %% ../nbs/06_evaluate.ipynb #2113faaa
+def decode_and_mask(study: Study,  # the loaded study
+                    r: ImageRecord,  # the image's record
+                    err,  # called with (stage, reason) on failure; its result is returned
+                   ) -> tuple | None:
     "Decode and mask one record: (image, sha256, mask, backend, qc dict), or None after an error row."
     cfg, tm = study.cfg, study.timer
     try:
@@ -169,9 +193,13 @@ def decode_and_mask(study: Study, r: ImageRecord, err) -> tuple | None:
         q |= dict(qc_ok=False, qc_reason=f"exception: its label map lacks {rule['name'] or 'any object label'!r}, the class's object label")
     return img, sha, mask, backend, q | dict(object_label=rule['name'] if rule else '')
 
-def process_group(study: Study, recs: list, progress=None,
-                  mixed=None,             # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
-                  palette=None) -> dict:  # the class's palette, when `recs` are only some of its images (a redo)
+# %% ../nbs/06_evaluate.ipynb #71cb064c
+def process_group(study: Study,          # the loaded study
+                  recs: list,            # `ImageRecord`s of the group (one class in a run)
+                  progress=None,         # a tqdm-like bar, updated once per record
+                  mixed=None,            # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
+                  palette=None,          # the class's palette, when `recs` are only some of its images (a redo)
+                 ) -> dict:
     "Decode, segment, check, vary and classify a group of records: predictions, qc, errors, palette."
     cfg, tm = study.cfg, study.timer
     study.prepare_group(recs)
@@ -206,6 +234,7 @@ def process_group(study: Study, recs: list, progress=None,
     return dict(predictions=_ordered(sum((b.rows for b in batchers), []), recs, study), qc=pd.DataFrame(qc_rows),
                 errors=pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']), palette=palette)
 
+# %% ../nbs/06_evaluate.ipynb #63a81cd7
 def _ordered(rows, recs, study) -> pd.DataFrame:
     "Rows in (image, model, variant) order whatever the batching."
     df = pd.DataFrame(rows)
@@ -215,8 +244,12 @@ def _ordered(rows, recs, study) -> pd.DataFrame:
     order = np.lexsort((df.instance, df.variant.map(var), df.model.map(mdl), df.image_id.map(img)))
     return df.iloc[order].reset_index(drop=True)
 
-# %% ../nbs/06_evaluate.ipynb #bk000002
-def bank_backgrounds(study: Study, recs: list, bank: BackgroundBank, progress=None) -> pd.DataFrame:
+# %% ../nbs/06_evaluate.ipynb #6d46d483
+def bank_backgrounds(study: Study,  # the loaded study
+                     recs: list,  # `ImageRecord`s
+                     bank: BackgroundBank,  # where tiled backgrounds are stored
+                     progress=None,  # a tqdm-like bar, updated once per record
+                    ) -> pd.DataFrame:
     "Mask and check each record and store its tiled background: rows (image_id, label, qc_ok, pooled)."
     rows = []
     study.prepare_group(recs)

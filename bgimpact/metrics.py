@@ -11,8 +11,10 @@ import numpy as np
 import pandas as pd
 from scipy.stats import beta, binomtest, norm, t as student_t
 
-# %% ../nbs/05_metrics.ipynb #2ee0a914
-def paired_table(pred: pd.DataFrame, by=()) -> pd.DataFrame:
+# %% ../nbs/05_metrics.ipynb #f7d1661a
+def paired_table(pred: pd.DataFrame,  # long predictions: model, variant, image_id, top1_idx, true_prob, correct1, correct5
+                 by=(),  # extra key columns kept per row (e.g. label)
+                ) -> pd.DataFrame:
     "One row per (model, variant, image, *by): the variant's outcome averaged over its composites, paired with `original`."
     keys = ['model', 'variant', 'image_id', *by]
     cols = list(dict.fromkeys(keys + ['top1_idx', 'true_prob', 'correct1', 'correct5']))
@@ -29,7 +31,7 @@ def paired_table(pred: pd.DataFrame, by=()) -> pd.DataFrame:
     t['composites'] = g.size()
     return t.reset_index()[out_cols]
 
-# %% ../nbs/05_metrics.ipynb #st000002
+# %% ../nbs/05_metrics.ipynb #702a9aa8
 def wilson_ci(k,                    # successes (any shape; may be a fractional effective count)
               n,                    # trials, broadcast against `k`
               level: float = 0.95,  # confidence level
@@ -43,7 +45,7 @@ def wilson_ci(k,                    # successes (any shape; may be a fractional 
         half = np.sqrt(z2 * p * (1 - p) / n + z2 ** 2 / (4 * n ** 2)) / (1 + z2 / n)
     return np.clip(mid - half, 0, 1), np.clip(mid + half, 0, 1)
 
-# %% ../nbs/05_metrics.ipynb #st000006
+# %% ../nbs/05_metrics.ipynb #23ae8638
 def proportion_ci(y,                    # per-image values in [0, 1] on the last axis: 0/1, or shares of an image's composites
                   composites=None,      # composites behind each row (caps the effective size); None: one per image
                   level: float = 0.95,  # confidence level
@@ -67,7 +69,7 @@ def proportion_ci(y,                    # per-image values in [0, 1] on the last
     khi = np.where(x < ne, beta.ppf(1 - a, x + 1, np.maximum(ne - x, 1e-12)), 1.)
     return np.where(binary, lo, klo), np.where(binary, hi, khi)
 
-# %% ../nbs/05_metrics.ipynb #st000010
+# %% ../nbs/05_metrics.ipynb #8e7355a0
 def paired_diff_ci(x,                        # per-image values of the first variant, images on the last axis
                    y,                        # the same images' values under the second variant
                    composites=(None, None),  # composites behind `x` and `y` (see `proportion_ci`)
@@ -88,12 +90,14 @@ def paired_diff_ci(x,                        # per-image values of the first var
     hi = d + np.sqrt(np.maximum((u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2, 0))
     return lo, hi
 
-# %% ../nbs/05_metrics.ipynb #b0075002
-def mcnemar_exact(b: int, c: int) -> float:
+# %% ../nbs/05_metrics.ipynb #53f80ebb
+def mcnemar_exact(b: int,  # images correct → wrong
+                  c: int,  # images wrong → correct
+                 ) -> float:
     "Two-sided exact McNemar p-value for `b` correct→wrong and `c` wrong→correct discordant pairs."
     return 1.0 if b + c == 0 else float(binomtest(int(min(b, c)), int(b + c), 0.5).pvalue)
 
-# %% ../nbs/05_metrics.ipynb #st000016
+# %% ../nbs/05_metrics.ipynb #39623fa7
 def image_flips(orig1,  # per-image 0/1 correctness on `original`
                 share,  # per-image share of the variant's composites that are correct
                ) -> tuple:
@@ -102,8 +106,12 @@ def image_flips(orig1,  # per-image 0/1 correctness on `original`
     v = np.where(s == .5, o, s > .5)
     return int((o & ~v).sum()), int((~o & v).sum())
 
-# %% ../nbs/05_metrics.ipynb #b0075004
-def bootstrap_ci(x, n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> tuple:
+# %% ../nbs/05_metrics.ipynb #13464f2c
+def bootstrap_ci(x,  # per-image values
+                 n_boot: int = 1000,  # bootstrap resamples
+                 level: float = 0.95,  # confidence level
+                 seed: int = 0,  # resampling seed
+                ) -> tuple:
     "Percentile-bootstrap CI of the mean of `x` (resampling its elements); (nan, nan) when empty."
     x = np.asarray(x, np.float64)
     n = len(x)
@@ -118,7 +126,7 @@ def bootstrap_ci(x, n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> t
     lo, hi = np.quantile(means, [a, 1 - a])
     return float(lo), float(hi)
 
-# %% ../nbs/05_metrics.ipynb #b0075007
+# %% ../nbs/05_metrics.ipynb #368bc8f3
 METRIC_COLUMNS = ['model', 'variant', 'n', 'composites', 'top1', 'top1_lo', 'top1_hi', 'top1_shift', 'top1_shift_lo',
                   'top1_shift_hi', 'top5', 'top5_lo', 'top5_hi', 'true_prob', 'true_prob_lo', 'true_prob_hi',
                   'true_prob_shift', 'true_prob_shift_lo', 'true_prob_shift_hi', 'agree_top1', 'agree_top1_lo',
@@ -127,7 +135,11 @@ METRIC_COLUMNS = ['model', 'variant', 'n', 'composites', 'top1', 'top1_lo', 'top
 _PROPORTIONS = {'top1': 'correct1', 'top5': 'correct5', 'agree_top1': 'agree', 'flip_c2w': 'c2w', 'flip_w2c': 'w2c'}
 _MEANS = {'true_prob': 'true_prob', 'true_prob_shift': 'shift'}
 
-def variant_metrics(pred: pd.DataFrame, by=(), n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+def variant_metrics(pred: pd.DataFrame,  # long predictions (see `paired_table`)
+                    by=(),  # extra grouping columns, e.g. label or size
+                    n_boot: int = 1000,  # bootstrap resamples for the means
+                    seed: int = 0,  # bootstrap seed
+                   ) -> pd.DataFrame:
     "Per (model, variant, *by): accuracy, its shift, confidence, agreement and flips with CIs, McNemar vs `original`."
     by = list(by)
     cols = METRIC_COLUMNS[:2] + by + METRIC_COLUMNS[2:]
@@ -152,10 +164,11 @@ def variant_metrics(pred: pd.DataFrame, by=(), n_boot: int = 1000, seed: int = 0
         rows.append(row)
     return pd.DataFrame(rows, columns=cols)
 
-# %% ../nbs/05_metrics.ipynb #b0075010
+# %% ../nbs/05_metrics.ipynb #db835e4a
 SIZES = ('small', 'medium', 'large')
 
-def size_categories(qc: pd.DataFrame) -> pd.Series:
+def size_categories(qc: pd.DataFrame,  # QC table: image_id, label, fg_frac
+                   ) -> pd.Series:
     "Size category (tertile of `fg_frac` within the class) per `image_id` of a QC table."
     if qc.empty: return pd.Series(dtype=object, name='size')
     r = qc.groupby('label', sort=False).fg_frac.rank(method='first')
@@ -163,8 +176,9 @@ def size_categories(qc: pd.DataFrame) -> pd.Series:
     cat = np.floor(3 * (r - .5) / n).astype(int).clip(0, 2)
     return pd.Series(np.array(SIZES)[cat], index=qc.image_id.values, name='size')
 
-# %% ../nbs/05_metrics.ipynb #1f368258
-def summary_table(metrics: pd.DataFrame) -> pd.DataFrame:
+# %% ../nbs/05_metrics.ipynb #d2de51bb
+def summary_table(metrics: pd.DataFrame,  # `variant_metrics` output
+                 ) -> pd.DataFrame:
     "Top-1 accuracy per variant × model, with its change from `original` in points."
     if metrics.empty: return pd.DataFrame()
     t = metrics.pivot(index='variant', columns='model', values='top1')

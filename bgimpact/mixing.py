@@ -17,10 +17,15 @@ from .core import atomic_path, file_key
 from .data import decode_image
 from .variants import MIXED, box_mask, composite, cover_crop, tile_fill
 
-# %% ../nbs/04b_mixing.ipynb #mx000006
+# %% ../nbs/04b_mixing.ipynb #94d21a2c
 _KIND_STREAM = {'mixed_same': 1, 'mixed_rand': 2, 'mixed_next': 3}
 
-def pair_backgrounds(fg: pd.DataFrame, pool: pd.DataFrame, kind: str, seed: int = 0, classes=None) -> list:
+def pair_backgrounds(fg: pd.DataFrame,  # objects: image_id, label
+                     pool: pd.DataFrame,  # images with a usable background: image_id, label
+                     kind: str,  # one of `MIXED`
+                     seed: int = 0,  # pairing seed
+                     classes=None,  # class order for `mixed_next` (default: sorted labels)
+                    ) -> list:
     "For each row of `fg` (image_id, label), the (image_id, label) of its `kind` background from `pool`, or None."
     if kind not in _KIND_STREAM: raise ValueError(f"Unknown mixing {kind!r}; use one of {list(MIXED)}")
     rng = np.random.default_rng([seed, _KIND_STREAM[kind]])
@@ -47,20 +52,33 @@ def pair_backgrounds(fg: pd.DataFrame, pool: pd.DataFrame, kind: str, seed: int 
         else: out.append(None)
     return out
 
-# %% ../nbs/04b_mixing.ipynb #mx000009
-def tiled_background(img: torch.Tensor, mask: torch.Tensor):
+# %% ../nbs/04b_mixing.ipynb #0ca7388e
+def tiled_background(img: torch.Tensor,  # uint8 3×H×W
+                     mask: torch.Tensor,  # H×W, object where ≥ 0.5
+                    ):
     "ImageNet-9's `only_bg_t` of one uint8 image 3×H×W (object's box tiled from beside it), or None when no tile exists."
     box = box_mask(mask[None])
     f, ok = tile_fill(img[None], box)
     return composite(f, img[None], box.float())[0] if ok[0] else None
 
+# %% ../nbs/04b_mixing.ipynb #0d3e7848
 class BackgroundBank:
     "A folder of `only_bg_t` PNGs, one per image id, and the partners' backgrounds for the mixed variants."
-    def __init__(self, root): self.root = Path(root)        # folder of `<image_id>.png`
-    def path(self, image_id: str) -> Path: return self.root/f'{file_key(image_id)}.png'
-    def __contains__(self, image_id: str) -> bool: return self.path(image_id).exists()
+    def __init__(self, root):  # folder of `<image_id>.png`
+        self.root = Path(root)
+    def path(self, image_id: str,  # the image's id, e.g. `n01440764/img1`
+             ) -> Path:
+        "The PNG file of `image_id`'s background."
+        return self.root/f'{file_key(image_id)}.png'
 
-    def add(self, image_id: str, img: torch.Tensor, mask: torch.Tensor) -> bool:
+    def __contains__(self, image_id: str) -> bool:
+        "True when `image_id`'s background is stored."
+        return self.path(image_id).exists()
+
+    def add(self, image_id: str,  # the image's id
+            img: torch.Tensor,  # uint8 3×H×W
+            mask: torch.Tensor,  # H×W, object where ≥ 0.5
+           ) -> bool:
         "Store the image's tiled background unless present; False when the image has none."
         if image_id in self: return True
         bg = tiled_background(img, mask)
@@ -69,17 +87,24 @@ class BackgroundBank:
             Image.fromarray(bg.permute(1, 2, 0).cpu().numpy()).save(tmp, format='PNG')
         return True
 
-    def load(self, image_id: str, h: int, w: int) -> torch.Tensor:
+    def load(self, image_id: str,  # the partner image's id
+             h: int,  # height of the object image
+             w: int,  # its width
+            ) -> torch.Tensor:
         "The stored background of `image_id` cover-cropped to h×w."
         return cover_crop(decode_image(self.path(image_id)), h, w)
 
-# %% ../nbs/04b_mixing.ipynb #mx000013
+# %% ../nbs/04b_mixing.ipynb #a7a0c5df
 PAIR_COLUMNS = ['image_id', 'label', 'variant', 'bg_image', 'bg_label', 'reason']
 _NO_PARTNER = {'mixed_same': 'no other image of its class has a usable background',
                'mixed_rand': 'no other image has a usable background',
                'mixed_next': 'no other class has an image with a usable background'}
 
-def pair_table(images: pd.DataFrame, variants, seed: int = 0, classes=None) -> pd.DataFrame:
+def pair_table(images: pd.DataFrame,  # image_id, label, qc_ok, pooled
+               variants,  # variant names; only the mixed ones are paired
+               seed: int = 0,  # pairing seed
+               classes=None,  # class order for `mixed_next`
+              ) -> pd.DataFrame:
     "Mixed pairings for the images that passed QC (`images`: image_id, label, qc_ok, pooled); no partner → empty bg_image."
     fg, pool = images[images.qc_ok.astype(bool)], images[images.pooled.astype(bool)]
     rows = []
@@ -89,12 +114,19 @@ def pair_table(images: pd.DataFrame, variants, seed: int = 0, classes=None) -> p
                              reason='' if q else _NO_PARTNER[v]))
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
+# %% ../nbs/04b_mixing.ipynb #2550699d
 class MixedBackgrounds:
     "Callable giving an image's mixed-variant backgrounds: image_id, h, w → {variant: (uint8 3×h×w, bg image id, bg label)}."
-    def __init__(self, pairs: pd.DataFrame, bank: BackgroundBank):
+    def __init__(self, pairs: pd.DataFrame,  # `pair_table` rows
+                 bank: BackgroundBank,  # the first pass's backgrounds
+                ):
         self.bank, self.by_image = bank, {}
         self.why = {(r.image_id, r.variant): r.reason for r in pairs[pairs.bg_image == ''].itertuples()}  # no partner: why
         for r in pairs[pairs.bg_image != ''].itertuples():
             self.by_image.setdefault(r.image_id, []).append((r.variant, r.bg_image, r.bg_label))
-    def __call__(self, image_id: str, h: int, w: int) -> dict:
+    def __call__(self, image_id: str,  # the object image's id
+                 h: int,  # its height
+                 w: int,  # its width
+                ) -> dict:
+        "The partner backgrounds of `image_id`, fitted to h×w."
         return {v: (self.bank.load(b, h, w), b, l) for v, b, l in self.by_image.get(image_id, [])}

@@ -23,16 +23,21 @@ from sklearn.cluster import KMeans
 from .core import Config
 from .data import decode_image
 
-# %% ../nbs/04_variants.ipynb #86674e6b
-def composite(fg: torch.Tensor, bg: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #aee24f06
+def composite(fg: torch.Tensor,  # object image, uint8 …×3×H×W
+              bg: torch.Tensor,  # background image, broadcastable to `fg`
+              mask: torch.Tensor,  # …×H×W, bool or in [0,1]
+             ) -> torch.Tensor:
     "Object pixels from `fg`, the rest from `bg` (uint8 …×3×H×W, broadcastable); `mask` …×H×W, bool or in [0,1]."
     if mask.dtype == torch.bool: return torch.where(mask.unsqueeze(-3), fg, bg)     # binary: a select, no arithmetic
     m = mask.to(torch.float32).unsqueeze(-3)
     return (bg.float() * (1 - m) + fg.float() * m).round_().clamp_(0, 255).to(torch.uint8)
 
+# %% ../nbs/04_variants.ipynb #7340a0ce
 FILLS = {'black': (0, 0, 0), 'gray': (128, 128, 128), 'white': (255, 255, 255)}
 
-def parse_color(color) -> tuple:
+def parse_color(color,  # a name in `FILLS`, `#rrggbb` or an RGB triple
+               ) -> tuple:
     "An RGB triple from a name in `FILLS`, `#rrggbb` or a triple."
     if not isinstance(color, str): return tuple(int(v) for v in color)
     if color in FILLS: return FILLS[color]
@@ -41,14 +46,24 @@ def parse_color(color) -> tuple:
         raise ValueError(f"Not a colour: {color!r}; use one of {list(FILLS)} or #rrggbb")
     return tuple(int(s[i:i + 2], 16) for i in (0, 2, 4))
 
-def hex_color(rgb) -> str: return '#%02x%02x%02x' % tuple(int(v) for v in rgb)
+# %% ../nbs/04_variants.ipynb #17eb65b2
+def hex_color(rgb,  # an RGB triple of numbers in 0–255
+              ) -> str:
+    "The `#rrggbb` string of an RGB triple (inverse of `parse_color`)."
+    return '#%02x%02x%02x' % tuple(int(v) for v in rgb)
 
-def solid(color, h: int, w: int, device=None) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #0cc34b83
+def solid(color,  # RGB triple, `#rrggbb` or a name in `FILLS`
+          h: int,  # height
+          w: int,  # width
+          device=None,  # torch device of the result
+         ) -> torch.Tensor:
     "A uint8 3×h×w image of one colour (RGB triple, `#rrggbb` or a name in `FILLS`)."
     return torch.tensor(parse_color(color), dtype=torch.uint8, device=device)[:, None, None].expand(3, h, w)
 
-# %% ../nbs/04_variants.ipynb #b1a7c0d1
-def box_mask(mask: torch.Tensor) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #dc5dd34e
+def box_mask(mask: torch.Tensor,  # …×H×W, object where ≥ 0.5
+            ) -> torch.Tensor:
     "The bounding box of each object (mask ≥ 0.5) as a bool mask of the same shape …×H×W; empty masks give empty boxes."
     m = mask >= 0.5
     def span(a):                                       # True from the first to the last True along the last dim
@@ -56,7 +71,9 @@ def box_mask(mask: torch.Tensor) -> torch.Tensor:
         return (a.cummax(-1).values & a.flip(-1).cummax(-1).values.flip(-1)).bool()
     return span(m.any(-1))[..., :, None] & span(m.any(-2))[..., None, :]
 
-def tile_strip(box: torch.Tensor):
+# %% ../nbs/04_variants.ipynb #7ffa296a
+def tile_strip(box: torch.Tensor,  # bool H×W box mask of one image
+              ):
     "ImageNet-9's tile for one H×W box: (y0, y1, x0, x1) of the largest background strip beside it, or None."
     H, W = box.shape
     rows, cols = box.any(1).nonzero(), box.any(0).nonzero()
@@ -67,7 +84,10 @@ def tile_strip(box: torch.Tensor):
     if x_area > y_area: return (0, H, 0, xmin) if xmin > W - xmax else (0, H, xmax, W)
     return (0, ymin, 0, W) if ymin > H - ymax else (ymax, H, 0, W)
 
-def tile_fill(img: torch.Tensor, region: torch.Tensor) -> tuple:
+# %% ../nbs/04_variants.ipynb #4c07ce44
+def tile_fill(img: torch.Tensor,  # uint8 B×3×H×W
+              region: torch.Tensor,  # B×H×W: the removed region whose box is filled
+             ) -> tuple:
     "Fill each image's `region` (B×H×W) with tiles beside its box: (uint8 B×3×H×W, list of bools: tile found)."
     out, ok = img.clone(), []
     H, W = img.shape[-2:]
@@ -81,17 +101,21 @@ def tile_fill(img: torch.Tensor, region: torch.Tensor) -> tuple:
         out[b] = torch.where(box, tiled, img[b])
     return out, ok
 
-# %% ../nbs/04_variants.ipynb #c2f1e0a1
+# %% ../nbs/04_variants.ipynb #5d5c0ad1
 FILL_METHODS = ('mean', 'blur', 'noise', 'tile')
 
-def check_fill(fill: str) -> str:
+def check_fill(fill: str,  # a fill method in `FILL_METHODS` or a colour
+              ) -> str:
     "`fill` if it names a fill method or a colour; a clear error otherwise."
     if fill not in FILL_METHODS:
         try: parse_color(fill)
         except ValueError: raise ValueError(f"Unknown fill {fill!r}; use one of {list(FILL_METHODS)}, {list(FILLS)} or #rrggbb") from None
     return fill
 
-def push_pull(img: torch.Tensor, known: torch.Tensor) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #6265a20d
+def push_pull(img: torch.Tensor,  # B×3×H×W
+              known: torch.Tensor,  # B×H×W, 1 where the pixel is known
+             ) -> torch.Tensor:
     "Float B×3×H×W equal to `img` where `known` (B×H×W) is 1, smoothly interpolated from known pixels elsewhere."
     w = known.to(torch.float32).unsqueeze(1)
     x = img.float() * w
@@ -102,12 +126,20 @@ def push_pull(img: torch.Tensor, known: torch.Tensor) -> torch.Tensor:
         return x + (1 - w.clamp(0, 1)) * up            # premultiplied: known pixels keep their value
     return fill(x, w)
 
-def noise_like(img: torch.Tensor, seeds) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #6b233bf0
+def noise_like(img: torch.Tensor,  # B×3×H×W, gives shape and device
+               seeds,  # one seed per image
+              ) -> torch.Tensor:
     "Uniform uint8 RGB noise shaped like `img` (B×3×H×W), one seeded generator per image, same on every device."
     gens = [torch.Generator().manual_seed(int(s)) for s in seeds]
     return torch.stack([torch.randint(0, 256, img.shape[1:], generator=g, dtype=torch.uint8) for g in gens]).to(img.device)
 
-def fill_image(img: torch.Tensor, removed: torch.Tensor, fill: str, seeds=None) -> tuple:
+# %% ../nbs/04_variants.ipynb #88a30299
+def fill_image(img: torch.Tensor,  # uint8 B×3×H×W
+               removed: torch.Tensor,  # B×H×W, 1 where pixels are removed
+               fill: str,  # a fill method or colour
+               seeds=None,  # per-image seeds for `noise` (default 0…B−1)
+              ) -> tuple:
     "What replaces `removed` pixels (B×H×W) of `img` under `fill`: (uint8 B×3×H×W, list of bools: fill possible)."
     B, _, H, W = img.shape
     ok = [True] * B
@@ -120,8 +152,10 @@ def fill_image(img: torch.Tensor, removed: torch.Tensor, fill: str, seeds=None) 
     if fill == 'blur': return push_pull(img, kept).round().clamp(0, 255).to(torch.uint8), ok
     return solid(fill, H, W, img.device).expand(B, 3, H, W), ok
 
-# %% ../nbs/04_variants.ipynb #d3e2f1a1
-def gaussian(x: torch.Tensor, sigma: float) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #eeaa0025
+def gaussian(x: torch.Tensor,  # float …×C×H×W
+             sigma: float,  # σ in pixels; ≤ 0 returns `x`
+            ) -> torch.Tensor:
     "Gaussian blur of a float …×C×H×W tensor, σ in pixels: separable, kernel ±3σ, reflected edges."
     H, W = x.shape[-2:]
     r = min(int(np.ceil(3 * sigma)), H - 1, W - 1) if sigma > 0 else 0
@@ -132,37 +166,55 @@ def gaussian(x: torch.Tensor, sigma: float) -> torch.Tensor:
     y = F.conv2d(F.pad(y, (0, 0, r, r), mode='reflect'), k.view(1, 1, -1, 1).expand(C, 1, -1, 1), groups=C)
     return y.reshape(x.shape)
 
-def feather_mask(mask: torch.Tensor, sigma: float) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #f158c93f
+def feather_mask(mask: torch.Tensor,  # …×H×W, object where ≥ 0.5
+                 sigma: float,  # edge softness σ in pixels; 0 = binary
+                ) -> torch.Tensor:
     "The binarised mask (…×H×W) with edges softened by a Gaussian of σ pixels (0: binary)."
     m = (mask >= 0.5).float()
     return gaussian(m.unsqueeze(-3), sigma).squeeze(-3) if sigma > 0 else m
 
-def blur_background(img: torch.Tensor, mask: torch.Tensor, sigma: float) -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #e08d0dbd
+def blur_background(img: torch.Tensor,  # uint8 B×3×H×W
+                    mask: torch.Tensor,  # B×H×W, object where ≥ 0.5 (excluded from the average)
+                    sigma: float,  # σ in pixels
+                   ) -> torch.Tensor:
     "uint8 B×3×H×W: `img` blurred with a Gaussian normalised over background pixels only."
     w = (mask < 0.5).float().unsqueeze(1)
     out = gaussian(img.float() * w, sigma) / gaussian(w, sigma).clamp_min(1e-6)
     return out.round().clamp(0, 255).to(torch.uint8)
 
-# %% ../nbs/04_variants.ipynb #1e7de271
-def sample_object_pixels(img: torch.Tensor, mask: torch.Tensor, n: int, seed: int = 0) -> np.ndarray:
+# %% ../nbs/04_variants.ipynb #6ed3d1c1
+def sample_object_pixels(img: torch.Tensor,  # uint8 3×H×W
+                         mask: torch.Tensor,  # H×W, object where ≥ 0.5
+                         n: int,  # most pixels returned
+                         seed: int = 0,  # sampling seed
+                        ) -> np.ndarray:
     "Up to `n` object pixels (mask ≥ 0.5) of a uint8 image 3×H×W as an n×3 uint8 array, sampled with `seed`."
     px = img[:, mask >= 0.5].T.cpu().numpy()
     if len(px) > n: px = px[np.random.default_rng(seed).choice(len(px), n, replace=False)]
     return px
 
+# %% ../nbs/04_variants.ipynb #d2985a00
 @functools.lru_cache(1)
 def _rgb_grid(levels: int = 18) -> tuple:
+    "The `levels`³ RGB grid of candidate colours and its Lab values, computed once."
     v = np.linspace(0, 255, levels)
     rgb = np.stack(np.meshgrid(v, v, v, indexing='ij'), -1).reshape(-1, 3)
     return rgb, rgb2lab(rgb[None] / 255)[0]
 
-def min_delta_e(colors, centres) -> np.ndarray:
+# %% ../nbs/04_variants.ipynb #aa7c42e2
+def min_delta_e(colors,  # RGB colours, n×3
+                centres,  # RGB palette centres, k×3
+               ) -> np.ndarray:
     "For each RGB colour, its smallest CIEDE2000 distance to the RGB `centres`."
     lab = rgb2lab(np.asarray(colors, np.float64).reshape(1, -1, 3) / 255)[0]
     c = rgb2lab(np.asarray(centres, np.float64).reshape(1, -1, 3) / 255)[0]
     return deltaE_ciede2000(lab[:, None], c[None]).min(1)
 
-def farthest_color(centres) -> tuple:
+# %% ../nbs/04_variants.ipynb #920d13f8
+def farthest_color(centres,  # RGB palette centres, k×3
+                  ) -> tuple:
     "The grid colour farthest (largest smallest ΔE) from all `centres`: (RGB list, ΔE)."
     rgb, lab = _rgb_grid()
     c = rgb2lab(np.asarray(centres, np.float64).reshape(1, -1, 3) / 255)[0]
@@ -170,7 +222,11 @@ def farthest_color(centres) -> tuple:
     i = int(d.argmax())
     return [int(round(v)) for v in rgb[i]], float(d[i])
 
-def class_palette(pixels: np.ndarray, k: int = 5, seed: int = 0) -> dict:
+# %% ../nbs/04_variants.ipynb #3bcfd390
+def class_palette(pixels: np.ndarray,  # object pixels, n×3 RGB
+                  k: int = 5,  # KMeans clusters (at most the distinct colours)
+                  seed: int = 0,  # KMeans seed
+                 ) -> dict:
     "KMeans palette of object pixels with the seed study's low / high contrast colours and `contrast_max`."
     px = np.asarray(pixels, np.float64).reshape(-1, 3)
     if len(px) == 0: raise ValueError("no object pixels to build a palette from")
@@ -186,8 +242,12 @@ def class_palette(pixels: np.ndarray, k: int = 5, seed: int = 0) -> dict:
     return dict(centres=[rgb(c) for c in centres], counts=np.bincount(km.labels_, minlength=k).tolist(), **colors,
                 delta_e={n: round(float(d), 2) for n, d in zip(colors, de)})
 
-# %% ../nbs/04_variants.ipynb #842d65af
-def cover_crop(scene: torch.Tensor, h: int, w: int, mode: str = 'cover') -> torch.Tensor:
+# %% ../nbs/04_variants.ipynb #017aef7a
+def cover_crop(scene: torch.Tensor,  # uint8 …×3×H×W
+               h: int,  # target height
+               w: int,  # target width
+               mode: str = 'cover',  # `cover` or `stretch`
+              ) -> torch.Tensor:
     "Fit a uint8 scene …×3×H×W to h×w: `cover` (scale to cover, centre crop) or `stretch`."
     if mode not in ('cover', 'stretch'): raise ValueError(f"Unknown scene mode {mode!r}: use cover or stretch")
     if mode == 'stretch': return TF.resize(scene, [h, w], antialias=True)
@@ -197,7 +257,9 @@ def cover_crop(scene: torch.Tensor, h: int, w: int, mode: str = 'cover') -> torc
     nh, nw = max(h, round(H * s)), max(w, round(W * s))
     return TF.center_crop(TF.resize(scene, [nh, nw], antialias=True), [h, w])
 
+# %% ../nbs/04_variants.ipynb #18a9c6cf
 def _tint(gray: np.ndarray, rgb) -> torch.Tensor:
+    "A grayscale uint8 texture tinted with an RGB colour, as uint8 3×H×W."
     g = gray.astype(np.float32) / 255
     return torch.from_numpy((g[None] * np.array(rgb, np.float32)[:, None, None]).clip(0, 255).astype(np.uint8))
 
@@ -211,9 +273,11 @@ def builtin_scenes() -> dict:
     return {'sky': sky, 'grass': _tint(skimage.data.grass(), (90, 200, 60)),
             'brick': _tint(skimage.data.brick(), (230, 120, 80)), 'gravel': _tint(skimage.data.gravel(), (220, 210, 190))}
 
+# %% ../nbs/04_variants.ipynb #ebfb5c3e
 SCENE_EXTS = ('.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff')
 
-def load_scenes(folder=None) -> dict:
+def load_scenes(folder=None,  # folder of scene photos; None = built-in scenes
+               ) -> dict:
     "Scenes from a folder (one photo per scene, named by stem), or the built-in ones when `folder` is None."
     if folder is None: return dict(builtin_scenes())
     if not Path(folder).is_dir(): raise FileNotFoundError(f"Scene folder not found: {folder}")
@@ -221,15 +285,23 @@ def load_scenes(folder=None) -> dict:
     if not files: raise FileNotFoundError(f"No scene photos ({', '.join(SCENE_EXTS)}) in {folder}")
     return {p.stem: decode_image(p) for p in files}
 
-# %% ../nbs/04_variants.ipynb #e4f3a2b1
-def mask_bbox(mask: torch.Tensor) -> tuple | None:
+# %% ../nbs/04_variants.ipynb #8febe917
+def mask_bbox(mask: torch.Tensor,  # H×W, object where ≥ 0.5
+             ) -> tuple | None:
     "The object's (mask ≥ 0.5) bounding box `(y0, y1, x0, x1)`, ends exclusive; None for an empty mask."
     m = mask >= 0.5
     rows, cols = m.any(1).nonzero(), m.any(0).nonzero()
     return None if len(rows) == 0 else (rows[0].item(), rows[-1].item() + 1, cols[0].item(), cols[-1].item() + 1)
 
-def place_object(img: torch.Tensor, mask: torch.Tensor, bg: torch.Tensor, scale: float = 0.5, n: int = 2,
-                 flip: bool = True, seed: int = 0) -> tuple:
+# %% ../nbs/04_variants.ipynb #b2717f47
+def place_object(img: torch.Tensor,  # uint8 3×H×W
+                 mask: torch.Tensor,  # H×W, object where ≥ 0.5
+                 bg: torch.Tensor,  # uint8 3×H×W background
+                 scale: float = 0.5,  # object's longer side ÷ the image's shorter side
+                 n: int = 2,  # distinct positions
+                 flip: bool = True,  # also paste each one flipped
+                 seed: int = 0,  # position seed
+                ) -> tuple:
     "Paste the object of one image 3×H×W at `n` distinct random positions on `bg` (3×H×W), also flipped when `flip`: (K×3×H×W, K×H×W masks, K dicts)."
     H, W = img.shape[-2:]
     if (bb := mask_bbox(mask)) is None: raise ValueError("empty mask: no object to place")
@@ -251,7 +323,7 @@ def place_object(img: torch.Tensor, mask: torch.Tensor, bg: torch.Tensor, scale:
             info.append(dict(instance=len(info), pos_y=y, pos_x=x, scale=round(f, 4), flip=flipped))
     return torch.stack(outs), torch.stack(masks), info
 
-# %% ../nbs/04_variants.ipynb #172ef567
+# %% ../nbs/04_variants.ipynb #1b46750d
 ALIASES = {'no_bg': 'only_fg', 'no_foreground': 'no_fg'}
 MIXED = ('mixed_same', 'mixed_rand', 'mixed_next')
 SIMPLE_VARIANTS = ('original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', *MIXED, 'contrast_low', 'contrast_high',
@@ -259,6 +331,7 @@ SIMPLE_VARIANTS = ('original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', *MI
 PARAM_VARIANTS = ('only_fg', 'no_fg', 'scene', 'recolor', 'placed')
 
 def _canonical(v: str, scenes, fill: str) -> str:
+    "The canonical name of one variant `v`: alias resolved, parameter checked."
     base, _, arg = v.partition(':')
     base = ALIASES.get(base, base)
     if not arg:
@@ -278,7 +351,11 @@ def _canonical(v: str, scenes, fill: str) -> str:
     if base == 'only_fg' and arg == 'tile': return _canonical('only_fg', scenes, 'tile')
     return f'{base}:{check_fill(arg)}'
 
-def expand_variants(names, scenes=(), fill: str = 'black') -> list:
+# %% ../nbs/04_variants.ipynb #c54fbea9
+def expand_variants(names,  # comma-separated string or list of variant names
+                    scenes=(),  # available scene names
+                    fill: str = 'black',  # default fill of `only_fg` / `no_fg`
+                   ) -> list:
     "Canonical variant names: aliases resolved, parameters checked, `scenes` expanded, `original` first."
     if isinstance(names, str): names = [n for n in names.split(',') if n.strip()]
     check_fill(fill)
@@ -289,12 +366,19 @@ def expand_variants(names, scenes=(), fill: str = 'black') -> list:
     if 'original' in out: out.remove('original')
     return ['original'] + out      # `original` always first: every metric is paired against it
 
-# %% ../nbs/04_variants.ipynb #172ef568
+# %% ../nbs/04_variants.ipynb #dc2cc3ab
 PROVENANCE = dict(fill='', scene='', bg_color='', bg_image='', bg_label='', pos_y=-1, pos_x=-1, scale=1.0, flip=False,
                   instance=0, seed=-1)
 
-def make_variants(img: torch.Tensor, mask: torch.Tensor, names, cfg: Config | None = None, palette: dict | None = None,
-                  scenes: dict | None = None, mixed: dict | None = None, seed: int = 0) -> tuple:
+def make_variants(img: torch.Tensor,  # uint8 3×H×W
+                  mask: torch.Tensor,  # H×W, bool or in [0,1]
+                  names,  # canonical names from `expand_variants`
+                  cfg: Config | None = None,  # feather, fill, scene and placement settings
+                  palette: dict | None = None,  # class palette from `class_palette` (contrast variants)
+                  scenes: dict | None = None,  # scene name → uint8 3×H×W
+                  mixed: dict | None = None,  # mixed variant → (background, id, label)
+                  seed: int = 0,  # the image's seed
+                 ) -> tuple:
     "The named variants of one uint8 image 3×H×W with its mask H×W: (K×3×H×W, K provenance dicts, {variant: why unavailable})."
     cfg, scenes, mixed = cfg or Config(), scenes or {}, mixed or {}
     H, W = img.shape[-2:]
