@@ -47,6 +47,14 @@ def _study_flags(p: argparse.ArgumentParser):
     p.add_argument('--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
                    help="run even when class folders match no ImageNet class (their accuracy is not scored)")
 
+# %% ../nbs/09_cli.ipynb #5669da12
+def _executor_flags(p: argparse.ArgumentParser):
+    "Add the flags choosing who computes a run (`run`, `demo`): each sets the `Config` field of its name."
+    p.add_argument('--executor', help="who computes: local (default, this process), ray (a Ray cluster on this machine) or ray:ADDRESS "
+                   "(a running cluster; the run folder must be on storage every node sees)")
+    p.add_argument('--workers', type=int, help="Ray actors, each loading the models once (default 2)")
+    p.add_argument('--gpus-per-worker', type=float, dest='gpus_per_worker', help="GPUs each Ray actor holds (default 0)")
+
 # %% ../nbs/09_cli.ipynb #a47d428a
 STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit',
                 'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial',
@@ -140,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser('demo', help="run the default study on bundled photos with the embedded models (offline)")
     d.add_argument('--out', default='runs/demo', help="run folder (default runs/demo)")
     d.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
-    d.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(d)
+    d.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(d); _executor_flags(d)
     for name, what in [('run', "run a study on an ImageFolder or CSV manifest"),
                        ('variants', "masks and every variant as PNG (variants/<variant>/<class>/), without classifying")]:
         r = sub.add_parser(name, help=what)
@@ -149,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         r.add_argument('--out', required=True, help="run folder")
         r.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
         r.add_argument('--no-progress', action='store_true', help="no progress bar"); _study_flags(r)
+        if name == 'run': _executor_flags(r)
     g = sub.add_parser('segment', help="masks, overlays and mask QC for a dataset, without classifying")
     g.add_argument('--data', required=True, help="ImageFolder root or CSV manifest")
     g.add_argument('--backend', default='auto', help="auto (default), u2netp, grabcut, deeplabv3[=file.pth], segformer[=model], masks:<folder>")

@@ -96,9 +96,10 @@ def pending(self: Ledger, units: list) -> list:
 # %% ../nbs/06d_ledger.ipynb #2be1a0eb
 @patch
 def concat(self: Ledger, units: list, kind: str) -> pd.DataFrame:
-    "One kind of table over `units`, in their order (empty when none has rows)."
-    dfs = [df for df in (self.read(u, kind) for u in units) if len(df)]
-    return pd.concat(dfs, ignore_index=True) if dfs else pd.DataFrame()
+    "One kind of table over `units`, in their order (empty, with the tables' columns, when none has rows)."
+    tables = [self.read(u, kind) for u in units]
+    dfs = [df for df in tables if len(df)]
+    return pd.concat(dfs, ignore_index=True) if dfs else next((df for df in tables if len(df.columns)), pd.DataFrame())
 
 # %% ../nbs/06d_ledger.ipynb #3b4a5f3f
 @patch

@@ -38,7 +38,7 @@ class RunExistsError(FileExistsError):
     "The output folder already holds a run and `resume` was not asked for."
 
 # %% ../nbs/07_run.ipynb #2d5f247b
-IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot'}   # fields that cannot change predictions
+IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot', 'executor', 'workers', 'gpus_per_worker'}   # fields that cannot change predictions
 
 def _check_config(out: Path, cfg: Config, resume: bool):
     "Refuse a folder that already holds a run, unless resuming it with a configuration that can only differ in `IGNORED_ON_RESUME`."
@@ -276,10 +276,7 @@ def run_study(cfg: Config,  # the study's settings
               out,  # the run folder
               resume: bool = False,   # continue an interrupted run in `out`
               progress: bool = True, study: Study | None = None,  # progress bars; a pre-loaded `Study` to reuse
-              max_groups: int | None = None,  # stop after this many jobs of the main pass (simulates a kill)
-              executor: str = 'local',        # `local`, `ray` or `ray:ADDRESS`
-              workers: int = 2,               # Ray actors (`ray` executor)
-              gpus_per_worker: float = 0) -> RunResult | None:  # GPUs per Ray actor
+              max_groups: int | None = None) -> RunResult | None:  # stop after this many jobs of the main pass (simulates a kill)
     "Run a study into the folder `out`, holding its lock; returns its `RunResult` (None when stopped by `max_groups`)."
     if not cfg.data: raise ValueError("No dataset: set `data` in the config or pass --data")
     if not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
@@ -298,7 +295,7 @@ def run_study(cfg: Config,  # the study's settings
         state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'))
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
         if done: log.info(f"resuming: {done} of {len(groups)} classes already done")
-        ex = get_executor(executor, cfg, out, study, workers, gpus_per_worker)
+        ex = get_executor(cfg.executor, cfg, out, study, cfg.workers, cfg.gpus_per_worker)
         try:
             for p in passes_for(cfg, study.variants):
                 banked = lambda: ledger.concat(BankPass().units(state), 'bank')   # what the bank pass found
