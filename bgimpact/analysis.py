@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['BG_GAP_COLUMNS', 'MISTAKEN_COLUMNS', 'SEED_COLUMNS', 'SCORE_FILES', 'PRED_COLUMNS', 'LABEL_SPACE_COLUMNS', 'bg_gap',
            'phi_table', 'most_mistaken', 'seed_table', 'label_space_scores', 'score', 'write_scores',
-           'load_predictions', 'score_run', 'scores_summary']
+           'load_predictions', 'score_run', 'scores_summary', 'adversarial_summary']
 
 # %% ../nbs/05b_analysis.ipynb #an000004
 import json
@@ -14,10 +14,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .adversarial import adversarial_summary
 from .core import atomic_path, run_lock, write_json
 from .data import class_name
-from .metrics import paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
+from .metrics import wilson_ci, paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
 
 # %% ../nbs/05b_analysis.ipynb #2bcd9ee6
 BG_GAP_COLUMNS = ['model', 'n', 'mixed_same', 'mixed_rand', 'bg_gap', 'bg_gap_lo', 'bg_gap_hi']
@@ -181,3 +180,18 @@ def scores_summary(scores: dict,  # tables from `score`
         lines.append(f"BG-Gap {r.model}: {r.bg_gap * 100:+.1f} pts (95% CI {r.bg_gap_lo * 100:+.1f} … {r.bg_gap_hi * 100:+.1f}; "
                      f"mixed_same {r.mixed_same:.3f} − mixed_rand {r.mixed_rand:.3f}, {r.n} images)")
     return lines
+
+# %% ../nbs/05b_analysis.ipynb #fc7383b9
+def adversarial_summary(adv: pd.DataFrame,    # rows of `adversarial_rows`
+                        level: float = 0.95,  # confidence level of the interval
+                       ) -> pd.DataFrame:
+    "Per model: foregrounds, adversarial-background accuracy (share never fooled) with Wilson CI, forward passes spent."
+    rows = []
+    for model, g in adv.groupby('model', sort=False):
+        ok = int((~g.fooled.astype(bool)).sum())
+        lo, hi = wilson_ci(ok, len(g), level)
+        rows.append(dict(model=model, n=len(g), adv_accuracy=ok / len(g), adv_accuracy_lo=float(lo), adv_accuracy_hi=float(hi),
+                         pool=int(g.pool.max()), forwards=int(g.forwards.sum()), forwards_per_fg=g.forwards.mean(),
+                         full_search_forwards=int(g.pool.sum())))
+    return pd.DataFrame(rows, columns=['model', 'n', 'adv_accuracy', 'adv_accuracy_lo', 'adv_accuracy_hi', 'pool',
+                                       'forwards', 'forwards_per_fg', 'full_search_forwards'])

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ALL_VARIANTS', 'pure_forward_seconds', 'bench', 'format_bench', 'bench_variants', 'format_variant_bench',
-           'bench_memory']
+           'bench_memory', 'bench_executors', 'format_executor_bench']
 
 # %% ../nbs/08_bench.ipynb #dfb29df7
 import resource, tempfile, time
@@ -177,3 +177,38 @@ def bench_memory(data,                # an ImageFolder dataset
             rows.append(dict(images=n, predictions=preds, seconds=m['seconds'], predictions_per_s=preds / m['seconds'],
                              peak_rss_mb=m['peak_rss_mb']))
     return pd.DataFrame(rows)
+
+# %% ../nbs/08_bench.ipynb #bfc0e4a1
+def bench_executors(cfg: Config,                 # the study (its `data` is required)
+                    configs=(('local', 1), ('ray', 1), ('ray', 2))) -> pd.DataFrame:  # (executor, workers) to time
+    "Wall seconds of one study per (executor, workers), one thread per worker; whether its predictions equal the first's."
+    from bgimpact.executors import start_ray
+    t = time.perf_counter()
+    start_ray(num_cpus=max(2, max(w for _, w in configs)))
+    ray_start, rows, first = time.perf_counter() - t, [], None
+    threads = torch.get_num_threads()
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            for ex, w in configs:
+                torch.set_num_threads(1)
+                t = time.perf_counter()
+                res = run_study(cfg.update(executor=ex, workers=w), Path(d)/f'{ex}-{w}', progress=False)
+                secs = time.perf_counter() - t
+                pred = pd.read_parquet(Path(d)/f'{ex}-{w}'/'predictions.parquet')
+                first = pred if first is None else first
+                same = first.shape == pred.shape and bool(np.allclose(first.top1_prob, pred.top1_prob, atol=1e-6)) and first.top1_idx.equals(pred.top1_idx)
+                rows.append(dict(executor=ex, workers=w, threads_per_worker=1, images=res.n_images, seconds=secs,
+                                 images_per_s=res.n_images / secs, same_predictions=same))
+    finally: torch.set_num_threads(threads)
+    df = pd.DataFrame(rows)
+    df.attrs['ray_start_seconds'] = ray_start
+    return df
+
+# %% ../nbs/08_bench.ipynb #dad1a67c
+def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
+    "The executor table, then the speed-up of two Ray workers over one and Ray's overhead over local at one worker."
+    lines = [df.round(2).to_string(index=False), f"Ray cluster start (not in the times above): {df.attrs.get('ray_start_seconds', 0):.1f} s"]
+    s = df.set_index(['executor', 'workers']).seconds
+    if ('ray', 1) in s and ('ray', 2) in s: lines.append(f"speed-up, 2 Ray workers over 1: {s['ray', 1] / s['ray', 2]:.2f}x")
+    if ('ray', 1) in s and ('local', 1) in s: lines.append(f"Ray overhead over local at one worker: {s['ray', 1] / s['local', 1] - 1:+.0%}")
+    return '\n'.join(lines)

@@ -18,7 +18,7 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .core import StageTimer, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
+from .core import StageTimer, csv_ready, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
 from .data import DecodeError, class_index, decode_image
 from .evaluate import _Batcher
 from .adversarial import ADV_COLUMNS, fooled_by
@@ -295,9 +295,8 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
     extra = dict(protocol=st['protocol']) | (dict(reference=st['reference']) if st['layout'] == 'folders' else {})
     scores = {k: t.assign(**extra) for k, t in scores.items()}
     write_scores(out, scores)
-    from bgimpact.run import _csv_ready
     with atomic_path(out/'predictions.parquet') as t: pred.to_parquet(t, index=False)
-    with atomic_path(out/'predictions.csv') as t: _csv_ready(pred).to_csv(t, index=False)
+    with atomic_path(out/'predictions.csv') as t: csv_ready(pred).to_csv(t, index=False)
     for name, df in [('qc.csv', qc), ('errors.csv', errors)] + ([('adversarial.csv', adv)] if adv is not None else []):
         with atomic_path(out/name) as t: df.to_csv(t, index=False)
     table = benchmark_table(scores, st)

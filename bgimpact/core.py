@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'atomic_path', 'write_text', 'write_json', 'file_key', 'RunLockedError',
            'run_lock', 'Config', 'seed_everything', 'truthy', 'sha256_file', 'package_versions', 'git_revision',
-           'StageTimer', 'get_logger', 'offline', 'set_offline']
+           'StageTimer', 'get_logger', 'offline', 'set_offline', 'csv_ready']
 
 # %% ../nbs/00_core.ipynb #08ff448e
 import dataclasses, fcntl, hashlib, json, logging, os, random, re, subprocess, sys, tempfile, time
@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import yaml
 
 # %% ../nbs/00_core.ipynb #80809cdb
@@ -257,3 +258,9 @@ def set_offline(on: bool = True):  # False turns downloads back on
     for var in ('BGIMPACT_OFFLINE', 'HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE'):
         if on: os.environ[var] = '1'
         else: os.environ.pop(var, None)
+
+# %% ../nbs/00_core.ipynb #8908ebc5
+def csv_ready(df: pd.DataFrame) -> pd.DataFrame:
+    "List columns as space-separated strings, for CSV."
+    return df.assign(**{c: df[c].map(lambda v: ' '.join(f'{x:.6g}' if isinstance(x, float) else str(x) for x in v))
+                        for c in df.columns if len(df) and isinstance(df[c].iloc[0], (list, np.ndarray))})

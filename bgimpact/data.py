@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['ASSETS', 'MAX_PIXELS', 'DEMO_PHOTOS', 'imagenet_classes', 'class_index', 'class_name', 'ImageRecord', 'discover',
-           'check_labels', 'DecodeError', 'check_pixels', 'decode_image', 'resize_short', 'demo_dataset']
+           'check_labels', 'DecodeError', 'check_pixels', 'decode_image', 'resize_short', 'load_input', 'demo_dataset']
 
 # %% ../nbs/01_data.ipynb #38eaff2e
-import difflib, functools, importlib.resources, os, warnings
+import difflib, functools, hashlib, importlib.resources, io, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,6 +163,17 @@ def resize_short(img: torch.Tensor, # C×H×W or N×C×H×W
     h, w = img.shape[-2:]
     if min(h, w) == size: return img
     return TF.resize(img, size, interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
+
+# %% ../nbs/01_data.ipynb #7540979b
+def load_input(rec: ImageRecord,  # the image's record
+               work_size: int,  # shorter side after resizing
+               min_size: int = 16,  # smallest accepted side
+              ) -> tuple:
+    "Read a file once: (uint8 image at `work_size` shorter side, sha256). Raises `DecodeError`."
+    try: data = Path(rec.path).read_bytes()
+    except OSError as e: raise DecodeError(f'cannot read file: {e.strerror or e}')
+    img = decode_image(io.BytesIO(data), work_size, min_size)
+    return resize_short(img, work_size), hashlib.sha256(data).hexdigest()
 
 # %% ../nbs/01_data.ipynb #339dd8c2
 DEMO_PHOTOS = {  # skimage.data function → ImageNet class of its main object

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 from tqdm.auto import tqdm
 
-from .core import (Config, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
+from .core import (Config, csv_ready, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, demo_dataset, discover
 from .evaluate import Study, decode_and_mask
@@ -129,12 +129,6 @@ class RunResult:
     n_evaluated: int          # images that reached the classifiers
     n_errors: int             # unusable inputs
 
-# %% ../nbs/07_run.ipynb #8908ebc5
-def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
-    "List columns as space-separated strings, for CSV."
-    return df.assign(**{c: df[c].map(lambda v: ' '.join(f'{x:.6g}' if isinstance(x, float) else str(x) for x in v))
-                        for c in df.columns if len(df) and isinstance(df[c].iloc[0], (list, np.ndarray))})
-
 # %% ../nbs/07_run.ipynb #09b9b713
 def _join_predictions(out: Path, files: list):   # the main pass's prediction tables, in class order
     "Stream the classes' predictions, in class order, into `predictions.parquet` and `predictions.csv`."
@@ -147,7 +141,7 @@ def _join_predictions(out: Path, files: list):   # the main pass's prediction ta
                 if not t.num_rows: continue                # a class with no usable image
                 writer = writer or pq.ParquetWriter(tp, t.schema)
                 writer.write_table(t.cast(writer.schema))
-                _csv_ready(t.to_pandas()).to_csv(fc, index=False, header=fc.tell() == 0)
+                csv_ready(t.to_pandas()).to_csv(fc, index=False, header=fc.tell() == 0)
         if writer: writer.close()
         else: pd.DataFrame().to_parquet(tp)
 

@@ -7,7 +7,7 @@ __all__ = ['FILLS', 'FILL_METHODS', 'SCENE_EXTS', 'ALIASES', 'MIXED', 'SIMPLE_VA
            'composite', 'parse_color', 'hex_color', 'solid', 'box_mask', 'tile_strip', 'tile_fill', 'check_fill',
            'push_pull', 'noise_like', 'fill_image', 'gaussian', 'feather_mask', 'blur_background',
            'sample_object_pixels', 'min_delta_e', 'farthest_color', 'class_palette', 'cover_crop', 'builtin_scenes',
-           'load_scenes', 'mask_bbox', 'place_object', 'expand_variants', 'make_variants']
+           'load_scenes', 'mask_bbox', 'place_object', 'expand_variants', 'make_variants', 'synthetic_composites']
 
 # %% ../nbs/04_variants.ipynb #933c2e03
 import functools
@@ -421,3 +421,16 @@ def make_variants(img: torch.Tensor,  # uint8 3×H×W
                 add(v, out, **d, **(dict(scene=arg) if arg in scenes else dict(bg_color=hex_color(parse_color(arg)))))
         else: raise ValueError(f"Unknown variant {v!r}")
     return (torch.cat(outs) if outs else img.new_zeros((0, 3, H, W))), rows, skipped
+
+# %% ../nbs/04_variants.ipynb #76b8c414
+def synthetic_composites(photos: dict,   # {name: uint8 3×H×W photo}
+                         textures: dict, # {name: uint8 3×H×W background}
+                         segmenter       # cuts the object out of each photo
+                        ) -> list:
+    "Objects cut from `photos` by `segmenter`, pasted on each texture: (id, composite, ground-truth mask) items."
+    out = []
+    for pn, p in photos.items():
+        gt = (segmenter(p) >= 0.5).float()
+        for tn, t in textures.items():
+            out.append((f'{pn}@{tn}', composite(p, cover_crop(t, *p.shape[-2:]), gt.bool()), gt))
+    return out

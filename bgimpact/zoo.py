@@ -22,7 +22,7 @@ import torch.nn.functional as F
 from .core import offline, sha256_file
 from .data import imagenet_classes
 from .labels import IN9_CLASSES
-from .models import Classifier, Preprocess, WeightsNotFoundError, load_classifier
+from .models import Classifier, Preprocess, WeightsNotFoundError, load_classifier, register_kind
 
 # %% ../nbs/02c_zoo.ipynb #3658d5bf
 def load_categories(spec: str | None  # `in1k`, `in9`, a `.txt` or a `.csv` file
@@ -381,6 +381,9 @@ def load_zoo_classifier(spec: str,            # `timm:…`, `hf:…`, `clip:…`
     else: clf, label = file_classifier(kind, rest, cats, device), f'{kind}:{short(rest)}'
     clf.name = label + (f'#{short(space)}' if space else '')
     return clf
+
+# %% ../nbs/02c_zoo.ipynb #55eac60b
+for _kind in ('timm', 'hf', 'clip', 'torchscript', 'onnx'): register_kind(_kind, load_zoo_classifier)
 
 # %% ../nbs/02c_zoo.ipynb #cbdc82df
 KINDS = {
