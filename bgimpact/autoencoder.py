@@ -7,7 +7,7 @@ __all__ = ['LOSSES', 'TRAINING_VERSION', 'ConvAutoencoder', 'PerceptualLoss', 'r
            'training_env', 'AutoencoderConfig', 'train_autoencoder', 'load_autoencoder', 'encode', 'cache_root',
            'autoencoder_for', 'thumbnails']
 
-# %% ../nbs/12c_autoencoder.ipynb #ae000004
+# %% ../nbs/12c_autoencoder.ipynb #66804ba5
 import dataclasses
 import hashlib
 import json
@@ -28,10 +28,14 @@ from .cluster import _unit, cosine_similarity01, register_feature
 from .core import atomic_path
 from .models import Lite0Classifier, resolve_device
 
-# %% ../nbs/12c_autoencoder.ipynb #ae000006
+# %% ../nbs/12c_autoencoder.ipynb #2e517fb9
 class ConvAutoencoder(nn.Module):
     "Convolutional autoencoder: `size`² RGB in [0, 1] → `code` numbers → reconstruction."
-    def __init__(self, size: int = 64, code: int = 64, channels: tuple = (32, 64, 128)):
+    def __init__(self,
+                 size: int = 64,  # side of the square input (divisible by 2 per stage)
+                 code: int = 64,  # length of the bottleneck code
+                 channels: tuple = (32, 64, 128),  # encoder widths, one halving each
+                ):
         super().__init__()
         if size % (1 << len(channels)): raise ValueError(f"size {size} must be divisible by 2^{len(channels)} (one halving per stage)")
         self.shape = (channels[-1], size >> len(channels), size >> len(channels))
@@ -43,18 +47,32 @@ class ConvAutoencoder(nn.Module):
         self.unflat = nn.Linear(code, int(np.prod(self.shape)))
         self.decoder = nn.Sequential(*dec, nn.ConvTranspose2d(c_in, 3, 4, 2, 1), nn.Sigmoid())
 
-    def encode(self, x: torch.Tensor) -> torch.Tensor: return self.encoder(x)
-    def decode(self, z: torch.Tensor) -> torch.Tensor: return self.decoder(F.relu(self.unflat(z)).view(-1, *self.shape))
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def encode(self,
+               x: torch.Tensor,  # images N×3×size×size in [0, 1]
+              ) -> torch.Tensor:
+        "The bottleneck codes of a batch in [0, 1]."
+        return self.encoder(x)
+    def decode(self,
+               z: torch.Tensor,  # codes N×code
+              ) -> torch.Tensor:
+        "Images in [0, 1] from bottleneck codes."
+        return self.decoder(F.relu(self.unflat(z)).view(-1, *self.shape))
+    def forward(self,
+                x: torch.Tensor,  # images N×3×size×size in [0, 1]
+               ) -> torch.Tensor:
         "The reconstruction of a batch."
         return self.decode(self.encode(x))
 
-# %% ../nbs/12c_autoencoder.ipynb #ae000009
+# %% ../nbs/12c_autoencoder.ipynb #a4f6c788
 class _Enough(Exception): "Raised by a hook once every feature map is captured, to stop the forward pass."
 
 class PerceptualLoss(nn.Module):
     "Mean squared distance between a frozen classifier's intermediate features of the reconstruction and of the input."
-    def __init__(self, clf=None, depths: tuple = (.2, .45), device='cpu'):  # clf: a package classifier (default Lite0)
+    def __init__(self,
+                 clf=None,  # a package classifier (default Lite0)
+                 depths: tuple = (.2, .45),  # where the feature maps are taken, as fractions of the classifier's convolutions
+                 device='cpu',  # device of the default classifier
+                ):
         super().__init__()
         clf = clf or Lite0Classifier(device=device)
         self.net = clf.net.eval().requires_grad_(False)
@@ -63,7 +81,9 @@ class PerceptualLoss(nn.Module):
         self.register_buffer('mean', torch.tensor(clf.preprocess.mean).view(1, 3, 1, 1))
         self.register_buffer('std', torch.tensor(clf.preprocess.std).view(1, 3, 1, 1))
 
-    def features(self, x: torch.Tensor) -> list:
+    def features(self,
+                 x: torch.Tensor,  # a batch in [0, 1]
+                ) -> list:
         "The classifier's feature maps at the chosen depths for a batch in [0, 1]."
         feats = []
         def grab(m, i, o):
@@ -76,22 +96,35 @@ class PerceptualLoss(nn.Module):
             for h in hooks: h.remove()
         return feats
 
-    def forward(self, recon: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    def forward(self,
+                recon: torch.Tensor,  # reconstructions in [0, 1]
+                target: torch.Tensor,  # the inputs in [0, 1]
+               ) -> torch.Tensor:
+        "The loss: summed over the depths, the mean squared distance of the feature maps."
         with torch.no_grad(): ft = self.features(target)
         return sum(F.mse_loss(a.float(), b.float()) for a, b in zip(self.features(recon), ft))
 
+# %% ../nbs/12c_autoencoder.ipynb #8d8d2dfc
 LOSSES = ('mse', 'l1', 'perceptual')
 
-def reconstruction_loss(name: str, clf=None, device='cpu'):
+def reconstruction_loss(
+    name: str,  # mse, l1 or perceptual
+    clf=None,  # the perceptual loss's classifier (default Lite0)
+    device='cpu',  # device of the perceptual loss
+):
     "The loss function `f(recon, target)` of a name: mse, l1 or perceptual (through `clf`, default Lite0)."
     if name == 'mse': return F.mse_loss
     if name == 'l1': return F.l1_loss
     if name == 'perceptual': return PerceptualLoss(clf, device=device).to(device)
     raise ValueError(f"Unknown autoencoder loss {name!r}: choose from {list(LOSSES)}")
 
-# %% ../nbs/12c_autoencoder.ipynb #ae000021
+# %% ../nbs/12c_autoencoder.ipynb #edda0f1b
 @contextmanager
-def reproducible(seed: int, threads: int = 1, device='cpu'):
+def reproducible(
+    seed: int,  # seed of torch's generators
+    threads: int = 1,  # CPU threads inside the block
+    device='cpu',  # on CUDA, its generators are seeded too
+):
     "A block with torch's generators seeded, `threads` CPU threads and deterministic cuDNN; all three restored afterwards."
     dev, cudnn = torch.device(device), torch.backends.cudnn
     old = torch.get_num_threads(), cudnn.deterministic, cudnn.benchmark
@@ -100,16 +133,18 @@ def reproducible(seed: int, threads: int = 1, device='cpu'):
         try: yield
         finally: torch.set_num_threads(old[0]); cudnn.deterministic, cudnn.benchmark = old[1], old[2]
 
-# %% ../nbs/12c_autoencoder.ipynb #ae000024
+# %% ../nbs/12c_autoencoder.ipynb #ab08aa08
 TRAINING_VERSION = 2   # bump when the network, the losses or the training loop change what training computes
 
-def training_env(device='auto') -> dict:
+def training_env(
+    device='auto',  # the training device (`auto`: CUDA when available)
+) -> dict:
     "What decides the trained weights besides images and config: code and torch versions, CPU instruction set, device."
     dev = resolve_device(device)
     return dict(version=TRAINING_VERSION, torch=str(torch.__version__), cpu=torch.backends.cpu.get_cpu_capability(),
                 device=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu')
 
-# %% ../nbs/12c_autoencoder.ipynb #ae000012
+# %% ../nbs/12c_autoencoder.ipynb #ac49ace8
 @dataclass(frozen=True)
 class AutoencoderConfig:
     "What an autoencoder is and how it is trained."
@@ -121,10 +156,11 @@ class AutoencoderConfig:
     batch_size: int = 32            # images per step
     lr: float = 2e-3                # Adam learning rate …
     lr_step: int = 250              # … multiplied by lr_gamma every lr_step steps
-    lr_gamma: float = .3
+    lr_gamma: float = .3            # learning-rate factor every lr_step steps
     seed: int = 0                   # weights, batches and flips
     threads: int = 1                # CPU threads while training: the weights depend on the count (see above)
 
+# %% ../nbs/12c_autoencoder.ipynb #0dc7cd51
 def _loss_figure(h: pd.DataFrame, path, title: str):
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3))
@@ -133,8 +169,15 @@ def _loss_figure(h: pd.DataFrame, path, title: str):
     with atomic_path(path) as f: fig.savefig(f, format='png', dpi=90)
     plt.close(fig)
 
-def train_autoencoder(x: torch.Tensor, cfg: AutoencoderConfig = AutoencoderConfig(), out=None, device='auto',
-                      progress: bool = True, clf=None) -> tuple:  # x: uint8 N×3×size×size; clf: the perceptual loss's classifier
+# %% ../nbs/12c_autoencoder.ipynb #b8b84736
+def train_autoencoder(
+    x: torch.Tensor,  # uint8 images N×3×size×size
+    cfg: AutoencoderConfig = AutoencoderConfig(),  # the network and its training
+    out=None,  # folder for checkpoint.pt, losses.csv and losses.png (None: not written)
+    device='auto',  # training device (`auto`: CUDA when available)
+    progress: bool = True,  # show a progress bar
+    clf=None,  # the perceptual loss's classifier (default Lite0)
+) -> tuple:
     "Train an autoencoder on images; returns (model in eval mode on CPU, per-step loss table)."
     if x.dtype != torch.uint8 or x.ndim != 4 or tuple(x.shape[1:]) != (3, cfg.size, cfg.size):
         raise ValueError(f"Expected uint8 images N×3×{cfg.size}×{cfg.size}, got {x.dtype} {tuple(x.shape)}")
@@ -167,7 +210,10 @@ def train_autoencoder(x: torch.Tensor, cfg: AutoencoderConfig = AutoencoderConfi
         _loss_figure(hist, out/'losses.png', f'autoencoder training ({cfg.loss}, {len(x)} images)')
     return model, hist
 
-def load_autoencoder(path) -> tuple:
+# %% ../nbs/12c_autoencoder.ipynb #ebd5fbc0
+def load_autoencoder(
+    path,  # a `checkpoint.pt` or the folder holding it
+) -> tuple:
     "A trained autoencoder and its config from a `checkpoint.pt` (or the folder holding it)."
     path = Path(path)
     path = path/'checkpoint.pt' if path.is_dir() else path
@@ -177,17 +223,28 @@ def load_autoencoder(path) -> tuple:
     model = ConvAutoencoder(cfg.size, cfg.code, cfg.channels); model.load_state_dict(ck['state_dict'])
     return model.eval(), cfg
 
+# %% ../nbs/12c_autoencoder.ipynb #560a9d0d
 @torch.no_grad()
-def encode(model: ConvAutoencoder, x: torch.Tensor, batch_size: int = 256) -> np.ndarray:
+def encode(
+    model: ConvAutoencoder,  # a trained autoencoder
+    x: torch.Tensor,  # uint8 images N×3×size×size
+    batch_size: int = 256,  # images per forward pass
+) -> np.ndarray:
     "Bottleneck codes of uint8 images, one row per image."
     return torch.cat([model.encode(x[i:i + batch_size].float() / 255) for i in range(0, len(x), batch_size)]).numpy()
 
-# %% ../nbs/12c_autoencoder.ipynb #ae000015
+# %% ../nbs/12c_autoencoder.ipynb #14c1f44f
 def cache_root() -> Path:
     "Where trained autoencoders are kept: `$BGIMPACT_CACHE/autoencoders`, default `~/.cache/bgimpact/autoencoders`."
     return Path(os.environ.get('BGIMPACT_CACHE') or Path.home()/'.cache'/'bgimpact')/'autoencoders'
 
-def autoencoder_for(x: torch.Tensor, cfg: AutoencoderConfig = AutoencoderConfig(), progress: bool = True, device='auto') -> tuple:
+# %% ../nbs/12c_autoencoder.ipynb #875ed48f
+def autoencoder_for(
+    x: torch.Tensor,  # uint8 images N×3×size×size
+    cfg: AutoencoderConfig = AutoencoderConfig(),  # the network and its training
+    progress: bool = True,  # show a progress bar while training
+    device='auto',  # training device (`auto`: CUDA when available)
+) -> tuple:
     "The autoencoder trained on these images with this config here — from the cache, else trained now; (model, its folder, trained now?)."
     dev = resolve_device(device)
     h = hashlib.sha256(json.dumps(dict(config=dataclasses.asdict(cfg), env=training_env(dev)), sort_keys=True).encode())
@@ -197,10 +254,15 @@ def autoencoder_for(x: torch.Tensor, cfg: AutoencoderConfig = AutoencoderConfig(
     model, _ = train_autoencoder(x, cfg, folder, dev, progress=progress)
     return model, folder, True
 
-def thumbnails(imgs, size: int = 64) -> np.ndarray:
+# %% ../nbs/12c_autoencoder.ipynb #97098866
+def thumbnails(
+    imgs,  # uint8 images `3×H×W`
+    size: int = 64,  # side of the thumbnails
+) -> np.ndarray:
     "Images resized (antialiased) to `size`², stacked uint8 `n×3×size×size`."
     return np.stack([TF.resize(i, [size, size], antialias=True).numpy() for i in imgs])
 
+# %% ../nbs/12c_autoencoder.ipynb #5d9eb3c0
 def _finish(desc: np.ndarray, arg) -> np.ndarray:
     model, folder, trained = autoencoder_for(torch.from_numpy(desc), AutoencoderConfig(loss=arg or 'mse'))
     tqdm.write(f"autoencoder {'trained and saved' if trained else 'reused'}: {folder}")

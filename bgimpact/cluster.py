@@ -10,7 +10,7 @@ __all__ = ['FEATURES', 'PLUGINS', 'gray_thumbnails', 'phash_bits', 'orb_descript
            'cluster_descriptors', 'cluster_images', 'write_clusters', 'cluster_folders', 'cluster_errors',
            'thumbnail_jpeg', 'jpeg_image', 'describe_dataset', 'square_images', 'cluster_dataset', 'bench_cluster']
 
-# %% ../nbs/12_cluster.ipynb #cl000004
+# %% ../nbs/12_cluster.ipynb #233b17e1
 import os
 import shutil
 import tempfile
@@ -41,25 +41,42 @@ from .models import Lite0Classifier
 from .segment import get_segmenter
 from .variants import composite, cover_crop, fill_image
 
-# %% ../nbs/12_cluster.ipynb #cl000006
+# %% ../nbs/12_cluster.ipynb #815f511d
 def _gray(img: torch.Tensor, size: int) -> np.ndarray:
     a = cv2.cvtColor(np.ascontiguousarray(img.permute(1, 2, 0).numpy()), cv2.COLOR_RGB2GRAY)
     return cv2.resize(a, (size, size), interpolation=cv2.INTER_AREA)
 
-def gray_thumbnails(imgs, size: int = 64) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #b11dc31b
+def gray_thumbnails(
+    imgs,  # uint8 images `3×H×W`
+    size: int = 64,  # side of the thumbnails
+) -> np.ndarray:
     "Grayscale `size`² thumbnails (area resampling), stacked `n×size×size` uint8."
     return np.stack([_gray(i, size) for i in imgs])
 
-def phash_bits(imgs) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #28053dde
+def phash_bits(
+    imgs,  # uint8 images `3×H×W`
+) -> np.ndarray:
     "The 64-bit DCT perceptual hash of each image as a bool row."
     return np.stack([(lambda d: (d > np.median(d)).ravel())(cv2.dct(_gray(i, 32).astype(np.float32))[:8, :8]) for i in imgs])
 
-def orb_descriptors(imgs, size: int = 256, keypoints: int = 500) -> list:
+# %% ../nbs/12_cluster.ipynb #20474b27
+def orb_descriptors(
+    imgs,  # uint8 images `3×H×W`
+    size: int = 256,  # side of the grayscale square the keypoints are found on
+    keypoints: int = 500,  # most keypoints per image
+) -> list:
     "ORB descriptors of each image's grayscale `size`² version (None where no keypoint is found)."
     orb = cv2.ORB_create(keypoints)
     return [orb.detectAndCompute(_gray(i, size), None)[1] for i in imgs]
 
-def embeddings(imgs, clf=None, batch_size: int = 16) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #02f5cab7
+def embeddings(
+    imgs,  # uint8 images `3×H×W`
+    clf=None,  # a package classifier (None: the embedded Lite0)
+    batch_size: int = 16,  # images per forward pass
+) -> np.ndarray:
     "Penultimate-layer features (the input of the last linear layer) of a classifier, one row per image."
     if clf is None:
         clf = Lite0Classifier()
@@ -72,8 +89,12 @@ def embeddings(imgs, clf=None, batch_size: int = 16) -> np.ndarray:
     finally: h.remove()
     return torch.cat(feats).numpy()
 
-# %% ../nbs/12_cluster.ipynb #cl000034
-def pairwise(pair, a, b=None) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #f120afa2
+def pairwise(
+    pair,  # similarity of one pair of descriptors
+    a,  # descriptors
+    b=None,  # other descriptors (None: `a` with itself)
+) -> np.ndarray:
     "Matrix of `pair(a[i], b[j])`; with `b` None, of `a` with itself (upper triangle computed, diagonal 1)."
     sym = b is None
     b = a if sym else b
@@ -83,39 +104,55 @@ def pairwise(pair, a, b=None) -> np.ndarray:
     if sym: S += S.T; np.fill_diagonal(S, 1.)
     return S
 
-def hamming_similarity(a, b=None) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #8619baeb
+def hamming_similarity(
+    a,  # bool rows
+    b=None,  # other bool rows (None: `a` with itself)
+) -> np.ndarray:
     "1 − normalised Hamming distance between bool rows (by matrix products: exact, no `n×m×bits` array)."
     a = np.asarray(a, np.float32); b = a if b is None else np.asarray(b, np.float32)
     return (a @ b.T + (1 - a) @ (1 - b).T) / a.shape[1]
 
-def cosine_similarity01(a, b=None) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #dcb4c273
+def cosine_similarity01(
+    a,  # unit rows
+    b=None,  # other unit rows (None: `a` with itself)
+) -> np.ndarray:
     "Cosine similarity of unit rows mapped to [0, 1]."
     return np.clip((a @ (a if b is None else b).T + 1) / 2, 0, 1)
 
+# %% ../nbs/12_cluster.ipynb #110ad245
 def _ssim_pair(a, b): return max(0., structural_similarity(a, b, data_range=255))
 
+# %% ../nbs/12_cluster.ipynb #41ea105a
 def _orb_pair(a, b, ratio: float = .75):
     if a is None or b is None or len(a) < 2 or len(b) < 2: return 0.
     good = sum(1 for m in cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(a, b, k=2) if len(m) == 2 and m[0].distance < ratio * m[1].distance)
     return good / min(len(a), len(b))
 
+# %% ../nbs/12_cluster.ipynb #af155e5e
 def _template_pair(a, b, inner: int = 48):
     o = (len(a) - inner) // 2
     ab = cv2.matchTemplate(a, b[o:o + inner, o:o + inner], cv2.TM_CCOEFF_NORMED).max()
     ba = cv2.matchTemplate(b, a[o:o + inner, o:o + inner], cv2.TM_CCOEFF_NORMED).max()
     return float(np.clip((ab + ba) / 2, 0, 1))
 
+# %% ../nbs/12_cluster.ipynb #b414b11a
 def _unit(e): return e / np.linalg.norm(e, axis=1, keepdims=True).clip(1e-12)
 
-# %% ../nbs/12_cluster.ipynb #cl000035
+# %% ../nbs/12_cluster.ipynb #d6318625
 FEATURES = {}   # name → dict(describe, compare, vector, blocks, finish); see `register_feature`
 PLUGINS = {'minhash': 'bgimpact.minhash', 'autoencoder': 'bgimpact.autoencoder'}   # features registered by other modules on import
 
-def register_feature(name: str, describe, compare, vector: bool = False, blocks: bool | None = None, finish=None):
+def register_feature(
+    name: str,  # the feature's name (`name:arg` passes `arg`)
+    describe,  # `describe(imgs, clf, arg)` → descriptors
+    compare,  # `compare(a, b=None)` → similarity matrix in [0, 1]
+    vector: bool = False,  # descriptors are rows of coordinates (model clustering uses them)
+    blocks: bool | None = None,  # `compare` is one array operation: large sets compare all pairs block by block (None: `vector`)
+    finish=None,  # `finish(desc, arg)`: a step over all descriptors at once (e.g. training a model on them) giving the final ones
+):
     "Add a clustering feature: `describe(imgs, clf, arg)` → descriptors, `compare(a, b=None)` → similarity in [0, 1]."
-    # vector: descriptors are rows of coordinates (model clustering uses them); blocks: `compare` is one array
-    # operation, so large sets compare all pairs block by block (default: `vector`); finish(desc, arg): a step over
-    # all descriptors at once (e.g. training a model on them) giving the final ones
     FEATURES[name] = dict(describe=describe, compare=compare, vector=vector, blocks=vector if blocks is None else blocks, finish=finish)
 
 register_feature('phash', lambda imgs, clf, arg: phash_bits(imgs), hamming_similarity, vector=True)
@@ -124,42 +161,73 @@ register_feature('orb', lambda imgs, clf, arg: orb_descriptors(imgs), partial(pa
 register_feature('template', lambda imgs, clf, arg: gray_thumbnails(imgs).astype(np.float32), partial(pairwise, _template_pair))
 register_feature('embedding', lambda imgs, clf, arg: _unit(embeddings(imgs, clf)), cosine_similarity01, vector=True)
 
+# %% ../nbs/12_cluster.ipynb #0e0c884c
 def feature_names() -> list:
     "Every clustering feature, those of plugin modules included."
     for m in PLUGINS.values(): import_module(m)
     return list(FEATURES)
 
+# %% ../nbs/12_cluster.ipynb #b7be1895
 def _feature(name: str) -> dict:
     base = name.split(':')[0]
     if base not in FEATURES and base in PLUGINS: import_module(PLUGINS[base])
     if base not in FEATURES: raise ValueError(f"Unknown feature {name!r}: choose from {feature_names()}")
     return FEATURES[base]
 
+# %% ../nbs/12_cluster.ipynb #b722b6f3
 def _arg(name: str): return name.split(':', 1)[1] if ':' in name else None
 
-def describe_chunk(imgs, feature: str, clf=None):
+# %% ../nbs/12_cluster.ipynb #c7bc52ac
+def describe_chunk(
+    imgs,  # uint8 images `3×H×W`
+    feature: str,  # feature name (`name` or `name:arg`)
+    clf=None,  # classifier for `embedding`
+):
     "Descriptors of some images before the feature's `finish` step (what a streaming pass collects chunk by chunk)."
     return _feature(feature)['describe'](imgs, clf, _arg(feature))
 
-def finish(desc, feature: str):
+# %% ../nbs/12_cluster.ipynb #6d8d5085
+def finish(
+    desc,  # descriptors of all images, as `describe_chunk` gave them
+    feature: str,  # feature name (`name` or `name:arg`)
+):
     "The final descriptors from all collected ones (the identity for most features)."
     f = _feature(feature)['finish']
     return desc if f is None else f(desc, _arg(feature))
 
-def describe(imgs, feature: str, clf=None):
+# %% ../nbs/12_cluster.ipynb #4429cd75
+def describe(
+    imgs,  # uint8 images `3×H×W`
+    feature: str,  # feature name (`name` or `name:arg`)
+    clf=None,  # classifier for `embedding`
+):
     "Per-image descriptors of a named feature (`name` or `name:arg`): an array with a row per image, or a list (`clf` serves `embedding`)."
     return finish(describe_chunk(imgs, feature, clf), feature)
 
-def compare(a, feature: str, b=None) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #c9c5023a
+def compare(
+    a,  # descriptors
+    feature: str,  # feature name
+    b=None,  # other descriptors (None: `a` with itself)
+) -> np.ndarray:
     "Similarity matrix between descriptors `a` and `b` (None: `a` with itself) under a named feature."
     return _feature(feature)['compare'](a, b)
 
-def similarity(imgs, feature: str, clf=None) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #d9ba40b2
+def similarity(
+    imgs,  # uint8 images `3×H×W`
+    feature: str,  # feature name (`name` or `name:arg`)
+    clf=None,  # classifier for `embedding`
+) -> np.ndarray:
     "The `n×n` similarity matrix of images under a named feature."
     return compare(describe(imgs, feature, clf), feature)
 
-# %% ../nbs/12_cluster.ipynb #cl000045
-def grouped_textures(copies: int = 5, seed: int = 0, sources=None) -> tuple:  # sources: 2-D uint8 arrays ≥ 263 px (default 4 scikit-image textures)
+# %% ../nbs/12_cluster.ipynb #b48c36fc
+def grouped_textures(
+    copies: int = 5,  # copies of each texture
+    seed: int = 0,  # random seed of the shifts, brightness and noise
+    sources=None,  # 2-D uint8 arrays ≥ 263 px (default 4 scikit-image textures)
+) -> tuple:
     "Noisy, shifted, brightened 256² copies of some textures with their group numbers: (list of uint8 3×256×256, groups)."
     import skimage.data
     rng = np.random.default_rng(seed)
@@ -172,13 +240,21 @@ def grouped_textures(copies: int = 5, seed: int = 0, sources=None) -> tuple:  # 
             imgs.append(torch.from_numpy(np.repeat(a.clip(0, 255).astype(np.uint8)[None], 3, 0))); groups.append(g)
     return imgs, np.array(groups)
 
-# %% ../nbs/12_cluster.ipynb #cl000010
-def threshold_clusters(S: np.ndarray, threshold: float) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #a24afb0e
+def threshold_clusters(
+    S: np.ndarray,  # `n×n` similarity matrix
+    threshold: float,  # pairs at least this similar are linked
+) -> np.ndarray:
     "Cluster labels: connected components of the graph linking pairs with similarity ≥ `threshold`."
     A = csr_matrix(np.asarray(S) >= threshold)
     return connected_components(A, directed=False)[1]
 
-def suggest_threshold(S: np.ndarray, candidates: int = 40, plot: bool = False):
+# %% ../nbs/12_cluster.ipynb #5b4da5cf
+def suggest_threshold(
+    S: np.ndarray,  # `n×n` similarity matrix
+    candidates: int = 40,  # thresholds tried
+    plot: bool = False,  # also return a figure of pairs linked and silhouette per threshold
+):
     "The threshold (among quantiles of the pair similarities) whose clusters have the best silhouette on distances 1 − S."
     S = np.asarray(S)
     v = S[np.triu_indices(len(S), 1)]
@@ -201,8 +277,12 @@ def suggest_threshold(S: np.ndarray, candidates: int = 40, plot: bool = False):
         return thr, fig
     return thr
 
-# %% ../nbs/12_cluster.ipynb #cl000031
-def radius_clusters(X: np.ndarray, threshold: float, kind: str = 'phash') -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #60f80415
+def radius_clusters(
+    X: np.ndarray,  # feature rows: pHash bits or embeddings
+    threshold: float,  # similarity threshold
+    kind: str = 'phash',  # `phash` or `embedding`
+) -> np.ndarray:
     "Threshold clusters of feature rows via a sparse radius-neighbour graph: `phash` bits (1 − Hamming/64) or `embedding` (cosine, to [0, 1])."
     if kind == 'phash': A = radius_neighbors_graph(np.asarray(X, bool), 1 - threshold + 1e-9, metric='hamming')
     elif kind == 'embedding':
@@ -211,11 +291,21 @@ def radius_clusters(X: np.ndarray, threshold: float, kind: str = 'phash') -> np.
     else: raise ValueError(f"radius clustering needs vector features: phash or embedding, not {kind!r}")
     return connected_components(A, directed=False)[1]
 
-def take(desc, idx):
+# %% ../nbs/12_cluster.ipynb #d886273b
+def take(
+    desc,  # descriptors: an array or a list
+    idx,  # positions
+):
     "The descriptors at positions `idx` (an array's rows or a list's items)."
     return desc[np.asarray(idx, int)] if isinstance(desc, np.ndarray) else [desc[i] for i in idx]
 
-def blocked_clusters(desc, feature: str, threshold: float, block: int = 500) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #48f74909
+def blocked_clusters(
+    desc,  # descriptors
+    feature: str,  # feature name
+    threshold: float,  # similarity threshold
+    block: int = 500,  # descriptors per block
+) -> np.ndarray:
     "Exact threshold clusters comparing all pairs one block pair at a time, keeping only the similar pairs."
     n, rows, cols = len(desc), [], []
     for i in range(0, n, block):
@@ -226,13 +316,21 @@ def blocked_clusters(desc, feature: str, threshold: float, block: int = 500) -> 
     r, c = np.concatenate(rows), np.concatenate(cols)
     return connected_components(coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)).tocsr(), directed=False)[1]
 
+# %% ../nbs/12_cluster.ipynb #efabeb48
 def _representatives(S: np.ndarray, k: int) -> list:
     "Up to `k` members spread over a cluster (its similarity matrix `S`): the medoid, then each time the member least like those chosen."
     chosen = [int(S.mean(1).argmax())]
     while len(chosen) < min(k, len(S)): chosen.append(int(S[:, chosen].max(1).argmin()))
     return chosen
 
-def batch_clusters(desc, feature: str, threshold: float, batch_size: int = 500, reps: int = 3) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #9575686b
+def batch_clusters(
+    desc,  # descriptors
+    feature: str,  # feature name
+    threshold: float,  # similarity threshold
+    batch_size: int = 500,  # descriptors per batch
+    reps: int = 3,  # representatives per batch cluster
+) -> np.ndarray:
     "Threshold clusters per batch, merged by clustering `reps` representatives of each batch cluster again (recursively); approximate."
     n = len(desc)
     if n <= batch_size: return threshold_clusters(compare(desc, feature), threshold)
@@ -250,7 +348,7 @@ def batch_clusters(desc, feature: str, threshold: float, batch_size: int = 500, 
     A = coo_matrix((np.ones(len(owner)), (owner, m + rep_lab)), shape=(m + rep_lab.max() + 1,) * 2).tocsr()
     return connected_components(A, directed=False)[1][labels]
 
-# %% ../nbs/12_cluster.ipynb #cl000013
+# %% ../nbs/12_cluster.ipynb #0a914ca4
 def _candidates(X, ks, seed):
     for k in ks:
         yield f'kmeans:{k}', skc.KMeans(k, n_init=4, random_state=seed).fit_predict(X)
@@ -260,7 +358,13 @@ def _candidates(X, ks, seed):
     yield 'dbscan', skc.DBSCAN(eps=float(np.quantile(d, .9)) * 1.5, min_samples=2).fit_predict(X)
     yield 'hdbscan', skc.HDBSCAN(min_cluster_size=2, copy=True).fit_predict(X)
 
-def cluster_features(X: np.ndarray, method: str = 'auto', ks=range(2, 9), seed: int = 0) -> tuple:
+# %% ../nbs/12_cluster.ipynb #f5490f5c
+def cluster_features(
+    X: np.ndarray,  # feature rows
+    method: str = 'auto',  # `auto` (best mean rank), a model (`kmeans`, `agglomerative`, `gmm`, `dbscan`, `hdbscan`) or `model:k`
+    ks=range(2, 9),  # numbers of clusters tried
+    seed: int = 0,  # random seed of the models
+) -> tuple:
     "Labels of the best (or the named, e.g. `kmeans:4`) clustering of rows of `X`, and the table of scores."
     X = np.asarray(X, np.float64)
     rows = []
@@ -279,8 +383,14 @@ def cluster_features(X: np.ndarray, method: str = 'auto', ks=range(2, 9), seed: 
     t = t.sort_values('rank', na_position='last', kind='stable').reset_index(drop=True)
     return t.labels.iloc[0], t.drop(columns='labels')
 
-# %% ../nbs/12_cluster.ipynb #cl000016
-def cluster_scores(desc, feature: str, labels, score_sample: int = 64, seed: int = 0) -> np.ndarray:
+# %% ../nbs/12_cluster.ipynb #dde67056
+def cluster_scores(
+    desc,  # descriptors
+    feature: str,  # feature name
+    labels,  # cluster labels
+    score_sample: int = 64,  # most members an item is compared with
+    seed: int = 0,  # random seed of the sample
+) -> np.ndarray:
     "Each item's mean similarity to the other members of its cluster (at most `score_sample` of them); NaN alone."
     labels, rng = np.asarray(labels), np.random.default_rng(seed)
     score = np.full(len(labels), np.nan)
@@ -293,8 +403,16 @@ def cluster_scores(desc, feature: str, labels, score_sample: int = 64, seed: int
         score[idx] = np.nanmean(S, 1)
     return score
 
-def cluster_descriptors(desc, feature: str, method: str = 'threshold', threshold: float | None = None, batch_size: int = 1000,
-                        max_pairwise: int = 5000, seed: int = 0) -> dict:  # `method`: threshold or a model method; threshold None: suggested
+# %% ../nbs/12_cluster.ipynb #0e916819
+def cluster_descriptors(
+    desc,  # descriptors
+    feature: str,  # feature name
+    method: str = 'threshold',  # `threshold` or a model method (see `cluster_features`)
+    threshold: float | None = None,  # similarity threshold (None: suggested)
+    batch_size: int = 1000,  # beyond this many, blocks or batches instead of all pairs
+    max_pairwise: int = 5000,  # most images for model clustering on similarity rows
+    seed: int = 0,  # random seed
+) -> dict:
     "Cluster descriptors: labels, scores and the method used (with its threshold and the way pairs were compared)."
     n, f = len(desc), _feature(feature)
     if n < 2: raise ValueError(f"Need at least two images to cluster, got {n}")
@@ -314,16 +432,32 @@ def cluster_descriptors(desc, feature: str, method: str = 'threshold', threshold
         name, way = table.method.iloc[0], 'vectors' if f['vector'] else 'similarity rows'
     return dict(labels=lab, score=cluster_scores(desc, feature, lab, seed=seed), method=name, way=way)
 
-def cluster_images(imgs, feature: str = 'phash', method: str = 'threshold', threshold: float | None = None, clf=None,
-                   seed: int = 0, batch_size: int = 1000) -> dict:  # images; feature name; `threshold` or a model method; None: suggested
+# %% ../nbs/12_cluster.ipynb #23e983ba
+def cluster_images(
+    imgs,  # uint8 images `3×H×W`
+    feature: str = 'phash',  # feature name
+    method: str = 'threshold',  # `threshold` or a model method
+    threshold: float | None = None,  # similarity threshold (None: suggested)
+    clf=None,  # classifier for `embedding`
+    seed: int = 0,  # random seed
+    batch_size: int = 1000,  # beyond this many, blocks or batches instead of all pairs
+) -> dict:
     "Cluster a list of images: `cluster_descriptors`' result plus the seconds spent describing them."
     t = time.perf_counter()
     desc = describe(imgs, feature, clf)
     secs = time.perf_counter() - t
     return cluster_descriptors(desc, feature, method, threshold, batch_size, seed=seed) | dict(seconds=secs)
 
-# %% ../nbs/12_cluster.ipynb #cl000019
-def write_clusters(out, ids, labels, score, image=None, per_sheet: int = 24, max_sheets: int = 40) -> pd.DataFrame:
+# %% ../nbs/12_cluster.ipynb #da01d60b
+def write_clusters(
+    out,  # output folder
+    ids,  # image ids
+    labels,  # cluster labels
+    score,  # each image's score
+    image=None,  # `image(i)` → the i-th image (None: no contact sheets)
+    per_sheet: int = 24,  # most images on a contact sheet
+    max_sheets: int = 40,  # contact sheets of this many largest clusters
+) -> pd.DataFrame:
     "Write `clusters.csv` and, given `image(i)`, contact sheets of the largest clusters under `out`; returns the table."
     out, labels = Path(out), np.asarray(labels)
     t = pd.DataFrame(dict(image_id=ids, cluster=labels, score=np.round(score, 4)))
@@ -342,7 +476,14 @@ def write_clusters(out, ids, labels, score, image=None, per_sheet: int = 24, max
         plt.close(fig)
     return t
 
-def cluster_folders(out, ids, paths, labels, mode: str = 'link') -> Path:
+# %% ../nbs/12_cluster.ipynb #cf4c33b7
+def cluster_folders(
+    out,  # output folder (the layout goes to `out/folders`)
+    ids,  # image ids
+    paths,  # image files
+    labels,  # cluster labels
+    mode: str = 'link',  # `link` or `copy`
+) -> Path:
     "Lay the files out as `out/folders/cluster_<c>/<file_key(id)><ext>` of symbolic links (`link`) or copies (`copy`); returns the folder."
     if mode not in ('link', 'copy'): raise ValueError(f"mode must be link or copy, not {mode!r}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -355,7 +496,12 @@ def cluster_folders(out, ids, paths, labels, mode: str = 'link') -> Path:
     shutil.rmtree(out/'folders', ignore_errors=True); tmp.rename(out/'folders')
     return out/'folders'
 
-def cluster_errors(clusters: pd.DataFrame, pred: pd.DataFrame, variant: str = 'original') -> pd.DataFrame:
+# %% ../nbs/12_cluster.ipynb #829f5f9f
+def cluster_errors(
+    clusters: pd.DataFrame,  # `write_clusters`' table
+    pred: pd.DataFrame,  # a run's predictions (`image_id`, `model`, `variant`, `correct1`)
+    variant: str = 'original',  # the variant whose errors count
+) -> pd.DataFrame:
     "Per cluster and model: images, top-1 errors and error rate on `variant` with its exact (Clopper–Pearson) 95% interval."
     p = pred[(pred.variant == variant) & (pred.get('instance', 0) == 0)].merge(clusters[['image_id', 'cluster']], on='image_id')
     t = p.groupby(['model', 'cluster']).agg(images=('image_id', 'nunique'), errors=('correct1', lambda c: int((~c.astype(bool)).sum())))
@@ -363,24 +509,40 @@ def cluster_errors(clusters: pd.DataFrame, pred: pd.DataFrame, variant: str = 'o
     ci = [binomtest(e, n).proportion_ci(.95) for e, n in zip(t.errors, t.images)]
     return t.assign(error_lo=[c.low for c in ci], error_hi=[c.high for c in ci])
 
-# %% ../nbs/12_cluster.ipynb #cl000023
+# %% ../nbs/12_cluster.ipynb #14a4434b
 def _prepare(rec, size: int, on: str, seg) -> torch.Tensor:
     img = cover_crop(load_input(rec, size)[0], size, size)
     if seg is None: return img
     m, x = (seg(img, rec.label_idx, rec.image_id) >= .5)[None], img[None]
     return (composite(fill_image(x, m, 'blur')[0], x, m) if on == 'background' else composite(x, torch.zeros_like(x), m))[0]
 
-def thumbnail_jpeg(img: torch.Tensor, size: int = 96) -> bytes:
+# %% ../nbs/12_cluster.ipynb #b6c91013
+def thumbnail_jpeg(
+    img: torch.Tensor,  # uint8 image `3×H×W`
+    size: int = 96,  # side of the square thumbnail
+) -> bytes:
     "A small JPEG of an image (about 3 KB at 96 px), for contact sheets without keeping or re-reading the image."
     a = cv2.resize(np.ascontiguousarray(img.permute(1, 2, 0).numpy()), (size, size), interpolation=cv2.INTER_AREA)
     return cv2.imencode('.jpg', a[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes()
 
-def jpeg_image(b: bytes) -> torch.Tensor:
+# %% ../nbs/12_cluster.ipynb #737108ca
+def jpeg_image(
+    b: bytes,  # JPEG bytes
+) -> torch.Tensor:
     "Decode `thumbnail_jpeg` bytes back to a uint8 `3×H×W` image."
     return torch.from_numpy(np.ascontiguousarray(cv2.imdecode(np.frombuffer(b, np.uint8), cv2.IMREAD_COLOR)[..., ::-1])).permute(2, 0, 1)
 
-def describe_dataset(recs, feature: str, on: str = 'image', seg=None, work_size: int = 256, clf=None, chunk: int = 64,
-                     progress: bool = True) -> tuple:  # `seg`: a segmenter for `on` background / object
+# %% ../nbs/12_cluster.ipynb #7e32cc19
+def describe_dataset(
+    recs,  # records to read (from `discover`)
+    feature: str,  # feature name
+    on: str = 'image',  # `image`, `background` or `object`
+    seg=None,  # a segmenter, for `on` background / object
+    work_size: int = 256,  # side of the square each image is read at
+    clf=None,  # classifier for `embedding`
+    chunk: int = 64,  # images described at a time
+    progress: bool = True,  # show a progress bar
+) -> tuple:
     "Read, prepare and describe each record once, in chunks: (records described, descriptors, JPEG thumbnails, error rows)."
     done, parts, thumbs, errors, buf = [], [], [], [], []
     def flush():
@@ -395,7 +557,12 @@ def describe_dataset(recs, feature: str, on: str = 'image', seg=None, work_size:
     desc = np.concatenate(parts) if parts and isinstance(parts[0], np.ndarray) else [d for p in parts for d in p]
     return done, finish(desc, feature) if done else desc, thumbs, errors
 
-def square_images(data, size: int = 256, limit: int = 0) -> tuple:
+# %% ../nbs/12_cluster.ipynb #855a64b7
+def square_images(
+    data,  # a dataset folder or CSV manifest
+    size: int = 256,  # side of the squares
+    limit: int = 0,  # at most this many records (0: all)
+) -> tuple:
     "Each readable image of a dataset once, as its central `size`² square: (records, images, error rows)."
     recs, imgs, errors = [], [], []
     for r in discover(data)[:limit or None]:
@@ -403,11 +570,23 @@ def square_images(data, size: int = 256, limit: int = 0) -> tuple:
         except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
     return recs, imgs, errors
 
-# %% ../nbs/12_cluster.ipynb #cl000040
-def cluster_dataset(data, out, feature: str = 'phash', method: str = 'threshold', threshold: float | None = None,
-                    on: str = 'image', segmenter: str = 'u2netp', work_size: int = 256, limit: int = 0, run=None,
-                    folders: str | None = None, batch_size: int = 1000, seed: int = 0, progress: bool = True
-                    ) -> pd.DataFrame:  # `on`: image, background or object; `run`: a run folder to join; `folders`: link or copy
+# %% ../nbs/12_cluster.ipynb #45e18ec4
+def cluster_dataset(
+    data,  # a dataset folder or CSV manifest
+    out,  # output folder
+    feature: str = 'phash',  # feature name
+    method: str = 'threshold',  # `threshold` or a model method
+    threshold: float | None = None,  # similarity threshold (None: suggested)
+    on: str = 'image',  # `image`, `background` or `object`
+    segmenter: str = 'u2netp',  # segmenter for `on` background / object
+    work_size: int = 256,  # side of the square each image is read at
+    limit: int = 0,  # at most this many images (0: all)
+    run=None,  # a run folder whose predictions give `cluster_errors.csv`
+    folders: str | None = None,  # lay the files out in cluster folders: `link` or `copy`
+    batch_size: int = 1000,  # beyond this many, blocks or batches instead of all pairs
+    seed: int = 0,  # random seed
+    progress: bool = True,  # show a progress bar
+) -> pd.DataFrame:
     "Cluster the images of a dataset (or their backgrounds / objects) and write the outputs under `out`."
     if on not in ('image', 'background', 'object'): raise ValueError(f"on must be image, background or object, not {on!r}")
     if folders not in (None, 'link', 'copy'): raise ValueError(f"folders must be link or copy, not {folders!r}")
@@ -426,8 +605,12 @@ def cluster_dataset(data, out, feature: str = 'phash', method: str = 'threshold'
         with atomic_path(out/'cluster_errors.csv') as f: cluster_errors(t, pred).to_csv(f, index=False)
     return t.assign(method=res['method'], way=res['way'])
 
-# %% ../nbs/12_cluster.ipynb #cl000026
-def bench_cluster(data, limit: int = 0, work_size: int = 256) -> pd.DataFrame:
+# %% ../nbs/12_cluster.ipynb #761a5ad7
+def bench_cluster(
+    data,  # a dataset folder or CSV manifest
+    limit: int = 0,  # at most this many images (0: all)
+    work_size: int = 256,  # side of the square each image is read at
+) -> pd.DataFrame:
     "Seconds to describe and to compare all pairs, images/s and pairs/s, of each clustering feature on a dataset's images."
     _, imgs, _ = square_images(data, work_size, limit)
     clf, rows, n, env = Lite0Classifier(), [], len(imgs), os.environ.get('BGIMPACT_CACHE')

@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'NAME', 'KINDS', 'cutout', 'image_files', 'load_foregrounds', 'load_backgrounds', 'positions', 'place',
-           'composite_name', 'parse_name', 'CompositeConfig', 'ShardWriter', 'generate_composites', 'read_manifest',
+           'composite_name', 'parse_name', 'CompositeConfig', 'ShardWriter', 'read_manifest', 'generate_composites',
            'iter_files', 'file_stats', 'composite_stats', 'stats_table', 'gallery', 'combined_gallery',
            'write_galleries', 'bench_composite']
 
-# %% ../nbs/13_composite.ipynb #co000004
+# %% ../nbs/13_composite.ipynb #fe71ce53
 import io
 import json
 import os
@@ -34,10 +34,12 @@ from .core import atomic_path
 from .data import DecodeError, decode_image
 from .variants import cover_crop, mask_bbox
 
-# %% ../nbs/13_composite.ipynb #co000006
-IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp')
-
-def cutout(img: torch.Tensor, mask: torch.Tensor, size: int = 80) -> tuple:
+# %% ../nbs/13_composite.ipynb #08fbd709
+def cutout(
+    img: torch.Tensor,  # uint8 image 3×H×W
+    mask: torch.Tensor,  # H×W, ≥ 0.5 is object
+    size: int = 80,  # longer side of the cut-out
+) -> tuple:
     "The object of a uint8 image 3×H×W under `mask` (H×W, ≥ 0.5 is object), cropped to its box, longer side `size`: (rgb, bool mask)."
     m = mask >= .5
     if (bb := mask_bbox(m)) is None: raise ValueError("empty mask: no object to cut out")
@@ -49,19 +51,33 @@ def cutout(img: torch.Tensor, mask: torch.Tensor, size: int = 80) -> tuple:
     if not cm.any(): raise ValueError("the object vanishes at this size")
     return torch.where(cm, rgb, torch.zeros_like(rgb)), cm
 
-def image_files(folder, exts=IMAGE_EXTS) -> list:
+# %% ../nbs/13_composite.ipynb #5d1da9c4
+IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp')
+
+def image_files(
+    folder,  # the folder to search
+    exts=IMAGE_EXTS,  # file extensions that count as images (lower case)
+) -> list:
     "The image files below a folder (any depth, hidden ones left out), sorted."
     folder = Path(folder)
     if not folder.is_dir(): raise FileNotFoundError(f"Not a folder: {folder}")
     return sorted(p for p in folder.rglob('*') if p.suffix.lower() in exts and not p.name.startswith('.'))
 
+# %% ../nbs/13_composite.ipynb #477657ae
 def _rgba(path) -> tuple:
     try:
         with Image.open(path) as im: a = np.asarray(im.convert('RGBA'))
     except Exception as e: raise DecodeError(f'cannot decode image: {e}')
     return torch.from_numpy(a[..., :3].copy()).permute(2, 0, 1), torch.from_numpy(a[..., 3] / 255.)
 
-def load_foregrounds(src, masks=None, segmenter=None, size: int = 80, progress: bool = True) -> tuple:
+# %% ../nbs/13_composite.ipynb #bed45eda
+def load_foregrounds(
+    src,  # folder of foreground images
+    masks=None,  # folder of masks with the images' stems (None: the alpha channel or the segmenter)
+    segmenter=None,  # a segmenter spec, for images without alpha and without mask files
+    size: int = 80,  # longer side of the cut-outs
+    progress: bool = True,  # show a progress bar
+) -> tuple:
     "Cut-outs of every image in `src`: alpha of RGBA PNGs, else same-stem files in `masks`, else a segmenter spec; (list of (id, rgb, mask), error rows)."
     from bgimpact.segment import get_segmenter, read_mask
     seg = get_segmenter(segmenter) if segmenter else None
@@ -80,7 +96,12 @@ def load_foregrounds(src, masks=None, segmenter=None, size: int = 80, progress: 
         except (DecodeError, ValueError) as e: errors.append(dict(item=fid, path=str(p), stage='foreground', reason=str(e)))
     return out, errors
 
-def load_backgrounds(src, size: int = 160, progress: bool = True) -> tuple:
+# %% ../nbs/13_composite.ipynb #b5558297
+def load_backgrounds(
+    src,  # folder of background images
+    size: int = 160,  # side of the square backgrounds
+    progress: bool = True,  # show a progress bar
+) -> tuple:
     "Every image of `src` cover-cropped to `size`²: (list of (id, uint8 3×size×size), error rows)."
     out, errors = [], []
     for p in tqdm(image_files(src), desc='backgrounds', unit='img', disable=not progress):
@@ -89,15 +110,30 @@ def load_backgrounds(src, size: int = 160, progress: bool = True) -> tuple:
         except DecodeError as e: errors.append(dict(item=bid, path=str(p), stage='background', reason=str(e)))
     return out, errors
 
-# %% ../nbs/13_composite.ipynb #co000009
-def positions(fg_hw: tuple, bg_size: int, n: int, seed: int, fi: int, bi: int) -> np.ndarray:
+# %% ../nbs/13_composite.ipynb #951b05c1
+def positions(
+    fg_hw: tuple,  # the cut-out's (height, width)
+    bg_size: int,  # side of the square background
+    n: int,  # positions wanted
+    seed: int,  # the run's seed
+    fi: int,  # foreground index
+    bi: int,  # background index
+) -> np.ndarray:
     "`n` distinct (y, x) top-left positions of an `fg_hw` cut-out on a `bg_size`² background, seeded by (seed, fi, bi)."
     ny, nx = bg_size - fg_hw[0] + 1, bg_size - fg_hw[1] + 1
     if ny * nx < n: raise ValueError(f"a {fg_hw[0]}×{fg_hw[1]} cut-out has only {ny * nx} positions on {bg_size}², fewer than n={n}")
     k = np.random.default_rng([seed, fi, bi]).choice(ny * nx, n, replace=False)
     return np.stack([k // nx, k % nx], 1)
 
-def place(rgb: torch.Tensor, m: torch.Tensor, bg: torch.Tensor, y: int, x: int, flip: bool) -> tuple:
+# %% ../nbs/13_composite.ipynb #1da57768
+def place(
+    rgb: torch.Tensor,  # the cut-out's pixels, uint8 3×h×w
+    m: torch.Tensor,  # its bool mask h×w
+    bg: torch.Tensor,  # the background, uint8 3×S×S
+    y: int,  # top of the cut-out
+    x: int,  # left of the cut-out
+    flip: bool,  # flip the cut-out horizontally first
+) -> tuple:
     "The composite (uint8 3×S×S) and its mask (uint8 S×S, 255 = object) of a cut-out at (y, x), flipped first if `flip`."
     if flip: rgb, m = rgb.flip(-1), m.flip(-1)
     h, w = m.shape
@@ -106,19 +142,28 @@ def place(rgb: torch.Tensor, m: torch.Tensor, bg: torch.Tensor, y: int, x: int, 
     mask[y:y + h, x:x + w] = m.to(torch.uint8) * 255
     return img, mask
 
+# %% ../nbs/13_composite.ipynb #126ff53d
 NAME = re.compile(r'fg(\d+)_bg(\d+)_f([01])_(\d+)$')
 
-def composite_name(fi: int, bi: int, flip: bool, seq: int) -> str:
+def composite_name(
+    fi: int,  # foreground index
+    bi: int,  # background index
+    flip: bool,  # flipped horizontally
+    seq: int,  # position number
+) -> str:
     "File stem of a composite: foreground and background index, flip flag, sequence number."
     return f'fg{fi:04d}_bg{bi:04d}_f{int(flip)}_{seq:03d}'
 
-def parse_name(stem: str) -> dict:
+# %% ../nbs/13_composite.ipynb #a3abaf87
+def parse_name(
+    stem: str,  # a composite's file stem (or file name)
+) -> dict:
     "The fields `composite_name` encoded."
     m = NAME.match(Path(stem).stem if '.' in stem else stem)
     if m is None: raise ValueError(f"not a composite name: {stem!r}")
     return dict(fg=int(m[1]), bg=int(m[2]), flip=bool(int(m[3])), seq=int(m[4]))
 
-# %% ../nbs/13_composite.ipynb #co000012
+# %% ../nbs/13_composite.ipynb #84f854e1
 @dataclass(frozen=True)
 class CompositeConfig:
     "How composites are made and stored."
@@ -130,12 +175,17 @@ class CompositeConfig:
     format: str = 'folder'      # shards as folders, `tar` or `zip` files
     seed: int = 0               # positions
 
+# %% ../nbs/13_composite.ipynb #ebed4957
 def _png(a: np.ndarray) -> bytes:
     return cv2.imencode('.png', a[..., ::-1] if a.ndim == 3 else a, [cv2.IMWRITE_PNG_COMPRESSION, 1])[1].tobytes()
 
+# %% ../nbs/13_composite.ipynb #4b9e64a1
 class ShardWriter:
     "Write named files into one shard — a folder, tar or zip — under a temporary name, moved into place on `close`."
-    def __init__(self, path: Path, fmt: str):
+    def __init__(self,
+                 path: Path,  # the shard, without extension
+                 fmt: str,  # folder, tar or zip
+                ):
         if fmt not in ('folder', 'tar', 'zip'): raise ValueError(f"format must be folder, tar or zip, not {fmt!r}")
         self.path, self.fmt = Path(str(path) + ('' if fmt == 'folder' else f'.{fmt}')), fmt
         self.tmp = self.path.with_name(f'.{self.path.name}.tmp')
@@ -143,23 +193,29 @@ class ShardWriter:
         shutil.rmtree(self.tmp, ignore_errors=True) if fmt == 'folder' else self.tmp.unlink(missing_ok=True)
         self.f = tarfile.open(self.tmp, 'w') if fmt == 'tar' else zipfile.ZipFile(self.tmp, 'w', zipfile.ZIP_STORED) if fmt == 'zip' else None
 
-    def add(self, name: str, data: bytes):
+    def add(self,
+            name: str,  # file name relative to the shard
+            data: bytes,  # its contents
+           ):
         "Add one file (`name` relative to the shard)."
         if self.fmt == 'folder': (self.tmp/name).parent.mkdir(parents=True, exist_ok=True); (self.tmp/name).write_bytes(data)
         elif self.fmt == 'tar': ti = tarfile.TarInfo(name); ti.size = len(data); self.f.addfile(ti, io.BytesIO(data))
         else: self.f.writestr(name, data)
 
     def close(self):
+        "Finish the shard and move it into place, replacing an older one."
         if self.f is not None: self.f.close()
         if self.path.is_dir(): shutil.rmtree(self.path)
         os.replace(self.tmp, self.path)
 
+# %% ../nbs/13_composite.ipynb #1becf6d6
 def _depth_png(model, imgs: torch.Tensor) -> list:
     with torch.no_grad(): d = model(imgs.float() / 255).float()
     d = d.reshape(len(imgs), *imgs.shape[-2:])
     lo, hi = d.amin((1, 2), keepdim=True), d.amax((1, 2), keepdim=True)
     return [_png(a) for a in ((d - lo) / (hi - lo).clamp_min(1e-12) * 255).round().byte().numpy()]
 
+# %% ../nbs/13_composite.ipynb #ffd5a10a
 _STATE = {}
 
 def _init_worker(state: dict, single_thread: bool = True):
@@ -167,6 +223,7 @@ def _init_worker(state: dict, single_thread: bool = True):
     _STATE.update(state)
     if isinstance(_STATE.get('depth'), (str, Path)): _STATE['depth'] = torch.jit.load(str(_STATE['depth']), map_location='cpu').eval()
 
+# %% ../nbs/13_composite.ipynb #c9add4d8
 def _make_shard(k: int) -> int:
     fgs, bgs, cfg, out, depth = _STATE['fgs'], _STATE['bgs'], _STATE['cfg'], _STATE['out'], _STATE.get('depth')
     shape = (len(fgs), len(bgs), cfg.n, 2 if cfg.flip else 1)
@@ -193,7 +250,7 @@ def _make_shard(k: int) -> int:
     with atomic_path(out/'manifest'/f'{shard}.csv') as t: pd.DataFrame(rows).to_csv(t, index=False)
     return len(rows)
 
-# %% ../nbs/13_composite.ipynb #co000013
+# %% ../nbs/13_composite.ipynb #e968b24d
 def _save_sources(out: Path, fgs, bgs):
     for kind, items in (('foregrounds', fgs), ('backgrounds', bgs)):
         for i, it in enumerate(items):
@@ -206,11 +263,30 @@ def _save_sources(out: Path, fgs, bgs):
                          pd.DataFrame(dict(kind='background', index=range(len(bgs)), id=[b[0] for b in bgs]))])
     with atomic_path(out/'sources.csv') as t: sources.to_csv(t, index=False)
 
-def generate_composites(fg, bg, out, cfg: CompositeConfig = CompositeConfig(), masks=None, segmenter=None, depth_model=None,
-                        workers: int = 0, progress: bool = True, max_shards: int | None = None) -> pd.DataFrame:
+# %% ../nbs/13_composite.ipynb #63caefa0
+def read_manifest(
+    out,  # a composite folder
+) -> pd.DataFrame:
+    "The manifest of a composite folder (the parts of the finished shards, in order), also written as `manifest.csv`."
+    parts = sorted((Path(out)/'manifest').glob('shard_*.csv'))
+    m = pd.concat([pd.read_csv(p) for p in parts], ignore_index=True) if parts else pd.DataFrame()
+    with atomic_path(Path(out)/'manifest.csv') as t: m.to_csv(t, index=False)
+    return m
+
+# %% ../nbs/13_composite.ipynb #3b6e5864
+def generate_composites(
+    fg,  # folder of foregrounds
+    bg,  # folder of backgrounds
+    out,  # output folder
+    cfg: CompositeConfig = CompositeConfig(),  # how composites are made and stored
+    masks=None,  # folder of same-stem masks
+    segmenter=None,  # a segmenter spec for images without alpha
+    depth_model=None,  # TorchScript path or module
+    workers: int = 0,  # processes (0: this one)
+    progress: bool = True,  # show progress bars
+    max_shards: int | None = None,  # stop after making this many (a partial run, e.g. to test resuming)
+) -> pd.DataFrame:
     "Make the composites of every cut-out of `fg` on every background of `bg` under `out`; returns the manifest (resumes)."
-    # masks: folder of same-stem masks; segmenter: a spec for images without alpha; depth_model: TorchScript path or module;
-    # workers: processes (0: this one); max_shards: stop after making this many (a partial run, e.g. to test resuming)
     out = Path(out)
     if cfg.format not in ('folder', 'tar', 'zip'): raise ValueError(f"format must be folder, tar or zip, not {cfg.format!r}")
     want = asdict(cfg) | dict(fg=str(fg), bg=str(bg), depth=str(depth_model) if depth_model is not None else None)
@@ -239,17 +315,13 @@ def generate_composites(fg, bg, out, cfg: CompositeConfig = CompositeConfig(), m
             finally: _STATE.clear()
     return read_manifest(out)
 
-def read_manifest(out) -> pd.DataFrame:
-    "The manifest of a composite folder (the parts of the finished shards, in order), also written as `manifest.csv`."
-    parts = sorted((Path(out)/'manifest').glob('shard_*.csv'))
-    m = pd.concat([pd.read_csv(p) for p in parts], ignore_index=True) if parts else pd.DataFrame()
-    with atomic_path(Path(out)/'manifest.csv') as t: m.to_csv(t, index=False)
-    return m
-
-# %% ../nbs/13_composite.ipynb #co000020
+# %% ../nbs/13_composite.ipynb #0db13fad
 KINDS = ('foreground', 'background', 'composite', 'mask', 'depth')
 
-def iter_files(out, kind: str):
+def iter_files(
+    out,  # a composite folder
+    kind: str,  # one of `KINDS`
+):
     "(name, bytes) of every file of a kind in a composite folder, shard by shard."
     out = Path(out)
     if kind in ('foreground', 'background'):
@@ -268,11 +340,15 @@ def iter_files(out, kind: str):
         else:
             for p in sorted((sh/sub).glob('*.png')): yield p.stem, p.read_bytes()
 
+# %% ../nbs/13_composite.ipynb #f71b29fc
 def _decode(b: bytes) -> np.ndarray:
     a = cv2.imdecode(np.frombuffer(b, np.uint8), cv2.IMREAD_UNCHANGED)
     return a[..., [2, 1, 0]] if a.ndim == 3 else a[..., None]       # RGB (alpha dropped) or one channel, H×W×C
 
-def file_stats(files) -> dict:
+# %% ../nbs/13_composite.ipynb #0134d7f5
+def file_stats(
+    files,  # (name, bytes) pairs of image files
+) -> dict:
     "Count, bytes, and exact per-channel mean and standard deviation of pixel values / 255 over (name, bytes) files."
     n = size = pixels = 0; s1 = s2 = None
     for _, b in files:
@@ -284,13 +360,20 @@ def file_stats(files) -> dict:
     mean = s1 / pixels
     return dict(count=n, bytes=size, mean=(mean / 255).round(6).tolist(), std=(np.sqrt(np.maximum(s2 / pixels - mean ** 2, 0)) / 255).round(6).tolist())
 
-def composite_stats(out, progress: bool = True) -> dict:
+# %% ../nbs/13_composite.ipynb #3cd39817
+def composite_stats(
+    out,  # a composite folder
+    progress: bool = True,  # show progress bars
+) -> dict:
     "Statistics of every kind in a composite folder, written to `stats.json`."
     stats = {k: file_stats(tqdm(iter_files(out, k), desc=k, unit='img', disable=not progress)) for k in KINDS}
     with atomic_path(Path(out)/'stats.json') as t: t.write_text(json.dumps(stats, indent=1))
     return stats
 
-def stats_table(stats: dict) -> pd.DataFrame:
+# %% ../nbs/13_composite.ipynb #1ae9d1ea
+def stats_table(
+    stats: dict,  # `composite_stats`' result
+) -> pd.DataFrame:
     "The statistics as a table: one row per kind, mean / std per channel."
     rows = []
     for k, s in stats.items():
@@ -299,7 +382,7 @@ def stats_table(stats: dict) -> pd.DataFrame:
         rows.append(r)
     return pd.DataFrame(rows)
 
-# %% ../nbs/13_composite.ipynb #co000023
+# %% ../nbs/13_composite.ipynb #658b6ed2
 def _grid(tiles, titles, ncol: int, title: str, size: float = 1.3):
     import matplotlib.pyplot as plt
     nrow = max(1, -(-len(tiles) // ncol))
@@ -311,7 +394,13 @@ def _grid(tiles, titles, ncol: int, title: str, size: float = 1.3):
     fig.suptitle(title, fontsize=9); fig.tight_layout()
     return fig
 
-def gallery(out, kind: str, n: int = 24, ncol: int = 8):
+# %% ../nbs/13_composite.ipynb #c6704e4c
+def gallery(
+    out,  # a composite folder
+    kind: str,  # one of `KINDS`
+    n: int = 24,  # images shown
+    ncol: int = 8,  # columns
+):
     "A grid of the first `n` images of one kind of a composite folder."
     files = []
     for name, b in iter_files(out, kind):
@@ -319,7 +408,11 @@ def gallery(out, kind: str, n: int = 24, ncol: int = 8):
         if len(files) == n: break
     return _grid([f[1] for f in files], [f[0] for f in files], ncol, f'{kind}s ({len(files)} shown)')
 
-def combined_gallery(out, n: int = 6):
+# %% ../nbs/13_composite.ipynb #f629dd6f
+def combined_gallery(
+    out,  # a composite folder
+    n: int = 6,  # composites shown, spread over the set
+):
     "For `n` composites spread over the set: foreground | background | composite | mask | depth."
     out = Path(out); man = read_manifest(out)
     rows = man.iloc[np.linspace(0, len(man) - 1, min(n, len(man))).astype(int)]
@@ -332,7 +425,11 @@ def combined_gallery(out, n: int = 6):
         titles += [f'fg {r.fg_id}', f'bg {r.bg_id}', r.name, 'mask', 'depth' if r.name in found['depth'] else 'no depth']
     return _grid(tiles, titles, 5, 'foreground | background | composite | mask | depth', 1.5)
 
-def write_galleries(out, n: int = 24) -> list:
+# %% ../nbs/13_composite.ipynb #61bfb392
+def write_galleries(
+    out,  # a composite folder
+    n: int = 24,  # images per kind
+) -> list:
     "Save `gallery/<kind>.png` for each kind present and `gallery/combined.png`; returns the paths."
     import matplotlib.pyplot as plt
     out, paths = Path(out), []
@@ -343,9 +440,14 @@ def write_galleries(out, n: int = 24) -> list:
         plt.close(fig); paths.append(out/'gallery'/f'{kind}.png')
     return paths
 
-# %% ../nbs/13_composite.ipynb #co000026
-def bench_composite(n_fg: int = 6, n_bg: int = 6, cfg: CompositeConfig = CompositeConfig(), workers: int = 0,
-                    reference: int = 400_000) -> dict:
+# %% ../nbs/13_composite.ipynb #7ae3c14c
+def bench_composite(
+    n_fg: int = 6,  # synthetic foregrounds
+    n_bg: int = 6,  # synthetic backgrounds
+    cfg: CompositeConfig = CompositeConfig(),  # how composites are made and stored
+    workers: int = 0,  # processes (0: this one)
+    reference: int = 400_000,  # composites of the set whose time is projected
+) -> dict:
     "Composites per second (images, masks, PNG encoding, shard writing) and the projected time for `reference` composites."
     import tempfile
     rng = np.random.default_rng(0)

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['METHODS', 'slic', 'felzenszwalb', 'quickshift', 'chan_vese', 'kmeans_colors', 'edges', 'graph', 'oversegment',
-           'MaskEditor', 'flagged_images', 'open_in_run', 'save_to_run', 'flagged_demo_run']
+           'MaskEditor', 'flagged_demo_run', 'flagged_images', 'open_in_run', 'save_to_run']
 
-# %% ../nbs/15_editor.ipynb #ed000004
+# %% ../nbs/15_editor.ipynb #89ad22c8
 import json
 import re
 from pathlib import Path
@@ -22,7 +22,7 @@ from sklearn.cluster import KMeans
 
 from .core import truthy
 
-# %% ../nbs/15_editor.ipynb #ed000006
+# %% ../nbs/15_editor.ipynb #8d8e59e4
 def _relabel(lab: np.ndarray) -> np.ndarray:
     "Connected regions of equal non-zero label, numbered 1… in raster order; 0 stays 0."
     out = np.zeros(lab.shape, np.int32); n = 0
@@ -31,51 +31,95 @@ def _relabel(lab: np.ndarray) -> np.ndarray:
         out[cc > 0] = cc[cc > 0] + n; n += k
     return sks.relabel_sequential(out)[0].astype(np.int32)
 
-def slic(img, n_segments: int = 200, compactness: float = 10.) -> np.ndarray:
+# %% ../nbs/15_editor.ipynb #a207cb25
+def slic(
+    img,  # uint8 RGB H×W×3
+    n_segments: int = 200,  # about this many segments
+    compactness: float = 10.,  # higher: squarer segments
+) -> np.ndarray:
     "SLIC superpixels (scikit-image)."
     return _relabel(sks.slic(img, n_segments=n_segments, compactness=compactness, start_label=1))
 
-def felzenszwalb(img, scale: float = 100., sigma: float = .8, min_size: int = 50) -> np.ndarray:
+# %% ../nbs/15_editor.ipynb #7c32d17a
+def felzenszwalb(
+    img,  # uint8 RGB H×W×3
+    scale: float = 100.,  # higher: larger segments
+    sigma: float = .8,  # Gaussian smoothing first
+    min_size: int = 50,  # smallest segment in pixels
+) -> np.ndarray:
     "Felzenszwalb–Huttenlocher graph segmentation (scikit-image)."
     return _relabel(sks.felzenszwalb(img, scale=scale, sigma=sigma, min_size=min_size) + 1)
 
-def quickshift(img, kernel_size: float = 5., max_dist: float = 10., ratio: float = .5) -> np.ndarray:
+# %% ../nbs/15_editor.ipynb #7ad74598
+def quickshift(
+    img,  # uint8 RGB H×W×3
+    kernel_size: float = 5.,  # width of the density kernel
+    max_dist: float = 10.,  # cut-off of the links between modes
+    ratio: float = .5,  # balance of colour against position
+) -> np.ndarray:
     "Quickshift mode seeking (scikit-image)."
     return _relabel(sks.quickshift(img, kernel_size=kernel_size, max_dist=max_dist, ratio=ratio) + 1)
 
-def chan_vese(img, mu: float = .25, max_num_iter: int = 200) -> np.ndarray:
+# %% ../nbs/15_editor.ipynb #45047ab5
+def chan_vese(
+    img,  # uint8 RGB H×W×3
+    mu: float = .25,  # length penalty of the contour
+    max_num_iter: int = 200,  # most iterations
+) -> np.ndarray:
     "Chan–Vese active contours without edges (scikit-image): the connected regions of the two phases."
     return _relabel(sks.chan_vese(rgb2gray(img), mu=mu, max_num_iter=max_num_iter).astype(np.int32) + 1)
 
-def kmeans_colors(img, k: int = 6, seed: int = 0) -> np.ndarray:
+# %% ../nbs/15_editor.ipynb #f532e83b
+def kmeans_colors(
+    img,  # uint8 RGB H×W×3
+    k: int = 6,  # colour clusters
+    seed: int = 0,  # random seed of k-means and of its pixel sample
+) -> np.ndarray:
     "Connected regions of k-means colour clusters (CIELAB, scikit-learn)."
     lab = rgb2lab(img).reshape(-1, 3)
     km = KMeans(k, n_init=2, random_state=seed).fit(lab[np.random.default_rng(seed).choice(len(lab), min(len(lab), 20000), replace=False)])
     return _relabel(km.predict(lab).reshape(img.shape[:2]) + 1)
 
-def edges(img, low: int = 50, high: int = 150, dilate: int = 1) -> np.ndarray:
+# %% ../nbs/15_editor.ipynb #76401acc
+def edges(
+    img,  # uint8 RGB H×W×3
+    low: int = 50,  # Canny's lower hysteresis threshold
+    high: int = 150,  # Canny's upper hysteresis threshold
+    dilate: int = 1,  # widen the edges by this many pixels
+) -> np.ndarray:
     "Canny edges (OpenCV) as 0, the regions between them as segments."
     e = cv2.Canny(cv2.cvtColor(np.ascontiguousarray(img), cv2.COLOR_RGB2GRAY), low, high)
     if dilate: e = cv2.dilate(e, np.ones((2 * dilate + 1,) * 2, np.uint8))
     return _relabel(np.where(e > 0, 0, 1))
 
-def graph(img, sigma: float = .5, k: float = 300., min_size: int = 100) -> np.ndarray:
+# %% ../nbs/15_editor.ipynb #10c3280f
+def graph(
+    img,  # uint8 RGB H×W×3
+    sigma: float = .5,  # Gaussian smoothing first
+    k: float = 300.,  # higher: larger segments
+    min_size: int = 100,  # smallest segment in pixels
+) -> np.ndarray:
     "OpenCV's graph segmentation (`cv2.ximgproc`, in opencv-contrib)."
     if not hasattr(cv2, 'ximgproc'):
         raise ImportError("the graph method needs OpenCV's contrib modules: pip install opencv-contrib-python-headless")
     gs = cv2.ximgproc.segmentation.createGraphSegmentation(sigma, k, min_size)
     return _relabel(gs.processImage(np.ascontiguousarray(img[..., ::-1])) + 1)
 
+# %% ../nbs/15_editor.ipynb #c48f1b55
 METHODS = {'slic': slic, 'felzenszwalb': felzenszwalb, 'quickshift': quickshift, 'chan_vese': chan_vese,
            'kmeans': kmeans_colors, 'edges': edges, 'graph': graph}
 
-def oversegment(img, method: str = 'slic', **params) -> np.ndarray:
+def oversegment(
+    img,  # uint8 image: 3×H×W tensor or H×W×3 array
+    method: str = 'slic',  # a name in `METHODS`
+    **params,  # the method's parameters
+) -> np.ndarray:
     "The label image of a named over-segmentation method (segments from 1, edges 0)."
     if method not in METHODS: raise ValueError(f"Unknown over-segmentation method {method!r}: choose from {list(METHODS)}")
     img = img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else np.asarray(img)
     return METHODS[method](np.ascontiguousarray(img), **params)
 
-# %% ../nbs/15_editor.ipynb #ed000009
+# %% ../nbs/15_editor.ipynb #ec8839af
 def _line_pixels(points, shape, width: int = 1) -> np.ndarray:
     "Bool image of a polyline through (y, x) points, `width` px wide (a single point: a dot)."
     canvas = np.zeros(shape, np.uint8)
@@ -84,9 +128,16 @@ def _line_pixels(points, shape, width: int = 1) -> np.ndarray:
     else: cv2.polylines(canvas, [pts.reshape(-1, 1, 2)], False, 1, width)
     return canvas.astype(bool)
 
+# %% ../nbs/15_editor.ipynb #367de834
 class MaskEditor:
     "A mask being corrected over an image's segments: fill / unfill, strokes, cuts, GrabCut, re-segmenting, reset, undo / redo."
-    def __init__(self, img, mask=None, labels=None, method: str = 'slic', **params):  # img: uint8 3×H×W tensor or H×W×3 array
+    def __init__(self,
+                 img,  # uint8 3×H×W tensor or H×W×3 array
+                 mask=None,  # the mask to start from, H×W (None: empty)
+                 labels=None,  # a label image (None: computed with `method`)
+                 method: str = 'slic',  # over-segmentation method
+                 **params,  # its parameters
+                ):
         self.img = np.ascontiguousarray(img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else img)
         self.method, self.params = method, params
         self.labels = np.asarray(labels, np.int32) if labels is not None else oversegment(self.img, method, **params)
@@ -99,22 +150,35 @@ class MaskEditor:
     def _push(self, op: str):
         self._undo.append((self.mask.copy(), self.labels.copy(), op)); self._redo.clear(); self.history.append(op)
 
-    def segment_at(self, y: int, x: int) -> int:
+    def segment_at(self,
+                   y: int,  # row
+                   x: int,  # column
+                  ) -> int:
         "The segment id under a point (0: an edge)."
         return int(self.labels[int(y), int(x)])
 
-    def fill(self, y: int, x: int, on: bool = True) -> bool:
+    def fill(self,
+             y: int,  # row
+             x: int,  # column
+             on: bool = True,  # into the mask (False: out of it)
+            ) -> bool:
         "Put the segment under (y, x) into the mask (`on`) or take it out; False when there is nothing to change."
         s = self.segment_at(y, x)
         if s == 0 or (self.mask[self.labels == s] == on).all(): return False
         self._push('fill' if on else 'unfill'); self.mask[self.labels == s] = on
         return True
 
-    def unfill(self, y: int, x: int) -> bool:
+    def unfill(self,
+               y: int,  # row
+               x: int,  # column
+              ) -> bool:
         "Take the segment under (y, x) out of the mask."
         return self.fill(y, x, False)
 
-    def stroke(self, points, on: bool = True) -> bool:
+    def stroke(self,
+               points,  # the polyline's (y, x) points
+               on: bool = True,  # into the mask (False: out of it)
+              ) -> bool:
         "Fill (or unfill) every segment a polyline through (y, x) points touches."
         segs = np.setdiff1d(np.unique(self.labels[_line_pixels(points, self.labels.shape)]), [0])
         sel = np.isin(self.labels, segs)
@@ -122,7 +186,11 @@ class MaskEditor:
         self._push('stroke' if on else 'unstroke'); self.mask[sel] = on
         return True
 
-    def cut(self, p0, p1, width: int = 2) -> bool:
+    def cut(self,
+            p0,  # (y, x) start of the line
+            p1,  # (y, x) end of the line
+            width: int = 2,  # line width in pixels
+           ) -> bool:
         "Turn the line p0–p1 into edge pixels and split every segment it crosses into its connected parts."
         line = _line_pixels([p0, p1], self.labels.shape, width)
         crossed = np.setdiff1d(np.unique(self.labels[line]), [0])
@@ -135,7 +203,15 @@ class MaskEditor:
             for part in range(2, k + 1): self.labels[cc == part] = nxt; nxt += 1
         return True
 
-    def grabcut(self, fg=(), bg=(), probable_fg=(), probable_bg=(), rect=None, iters: int = 5, width: int = 3) -> bool:
+    def grabcut(self,
+                fg=(),  # strokes of sure object
+                bg=(),  # strokes of sure background
+                probable_fg=(),  # strokes of probable object
+                probable_bg=(),  # strokes of probable background
+                rect=None,  # (y0, x0, y1, x1): outside is sure background
+                iters: int = 5,  # GrabCut iterations
+                width: int = 3,  # stroke width in pixels
+               ) -> bool:
         "Refine with OpenCV GrabCut from the current mask, strokes (lists of (y, x) polylines) and a (y0, x0, y1, x1) rectangle."
         gc = np.where(self.mask, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
         if rect is not None:
@@ -152,7 +228,10 @@ class MaskEditor:
         self._push('grabcut'); self.mask = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD))
         return True
 
-    def resegment(self, method: str, **params):
+    def resegment(self,
+                  method: str,  # over-segmentation method
+                  **params,  # its parameters
+                 ):
         "Replace the segments by another over-segmentation; the mask is kept."
         self._push(f'segment:{method}'); self.labels = oversegment(self.img, method, **params); self.method, self.params = method, params
 
@@ -177,45 +256,11 @@ class MaskEditor:
         "Whether the mask differs from the one the editor started with."
         return not np.array_equal(self.mask, self._start[0])
 
-# %% ../nbs/15_editor.ipynb #ed000015
-def flagged_images(run) -> pd.DataFrame:
-    "QC rows of a run's images with a failed or flagged mask that no one has corrected yet."
-    qc = pd.read_csv(Path(run)/'qc.csv', keep_default_na=False)
-    return qc[(~truthy(qc.qc_ok) | (qc['flags'] != '')) & ~qc.segmenter.astype(str).str.startswith('manual:')]   # qc.flags is pandas' own attribute
-
-def _run_parts(run: Path) -> tuple:
-    from bgimpact.core import Config
-    from bgimpact.segment import MaskCache
-    if not (run/'manifest.json').exists(): raise FileNotFoundError(f"{run} is not a finished run (no manifest.json)")
-    cfg = Config.from_yaml(run/'config.yaml')
-    return cfg, json.loads((run/'manifest.json').read_text())['work_size'], MaskCache(run/'masks'/re.split('[:=]', cfg.segmenter)[0])
-
-def open_in_run(run, image_id: str, method: str = 'slic', **params) -> MaskEditor:
-    "An editor on one image of a finished run, at the run's work size, starting from its cached mask."
-    from bgimpact.data import discover
-    from bgimpact.evaluate import load_input
-    run = Path(run); cfg, ws, cache = _run_parts(run)
-    rec = next((r for r in discover(cfg.data) if r.image_id == image_id), None)
-    if rec is None: raise ValueError(f"{image_id!r} is not in the run's dataset {cfg.data}")
-    img, _ = load_input(rec, ws, cfg.min_size)
-    hit = cache.get(image_id, img.shape[-2:])
-    ed = MaskEditor(img, hit[0] if hit else None, method=method, **params)
-    ed.run, ed.image_id = run, image_id
-    return ed
-
-def save_to_run(ed: MaskEditor, run=None, image_id: str | None = None) -> Path:
-    "Save the editor's mask as the run's mask of the image (`manual:<method>`) and mark the image for recomputation."
-    from bgimpact.core import run_lock
-    from bgimpact.run import invalidate_image
-    run, image_id = Path(run or ed.run), image_id or ed.image_id
-    _, _, cache = _run_parts(run)
-    with run_lock(run):                       # not while a run, evaluate or report writes this folder
-        cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
-        invalidate_image(run, image_id)
-    return cache.path(image_id)
-
-# %% ../nbs/15_editor.ipynb #ed000018
-def flagged_demo_run(d, variants=('original', 'only_fg')) -> Path:
+# %% ../nbs/15_editor.ipynb #f598c8c8
+def flagged_demo_run(
+    d,  # folder for the data, the masks and the run
+    variants=('original', 'only_fg'),  # the run's variants
+) -> Path:
     "A finished two-class run (64-px crops of a scikit-image photo, user masks) in which image `n02123045/c.png` has an empty mask."
     import skimage.data
     from PIL import Image
@@ -231,3 +276,54 @@ def flagged_demo_run(d, variants=('original', 'only_fg')) -> Path:
             Image.fromarray(m).save(d/'masks'/f'{n}.png')
     run_study(Config(data=str(d/'data'), segmenter=f'masks:{d/"masks"}', variants=list(variants), work_size=64), d/'run', progress=False)
     return d/'run'
+
+# %% ../nbs/15_editor.ipynb #63fec62c
+def flagged_images(
+    run,  # a finished run folder
+) -> pd.DataFrame:
+    "QC rows of a run's images with a failed or flagged mask that no one has corrected yet."
+    qc = pd.read_csv(Path(run)/'qc.csv', keep_default_na=False)
+    return qc[(~truthy(qc.qc_ok) | (qc['flags'] != '')) & ~qc.segmenter.astype(str).str.startswith('manual:')]   # qc.flags is pandas' own attribute
+
+# %% ../nbs/15_editor.ipynb #02a10c9d
+def _run_parts(run: Path) -> tuple:
+    from bgimpact.core import Config
+    from bgimpact.segment import MaskCache
+    if not (run/'manifest.json').exists(): raise FileNotFoundError(f"{run} is not a finished run (no manifest.json)")
+    cfg = Config.from_yaml(run/'config.yaml')
+    return cfg, json.loads((run/'manifest.json').read_text())['work_size'], MaskCache(run/'masks'/re.split('[:=]', cfg.segmenter)[0])
+
+# %% ../nbs/15_editor.ipynb #187e723b
+def open_in_run(
+    run,  # a finished run folder
+    image_id: str,  # the image to edit
+    method: str = 'slic',  # over-segmentation method
+    **params,  # its parameters
+) -> MaskEditor:
+    "An editor on one image of a finished run, at the run's work size, starting from its cached mask."
+    from bgimpact.data import discover
+    from bgimpact.evaluate import load_input
+    run = Path(run); cfg, ws, cache = _run_parts(run)
+    rec = next((r for r in discover(cfg.data) if r.image_id == image_id), None)
+    if rec is None: raise ValueError(f"{image_id!r} is not in the run's dataset {cfg.data}")
+    img, _ = load_input(rec, ws, cfg.min_size)
+    hit = cache.get(image_id, img.shape[-2:])
+    ed = MaskEditor(img, hit[0] if hit else None, method=method, **params)
+    ed.run, ed.image_id = run, image_id
+    return ed
+
+# %% ../nbs/15_editor.ipynb #7329c392
+def save_to_run(
+    ed: MaskEditor,  # the editor with the corrected mask
+    run=None,  # the run folder (None: the one the editor was opened in)
+    image_id: str | None = None,  # the image (None: the editor's)
+) -> Path:
+    "Save the editor's mask as the run's mask of the image (`manual:<method>`) and mark the image for recomputation."
+    from bgimpact.core import run_lock
+    from bgimpact.run import invalidate_image
+    run, image_id = Path(run or ed.run), image_id or ed.image_id
+    _, _, cache = _run_parts(run)
+    with run_lock(run):                       # not while a run, evaluate or report writes this folder
+        cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
+        invalidate_image(run, image_id)
+    return cache.path(image_id)

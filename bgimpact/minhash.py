@@ -5,25 +5,34 @@
 # %% auto #0
 __all__ = ['PRIME', 'corner_set', 'minhash_signatures', 'minhash_similarity']
 
-# %% ../nbs/12b_minhash.ipynb #mh000004
+# %% ../nbs/12b_minhash.ipynb #f4a7df44
 import cv2
 import numpy as np
 import torch
 
 from .cluster import _gray, register_feature
 
-# %% ../nbs/12b_minhash.ipynb #mh000006
-def corner_set(img: torch.Tensor, size: int = 128, corners: int = 100, cell: int = 8) -> np.ndarray:
+# %% ../nbs/12b_minhash.ipynb #4cc39fa2
+def corner_set(
+    img: torch.Tensor,  # uint8 image `3×H×W`
+    size: int = 128,  # side of the grayscale square the corners are found on
+    corners: int = 100,  # most corners
+    cell: int = 8,  # side of a grid cell in pixels
+) -> np.ndarray:
     "Sorted grid-cell ids (`cell`² px on a `size`² grayscale image) holding its strongest Harris corners."
     pts = cv2.goodFeaturesToTrack(_gray(img, size), corners, 0.01, 3, useHarrisDetector=True, k=0.04)
     if pts is None: return np.zeros(0, np.int64)
     xy = pts.reshape(-1, 2).astype(np.int64) // cell
     return np.unique(xy[:, 1] * (size // cell) + xy[:, 0])
 
-# %% ../nbs/12b_minhash.ipynb #mh000009
+# %% ../nbs/12b_minhash.ipynb #c8f9be28
 PRIME = (1 << 31) - 1
 
-def minhash_signatures(sets, k: int = 128, seed: int = 0) -> np.ndarray:
+def minhash_signatures(
+    sets,  # sets of non-negative integers (arrays or lists)
+    k: int = 128,  # hash functions: the signature's length
+    seed: int = 0,  # random seed of the hash functions
+) -> np.ndarray:
     "`n×k` MinHash signatures (uint32) of integer sets under `k` seeded universal hash functions."
     rng = np.random.default_rng(seed)
     a, b = rng.integers(1, PRIME, k, dtype=np.int64), rng.integers(0, PRIME, k, dtype=np.int64)
@@ -33,11 +42,16 @@ def minhash_signatures(sets, k: int = 128, seed: int = 0) -> np.ndarray:
         if len(s): out[i] = ((a[:, None] * s[None] + b[:, None]) % PRIME).min(1)
     return out.astype(np.uint32)
 
-def minhash_similarity(a: np.ndarray, b: np.ndarray | None = None, chunk: int = 128) -> np.ndarray:
+# %% ../nbs/12b_minhash.ipynb #889a7282
+def minhash_similarity(
+    a: np.ndarray,  # signatures, one row per set
+    b: np.ndarray | None = None,  # other signatures (None: `a` with itself)
+    chunk: int = 128,  # rows of `a` compared at a time
+) -> np.ndarray:
     "Estimated Jaccard similarity: the share of equal signature entries, for every pair of rows of `a` and `b`."
     b = a if b is None else b
     return np.concatenate([(a[i:i + chunk, None, :] == b[None]).mean(-1) for i in range(0, len(a), chunk)]) if len(a) else np.zeros((0, len(b)))
 
-# %% ../nbs/12b_minhash.ipynb #mh000015
+# %% ../nbs/12b_minhash.ipynb #813cb3c4
 register_feature('minhash', lambda imgs, clf, arg: minhash_signatures([corner_set(i) for i in imgs], int(arg or 128)),
                  minhash_similarity, vector=False, blocks=True)

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['SAM_CHECKPOINTS', 'load_sam', 'tiny_sam', 'SamPrompter', 'SamSegmenter']
 
-# %% ../nbs/15b_sam.ipynb #sa000004
+# %% ../nbs/15b_sam.ipynb #6e8f3858
 from functools import partial
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from .editor import MaskEditor
 from .models import WeightsNotFoundError, resolve_device
 from .segment import Segmenter
 
-# %% ../nbs/15b_sam.ipynb #sa000006
+# %% ../nbs/15b_sam.ipynb #9c153606
 SAM_CHECKPOINTS = {'vit_b': 'sam_vit_b_01ec64.pth', 'vit_l': 'sam_vit_l_0b3195.pth', 'vit_h': 'sam_vit_h_4b8939.pth'}
 
 def _sam_package():
@@ -24,7 +24,13 @@ def _sam_package():
     except ImportError as e: raise ImportError("Segment-Anything needs its package: pip install 'bgimpact[sam]' (or segment-anything)") from e
     return segment_anything
 
-def load_sam(checkpoint, model_type: str = 'vit_b', build=None, device='cpu'):
+# %% ../nbs/15b_sam.ipynb #0fed45ce
+def load_sam(
+    checkpoint,  # path of the weights file
+    model_type: str = 'vit_b',  # vit_b, vit_l or vit_h
+    build=None,  # the architecture's builder (default: from the registry)
+    device='cpu',  # where the model runs
+):
     "A Segment-Anything model of `model_type` with the weights in `checkpoint` (`build`: the architecture, default from the registry)."
     sa = _sam_package()
     if build is None:
@@ -38,7 +44,12 @@ def load_sam(checkpoint, model_type: str = 'vit_b', build=None, device='cpu'):
     sam.load_state_dict(torch.load(checkpoint, map_location='cpu', weights_only=True), strict=True)
     return sam.eval().to(resolve_device(device))
 
-def tiny_sam(img_size: int = 256, seed: int = 0, checkpoint=None):
+# %% ../nbs/15b_sam.ipynb #32fe2be7
+def tiny_sam(
+    img_size: int = 256,  # side of the square model input
+    seed: int = 0,  # random seed of the weights
+    checkpoint=None,  # ignored (the registry builders' signature)
+):
     "A randomly initialised toy Segment-Anything (same modules, tiny sizes) for tests."
     from segment_anything.modeling import ImageEncoderViT, MaskDecoder, PromptEncoder, Sam, TwoWayTransformer
     torch.manual_seed(seed); dim = 32
@@ -50,16 +61,25 @@ def tiny_sam(img_size: int = 256, seed: int = 0, checkpoint=None):
                                         transformer_dim=dim, iou_head_depth=3, iou_head_hidden_dim=32),
                pixel_mean=[123.675, 116.28, 103.53], pixel_std=[58.395, 57.12, 57.375]).eval()
 
-# %% ../nbs/15b_sam.ipynb #sa000009
+# %% ../nbs/15b_sam.ipynb #1b17766c
 class SamPrompter:
     "Masks of one image from Segment-Anything point and box prompts; the image is embedded once."
-    def __init__(self, sam): self.predictor, self._img = _sam_package().SamPredictor(sam), None
+    def __init__(self,
+                 sam,  # a Segment-Anything model
+                ):
+        self.predictor, self._img = _sam_package().SamPredictor(sam), None
 
-    def set_image(self, img: np.ndarray):
+    def set_image(self,
+                  img: np.ndarray,  # RGB uint8 H×W×3
+                 ):
         "Embed an RGB uint8 image H×W×3 (skipped when it is the image already embedded)."
         if self._img is not img: self.predictor.set_image(np.ascontiguousarray(img)); self._img = img
 
-    def predict(self, fg=(), bg=(), box=None) -> np.ndarray:
+    def predict(self,
+                fg=(),  # object points (y, x)
+                bg=(),  # background points (y, x)
+                box=None,  # (y0, x0, y1, x1)
+               ) -> np.ndarray:
         "The best mask (bool H×W) for object points `fg` and background points `bg` as (y, x), and a (y0, x0, y1, x1) box."
         if not len(fg) and box is None: raise ValueError("SAM needs at least one object point or a box")
         pts = [(x, y) for y, x in list(fg) + list(bg)]
@@ -68,7 +88,13 @@ class SamPrompter:
             box=np.array([box[1], box[0], box[3], box[2]], np.float32) if box is not None else None, multimask_output=True)
         return masks[int(np.argmax(scores))].astype(bool)
 
-def _editor_sam(self: MaskEditor, prompter: SamPrompter, fg=(), bg=(), box=None) -> bool:
+# %% ../nbs/15b_sam.ipynb #beab5d4a
+def _editor_sam(self: MaskEditor,
+                prompter: SamPrompter,  # the prompter (its model and embedded image)
+                fg=(),  # object points (y, x)
+                bg=(),  # background points (y, x)
+                box=None,  # (y0, x0, y1, x1)
+               ) -> bool:
     "Replace the mask by Segment-Anything's answer to object / background points and a box."
     prompter.set_image(self.img)
     m = prompter.predict(fg, bg, box)
@@ -77,13 +103,23 @@ def _editor_sam(self: MaskEditor, prompter: SamPrompter, fg=(), bg=(), box=None)
 
 MaskEditor.sam = _editor_sam
 
+# %% ../nbs/15b_sam.ipynb #f30370df
 class SamSegmenter(Segmenter):
     "Segment-Anything as an automatic segmenter: prompted with the image centre and a box of the central 90%."
     name = 'sam'
-    def __init__(self, checkpoint, model_type: str = 'vit_b', device='auto'):
+    def __init__(self,
+                 checkpoint,  # path of the weights file
+                 model_type: str = 'vit_b',  # vit_b, vit_l or vit_h
+                 device='auto',  # where the model runs (`auto`: CUDA when available)
+                ):
         self.prompter = SamPrompter(load_sam(checkpoint, model_type, device=device))
 
-    def __call__(self, img, label_idx=-1, image_id=''):
+    def __call__(self,
+                 img,  # uint8 image 3×H×W
+                 label_idx=-1,  # unused (the segmenter interface)
+                 image_id='',  # unused (the segmenter interface)
+                ):
+        "The mask (float H×W, 0 or 1) SAM gives for the image centre and the central 90% box."
         a = np.ascontiguousarray(img.permute(1, 2, 0).numpy()); h, w = a.shape[:2]
         self.prompter.set_image(a)
         return torch.from_numpy(self.prompter.predict([(h // 2, w // 2)], box=(h * .05, w * .05, h * .95, w * .95)).astype(np.float32))

@@ -6,7 +6,7 @@
 __all__ = ['UNet', 'mask_pairs', 'PairDataset', 'UNetConfig', 'dice_bce_loss', 'dice_scores', 'evaluate_unet', 'train_unet',
            'load_unet', 'UNetSegmenter', 'recolor', 'recolor_files']
 
-# %% ../nbs/14_unet.ipynb #un000004
+# %% ../nbs/14_unet.ipynb #9de2c6d9
 import dataclasses
 import functools
 import io
@@ -35,14 +35,18 @@ from .models import resolve_device
 from .segment import Segmenter, get_segmenter, read_mask
 from .variants import composite, solid
 
-# %% ../nbs/14_unet.ipynb #un000006
+# %% ../nbs/14_unet.ipynb #65f33ca5
 def _double_conv(cin: int, cout: int) -> nn.Sequential:
     return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True),
                          nn.Conv2d(cout, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
 
 class UNet(nn.Module):
     "U-Net: an encoder–decoder with skip connections giving one logit per pixel (object vs background)."
-    def __init__(self, base: int = 16, depth: int = 3, in_ch: int = 3):
+    def __init__(self,
+                 base: int = 16,  # channels of the first level (doubling per level)
+                 depth: int = 3,  # levels down
+                 in_ch: int = 3,  # input channels
+                ):
         super().__init__()
         chs = [base * 2 ** i for i in range(depth + 1)]
         self.down = nn.ModuleList([_double_conv(c_in, c) for c_in, c in zip([in_ch] + chs[:-2], chs[:-1])])
@@ -52,7 +56,9 @@ class UNet(nn.Module):
         self.head = nn.Conv2d(base, 1, 1)
         self.multiple = 2 ** depth
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self,
+                x: torch.Tensor,  # images N×3×H×W
+               ) -> torch.Tensor:
         "Logits N×1×H×W for images N×3×H×W (H, W multiples of 2^depth)."
         skips = []
         for d in self.down: x = d(x); skips.append(x); x = F.max_pool2d(x, 2)
@@ -60,8 +66,11 @@ class UNet(nn.Module):
         for up, merge, s in zip(self.up, self.merge, reversed(skips)): x = merge(torch.cat([up(x), s], 1))
         return self.head(x)
 
-# %% ../nbs/14_unet.ipynb #un000009
-def mask_pairs(src, masks=None) -> list:
+# %% ../nbs/14_unet.ipynb #53c597ac
+def mask_pairs(
+    src,  # a composite folder, or a folder of images
+    masks=None,  # the folder of masks matched by stem (None: `src` is a composite folder)
+) -> list:
     "(image, mask) sources: from a composite folder, or an image folder and a mask folder matched by stem; a source is a path or (archive, member)."
     src = Path(src)
     if masks is None:
@@ -80,12 +89,14 @@ def mask_pairs(src, masks=None) -> list:
     if missing: raise FileNotFoundError(f"{len(missing)} images have no mask of the same name in {masks}, e.g. {missing[:3]}")
     return [(p, ms[p.stem]) for p in imgs]
 
+# %% ../nbs/14_unet.ipynb #08146143
 @functools.lru_cache(maxsize=16)
 def _archive(path: Path):
     "An open tar (its member index read once) or zip shard, kept open for the next samples (per process)."
     if path.suffix == '.tar': t = tarfile.open(path); t.getmembers(); return t
     return zipfile.ZipFile(path)
 
+# %% ../nbs/14_unet.ipynb #5ec4888b
 def _read(source) -> bytes | Path:
     if isinstance(source, tuple):
         arc, member = source
@@ -93,15 +104,25 @@ def _read(source) -> bytes | Path:
         return a.extractfile(member).read() if isinstance(a, tarfile.TarFile) else a.read(member)
     return source
 
+# %% ../nbs/14_unet.ipynb #2d8a30b6
 class PairDataset(torch.utils.data.Dataset):
     "Image and mask tensors (float 3×s×s in [0, 1], float 1×s×s in {0, 1}) of (image, mask) sources, augmented when `train`."
-    def __init__(self, pairs, size: int = 128, train: bool = False, rotate: float = 15., blur: float = 1.5):
+    def __init__(self,
+                 pairs,  # (image, mask) sources from `mask_pairs`
+                 size: int = 128,  # side images and masks are resized to
+                 train: bool = False,  # augment (flip, rotation, blur)
+                 rotate: float = 15.,  # largest rotation in degrees
+                 blur: float = 1.5,  # largest Gaussian blur sigma of the image
+                ):
         self.pairs, self.size, self.train = list(pairs), size, train
         self.aug = v2.Compose([v2.RandomHorizontalFlip(), v2.RandomRotation(rotate), v2.RandomApply([v2.GaussianBlur(5, (.1, blur))], p=.5)])
 
-    def __len__(self): return len(self.pairs)
+    def __len__(self):
+        "The number of pairs."
+        return len(self.pairs)
 
     def __getitem__(self, i):
+        "The `i`-th image and mask, resized (and augmented when training)."
         img_src, mask_src = (_read(s) for s in self.pairs[i])
         img = decode_image(io.BytesIO(img_src) if isinstance(img_src, bytes) else img_src)
         if isinstance(mask_src, bytes):
@@ -113,34 +134,43 @@ class PairDataset(torch.utils.data.Dataset):
         if self.train: img, m = self.aug(img, m)
         return img.as_subclass(torch.Tensor), m.as_subclass(torch.Tensor)
 
-# %% ../nbs/14_unet.ipynb #un000012
+# %% ../nbs/14_unet.ipynb #24bf0081
 @dataclass(frozen=True)
 class UNetConfig:
     "A U-Net and how it is trained."
     size: int = 128          # images and masks are resized to size × size
     base: int = 16           # channels of the first level (doubling per level)
     depth: int = 3           # levels down
-    epochs: int = 10
-    batch_size: int = 16
+    epochs: int = 10         # passes over the training pairs
+    batch_size: int = 16     # pairs per step
     lr: float = 2e-3         # Adam learning rate, multiplied by lr_gamma every lr_step epochs
-    lr_step: int = 4
-    lr_gamma: float = .3
+    lr_step: int = 4         # epochs between learning-rate steps
+    lr_gamma: float = .3     # learning-rate factor per step
     val_frac: float = .2     # share of the pairs held out for validation
     rotate: float = 15.      # augmentation: rotation up to ± degrees
-    seed: int = 0
+    seed: int = 0            # weights, split, batches and augmentation
 
-def dice_bce_loss(logits: torch.Tensor, target: torch.Tensor, eps: float = 1.) -> torch.Tensor:
+# %% ../nbs/14_unet.ipynb #43507630
+def dice_bce_loss(
+    logits: torch.Tensor,  # N×1×H×W logits
+    target: torch.Tensor,  # N×1×H×W masks in {0, 1}
+    eps: float = 1.,  # smoothing of the soft Dice
+) -> torch.Tensor:
     "Binary cross-entropy plus (1 − soft Dice), per batch."
     p = logits.sigmoid()
     dice = (2 * (p * target).sum((1, 2, 3)) + eps) / (p.sum((1, 2, 3)) + target.sum((1, 2, 3)) + eps)
     return F.binary_cross_entropy_with_logits(logits, target) + (1 - dice).mean()
 
-def dice_scores(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+# %% ../nbs/14_unet.ipynb #62f95764
+def dice_scores(
+    pred: torch.Tensor,  # N×1×H×W binary predictions
+    target: torch.Tensor,  # N×1×H×W binary masks
+) -> torch.Tensor:
     "Dice of binary predictions per image (1 when both are empty)."
     inter, tot = (pred * target).sum((1, 2, 3)), pred.sum((1, 2, 3)) + target.sum((1, 2, 3))
     return torch.where(tot > 0, 2 * inter / tot.clamp_min(1e-9), torch.ones_like(tot))
 
-# %% ../nbs/14_unet.ipynb #un000014
+# %% ../nbs/14_unet.ipynb #1f4b5037
 def _curves(h: pd.DataFrame, path):
     import matplotlib.pyplot as plt
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3))
@@ -153,8 +183,13 @@ def _curves(h: pd.DataFrame, path):
     with atomic_path(path) as f: fig.savefig(f, format='png', dpi=90)
     plt.close(fig)
 
+# %% ../nbs/14_unet.ipynb #e7e117a8
 @torch.no_grad()
-def evaluate_unet(model: UNet, loader, device) -> dict:
+def evaluate_unet(
+    model: UNet,  # the network
+    loader,  # batches of (images, masks)
+    device,  # where the model runs
+) -> dict:
     "Validation loss, mean per-image Dice, pixel accuracy and the all-object baseline's Dice."
     model.eval(); loss = n = 0; dice, acc, base = [], [], []
     for x, y in loader:
@@ -165,7 +200,15 @@ def evaluate_unet(model: UNet, loader, device) -> dict:
     return dict(val_loss=loss / n, val_dice=float(torch.cat(dice).mean()), val_pixel_acc=float(torch.cat(acc).mean()),
                 baseline_dice=float(torch.cat(base).mean()))
 
-def train_unet(pairs, cfg: UNetConfig = UNetConfig(), out=None, device='auto', progress: bool = True, workers: int = 0) -> tuple:
+# %% ../nbs/14_unet.ipynb #1cda94e6
+def train_unet(
+    pairs,  # (image, mask) sources from `mask_pairs`
+    cfg: UNetConfig = UNetConfig(),  # the network and its training
+    out=None,  # folder for checkpoint.pt, history.csv and curves.png (None: not written)
+    device='auto',  # training device (`auto`: CUDA when available)
+    progress: bool = True,  # show a progress bar
+    workers: int = 0,  # data-loading processes
+) -> tuple:
     "Train a U-Net on (image, mask) sources; returns (best model on CPU, per-epoch history)."
     pairs = list(pairs)
     if len(pairs) < 2: raise ValueError(f"Need at least two (image, mask) pairs to train and validate, got {len(pairs)}")
@@ -203,7 +246,10 @@ def train_unet(pairs, cfg: UNetConfig = UNetConfig(), out=None, device='auto', p
         _curves(hist, out/'curves.png')
     return model, hist
 
-def load_unet(path) -> tuple:
+# %% ../nbs/14_unet.ipynb #5e744e3a
+def load_unet(
+    path,  # a `checkpoint.pt` or the folder holding it
+) -> tuple:
     "A trained U-Net and its config from `checkpoint.pt` (or the folder holding it)."
     path = Path(path); path = path/'checkpoint.pt' if path.is_dir() else path
     if not path.exists(): raise FileNotFoundError(f"No U-Net checkpoint at {path}: train one with `bgimpact unet train` or train_unet(..., out=FOLDER)")
@@ -211,27 +257,46 @@ def load_unet(path) -> tuple:
     cfg = UNetConfig(**ck['config']); model = UNet(cfg.base, cfg.depth); model.load_state_dict(ck['state_dict'])
     return model.eval(), cfg
 
-# %% ../nbs/14_unet.ipynb #un000018
+# %% ../nbs/14_unet.ipynb #c8facf8f
 class UNetSegmenter(Segmenter):
     "Object masks from a trained U-Net checkpoint."
     name = 'unet'
-    def __init__(self, path, device='auto'):
+    def __init__(self,
+                 path,  # a `checkpoint.pt` or the folder holding it
+                 device='auto',  # where the network runs (`auto`: CUDA when available)
+                ):
         self.model, self.cfg = load_unet(path)
         self.device = resolve_device(device); self.model.to(self.device)
 
     @torch.no_grad()
-    def __call__(self, img, label_idx=-1, image_id=''):
+    def __call__(self,
+                 img,  # uint8 image 3×H×W
+                 label_idx=-1,  # unused (the segmenter interface)
+                 image_id='',  # unused (the segmenter interface)
+                ):
+        "The object probability of each pixel, H×W in [0, 1]."
         H, W = img.shape[-2:]
         x = TF.resize(img, [self.cfg.size, self.cfg.size], antialias=True)[None].float().div_(255).to(self.device)
         p = self.model(x).float().sigmoid()
         return F.interpolate(p, size=(H, W), mode='bilinear', align_corners=False)[0, 0].cpu()
 
-# %% ../nbs/14_unet.ipynb #un000021
-def recolor(img: torch.Tensor, mask: torch.Tensor, color) -> torch.Tensor:
+# %% ../nbs/14_unet.ipynb #cdc8d406
+def recolor(
+    img: torch.Tensor,  # uint8 image 3×H×W
+    mask: torch.Tensor,  # H×W, ≥ 0.5 is object
+    color,  # `#rrggbb`, a colour name or RGB
+) -> torch.Tensor:
     "A uint8 image 3×H×W with every background pixel (mask < 0.5) set to `color` (`#rrggbb`, a name or RGB)."
     return composite(img, solid(color, *img.shape[-2:]), mask >= .5)
 
-def recolor_files(inputs, out, color, segmenter: str = 'u2netp', progress: bool = True) -> pd.DataFrame:
+# %% ../nbs/14_unet.ipynb #2675e61d
+def recolor_files(
+    inputs,  # image files or folders of them
+    out,  # output folder (outside the inputs)
+    color,  # `#rrggbb`, a colour name or RGB
+    segmenter: str = 'u2netp',  # segmenter spec
+    progress: bool = True,  # show a progress bar
+) -> pd.DataFrame:
     "Recolour the background of image files or folders of them into `out`; returns one row per input."
     seg, out, rows = get_segmenter(segmenter), Path(out), []
     files, sources = [], [Path(i) for i in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['METHOD_PARAM', 'data_url', 'overlay_rgba', 'MaskEditorWidget']
 
-# %% ../nbs/15c_widget.ipynb #wd000004
+# %% ../nbs/15c_widget.ipynb #2fc4c5e3
 import base64
 from pathlib import Path
 
@@ -17,13 +17,20 @@ from skimage.segmentation import find_boundaries
 
 from .editor import METHODS, MaskEditor, _line_pixels, flagged_images, open_in_run, save_to_run
 
-# %% ../nbs/15c_widget.ipynb #wd000006
-def data_url(a: np.ndarray) -> str:
+# %% ../nbs/15c_widget.ipynb #eb86faee
+def data_url(
+    a: np.ndarray,  # RGB or RGBA uint8 H×W×C
+) -> str:
     "A PNG data URL of an RGB(A) uint8 array H×W×C."
     code = {3: cv2.COLOR_RGB2BGR, 4: cv2.COLOR_RGBA2BGRA}[a.shape[-1]]
     return 'data:image/png;base64,' + base64.b64encode(cv2.imencode('.png', cv2.cvtColor(np.ascontiguousarray(a), code))[1]).decode()
 
-def overlay_rgba(ed: MaskEditor, fg=(), bg=()) -> np.ndarray:
+# %% ../nbs/15c_widget.ipynb #f72a71f1
+def overlay_rgba(
+    ed: MaskEditor,  # the editor whose state is drawn
+    fg=(),  # pending object strokes
+    bg=(),  # pending background strokes
+) -> np.ndarray:
     "The overlay of an editor's state: mask, segment outlines, edges and pending strokes, as RGBA uint8."
     o = np.zeros((*ed.mask.shape, 4), np.uint8)
     o[ed.mask] = (0, 200, 0, 90)
@@ -33,7 +40,7 @@ def overlay_rgba(ed: MaskEditor, fg=(), bg=()) -> np.ndarray:
         for s in strokes: o[_line_pixels(s, ed.mask.shape, 3)] = c
     return o
 
-# %% ../nbs/15c_widget.ipynb #wd000009
+# %% ../nbs/15c_widget.ipynb #95e7d045
 _ESM = r"""
 function render({ model, el }) {
   el.classList.add('bgimpact-editor');
@@ -81,6 +88,7 @@ function render({ model, el }) {
 export default { render };
 """
 
+# %% ../nbs/15c_widget.ipynb #bce467ec
 _CSS = """
 .bgimpact-editor .bgi-bar { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 4px; }
 .bgimpact-editor .bgi-bar button.bgi-on { background: #2b7; color: white; }
@@ -88,6 +96,7 @@ _CSS = """
 .bgimpact-editor .bgi-status { font-family: monospace; font-size: 12px; margin-top: 4px; }
 """
 
+# %% ../nbs/15c_widget.ipynb #b66b78e5
 METHOD_PARAM = {'slic': ['n_segments', 200], 'felzenszwalb': ['scale', 100.], 'quickshift': ['max_dist', 10.], 'chan_vese': ['mu', .25],
                 'kmeans': ['k', 6], 'edges': ['low', 50], 'graph': ['k', 300.]}   # the number box next to the method picker
 
@@ -105,8 +114,14 @@ class MaskEditorWidget(anywidget.AnyWidget):
     height = traitlets.Int(0).tag(sync=True)
     zoom = traitlets.Float(2.).tag(sync=True)
 
-    def __init__(self, editor: MaskEditor | None = None, run=None, queue=(), method: str = 'slic', zoom: float = 2.,
-                 **params):  # run: a finished run folder; queue: its image ids to edit; params: of `method`'s over-segmentation
+    def __init__(self,
+                 editor: MaskEditor | None = None,  # an editor to show (None: the first image of the queue)
+                 run=None,  # a finished run folder
+                 queue=(),  # its image ids to edit
+                 method: str = 'slic',  # over-segmentation method
+                 zoom: float = 2.,  # display scale of the image
+                 **params,  # parameters of `method`'s over-segmentation
+                ):
         super().__init__(zoom=zoom, method=method)
         self.run, self.queue, self.saved = run, list(queue), []
         self._params = (method, params)
@@ -117,21 +132,32 @@ class MaskEditorWidget(anywidget.AnyWidget):
         else: self.status = 'nothing to edit: no flagged images'
 
     @classmethod
-    def for_run(cls, run, method: str = 'slic', zoom: float = 2., **params) -> 'MaskEditorWidget':
+    def for_run(cls,
+                run,  # a finished run folder
+                method: str = 'slic',  # over-segmentation method
+                zoom: float = 2.,  # display scale of the image
+                **params,  # parameters of `method`'s over-segmentation
+               ) -> 'MaskEditorWidget':
         "A widget over a finished run's flagged images, in `qc.csv` order."
         return cls(run=Path(run), queue=flagged_images(run).image_id.tolist(), method=method, zoom=zoom, **params)
 
-    def params(self, method: str) -> dict:
+    def params(self,
+               method: str,  # an over-segmentation method
+              ) -> dict:
         "The over-segmentation parameters given for `method` (its defaults otherwise)."
         return self._params[1] if method == self._params[0] else {}
 
-    def load(self, ed: MaskEditor):
+    def load(self,
+             ed: MaskEditor,  # the editor to show
+            ):
         "Show an editor."
         self.editor, self.fg, self.bg = ed, [], []
         self.height, self.width = ed.mask.shape; self.method = ed.method
         self.image = data_url(ed.img); self.refresh()
 
-    def refresh(self, note: str = ''):
+    def refresh(self,
+                note: str = '',  # appended to the status line
+               ):
         "Redraw the overlay and the status line."
         ed = self.editor
         self.overlay = data_url(overlay_rgba(ed, self.fg, self.bg))
@@ -156,7 +182,9 @@ class MaskEditorWidget(anywidget.AnyWidget):
         except Exception as e: note = f'{type(e).__name__}: {e}'
         if self.editor is not None: self.refresh(note or '')
 
-    def handle(self, msg: dict) -> str | None:
+    def handle(self,
+               msg: dict,  # a browser message: `type` and its fields
+              ) -> str | None:
         "Apply one browser message to the editor; returns a note for the status line."
         ed, t = self.editor, msg.get('type')
         if t == 'stroke':
