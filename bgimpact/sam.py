@@ -14,7 +14,7 @@ import torch
 
 from .editor import MaskEditor
 from .models import WeightsNotFoundError, resolve_device
-from .segment import Segmenter
+from .segment import Segmenter, register_segmenter
 
 # %% ../nbs/15b_sam.ipynb #9c153606
 SAM_CHECKPOINTS = {'vit_b': 'sam_vit_b_01ec64.pth', 'vit_l': 'sam_vit_l_0b3195.pth', 'vit_h': 'sam_vit_h_4b8939.pth'}
@@ -123,3 +123,12 @@ class SamSegmenter(Segmenter):
         a = np.ascontiguousarray(img.permute(1, 2, 0).numpy()); h, w = a.shape[:2]
         self.prompter.set_image(a)
         return torch.from_numpy(self.prompter.predict([(h // 2, w // 2)], box=(h * .05, w * .05, h * .95, w * .95)).astype(np.float32))
+
+# %% ../nbs/15b_sam.ipynb #116477c5
+def _sam_segmenter(arg: str) -> SamSegmenter:
+    "The `sam=<checkpoint>[,vit_b|vit_l|vit_h]` backend of `get_segmenter`."
+    if not arg: raise ValueError("sam needs a checkpoint: sam=path/to/sam_vit_b_01ec64.pth[,vit_b|vit_l|vit_h]")
+    path, _, kind = arg.partition(',')
+    return SamSegmenter(path, kind or 'vit_b')
+
+register_segmenter('sam', _sam_segmenter)

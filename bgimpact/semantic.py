@@ -21,7 +21,7 @@ import torchvision.transforms.v2.functional as TF
 from .core import atomic_path, file_key, offline
 from .data import ASSETS
 from .models import WeightsNotFoundError, load_official_weights, resolve_device
-from .segment import Segmenter
+from .segment import Segmenter, register_segmenter
 
 # %% ../nbs/03b_semantic.ipynb #7c6a8ef3
 def class_object_label(label_maps: dict,   # {image_id: label map} of one class's images
@@ -160,6 +160,10 @@ class SegFormer(LabelSegmenter):
         x = TF.resize(imgs.to(self.device), [self.size, self.size], antialias=True).float() / 255
         logits = self.net(pixel_values=TF.normalize(x, IMAGENET_MEAN, IMAGENET_STD)).logits
         return list(F.interpolate(logits, size=(H, W), mode='bilinear', align_corners=False).argmax(1).to(torch.uint8).cpu().numpy())
+
+# %% ../nbs/03b_semantic.ipynb #9b03805e
+register_segmenter('deeplabv3', lambda arg: DeepLabV3(arg or 'DEFAULT'))
+register_segmenter('segformer', lambda arg: SegFormer(arg) if arg else SegFormer())
 
 # %% ../nbs/03b_semantic.ipynb #455f5af2
 class LabelCache:

@@ -28,11 +28,10 @@ from torchvision import tv_tensors
 from torchvision.transforms import v2
 from tqdm.auto import tqdm
 
-from .composite import IMAGE_EXTS, image_files
 from .core import atomic_path
-from .data import DecodeError, decode_image
+from .data import IMAGE_EXTS, DecodeError, decode_image, image_files
 from .models import resolve_device
-from .segment import Segmenter, get_segmenter, read_mask
+from .segment import Segmenter, get_segmenter, read_mask, register_segmenter
 from .variants import composite, solid
 
 # %% ../nbs/14_unet.ipynb #65f33ca5
@@ -279,6 +278,14 @@ class UNetSegmenter(Segmenter):
         x = TF.resize(img, [self.cfg.size, self.cfg.size], antialias=True)[None].float().div_(255).to(self.device)
         p = self.model(x).float().sigmoid()
         return F.interpolate(p, size=(H, W), mode='bilinear', align_corners=False)[0, 0].cpu()
+
+# %% ../nbs/14_unet.ipynb #871a1421
+def _unet_segmenter(arg: str) -> UNetSegmenter:
+    "The `unet=<checkpoint>` backend of `get_segmenter`."
+    if not arg: raise ValueError("unet needs a trained checkpoint: unet=path/to/checkpoint.pt (train one with `bgimpact unet train`)")
+    return UNetSegmenter(arg)
+
+register_segmenter('unet', _unet_segmenter)
 
 # %% ../nbs/14_unet.ipynb #cdc8d406
 def recolor(
