@@ -186,11 +186,13 @@ def bench_executors(cfg: Config,                 # the study (its `data` is requ
     t = time.perf_counter()
     start_ray(num_cpus=max(2, max(w for _, w in configs)))
     ray_start, rows, first = time.perf_counter() - t, [], None
-    threads = torch.get_num_threads()
+    import cv2
+    threads, cv_threads = torch.get_num_threads(), cv2.getNumThreads()
     try:
         with tempfile.TemporaryDirectory() as d:
             for ex, w in configs:
                 torch.set_num_threads(1)
+                cv2.setNumThreads(1)                       # one thread for the local executor too: u2netp runs on OpenCV
                 t = time.perf_counter()
                 res = run_study(cfg.update(executor=ex, workers=w), Path(d)/f'{ex}-{w}', progress=False)
                 secs = time.perf_counter() - t
@@ -199,7 +201,9 @@ def bench_executors(cfg: Config,                 # the study (its `data` is requ
                 same = first.shape == pred.shape and bool(np.allclose(first.top1_prob, pred.top1_prob, atol=1e-6)) and first.top1_idx.equals(pred.top1_idx)
                 rows.append(dict(executor=ex, workers=w, threads_per_worker=1, images=res.n_images, seconds=secs,
                                  images_per_s=res.n_images / secs, same_predictions=same))
-    finally: torch.set_num_threads(threads)
+    finally:
+        torch.set_num_threads(threads)
+        cv2.setNumThreads(cv_threads)
     df = pd.DataFrame(rows)
     df.attrs['ray_start_seconds'] = ray_start
     return df

@@ -51,8 +51,9 @@ def _worker_class(cpus: float, gpus: float):
     class StudyWorker:
         "A Ray actor that loads a study once and computes jobs."
         def __init__(self, cfg: Config, out: str, threads: int):
-            import torch
+            import cv2, torch
             torch.set_num_threads(threads)
+            cv2.setNumThreads(threads)                 # u2netp runs on OpenCV's DNN module, which has its own thread pool
             self.study = Study.load(cfg, Path(out))
         def compute(self, p, state, job):
             return job, p.compute(self.study, state, job, None)

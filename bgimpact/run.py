@@ -265,19 +265,11 @@ def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBa
     with atomic_path(f) as t: pairs.to_csv(t, index=False)     # after the marks: a kill in between repeats the comparison
     return MixedBackgrounds(pairs, bank)
 
-# %% ../nbs/07_run.ipynb #b16bc391
-def run_study(cfg: Config,  # the study's settings
-              out,  # the run folder
-              resume: bool = False,   # continue an interrupted run in `out`
-              progress: bool = True, study: Study | None = None,  # progress bars; a pre-loaded `Study` to reuse
-              max_groups: int | None = None) -> RunResult | None:  # stop after this many jobs of the main pass (simulates a kill)
-    "Run a study into the folder `out`, holding its lock; returns its `RunResult` (None when stopped by `max_groups`)."
-    if not cfg.data: raise ValueError("No dataset: set `data` in the config or pass --data")
-    if not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
-    out, t0, log = Path(out), time.perf_counter(), get_logger()
-    _check_out(out, cfg.data)
-    _check_config(out, cfg, resume)                # cheap checks first: an existing run, the models, variants and labels
-    seed_everything(cfg.seed)
+# %% ../nbs/07_run.ipynb #42bdf221
+def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Study | None, max_groups: int | None,
+               remote, t0: float) -> RunResult | None:
+    "`run_study` once its executor is starting: load the study, check labels, then the passes under the run lock."
+    log = get_logger()
     study = study or Study.load(cfg, out)
     recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map))
@@ -289,18 +281,34 @@ def run_study(cfg: Config,  # the study's settings
         state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'))
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
         if done: log.info(f"resuming: {done} of {len(groups)} classes already done")
-        ex = get_executor(cfg.executor, cfg, out, study, cfg.workers, cfg.gpus_per_worker)
-        try:
-            for p in passes_for(cfg, study.variants):
-                banked = lambda: ledger.concat(BankPass().units(state), 'bank')   # what the bank pass found
-                if p.name == 'main' and any(v in MIXED for v in study.variants):
-                    state.mixed = _mixed_backgrounds(out, study, groups, state.bank, banked(), changes)
-                if p.name == 'adv': state.order = pool_order(banked().image_id[banked().pooled.astype(bool)], cfg.seed)
-                limit = max_groups if p.name == 'main' else None
-                n = run_pass(p, state, ledger, ex, progress, limit)
-                if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
-        finally: ex.close()
+        ex = remote or get_executor('local', cfg, out, study)
+        for p in passes_for(cfg, study.variants):
+            banked = lambda: ledger.concat(BankPass().units(state), 'bank')   # what the bank pass found
+            if p.name == 'main' and any(v in MIXED for v in study.variants):
+                state.mixed = _mixed_backgrounds(out, study, groups, state.bank, banked(), changes)
+            if p.name == 'adv': state.order = pool_order(banked().image_id[banked().pooled.astype(bool)], cfg.seed)
+            limit = max_groups if p.name == 'main' else None
+            n = run_pass(p, state, ledger, ex, progress, limit)
+            if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0)
+
+# %% ../nbs/07_run.ipynb #b16bc391
+def run_study(cfg: Config,  # the study's settings
+              out,  # the run folder
+              resume: bool = False,   # continue an interrupted run in `out`
+              progress: bool = True, study: Study | None = None,  # progress bars; a pre-loaded `Study` to reuse
+              max_groups: int | None = None) -> RunResult | None:  # stop after this many jobs of the main pass (simulates a kill)
+    "Run a study into the folder `out`, holding its lock; returns its `RunResult` (None when stopped by `max_groups`)."
+    if not cfg.data: raise ValueError("No dataset: set `data` in the config or pass --data")
+    if not Path(cfg.data).exists(): raise FileNotFoundError(f"Dataset not found: {cfg.data}")
+    out, t0 = Path(out), time.perf_counter()
+    _check_out(out, cfg.data)
+    _check_config(out, cfg, resume)                # cheap checks first: an existing run, the models, variants and labels
+    seed_everything(cfg.seed)
+    remote = None if cfg.executor == 'local' else get_executor(cfg.executor, cfg, out, None, cfg.workers, cfg.gpus_per_worker)
+    try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # remote workers load their models meanwhile
+    finally:
+        if remote is not None: remote.close()
 
 # %% ../nbs/07_run.ipynb #7985473b
 def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd.DataFrame:

@@ -43,4 +43,8 @@ def execute(path: Path):
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('notebooks', nargs='+', type=Path)
-    for f in p.parse_args().notebooks: execute(f)
+    files = p.parse_args().notebooks
+    if len(files) == 1: execute(files[0])
+    else:   # one process per notebook: IPython's inline backend keeps the first shell's settings for later shells
+        import subprocess
+        sys.exit(max(subprocess.run([sys.executable, __file__, str(f)]).returncode for f in files))
