@@ -60,3 +60,12 @@ def test_tutorial_is_executed():
     shown = [c for c in cells if not ''.join(c['source']).startswith('#| hide')]
     assert shown and all(c.get('outputs') for c in shown)
     assert sum('image/jpeg' in o.get('data', {}) or 'image/png' in o.get('data', {}) for c in shown for o in c['outputs']) >= 4
+
+def test_page_names_are_distinct():
+    "nbdev names a page after its notebook without the number (`12_cluster` → `cluster.html`): no two notebooks may share one."
+    names = {}
+    for nb in NBS.glob('*.ipynb'):
+        head, _, rest = nb.stem.partition('_')
+        names.setdefault(rest if rest and head.rstrip('abcdefgh').isdigit() else nb.stem, []).append(nb.name)
+    clashes = {k: v for k, v in names.items() if len(v) > 1}
+    assert not clashes, clashes
