@@ -20,14 +20,14 @@ import torchvision.transforms.v2.functional as TF
 from .metrics import bootstrap_ci, proportion_ci
 from .models import Classifier, Preprocess
 
-# %% ../nbs/05c_attribution.ipynb #dc0c3b63
+# %% ../nbs/05c_attribution.ipynb #4458ad77
 class AttributionError(ValueError):
     "Attribution does not apply to this model; the message says why and what to do instead."
 
-# %% ../nbs/05c_attribution.ipynb #e0b48a0e
+# %% ../nbs/05c_attribution.ipynb #4585adc1
 def _input_size(pre: Preprocess) -> int: return pre.crop or pre.resize or 224
 
-# %% ../nbs/05c_attribution.ipynb #edad3053
+# %% ../nbs/05c_attribution.ipynb #0ced6b60
 def _token_layer(net: torch.nn.Module):
     "(layer, number of prefix tokens) for the vision transformers recognised here, else None."
     if isinstance(net, torchvision.models.VisionTransformer): return net.encoder.layers[-1].ln_1, 1
@@ -40,7 +40,7 @@ def _token_layer(net: torch.nn.Module):
     if hasattr(tr, 'resblocks') and getattr(tr, 'batch_first', False): return tr.resblocks[-1].ln_1, 1
     return None
 
-# %% ../nbs/05c_attribution.ipynb #61f40814
+# %% ../nbs/05c_attribution.ipynb #033cbd27
 def token_reshape(prefix: int = 1):  # class/register tokens before the patch tokens
     "A `reshape_transform` for Grad-CAM: N×T×C tokens → N×C×h×w patch grid (square), prefix tokens dropped."
     def f(t):
@@ -51,7 +51,7 @@ def token_reshape(prefix: int = 1):  # class/register tokens before the patch to
         return t.reshape(t.shape[0], s, s, t.shape[2]).permute(0, 3, 1, 2)
     return f
 
-# %% ../nbs/05c_attribution.ipynb #66af5071
+# %% ../nbs/05c_attribution.ipynb #6c528338
 def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
     "(module, output shape, calls) of every module in the order its forward finished, on one input."
     seen, calls, hooks = [], {}, []
@@ -65,7 +65,7 @@ def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
         for h in hooks: h.remove()
     return [(m, s, calls[m]) for m, s in seen]
 
-# %% ../nbs/05c_attribution.ipynb #82cd1a79
+# %% ../nbs/05c_attribution.ipynb #fc17f637
 def target_layer(clf: Classifier,
                  sample: torch.Tensor | None = None,  # a prepared input batch to probe with; None: a blank image of the input size
                 ) -> tuple:
@@ -92,12 +92,12 @@ def target_layer(clf: Classifier,
                                "and `reshape=token_reshape(prefix)`.")
     return seen[last][0], None
 
-# %% ../nbs/05c_attribution.ipynb #e3140f3f
+# %% ../nbs/05c_attribution.ipynb #0e3ec7fd
 def _methods() -> dict:
     from pytorch_grad_cam import GradCAM, GradCAMPlusPlus, HiResCAM, LayerCAM, ScoreCAM
     return {'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'hirescam': HiResCAM, 'layercam': LayerCAM, 'scorecam': ScoreCAM}
 
-# %% ../nbs/05c_attribution.ipynb #fad6af85
+# %% ../nbs/05c_attribution.ipynb #b7cd3beb
 def attribution_maps(clf: Classifier,
                      x: torch.Tensor,           # uint8 batch N×3×H×W of one size (work images)
                      classes=None,              # class index per image (e.g. the true class); None: the predicted class
@@ -125,7 +125,7 @@ def attribution_maps(clf: Classifier,
             for p, w in zip(params, was): p.requires_grad_(w)
     return torch.from_numpy(np.nan_to_num(maps)), logits
 
-# %% ../nbs/05c_attribution.ipynb #2863b3ce
+# %% ../nbs/05c_attribution.ipynb #d2dde486
 def to_input_frame(pre: Preprocess,   # the classifier's preprocessing
                    m: torch.Tensor,   # mask(s) H×W or N×H×W, float in [0,1]
                   ) -> torch.Tensor:
@@ -136,7 +136,7 @@ def to_input_frame(pre: Preprocess,   # the classifier's preprocessing
     x = TF.center_crop(x, pre.crop) if pre.crop else x
     return x[0, 0] if m.dim() == 2 else x[:, 0]
 
-# %% ../nbs/05c_attribution.ipynb #06582838
+# %% ../nbs/05c_attribution.ipynb #a7ee634f
 def to_image_frame(pre: Preprocess,     # the classifier's preprocessing
                    maps: torch.Tensor,  # attribution map(s) h×w or N×h×w in the model's input frame
                    shape,               # (H, W) of the work image
@@ -255,12 +255,12 @@ def attribution_table(clf: Classifier,
     t = t.assign(_o=t.image_id.map(order)).sort_values(['_o', 'target'], kind='stable').drop(columns=['_o', 'image'])
     return t[['model', 'method', 'image_id', 'label_idx', *[c for c in t.columns if c not in ('model', 'method', 'image_id', 'label_idx')]]].reset_index(drop=True)
 
-# %% ../nbs/05c_attribution.ipynb #1bde53c6
+# %% ../nbs/05c_attribution.ipynb #fdea80bd
 def noise_seed(image_id: str, sigma: float, trial: int, seed: int = 0) -> int:
     "A stable 63-bit seed for one image's noise draw at (σ, trial)."
     return int.from_bytes(hashlib.sha256(f'{seed}|{image_id}|{sigma:g}|{trial}'.encode()).digest()[:8], 'little') >> 1
 
-# %% ../nbs/05c_attribution.ipynb #eaea045d
+# %% ../nbs/05c_attribution.ipynb #75773227
 def add_noise(img: torch.Tensor,   # uint8 image 3×H×W
               mask: torch.Tensor,  # object mask H×W in [0,1] (soft allowed)
               sigma: float,        # noise standard deviation in [0,1] pixel units
@@ -307,7 +307,7 @@ def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
     with np.errstate(divide='ignore', invalid='ignore'): r = np.where(d > 0, (b - f) / d, 0.)
     return r if r.ndim else float(r)
 
-# %% ../nbs/05c_attribution.ipynb #45fc7682
+# %% ../nbs/05c_attribution.ipynb #0a38e87c
 NOISE_COLUMNS = ['sigma', 'n', 'core_acc', 'core_acc_lo', 'core_acc_hi', 'spurious_acc', 'spurious_acc_lo', 'spurious_acc_hi',
                  'rfs', 'rfs_lo', 'rfs_hi']
 
@@ -318,7 +318,7 @@ def _noise_stats(bg: np.ndarray, fg: np.ndarray, cls: np.ndarray) -> tuple:
     af = np.mean([fg[cls == c].mean(0) for c in cs], 0)
     return ab, af, rfs(ab, af)
 
-# %% ../nbs/05c_attribution.ipynb #ac11f415
+# %% ../nbs/05c_attribution.ipynb #01347709
 def noise_metrics(pred: pd.DataFrame,     # `noise_predictions` rows (model, image_id, label_idx, sigma, trial, region, correct)
                   by=('model',),          # grouping columns; add `label_idx` for per-class rows
                   level: float = .95, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
