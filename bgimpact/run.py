@@ -26,7 +26,7 @@ from .adversarial import pool_order
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
 from .ledger import Ledger, Unit
-from .passes import QC_COLUMNS, AdversarialPass, BankPass, MainPass, RunState, passes_for, run_pass
+from .passes import QC_COLUMNS, AdversarialPass, MainPass, RunState, passes_for, run_pass
 from .executors import get_executor
 from .analysis import load_predictions, score, scores_summary, write_scores
 from .metrics import size_categories
@@ -281,12 +281,13 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
         state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'))
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
         if done: log.info(f"resuming: {done} of {len(groups)} classes already done")
-        ex = remote or get_executor('local', cfg, out, study)
-        for p in passes_for(cfg, study.variants):
-            banked = lambda: ledger.concat(BankPass().units(state), 'bank')   # what the bank pass found
+        ex, passes, seen = remote or get_executor('local', cfg, out, study), passes_for(cfg, study.variants), None
+        for p in passes:
+            if p.name != 'bank' and seen is None and passes[0].name == 'bank':
+                seen = ledger.concat(passes[0].units(state), 'bank')     # what the bank pass found, read once
             if p.name == 'main' and any(v in MIXED for v in study.variants):
-                state.mixed = _mixed_backgrounds(out, study, groups, state.bank, banked(), changes)
-            if p.name == 'adv': state.order = pool_order(banked().image_id[banked().pooled.astype(bool)], cfg.seed)
+                state.mixed = _mixed_backgrounds(out, study, groups, state.bank, seen, changes)
+            if p.name == 'adv': state.order = pool_order(seen.image_id[seen.pooled.astype(bool)], cfg.seed)
             limit = max_groups if p.name == 'main' else None
             n = run_pass(p, state, ledger, ex, progress, limit)
             if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
