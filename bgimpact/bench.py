@@ -7,7 +7,7 @@ __all__ = ['ALL_VARIANTS', 'pure_forward_seconds', 'bench', 'format_bench', 'ben
            'bench_memory', 'bench_executors', 'format_executor_bench']
 
 # %% ../nbs/08_bench.ipynb #dfb29df7
-import resource, tempfile, time
+import json, resource, tempfile, time
 from pathlib import Path
 
 import numpy as np
@@ -162,20 +162,24 @@ def _measured_run(args: list) -> dict:
 # %% ../nbs/08_bench.ipynb #1a88406e
 def bench_memory(data,                # an ImageFolder dataset
                  factor: int = 10,    # replicas of each image in the second run
-                 variants: str | None = None) -> pd.DataFrame:  # comma list of variants (default: the default study's)
-    "Wall time, predictions/s and peak RSS of a study on `data` and on `data` replicated `factor` times."
+                 variants: str | None = None,   # comma list of variants (default: the default study's)
+                 executor: str = 'local',       # `local`, or `ray` (a local Ray cluster) to measure its workers
+                 workers: int = 1) -> pd.DataFrame:  # Ray workers
+    "Wall time, predictions/s and peak RSS (driver and workers) of a study on `data` and on `data` replicated `factor` times."
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
         flags = ['--no-progress'] + (['--variants', variants] if variants else [])
         _measured_run(['run', '--data', str(data), '--out', str(d/'warm'), '--segmenter', 'auto', *flags])   # masks once
         masks = d/'warm'/'masks'/'auto'
+        flags += [] if executor == 'local' else ['--executor', executor, '--workers', str(workers)]
         rows = []
         for f in (1, factor):
             n = _replicate(Path(data), d/f'data{f}', masks, d/f'masks{f}', f)
             m = _measured_run(['run', '--data', str(d/f'data{f}'), '--out', str(d/f'run{f}'), '--segmenter', f'masks:{d}/masks{f}', *flags])
             preds = len(pd.read_parquet(d/f'run{f}'/'predictions.parquet', columns=['image_id']))
-            rows.append(dict(images=n, predictions=preds, seconds=m['seconds'], predictions_per_s=preds / m['seconds'],
-                             peak_rss_mb=m['peak_rss_mb']))
+            pool = json.loads((d/f'run{f}'/'manifest.json').read_text())['executor']
+            rows.append(dict(executor=executor, images=n, predictions=preds, seconds=m['seconds'], predictions_per_s=preds / m['seconds'],
+                             peak_rss_mb=m['peak_rss_mb'], worker_peak_rss_mb=max(pool['peak_rss_mb'])))
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_bench.ipynb #bfc0e4a1

@@ -203,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument('--config', help="YAML config file; flags given override it")
     b.add_argument('--what', choices=['all', 'pipeline', 'variants', 'memory', 'cluster', 'composite', 'executors'], default='all',
                    help="the pipeline's stages, the variants against a forward pass, both (default), peak memory vs dataset size, clustering features, the composite generator, or local vs Ray executors")
-    b.add_argument('--workers', type=int, default=2, help="composite: worker processes (default 2)")
+    b.add_argument('--workers', type=int, default=2, help="composite: worker processes; memory with --executor ray: Ray workers (default 2)")
+    b.add_argument('--executor', choices=['local', 'ray'], default='local', help="memory: measure the local executor (default) or Ray workers")
     b.add_argument('--replicate', type=int, default=10, help="memory: also run the dataset replicated this many times (default 10)")
     _study_flags(b)
     _dataset_parsers(sub)
@@ -308,7 +309,8 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
                 print(format_executor_bench(bench_executors(cfg))); return 0
             if args.what == 'memory':
                 from bgimpact.bench import bench_memory
-                print(bench_memory(cfg.data, args.replicate).round(2).to_string(index=False)); return 0
+                mem = bench_memory(cfg.data, args.replicate, executor=args.executor, workers=args.workers)
+                print(mem.round(2).to_string(index=False)); return 0
             if args.what in ('all', 'variants'):
                 from bgimpact.bench import bench_variants, format_variant_bench
                 print(format_variant_bench(bench_variants(cfg=cfg)))

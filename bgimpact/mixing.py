@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
+from fastcore.basics import patch
 from PIL import Image
 
 from .core import atomic_path, file_key
@@ -130,3 +131,13 @@ class MixedBackgrounds:
                 ) -> dict:
         "The partner backgrounds of `image_id`, fitted to h×w."
         return {v: (self.bank.load(b, h, w), b, l) for v, b, l in self.by_image.get(image_id, [])}
+
+# %% ../nbs/04b_mixing.ipynb #f1714ba1
+@patch
+def subset(self: MixedBackgrounds, image_ids) -> MixedBackgrounds:  # the object images a job handles
+    "The same pairings for `image_ids` only: what a worker needs for one job, whatever the dataset's size."
+    ids, out = set(image_ids), MixedBackgrounds.__new__(MixedBackgrounds)
+    out.bank = self.bank
+    out.by_image = {i: self.by_image[i] for i in ids if i in self.by_image}
+    out.why = {k: v for k, v in self.why.items() if k[0] in ids}
+    return out

@@ -7,7 +7,7 @@ __all__ = ['QC_COLUMNS', 'Job', 'RunState', 'Pass', 'BankPass', 'MainPass', 'Adv
            'run_pass']
 
 # %% ../nbs/06e_passes.ipynb #6e3be9e4
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -58,6 +58,12 @@ class Pass:
         recs = state.records(job.unit, self.part_size)
         return recs if job.ids is None else [r for r in recs if r.image_id in job.ids]
 
+    def state_for(self, state: RunState, job: Job) -> RunState:
+        "What one job reads of the run's state: its class's records and their pairings, whatever the dataset's size."
+        recs = state.groups[job.unit.label]
+        mixed = None if state.mixed is None else state.mixed.subset(r.image_id for r in recs)
+        return replace(state, groups={job.unit.label: recs}, mixed=mixed)
+
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         "The job's tables (name → DataFrame) and the unit's metadata."
         raise NotImplementedError
@@ -89,6 +95,10 @@ class MainPass(Pass):
 class AdversarialPass(Pass):
     "Adversarial backgrounds: each object on pooled backgrounds, in the run's search order, until one fools the model."
     name, part_size = 'adv', 16
+    def state_for(self, state: RunState, job: Job) -> RunState:
+        "The class's part of the state, and only as much of the search order as the search can reach."
+        reach = max(state.cfg.adversarial, 0)
+        return replace(super().state_for(state, job), order=state.order[:reach + 1] if reach else state.order)
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])
         rows = adversarial_rows(study, self.records(state, job), state.bank, state.order, max(state.cfg.adversarial, 0), progress)

@@ -148,7 +148,8 @@ def _join_predictions(out: Path, files: list):   # the main pass's prediction ta
 # %% ../nbs/07_run.ipynb #9656041d
 def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
                recs, groups,                         # its `ImageRecord`s, and them grouped by class
-               seconds: float) -> RunResult:         # time taken so far, for the summary
+               seconds: float,                       # time taken so far, for the summary
+               executor: dict | None = None) -> RunResult:  # what computed the jobs (`describe()` of the executor)
     "Join the shards into the run's tables, metrics, manifest and summary."
     ledger, state = Ledger(out), RunState(cfg, out, groups)
     units = MainPass().units(state)
@@ -174,15 +175,16 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     _to_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
     record = ledger.dir/'changes.json'
     changes = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
-    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes))
+    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor))
     record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
     summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
     write_text(out/'summary.txt', summary)
     return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
 
 # %% ../nbs/07_run.ipynb #ae9ea474
-def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict, changes: dict) -> dict:
-    "What a run used: inputs (size, time, SHA-256), models and weights, segmenter, versions, seed, git revision, resume changes."
+def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict, changes: dict,
+              executor: dict | None = None) -> dict:
+    "What a run used: inputs (size, time, SHA-256), models and weights, segmenter, versions, seed, git revision, resume changes, executor."
     why = dict(zip(errors.image_id, errors.reason))
     files = [dict(image_id=r.image_id, path=r.path, size=r.size, mtime_ns=r.mtime_ns, sha256=r.sha256 or None,
                   **({'error': why[r.image_id]} if r.image_id in why else {})) for r in inputs.itertuples()]
@@ -192,7 +194,7 @@ def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFr
         models=[dict(name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess)) for c in study.classifiers],
         segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256), versions=package_versions(),
         git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
-        changed_on_resume=changes, inputs=files)
+        changed_on_resume=changes, executor=executor or dict(kind='local'), inputs=files)
 
 # %% ../nbs/07_run.ipynb #7df98981
 def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -> str:
@@ -291,7 +293,7 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
             limit = max_groups if p.name == 'main' else None
             n = run_pass(p, state, ledger, ex, progress, limit)
             if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
-        return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0)
+        return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0, ex.describe())
 
 # %% ../nbs/07_run.ipynb #b16bc391
 def run_study(cfg: Config,  # the study's settings
