@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['ASSETS', 'IMAGE_EXTS', 'MAX_PIXELS', 'DEMO_PHOTOS', 'imagenet_classes', 'class_index', 'class_name', 'ImageRecord',
            'discover', 'image_files', 'check_labels', 'DecodeError', 'check_pixels', 'decode_image', 'resize_short',
-           'load_input', 'demo_dataset']
+           'load_input_pair', 'load_input', 'demo_dataset']
 
 # %% ../nbs/01_data.ipynb #38eaff2e
 import difflib, functools, hashlib, importlib.resources, io, os, warnings
@@ -178,15 +178,27 @@ def resize_short(img: torch.Tensor, # C×H×W or N×C×H×W
     return TF.resize(img, size, interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
 
 # %% ../nbs/01_data.ipynb #7540979b
+def load_input_pair(rec: ImageRecord,  # the image's record
+                    work_size: int,    # shorter side of the work image
+                    seg_side: int = 0, # shorter side of the segmenter's image (never upsampled); 0: the work image
+                    min_size: int = 16,  # smallest accepted side
+                   ) -> tuple:
+    "Read and decode a file once: (work image at `work_size`, the segmenter's image, sha256). Raises `DecodeError`."
+    try: data = Path(rec.path).read_bytes()
+    except OSError as e: raise DecodeError(f'cannot read file: {e.strerror or e}')
+    img = decode_image(io.BytesIO(data), max(work_size, seg_side), min_size)
+    work = resize_short(img, work_size)
+    seg = work if not seg_side else resize_short(img, seg_side) if min(img.shape[-2:]) > seg_side else img
+    return work, seg, hashlib.sha256(data).hexdigest()
+
+# %% ../nbs/01_data.ipynb #dee6f589
 def load_input(rec: ImageRecord,  # the image's record
                work_size: int,  # shorter side after resizing
                min_size: int = 16,  # smallest accepted side
               ) -> tuple:
     "Read a file once: (uint8 image at `work_size` shorter side, sha256). Raises `DecodeError`."
-    try: data = Path(rec.path).read_bytes()
-    except OSError as e: raise DecodeError(f'cannot read file: {e.strerror or e}')
-    img = decode_image(io.BytesIO(data), work_size, min_size)
-    return resize_short(img, work_size), hashlib.sha256(data).hexdigest()
+    work, _, sha = load_input_pair(rec, work_size, 0, min_size)
+    return work, sha
 
 # %% ../nbs/01_data.ipynb #339dd8c2
 DEMO_PHOTOS = {  # skimage.data function → ImageNet class of its main object

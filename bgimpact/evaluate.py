@@ -16,9 +16,9 @@ import torch
 from PIL import Image
 
 from .core import Config, StageTimer, atomic_path, file_key
-from .data import DecodeError, ImageRecord, decode_image, load_input, resize_short
+from .data import DecodeError, ImageRecord, decode_image, load_input, load_input_pair, resize_short
 from .models import Classifier, Lite0Classifier, load_classifier, topk_outputs
-from .segment import MaskCache, Segmenter, get_segmenter, mask_qc, read_mask
+from .segment import MaskCache, Segmenter, fit_mask, get_segmenter, mask_qc, read_mask, segment_side
 from .semantic import LabelCache, LabelSegmenter, class_object_label
 from .labels import LabelMap, load_label_map
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
@@ -91,9 +91,10 @@ class Study:
                                             exceptions=set(rule['exceptions']))
 
     def mask_for(self, rec: ImageRecord,  # the image's record
-                 img: torch.Tensor,  # its decoded uint8 3×H×W
+                 img: torch.Tensor,  # its decoded uint8 3×H×W work image
+                 seg_img: torch.Tensor | None = None,  # the same photo with more pixels for the segmenter (`load_input_pair`)
                 ) -> tuple:
-        "The (mask, backend) of an image: user mask, cached mask, or a new one from the segmenter."
+        "The (mask, backend) of an image at the work image's size: user mask, cached mask, or a new one from the segmenter."
         h, w = img.shape[-2:]
         if rec.mask_path: return read_mask(rec.mask_path, (h, w)), 'manifest'
         if self.masks and (hit := self.masks.get(rec.image_id, (h, w))): return hit
@@ -101,7 +102,8 @@ class Study:
             if rec.label not in self.rules: self.prepare_group([rec])
             m, backend = self.segmenter.object_mask(self.label_map_for(rec, img), self.rules[rec.label]['label']), self.segmenter.name
         else:
-            with self.timer('segment'): m, backend = self.segmenter.segment(img, rec.label_idx, rec.image_id)
+            with self.timer('segment'): m, backend = self.segmenter.segment(img if seg_img is None else seg_img, rec.label_idx, rec.image_id)
+            m = fit_mask(m, (h, w))
         if self.masks: self.masks.put(rec.image_id, m, backend)
         return (m >= 0.5).float(), backend
 
@@ -173,9 +175,11 @@ def decode_and_mask(study: Study,  # the loaded study
     "Decode and mask one record: (image, sha256, mask, backend, qc dict), or None after an error row."
     cfg, tm = study.cfg, study.timer
     try:
-        with tm('decode'): img, sha = load_input(r, study.work_size, cfg.min_size)
+        label_maps = isinstance(study.segmenter, LabelSegmenter)            # label maps come from the work image
+        seg_side = 0 if r.mask_path or label_maps else segment_side(study.segmenter, study.work_size)
+        with tm('decode'): img, seg_img, sha = load_input_pair(r, study.work_size, seg_side, cfg.min_size)
     except DecodeError as e: return err('decode', str(e))
-    try: mask, backend = study.mask_for(r, img)
+    try: mask, backend = study.mask_for(r, img, seg_img)
     except Exception as e: return err('segment', f'{type(e).__name__}: {e}')
     q, rule = mask_qc(mask, cfg.min_fg, cfg.max_fg), study.rules.get(r.label) if not r.mask_path else None
     if rule and r.image_id in rule['exceptions']:           # the seed's exceptions, excluded for real

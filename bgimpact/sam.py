@@ -106,7 +106,7 @@ MaskEditor.sam = _editor_sam
 # %% ../nbs/15b_sam.ipynb #f30370df
 class SamSegmenter(Segmenter):
     "Segment-Anything as an automatic segmenter: prompted with the image centre and a box of the central 90%."
-    name = 'sam'
+    name, input_size = 'sam', 1024      # SAM's image encoder works on a 1024 px square
     def __init__(self,
                  checkpoint,  # path of the weights file
                  model_type: str = 'vit_b',  # vit_b, vit_l or vit_h

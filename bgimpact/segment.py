@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['U2NETP_SHA256', 'SEGMENTERS', 'SEGMENTER_PLUGINS', 'Segmenter', 'mask_qc', 'U2NetP', 'GrabCutCAM', 'GrabCutBox',
-           'read_mask', 'UserMasks', 'AutoSegmenter', 'register_segmenter', 'get_segmenter', 'MaskCache']
+           'read_mask', 'UserMasks', 'AutoSegmenter', 'segment_side', 'fit_mask', 'register_segmenter', 'get_segmenter',
+           'MaskCache']
 
 # %% ../nbs/03_segment.ipynb #3be7d20c
 from importlib import import_module
@@ -14,6 +15,7 @@ import cv2
 import numpy as np
 import pandas as pd
 import torch
+import torch.nn.functional as F
 from PIL import Image, PngImagePlugin
 
 from .core import atomic_path, file_key, sha256_file
@@ -23,6 +25,7 @@ from .data import ASSETS, check_pixels, resize_short
 class Segmenter:
     "Base class: call on a uint8 image 3×H×W (and its label index) to get a float mask H×W in [0,1]."
     name = 'segmenter'
+    input_size = 0      # the side the backend works at (its native input); 0: it uses the image as given
     def __call__(self, img: torch.Tensor,  # uint8 image 3×H×W
                  label_idx: int = -1,      # its ImageNet class, -1 when unknown
                  image_id: str = ''        # its id (backends that look masks up by id use it)
@@ -58,7 +61,7 @@ U2NETP_SHA256 = '309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd
 
 class U2NetP(Segmenter):
     "Salient-object segmentation with the embedded u2netp ONNX model (OpenCV DNN, CPU)."
-    name = 'u2netp'
+    name, input_size = 'u2netp', 320
     def __init__(self, path=None):  # ONNX file; default: the embedded one
         path = Path(path or ASSETS/'u2netp.onnx')
         if not path.exists(): raise FileNotFoundError(f"u2netp model missing: {path} (reinstall bgimpact)")
@@ -70,7 +73,7 @@ class U2NetP(Segmenter):
     def __call__(self, img, label_idx=-1, image_id=''):
         "The saliency mask of `img` (label and id are not used)."
         a = img.permute(1, 2, 0).numpy()
-        x = cv2.resize(a, (320, 320), interpolation=cv2.INTER_AREA).astype(np.float32)
+        x = cv2.resize(a, (self.input_size,) * 2, interpolation=cv2.INTER_AREA).astype(np.float32)
         x /= max(float(x.max()), 1e-6)
         x = (x - np.array([0.485, 0.456, 0.406], np.float32)) / np.array([0.229, 0.224, 0.225], np.float32)
         self.net.setInput(x.transpose(2, 0, 1)[None].copy())
@@ -99,6 +102,7 @@ class GrabCutCAM(Segmenter):
             from bgimpact.models import Lite0Classifier
             cam_model = Lite0Classifier()
         self.cam_model, self.size, self.iters, self.fg, self.bg = cam_model, size, iters, fg, bg
+        self.input_size = size
 
     def __call__(self, img, label_idx=-1, image_id=''):
         "The GrabCut mask of `img`, seeded by the CAM of `label_idx` (its top-1 class when -1)."
@@ -120,6 +124,7 @@ class GrabCutBox(Segmenter):
     def __init__(self, boxes=None,                 # CSV `image_id,x0,y0,x1,y1` (fractions of width / height), or None
                  margin: float = 0.1, size: int = 320, iters: int = 5):  # central box margin; working shorter side; iterations
         self.boxes, self.margin, self.size, self.iters = {}, margin, size, iters
+        self.input_size = size
         if boxes is not None:
             t = pd.read_csv(boxes)
             if not {'image_id', 'x0', 'y0', 'x1', 'y1'} <= set(t.columns): raise ValueError(f"{boxes}: needs columns image_id,x0,y0,x1,y1")
@@ -188,6 +193,7 @@ class AutoSegmenter(Segmenter):
                  min_fg=0.01,       # QC: smaller foreground fractions fail
                  max_fg=0.95):      # QC: larger foreground fractions fail
         self.backends, self.min_fg, self.max_fg = list(backends), min_fg, max_fg
+        self.input_size = max((b.input_size for b in self.backends), default=0)
     def segment(self, img, label_idx=-1, image_id=''):
         "The first backend's mask that passes QC (else the first backend's), and that backend's name."
         first = None
@@ -199,6 +205,21 @@ class AutoSegmenter(Segmenter):
     def __call__(self, img, label_idx=-1, image_id=''):
         "The mask `segment` chooses."
         return self.segment(img, label_idx, image_id)[0]
+
+# %% ../nbs/03_segment.ipynb #3ed7fdc6
+def segment_side(seg: Segmenter,   # the study's segmenter
+                 work_size: int    # the study's work size (shorter side)
+                ) -> int:
+    "The shorter side to decode an image at for `seg`: twice its input side, or the work size when that is larger (0: the work image)."
+    return max(work_size, 2 * seg.input_size) if seg.input_size else 0
+
+# %% ../nbs/03_segment.ipynb #f75f1cf9
+def fit_mask(mask: torch.Tensor,  # float mask h×w in [0, 1]
+             shape: tuple         # (H, W) of the work image
+            ) -> torch.Tensor:
+    "A float mask resized to `shape` (bilinear, antialiased when shrinking); unchanged when it already fits."
+    if tuple(mask.shape[-2:]) == tuple(shape): return mask
+    return F.interpolate(mask[None, None].float(), size=tuple(shape), mode='bilinear', antialias=True, align_corners=False)[0, 0].clamp_(0, 1)
 
 # %% ../nbs/03_segment.ipynb #8c92e2cf
 SEGMENTERS = {}   # backend name → factory(argument after `=`), registered by the modules that implement backends

@@ -114,6 +114,7 @@ class DeepLabV3(LabelSegmenter):
             w = DeepLabV3_ResNet101_Weights.DEFAULT if weights == 'DEFAULT' else DeepLabV3_ResNet101_Weights[weights]
             self.net.load_state_dict(load_official_weights(w, download)); self.weights_id = f'torchvision:{w}'
         self.device, self.size = resolve_device(device), size
+        self.input_size = size
         self.net.eval().to(self.device)
 
     @torch.inference_mode()
@@ -152,6 +153,7 @@ class SegFormer(LabelSegmenter):
             self.weights_id = f'hf:{model}'
         if self.net.config.num_labels != 150: raise ValueError(f"{model}: expected an ADE20K model with 150 labels, got {self.net.config.num_labels}")
         self.device, self.size = resolve_device(device), size
+        self.input_size = size
         self.net.eval().to(self.device)
 
     @torch.inference_mode()

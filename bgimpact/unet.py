@@ -265,6 +265,7 @@ class UNetSegmenter(Segmenter):
                  device='auto',  # where the network runs (`auto`: CUDA when available)
                 ):
         self.model, self.cfg = load_unet(path)
+        self.input_size = self.cfg.size
         self.device = resolve_device(device); self.model.to(self.device)
 
     @torch.no_grad()
