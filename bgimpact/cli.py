@@ -50,9 +50,10 @@ def _study_flags(p: argparse.ArgumentParser):
 # %% ../nbs/16_cli.ipynb #5669da12
 def _executor_flags(p: argparse.ArgumentParser):
     "Add the flags choosing who computes a run (`run`, `demo`): each sets the `Config` field of its name."
-    p.add_argument('--executor', help="who computes: local (default, this process), ray (a Ray cluster on this machine) or ray:ADDRESS "
+    p.add_argument('--executor', help="who computes: local (default, this process), processes (worker processes on this machine), "
+                   "ray (a Ray cluster on this machine) or ray:ADDRESS "
                    "(a running cluster; the run folder must be on storage every node sees)")
-    p.add_argument('--workers', type=int, help="Ray actors, each loading the models once (default 2)")
+    p.add_argument('--workers', type=int, help="worker processes or Ray actors, each loading the models once (default 2)")
     p.add_argument('--gpus-per-worker', type=float, dest='gpus_per_worker', help="GPUs each Ray actor holds (default 0)")
 
 # %% ../nbs/16_cli.ipynb #a47d428a

@@ -134,8 +134,8 @@ class Config:
     adversarial: int = 0         # adversarial backgrounds: pooled backgrounds tried per object (0 = off, -1 = all)
     label_map: str | None = None # also score in a smaller label space: `in9`, an official in_to_in9.json, or a CSV idx,class
     allow_unlabelled: bool = False  # run even when class labels match no ImageNet class (their accuracy is not scored)
-    executor: str = 'local'      # who computes: `local` (this process), `ray` (a Ray cluster on this machine) or `ray:ADDRESS`
-    workers: int = 2             # Ray actors, each with its own copy of the models (executor `ray`)
+    executor: str = 'local'      # who computes: `local` (this process), `processes` (worker processes here), `ray` (a Ray cluster on this machine) or `ray:ADDRESS`
+    workers: int = 2             # worker processes or Ray actors, each with its own copy of the models (executors `processes`, `ray`)
     gpus_per_worker: float = 0   # GPUs each Ray actor holds (executor `ray`)
 
     def update(self, **overrides) -> "Config":
