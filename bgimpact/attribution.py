@@ -361,9 +361,10 @@ def noise_metrics(pred: pd.DataFrame,     # `noise_predictions` rows (model, ima
         ab, af, r = _noise_stats(bg, fg, cls)
         rng, boots = np.random.default_rng(seed), []
         groups = [np.flatnonzero(cls == c) for c in np.unique(cls)]
-        for _ in range(n_boot):                        # stratified bootstrap: images resampled within each class
-            i = np.concatenate([rng.choice(ix, len(ix)) for ix in groups])
-            boots.append(np.stack(_noise_stats(bg[i], fg[i], cls[i])))
+        for _ in range(n_boot):                        # two-stage bootstrap: classes resampled, then images within each
+            picks = [rng.choice(groups[c], len(groups[c])) for c in rng.integers(0, len(groups), len(groups))]
+            i, c = np.concatenate(picks), np.repeat(np.arange(len(picks)), [len(x) for x in picks])   # a class drawn twice counts twice
+            boots.append(np.stack(_noise_stats(bg[i], fg[i], c)))
         boots = np.stack(boots)                          # n_boot × 3 × σ
         q = [(1 - level) / 2, (1 + level) / 2]
         ci = np.quantile(boots, q, axis=0)               # 2 × 3 × σ

@@ -275,18 +275,19 @@ def attribution_figure(rt: RunTables,             # a finished run's tables
     if j is None or j.empty: return None
     method = j.method.iloc[0]
     j = j[j.method == method]
-    cor = attribution_correlations(j).set_index('level')
+    cor, size = attribution_correlations(j).set_index('level'), attribution_correlations(j, 'mask_frac').set_index('level')
     g = j.dropna(subset=['inside', 'flip_rate'])
     cm = g.groupby('label')[['inside', 'flip_rate']].mean()
-    fig, ax = plt.subplots(figsize=(6.5, 4.2))
+    fig, ax = plt.subplots(figsize=(6.5, 4.8))
     ax.scatter(g.inside, g.flip_rate * 100, s=14, alpha=.45, label=f'images (n={len(g)})')
     ax.scatter(cm.inside, cm.flip_rate * 100, s=36, marker='D', facecolors='none', edgecolors='tab:red', label=f'class means (n={len(cm)})')
     txt = [f"{lvl}: Spearman ρ = {cor.rho[lvl]:+.2f} (p = {cor.p[lvl]:.2g}, n = {cor.n[lvl]})" for lvl in ('image', 'class') if np.isfinite(cor.rho[lvl])]
-    ax.text(.02, .97, '\n'.join(txt) or 'too few images for a correlation', transform=ax.transAxes, va='top', fontsize=8)
-    ax.set_xlim(0, 1); ax.set_ylim(-3, 103); ax.grid(alpha=.3); ax.legend(fontsize=8, loc='upper right')
+    if np.isfinite(size.rho['image']): txt.append(f"mask share alone (images): ρ = {size.rho['image']:+.2f} (p = {size.p['image']:.2g})")
+    ax.set_title('\n'.join(txt) or 'too few images for a correlation', fontsize=8, loc='left')
+    ax.set_xlim(0, 1); ax.set_ylim(-3, 103); ax.grid(alpha=.3); ax.legend(fontsize=8, loc='lower left')
     ax.set_xlabel(f'share of {method} attribution inside the object mask (true class)')
     ax.set_ylabel('flip rate: background variants\nturning a correct image wrong (%)')
-    ax.set_title(f'Does a model that looks at the background flip more? ({model})', fontsize=10)
+    fig.suptitle(f'Does a model that looks at the background flip more? ({model})', fontsize=10)
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #a1100007
@@ -338,7 +339,7 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
         img, mask = got[0], got[2]
         maps, _ = attribution_maps(clf, img[None], [int(r.class_idx)], method)
         overlay(ax, img, to_image_frame(clf.preprocess, maps[0], img.shape[-2:]), mask,
-                f"{kind}\n{class_name(r.label)[:28]}: inside {r.inside:.2f} (mask {r.mask_frac:.2f})")
+                f"{kind}\n{clf.categories[int(r.class_idx)][:28]}: inside {r.inside:.2f} (mask {r.mask_frac:.2f})")
     fig.suptitle(f'{method} of the true class over the photo, mask outlined ({model})', fontsize=10)
     fig.tight_layout(); return fig
 
