@@ -6,7 +6,8 @@
 __all__ = ['STRIP_COLUMNS', 'FIGURES', 'PER_MODEL', 'RunTables', 'accuracy_figure', 'shift_figure', 'flip_figure',
            'confidence_figure', 'class_figure', 'size_figure', 'phi_figure', 'instead_figure', 'named_worst_flips',
            'flips_gallery', 'strip_rows', 'strip_figure', 'thumb_images', 'render_strips', 'qc_figure',
-           'cluster_figure', 'save_figures']
+           'cluster_figure', 'attribution_joined', 'attribution_figure', 'noise_figure', 'attribution_examples',
+           'save_figures']
 
 # %% ../nbs/10_plots.ipynb #pl000004
 import json
@@ -373,11 +374,103 @@ def cluster_figure(rt: RunTables):  # a finished run's tables
     if len(models) > 1: ax.legend(fontsize=8)
     fig.tight_layout(); return fig
 
+# %% ../nbs/10_plots.ipynb #a1100002
+def attribution_joined(rt: RunTables,             # a finished run's tables
+                       model: str | None = None,  # keep one model's rows; None: all
+                      ) -> pd.DataFrame | None:
+    "The run's per-image attribution joined with flip rates, correctness per variant and background clusters; None without attribution."
+    from bgimpact.attribution import attribution_flips
+    f = rt.run/'attribution.parquet'
+    if not f.exists(): return None
+    pred = pd.read_parquet(rt.run/'predictions.parquet', columns=['model', 'variant', 'image_id', 'top1_idx', 'true_prob', 'correct1', 'correct5'])
+    cl = rt.run/'clusters'/'clusters.csv'
+    j = attribution_flips(pd.read_parquet(f), pred, pd.read_csv(cl) if cl.exists() else None)
+    return j if model is None else j[j.model == model].reset_index(drop=True)
+
+# %% ../nbs/10_plots.ipynb #a1100003
+def attribution_figure(rt: RunTables,             # a finished run's tables
+                       model: str | None = None,  # default: the run's first model
+                      ):
+    "Attribution inside the mask vs flip rate per image and per-class means, with Spearman's ρ; None without attribution."
+    from bgimpact.attribution import attribution_correlations
+    model = model or rt.models[0]
+    j = attribution_joined(rt, model)
+    if j is None or j.empty: return None
+    method = j.method.iloc[0]
+    j = j[j.method == method]
+    cor, size = attribution_correlations(j).set_index('level'), attribution_correlations(j, 'mask_frac').set_index('level')
+    g = j.dropna(subset=['inside', 'flip_rate'])
+    cm = g.groupby('label')[['inside', 'flip_rate']].mean()
+    fig, ax = plt.subplots(figsize=(6.5, 4.8))
+    ax.scatter(g.inside, g.flip_rate * 100, s=14, alpha=.45, label=f'images (n={len(g)})')
+    ax.scatter(cm.inside, cm.flip_rate * 100, s=36, marker='D', facecolors='none', edgecolors='tab:red', label=f'class means (n={len(cm)})')
+    txt = [f"{lvl}: Spearman ρ = {cor.rho[lvl]:+.2f} (p = {cor.p[lvl]:.2g}, n = {cor.n[lvl]})" for lvl in ('image', 'class') if np.isfinite(cor.rho[lvl])]
+    if np.isfinite(size.rho['image']): txt.append(f"mask share alone (images): ρ = {size.rho['image']:+.2f} (p = {size.p['image']:.2g})")
+    ax.set_title('\n'.join(txt) or 'too few images for a correlation', fontsize=8, loc='left')
+    ax.set_xlim(0, 1); ax.set_ylim(-3, 103); ax.grid(alpha=.3); ax.legend(fontsize=8, loc='lower left')
+    ax.set_xlabel(f'share of {method} attribution inside the object mask (true class)')
+    ax.set_ylabel('flip rate: background variants\nturning a correct image wrong (%)')
+    fig.suptitle(f'Does a model that looks at the background flip more? ({model})', fontsize=10)
+    fig.tight_layout(); return fig
+
+# %% ../nbs/10_plots.ipynb #a1100007
+def noise_figure(rt: RunTables,             # a finished run's tables
+                 model: str | None = None,  # default: the run's first model
+                ):
+    "Core and spurious accuracy per noise σ with 95% intervals, and RFS; None without noise metrics."
+    f = rt.run/'noise_metrics.csv'
+    if not f.exists(): return None
+    model = model or rt.models[0]
+    m = pd.read_csv(f, keep_default_na=False, na_values=[''])
+    m = m[(m.model == model) & (m.label == '(all)') & (m.sigma.astype(str) != 'mean')].assign(sigma=lambda t: t.sigma.astype(float))
+    if m.empty: return None
+    fig, ax = plt.subplots(figsize=(5.5, 3.4))
+    for col, name, c in (('core_acc', 'core: noise on the background', 'tab:blue'), ('spurious_acc', 'spurious: noise on the object', 'tab:orange')):
+        ax.errorbar(m.sigma, m[col] * 100, yerr=[(m[col] - m[f'{col}_lo']) * 100, (m[f'{col}_hi'] - m[col]) * 100], marker='o', capsize=3, color=c, label=name)
+    for r in m.itertuples(): ax.annotate(f'RFS {r.rfs:+.2f}', (r.sigma, 3), ha='center', fontsize=7)
+    ax.set_ylim(0, 100); ax.set_xlabel('noise σ (pixel values in [0, 1])'); ax.set_ylabel('top-1 accuracy (%), 95% CI'); ax.grid(alpha=.3)
+    ax.legend(fontsize=8); ax.set_title(f'Noise on the object vs on the background ({model})', fontsize=10)
+    fig.tight_layout(); return fig
+
+# %% ../nbs/10_plots.ipynb #a1100010
+def attribution_examples(rt: RunTables,             # a finished run's tables
+                         model: str | None = None,  # default: the run's first model
+                         n: int = 3):               # images per row
+    "Overlays of the most (top row) and least (bottom row) background-reliant images; None without attribution or photos."
+    from bgimpact.core import Config
+    from bgimpact.data import discover
+    from bgimpact.evaluate import Study, decode_and_mask
+    from bgimpact.attribution import attribution_maps, overlay, to_image_frame
+    f, model = rt.run/'attribution.parquet', model or rt.models[0]
+    if not f.exists() or not (rt.run/'config.yaml').exists(): return None
+    a = pd.read_parquet(f)
+    a = a[(a.model == model) & (a.target == 'true')].dropna(subset=['inside'])
+    if a.empty: return None
+    method = a.method.iloc[0]
+    a = a[a.method == method].sort_values('inside', kind='stable')
+    picks = [('most background-reliant', r) for r in a.head(n).itertuples()] + [('least', r) for r in a.tail(n)[::-1].itertuples()]
+    cfg = Config.from_yaml(rt.run/'config.yaml')
+    if not cfg.data or not Path(cfg.data).exists(): return None
+    recs = {r.image_id: r for r in discover(cfg.data)}
+    if any(r.image_id not in recs for _, r in picks): return None
+    study = Study.load(cfg, rt.run)
+    clf = next(c for c in study.classifiers if c.name == model)
+    fig, axs = plt.subplots(2, n, figsize=(3 * n, 6.6), squeeze=False)
+    for ax, (kind, r) in zip([*axs[0], *axs[1]], picks):
+        got = decode_and_mask(study, recs[r.image_id], lambda stage, reason: None)
+        if got is None: ax.axis('off'); continue
+        img, mask = got[0], got[2]
+        maps, _ = attribution_maps(clf, img[None], [int(r.class_idx)], method)
+        overlay(ax, img, to_image_frame(clf.preprocess, maps[0], img.shape[-2:]), mask,
+                f"{kind}\n{clf.categories[int(r.class_idx)][:28]}: inside {r.inside:.2f} (mask {r.mask_frac:.2f})")
+    fig.suptitle(f'{method} of the true class over the photo, mask outlined ({model})', fontsize=10)
+    fig.tight_layout(); return fig
+
 # %% ../nbs/10_plots.ipynb #6f2eb8bb
 FIGURES = {'accuracy': accuracy_figure, 'confidence_shift': shift_figure, 'flips': flip_figure,
            'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure}
 PER_MODEL = {'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
-             'worst_flips': flips_gallery}
+             'worst_flips': flips_gallery, 'attribution': attribution_figure, 'noise': noise_figure}
 
 def save_figures(run,              # a finished run folder
                  out=None,         # default: `run/figures`

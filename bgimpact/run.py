@@ -26,7 +26,9 @@ from .adversarial import pool_order
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
 from .ledger import Ledger, Unit
-from .passes import QC_COLUMNS, AdversarialPass, MainPass, RunState, passes_for, run_pass
+from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, RunState, passes_for, run_pass
+from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
+                                  noise_metrics)
 from .executors import get_executor
 from .analysis import load_predictions, score, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
@@ -84,7 +86,7 @@ def invalidate_image(out,                  # a finished run folder
     if hit.empty: raise ValueError(f"{image_id!r} is not an image of the finished run {out} (see its qc.csv)")
     label, ledger = hit.label.iloc[0], Ledger(out)
     with run_lock(out):
-        units = ledger.committed('main', label) + ledger.committed('adv', label)   # a pass keeps the marks its part holds
+        units = [u for p in ('main', 'adv', 'attr', 'noise') for u in ledger.committed(p, label)]   # a pass keeps the marks its part holds
         for u in units: ledger.mark_redo(u, {image_id})
         for u in units: ledger.drop_rows(u, {image_id})   # after the marks: a kill in between only repeats this drop
     return label
@@ -245,11 +247,45 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     _to_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
     record = ledger.dir/'changes.json'
     changes = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
-    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor))
+    extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
+    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
     record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
-    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
+    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes
     write_text(out/'summary.txt', summary)
     return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
+
+# %% ../nbs/07_run.ipynb #a6eb1e9e
+def _attribution_outputs(out: Path, cfg: Config, study: Study, state: RunState, ledger: Ledger) -> tuple:
+    "Write the attribution and noise tables and summaries; (what the manifest records of them, lines for the summary)."
+    info, lines, by = {}, [], dict(n_boot=cfg.n_boot, seed=cfg.seed)
+    if cfg.attribution:
+        attr = ledger.concat(AttributionPass().units(state), 'attr')
+        _to_parquet(attr, out/'attribution.parquet')
+        with atomic_path(out/'attribution.csv') as t: attr.to_csv(t, index=False)
+        keys = ['model', 'method', 'target']
+        summ = pd.concat([attribution_summary(attr, by=keys, **by).assign(label='(all)'), attribution_summary(attr, by=[*keys, 'label'], **by)])
+        summ = summ[[*keys, 'label', *ATTRIBUTION_COLUMNS]]
+        with atomic_path(out/'attribution_summary.csv') as t: summ.to_csv(t, index=False)
+        skipped = check_attribution(study.classifiers, cfg.attribution)
+        info['attribution'] = dict(methods=cfg.attribution, library=ATTRIBUTION_LIBRARY,
+                                   version=package_versions([ATTRIBUTION_LIBRARY])[ATTRIBUTION_LIBRARY], not_applicable=skipped)
+        for r in summ[(summ.label == '(all)') & (summ.target == 'true')].itertuples():
+            lines.append(f"  attribution {r.method} {r.model}: inside the mask {r.inside:.2f} [{r.inside_lo:.2f}, {r.inside_hi:.2f}] "
+                         f"(mask {r.mask_frac:.2f}), pointing {r.pointing:.2f}, IoU {r.iou:.2f} (n={r.n})")
+        lines += [f"  attribution: {m} skipped: {why}" for m, why in skipped.items()]
+    if cfg.noise_sigmas:
+        nz = ledger.concat(NoisePass().units(state), 'noise')
+        _to_parquet(nz, out/'noise.parquet')
+        known = nz[nz.label_idx.astype(int) >= 0] if len(nz) else nz
+        nm = (pd.concat([noise_metrics(known, by=('model',), **by).assign(label='(all)'), noise_metrics(known, by=('model', 'label'), **by)])
+              if len(known) else pd.DataFrame(columns=['model', 'label', *NOISE_COLUMNS]))
+        nm = nm[['model', 'label', *NOISE_COLUMNS]]
+        with atomic_path(out/'noise_metrics.csv') as t: nm.to_csv(t, index=False)
+        info['noise'] = dict(sigmas=cfg.noise_sigmas, trials=cfg.noise_trials, seed=cfg.seed, regions=['fg', 'bg'])
+        for r in nm[(nm.label == '(all)') & (nm.sigma.astype(str) == 'mean')].itertuples():
+            lines.append(f"  noise {r.model}: RFS {r.rfs:.2f} [{r.rfs_lo:.2f}, {r.rfs_hi:.2f}], core accuracy {r.core_acc:.2f}, "
+                         f"spurious accuracy {r.spurious_acc:.2f} (mean over σ, n={r.n})")
+    return info, '\n'.join(lines) + '\n' if lines else ''
 
 # %% ../nbs/07_run.ipynb #ae9ea474
 def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict, changes: dict,
@@ -343,6 +379,7 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
     "`run_study` once its executor is starting: load the study, check labels, then the passes under the run lock."
     log = get_logger()
     study = study or Study.load(cfg, out)
+    for m, why in check_attribution(study.classifiers, cfg.attribution).items(): log.info(f"attribution: {m} skipped: {why}")
     recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map))
     with run_lock(out):
@@ -377,6 +414,7 @@ def run_study(cfg: Config,  # the study's settings
     out, t0 = Path(out), time.perf_counter()
     _check_out(out, cfg.data)
     _check_config(out, cfg, resume)                # cheap checks first: an existing run, the models, variants and labels
+    check_attribution([], cfg.attribution)         # an unknown attribution method
     seed_everything(cfg.seed)
     remote = None if cfg.executor == 'local' else get_executor(cfg.executor, cfg, out, None, cfg.workers, cfg.gpus_per_worker)
     try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # remote workers load their models meanwhile
