@@ -106,13 +106,14 @@ def run_lock(run_dir):  # the run folder
 def unknown_name(kind: str,  # what the name names: `variant`, `segmenter`, `config field`, …
                  name,       # the name given
                  choices,    # the valid names, and spec forms such as `scene:<name>`
+                 shown: str | None = None,  # what to list instead of every choice (when there are hundreds)
                 ) -> ValueError:
     "The error for an unknown name: the closest valid one, when one is close, and the choices as a readable list."
     import difflib
     choices = [str(c) for c in choices]
     close = difflib.get_close_matches(str(name), choices, n=1, cutoff=0.6)
     hint = f" — did you mean {close[0]!r}?" if close else ''
-    return ValueError(f"Unknown {kind} {str(name)!r}{hint} Choose from: {', '.join(choices)}")
+    return ValueError(f"Unknown {kind} {str(name)!r}{hint} Choose from: {shown or ', '.join(choices)}")
 
 # %% ../nbs/00_core.ipynb #88dae4c4
 def yaml_error(path,   # the YAML file
