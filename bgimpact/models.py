@@ -225,7 +225,7 @@ class TorchvisionClassifier(Classifier):
             wid, ref = f'file:{p.name}:sha256={sha256_file(p)[:16]}', default
         else:
             try: ref = enum[weights]
-            except KeyError: raise ValueError(f"{arch} has no weights {weights!r}; choose from {[w.name for w in enum]}")
+            except KeyError: raise unknown_name(f'weights for {arch}', weights, [w.name for w in enum]) from None
             sd, wid = load_official_weights(ref, download), f'torchvision:{ref}'
         if sd is not None: net.load_state_dict(sd, strict=True)
         super().__init__(arch, net, _preprocess_of(ref), wid, ref.meta['categories'], device)
