@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import atomic_path, run_lock, write_json
+from .core import atomic_path, run_lock, write_csv, write_json
+from .columns import TABLES
 from .data import class_name
 from .variants import keeps_object
 from .metrics import wilson_ci, paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
@@ -114,6 +115,14 @@ def label_space_scores(pred: pd.DataFrame,  # predictions with the label-space c
     cat = lambda d: pd.concat(d, ignore_index=True)
     return cat(ms), cat(gs)
 
+# %% ../nbs/05b_analysis.ipynb #f028d74c
+def _with_class_names(t: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
+    "`t` with a `class_name` column after `label`: each label's ImageNet name, or the label itself when it is none."
+    idx = pred.groupby('label', sort=False).label_idx.first()
+    names = {l: class_name(int(i)) if i >= 0 else str(l) for l, i in idx.items()}
+    return t.assign(class_name=t.label.map(names)).reindex(columns=[*t.columns[:t.columns.get_loc('label') + 1], 'class_name',
+                                                                     *t.columns[t.columns.get_loc('label') + 1:]])
+
 # %% ../nbs/05b_analysis.ipynb #0d3a661f
 def score(pred: pd.DataFrame,                     # long predictions of a study
           qc: pd.DataFrame | None = None,          # QC table (image_id, label, fg_frac, qc_ok) for object sizes
@@ -128,20 +137,24 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
     sizes = size_categories(qc[qc.qc_ok.astype(bool)]) if qc is not None and len(qc) else pd.Series(dtype=object)
     sized = pred.assign(size=pred.image_id.map(sizes).fillna('unknown'))
     return dict(metrics=variant_metrics(pred, n_boot=n_boot, seed=seed),
-                by_class=variant_metrics(pred, ['label'], n_boot, seed), by_size=variant_metrics(sized, ['size'], n_boot, seed),
+                by_class=_with_class_names(variant_metrics(pred, ['label'], n_boot, seed), pred), by_size=variant_metrics(sized, ['size'], n_boot, seed),
                 bg_gap=bg_gap(pred), phi=phi_table(pred), mistaken=most_mistaken(pred), seed_table=seed_table(pred),
                 **extra)
 
 # %% ../nbs/05b_analysis.ipynb #1be87e13
 def write_scores(out,  # the run folder
                  scores: dict,  # tables from `score`
-                ):
-    "Write each table as CSV (atomically) and all of them in `metrics.json`."
-    out = Path(out)
+                ) -> dict:
+    "Write each table as CSV and all of them in `metrics.json`; an empty table (other than metrics) is left out. Returns file → why left out."
+    out, left_out = Path(out), {}
     for k, f in SCORE_FILES.items():
-        if k in scores:
-            with atomic_path(out/f) as t: scores[k].to_csv(t, index=False)
+        if k not in scores: continue
+        if len(scores[k]) or k == 'metrics': write_csv(scores[k], out/f)
+        else:
+            (out/f).unlink(missing_ok=True)                     # a table an earlier scoring wrote
+            left_out[f] = next((f"written {when}" for files, _, when in TABLES.values() if files == f), 'empty')
     write_json(out/'metrics.json', {k: json.loads(scores[k].to_json(orient='records')) for k in SCORE_FILES if k in scores})
+    return left_out
 
 # %% ../nbs/05b_analysis.ipynb #78c04b98
 def load_predictions(run,  # a run folder

@@ -18,7 +18,7 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .core import StageTimer, csv_ready, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
+from .core import StageTimer, csv_ready, write_csv, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
 from .data import DecodeError, class_index, decode_image
 from .evaluate import _Batcher
 from .adversarial import ADV_COLUMNS, fooled_by
@@ -291,11 +291,10 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
     scores = {k: t.assign(**extra) for k, t in scores.items()}
     write_scores(out, scores)
     with atomic_path(out/'predictions.parquet') as t: pred.to_parquet(t, index=False)
-    with atomic_path(out/'predictions.csv') as t: csv_ready(pred).to_csv(t, index=False)
-    for name, df in [('qc.csv', qc), ('errors.csv', errors)] + ([('adversarial.csv', adv)] if adv is not None else []):
-        with atomic_path(out/name) as t: df.to_csv(t, index=False)
+    for name, df in [('predictions.csv', pred), ('qc.csv', qc), ('errors.csv', errors)] + ([('adversarial.csv', adv)] if adv is not None else []):
+        write_csv(df, out/name)
     table = benchmark_table(scores, st)
-    with atomic_path(out/'benchmark_table.csv') as t: table.to_csv(t, index=False)
+    write_csv(table, out/'benchmark_table.csv')
     counts = dict(images=int(lay.files.image_id.nunique()), variants=len(lay.variants), predictions=len(pred), errors=len(errors),
                   foregrounds=0 if adv is None else int(adv.image_id.nunique()))
     write_json(out/'manifest.json', dict(created=datetime.now(timezone.utc).isoformat(timespec='seconds'), benchmark=st,

@@ -19,7 +19,7 @@ import torch.nn.functional as F
 import torchvision
 import torchvision.transforms.v2.functional as TF
 
-from .core import offline, sha256_file
+from .core import offline, sha256_file, unknown_name
 from .data import imagenet_classes, resize_short
 from .labels import IN9_CLASSES, LabelMap, load_label_map
 
@@ -225,7 +225,7 @@ class TorchvisionClassifier(Classifier):
             wid, ref = f'file:{p.name}:sha256={sha256_file(p)[:16]}', default
         else:
             try: ref = enum[weights]
-            except KeyError: raise ValueError(f"{arch} has no weights {weights!r}; choose from {[w.name for w in enum]}")
+            except KeyError: raise unknown_name(f'weights for {arch}', weights, [w.name for w in enum]) from None
             sd, wid = load_official_weights(ref, download), f'torchvision:{ref}'
         if sd is not None: net.load_state_dict(sd, strict=True)
         super().__init__(arch, net, _preprocess_of(ref), wid, ref.meta['categories'], device)
@@ -270,8 +270,9 @@ def load_classifier(spec: str,            # `lite0`, `arch`, `arch:WEIGHTS`, `ar
     else: arch, w = spec, 'DEFAULT'
     if arch not in torchvision.models.list_models(torchvision.models):
         if _is_timm(arch): raise ValueError(f"Unknown model {arch!r}: it is a timm model, write it as timm:{arch}")
-        raise ValueError(f"Unknown model {arch!r}: use `lite0`, a torchvision classifier name such as resnet50, or one of "
-                         f"timm:<name>, hf:<repo or folder>, clip:<arch>:<tag>, torchscript:<file>, onnx:<file> (see `bgimpact models`)")
+        known = ['lite0', *torchvision.models.list_models(torchvision.models), *(f'{k}:' for k in KIND_PLUGINS | KINDS)]
+        raise unknown_name('model', arch, known, "lite0, a torchvision classifier name such as resnet50, or one of "
+                           "timm:<name>, hf:<repo or folder>, clip:<arch>:<tag>, torchscript:<file>, onnx:<file> (see `bgimpact models`)")
     clf = TorchvisionClassifier(arch, w, device, download)
     clf.name = f'{arch}={Path(w).name}' if '=' in spec else spec   # distinct names for distinct weights of one arch
     return clf

@@ -48,7 +48,8 @@ class RunState:
 # %% ../nbs/06e_passes.ipynb #e93cab5a
 class Pass:
     "A pass over a run's classes: the units it needs and how one job is computed."
-    name: str = ''          # the pass's name: it names the units' files and the progress bar
+    name: str = ''          # the pass's name: it names the units' files
+    title: str = ''         # what the pass does, for people: its progress bar's label
     part_size: int = 0      # images per unit (0: one unit per class)
 
     def units(self, state: RunState) -> list:
@@ -75,7 +76,7 @@ class Pass:
 # %% ../nbs/06e_passes.ipynb #af94e752
 class BankPass(Pass):
     "Every class's tiled backgrounds in the run's background bank: rows image_id, label, qc_ok, pooled."
-    name = 'bank'
+    name, title = 'bank', 'backgrounds'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         return dict(bank=bank_backgrounds(study, self.records(state, job), state.bank, progress)), {}
 
@@ -85,7 +86,7 @@ QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'wid
 
 class MainPass(Pass):
     "Segment, vary and classify a class: its predictions, QC rows and errors; its palette as metadata."
-    name = 'main'
+    name, title = 'main', 'classify'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])      # a label-map segmenter's rule comes from the whole class
         palette = (job.meta or {}).get('palette') if job.ids is not None else None
@@ -96,7 +97,7 @@ class MainPass(Pass):
 # %% ../nbs/06e_passes.ipynb #e65ed541
 class AdversarialPass(Pass):
     "Adversarial backgrounds: each object on pooled backgrounds, in the run's search order, until one fools the model."
-    name, part_size = 'adv', 16
+    name, title, part_size = 'adv', 'adversarial', 16
     def state_for(self, state: RunState, job: Job) -> RunState:
         "The class's part of the state, and only as much of the search order as the search can reach."
         reach = max(state.cfg.adversarial, 0)
@@ -127,13 +128,14 @@ def pass_jobs(p: Pass, state: RunState, ledger: Ledger) -> list:
 
 # %% ../nbs/06e_passes.ipynb #a649b1d6
 def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jobs: `LocalExecutor`, `RayExecutor`
-             progress: bool = True, limit: int | None = None) -> int:  # stop after this many jobs (simulates a kill)
+             progress: bool = True, limit: int | None = None,  # stop after this many jobs (simulates a kill)
+             desc: str | None = None) -> int:   # the progress bar's label (default: the pass's title)
     "Compute a pass's pending and marked work through `executor`, committing each job; the number of jobs."
     jobs = pass_jobs(p, state, ledger)[:limit]
     if not jobs: return 0
     total = sum(len(p.records(state, j)) for j in jobs)
     order = lambda u: {r.image_id: i for i, r in enumerate(state.groups[u.label])}
-    with tqdm(total=total, unit='img', desc=p.name, disable=not progress) as bar:
+    with tqdm(total=total, unit='img', desc=desc or p.title or p.name, disable=not progress) as bar:
         for job, (tables, meta) in executor.map(p, state, jobs, bar):
             if job.ids is None: ledger.commit(job.unit, tables, meta)
             else: ledger.merge(job.unit, tables, set(job.ids), order(job.unit), meta)
@@ -154,7 +156,7 @@ ATTR_ROW_COLUMNS = ['model', 'method', 'image_id', 'label', 'label_idx', 'target
 
 class AttributionPass(Pass):
     "Attribution maps of a class's usable images, per model, method and target (true, predicted class), scored against the mask."
-    name = 'attr'
+    name, title = 'attr', 'attribution'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])
         recs, cfg = self.records(state, job), state.cfg
@@ -175,7 +177,7 @@ NOISE_ROW_COLUMNS = ['model', 'image_id', 'label', 'label_idx', 'sigma', 'trial'
 
 class NoisePass(Pass):
     "Each usable image with seeded Gaussian noise on the object and on the background, per σ and trial, classified by every model."
-    name = 'noise'
+    name, title = 'noise', 'noise'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])
         cfg, rows = state.cfg, []

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm.auto import tqdm
 
-from .core import (Config, csv_ready, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
+from .core import (CSV_FLOAT_FORMAT, Config, csv_ready, write_csv, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
-from .data import check_labels, demo_dataset, discover
+from .data import check_labels, demo_dataset, discover, imagenet_classes
 from .evaluate import Study, decode_and_mask, variant_file, variants_of
 from .adversarial import pool_order
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
@@ -30,7 +31,7 @@ from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, Nois
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
 from .executors import get_executor
-from .analysis import load_predictions, score, scores_summary, worst_flips, write_scores
+from .analysis import PRED_COLUMNS, load_predictions, score, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
 from .segment import U2NETP_SHA256
@@ -131,6 +132,14 @@ class RunResult:
     n_evaluated: int          # images that reached the classifiers
     n_errors: int             # unusable inputs
 
+# %% ../nbs/07_run.ipynb #327f28f1
+def _with_class_name(t: pa.Table) -> pa.Table:
+    "A prediction table with `class_name` after `label_idx`: the true class's ImageNet name, or its label when it is none."
+    if 'class_name' in t.column_names: return t
+    lut = imagenet_classes().name.tolist()
+    names = [lut[i] if 0 <= i < len(lut) else str(l) for l, i in zip(t['label'].to_pylist(), t['label_idx'].to_pylist())]
+    return t.add_column(t.schema.get_field_index('label_idx') + 1, 'class_name', pa.array(names, pa.string()))
+
 # %% ../nbs/07_run.ipynb #67ab184c
 def render_images(out,           # the run folder (masks, colors.json, pairs.csv, backgrounds/)
                   study: Study,  # the run's loaded study
@@ -210,9 +219,10 @@ def _join_predictions(out: Path, files: list):   # the main pass's prediction ta
             for f in pfiles:
                 t = pq.read_table(f)
                 if not t.num_rows: continue                # a class with no usable image
+                t = _with_class_name(t)
                 writer = writer or pq.ParquetWriter(tp, t.schema)
                 writer.write_table(t.cast(writer.schema))
-                csv_ready(t.to_pandas()).to_csv(fc, index=False, header=fc.tell() == 0)
+                csv_ready(t.to_pandas()).to_csv(fc, index=False, header=fc.tell() == 0, float_format=CSV_FLOAT_FORMAT)
         if writer: writer.close()
         else: pd.DataFrame().to_parquet(tp)
 
@@ -224,19 +234,18 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     "Join the shards into the run's tables, metrics, manifest and summary."
     ledger, state = Ledger(out), RunState(cfg, out, groups)
     units = MainPass().units(state)
-    _join_predictions(out, [ledger.table(u, 'pred') for u in units])
+    classify = bool(study.classifiers)               # without models (`bgimpact variants`) there are no predictions to tabulate
+    if classify: _join_predictions(out, [ledger.table(u, 'pred') for u in units])
     qc = _with_sizes(ledger.concat(units, 'qc').reindex(columns=QC_COLUMNS))
     errors = ledger.concat(units, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
-    with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
-    with atomic_path(out/'errors.csv') as t: errors.to_csv(t, index=False)
+    write_csv(qc, out/'qc.csv'); write_csv(errors, out/'errors.csv')
     write_json(out/'colors.json', {u.label: ledger.meta(u)['palette'] for u in units})
-    pred = load_predictions(out)
+    pred = load_predictions(out) if classify else pd.DataFrame(columns=PRED_COLUMNS)
     adv = ledger.concat(AdversarialPass().units(state), 'adv') if cfg.adversarial else pd.DataFrame()
-    if len(adv):
-        with atomic_path(out/'adversarial.csv') as t: adv.to_csv(t, index=False)
+    if len(adv): write_csv(adv, out/'adversarial.csv')
     scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
-    write_scores(out, scores)
-    keep_thumbnails(out, study, recs, pred)
+    left_out = write_scores(out, scores) if classify else {}
+    if classify: keep_thumbnails(out, study, recs, pred)
     metrics = scores['metrics']
     n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
     errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
@@ -251,6 +260,7 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
     record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
     summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes
+    summary += ''.join(f"  not written: {f}, {why}\n" for f, why in left_out.items())
     write_text(out/'summary.txt', summary)
     return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
 
@@ -398,7 +408,7 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
                 state.mixed = _mixed_backgrounds(out, study, groups, state.bank, seen, changes)
             if p.name == 'adv': state.order = pool_order(seen.image_id[seen.pooled.astype(bool)], cfg.seed)
             limit = max_groups if p.name == 'main' else None
-            n = run_pass(p, state, ledger, ex, progress, limit)
+            n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None)
             if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0, ex.describe())
 
