@@ -6,7 +6,7 @@
 __all__ = ['peak_rss_mb', 'LocalExecutor', 'ProcessExecutor', 'start_ray', 'RayExecutor', 'get_executor']
 
 # %% ../nbs/06f_executors.ipynb #820172e8
-import multiprocessing, os, resource, time
+import multiprocessing, os, re, resource, sys, time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -16,8 +16,10 @@ from .evaluate import Study
 
 # %% ../nbs/06f_executors.ipynb #62e836fb
 def peak_rss_mb() -> float:
-    "This process's peak resident memory so far, in MiB."
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    "This process's peak resident memory so far, in MiB: Linux's `VmHWM`, else `ru_maxrss`."
+    try: return int(re.search(r'VmHWM:\s+(\d+)', Path('/proc/self/status').read_text()).group(1)) / 1024
+    except (OSError, AttributeError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == 'darwin' else 1024)
 
 # %% ../nbs/06f_executors.ipynb #08cca4cd
 class LocalExecutor:

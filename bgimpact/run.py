@@ -30,7 +30,7 @@ from .ledger import Ledger, Unit
 from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
-from .executors import get_executor
+from .executors import get_executor, peak_rss_mb
 from .analysis import PRED_COLUMNS, load_predictions, score, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
@@ -410,7 +410,8 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
             limit = max_groups if p.name == 'main' else None
             n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None)
             if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
-        return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0, ex.describe())
+        return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0,
+                          ex.describe() | dict(driver_peak_rss_mb=round(peak_rss_mb(), 1)))
 
 # %% ../nbs/07_run.ipynb #b16bc391
 def run_study(cfg: Config,  # the study's settings
