@@ -21,8 +21,8 @@ def paired_table(pred: pd.DataFrame,  # long predictions: model, variant, image_
     out_cols = keys + ['composites', 'correct1', 'correct5', 'true_prob', 'shift', 'agree', 'c2w', 'w2c', 'orig1']
     if pred.empty: return pd.DataFrame(columns=out_cols)
     p = pred[cols]
-    orig = p[p.variant == 'original'].set_index(['model', 'image_id'])[['top1_idx', 'true_prob', 'correct1']]
-    j = p.join(orig, on=['model', 'image_id'], rsuffix='_orig', how='inner')
+    orig = p[p.variant == 'original'].set_index(['model', 'image_id'])[['top1_idx', 'true_prob', 'correct1']].add_suffix('_orig')
+    j = p.join(orig, on=['model', 'image_id'], how='inner')
     c1, o1 = j.correct1.astype(bool), j.correct1_orig.astype(bool)
     j = j.assign(agree=j.top1_idx == j.top1_idx_orig, shift=j.true_prob - j.true_prob_orig,
                  c2w=o1 & ~c1, w2c=~o1 & c1, correct1=c1, correct5=j.correct5.astype(bool), orig1=o1)
