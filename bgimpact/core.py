@@ -9,7 +9,7 @@ __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'CSV_FLOAT_FORMAT', 'atomic_path
            'set_offline', 'csv_ready', 'write_csv']
 
 # %% ../nbs/00_core.ipynb #08ff448e
-import dataclasses, fcntl, hashlib, json, logging, os, random, re, subprocess, sys, tempfile, time
+import dataclasses, fcntl, hashlib, json, logging, os, random, re, subprocess, sys, tempfile, threading, time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, asdict, fields
@@ -243,8 +243,8 @@ def git_revision(path='.'  # a file or folder inside the repository
 
 # %% ../nbs/00_core.ipynb #82b90053
 class StageTimer:
-    "Accumulate seconds, item counts and a count of each per-call size per named stage."
-    def __init__(self): self.seconds, self.items, self.sizes = {}, {}, {}
+    "Accumulate seconds, item counts, per-call sizes and the span (first start, last end) of each named stage; safe across threads."
+    def __init__(self): self.seconds, self.items, self.sizes, self.spans, self.lock = {}, {}, {}, {}, threading.Lock()
 
     @contextmanager
     def __call__(self,
@@ -255,9 +255,12 @@ class StageTimer:
         t = time.perf_counter()
         try: yield
         finally:
-            self.seconds[stage] = self.seconds.get(stage, 0.) + time.perf_counter() - t
-            self.items[stage] = self.items.get(stage, 0) + n
-            self.sizes.setdefault(stage, Counter())[n] += 1    # bounded, whatever the number of calls
+            end = time.perf_counter()
+            with self.lock:
+                self.seconds[stage] = self.seconds.get(stage, 0.) + end - t
+                self.items[stage] = self.items.get(stage, 0) + n
+                self.sizes.setdefault(stage, Counter())[n] += 1    # bounded, whatever the number of calls
+                self.spans[stage] = (self.spans.get(stage, (t,))[0], end)
 
     def table(self):
         "A DataFrame of seconds, items and items per second per stage."
@@ -265,6 +268,9 @@ class StageTimer:
         rows = [{'stage': s, 'seconds': self.seconds[s], 'items': self.items[s],
                  'items_per_s': self.items[s] / self.seconds[s] if self.seconds[s] else float('nan')} for s in self.seconds]
         return pd.DataFrame(rows, columns=['stage', 'seconds', 'items', 'items_per_s'])
+
+    def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != 'lock'}   # a lock does not pickle
+    def __setstate__(self, d): self.__dict__.update(d, lock=threading.Lock())
 
 # %% ../nbs/00_core.ipynb #4dd18757
 class _StderrHandler(logging.StreamHandler):

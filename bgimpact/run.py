@@ -417,7 +417,8 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
                 state.mixed = _mixed_backgrounds(out, study, groups, state.bank, seen, changes)
             if p.name == 'adv': state.order = pool_order(seen.image_id[seen.pooled.astype(bool)], cfg.seed)
             limit = max_groups if p.name == 'main' else None
-            n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None)
+            with study.timer(f'pass:{p.name}'):             # the pass's wall time, whoever computes it
+                n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None)
             if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0,
                           ex.describe() | dict(driver_peak_rss_mb=round(peak_rss_mb(), 1)))
