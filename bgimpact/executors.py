@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .core import Config, get_logger
-from .evaluate import Study
+from .evaluate import Study, prefetching
 
 # %% ../nbs/06f_executors.ipynb #62e836fb
 def peak_rss_mb() -> float:
@@ -28,8 +28,10 @@ class LocalExecutor:
         self.study = study
 
     def map(self, p, state, jobs: list, bar=None):
-        "Yield (job, (tables, metadata)) for each job, in order; `bar` counts images."
-        for job in jobs: yield job, p.compute(self.study, p.state_for(state, job), job, bar)
+        "Yield (job, (tables, metadata)) for each job, in order, the images of the next ones decoded ahead; `bar` counts images."
+        upcoming = (r for job in jobs for r in p.records(state, job))
+        with prefetching(self.study, upcoming, self.study.cfg.prefetch):
+            for job in jobs: yield job, p.compute(self.study, p.state_for(state, job), job, bar)
 
     def describe(self) -> dict:
         "What computed the jobs, for the manifest: this process and its peak memory."
@@ -50,7 +52,8 @@ def _init_worker(cfg: Config, out: str, threads: int):
 
 def _compute(p, state, job) -> tuple:
     "Compute one job in a pool worker: (job, (tables, metadata), (the worker's pid, its peak memory in MiB))."
-    return job, p.compute(_study, state, job, None), (os.getpid(), peak_rss_mb())
+    with prefetching(_study, p.records(state, job), _study.cfg.prefetch):
+        return job, p.compute(_study, state, job, None), (os.getpid(), peak_rss_mb())
 
 # %% ../nbs/06f_executors.ipynb #1714a71e
 class ProcessExecutor:
@@ -119,7 +122,8 @@ def _worker_class(cpus: float, gpus: float):
             cv2.setNumThreads(threads)                 # u2netp runs on OpenCV's DNN module, which has its own thread pool
             self.study = Study.load(cfg, Path(out))
         def compute(self, p, state, job):
-            return job, p.compute(self.study, state, job, None)
+            with prefetching(self.study, p.records(state, job), self.study.cfg.prefetch):
+                return job, p.compute(self.study, state, job, None)
         def pid(self) -> int: return os.getpid()
         def peak_rss_mb(self) -> float: return peak_rss_mb()
     return StudyWorker

@@ -7,6 +7,7 @@ __all__ = ['QC_COLUMNS', 'ATTR_ROW_COLUMNS', 'NOISE_ROW_COLUMNS', 'Job', 'RunSta
            'AdversarialPass', 'passes_for', 'pass_jobs', 'run_pass', 'AttributionPass', 'NoisePass']
 
 # %% ../nbs/06e_passes.ipynb #6e3be9e4
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -129,7 +130,8 @@ def pass_jobs(p: Pass, state: RunState, ledger: Ledger) -> list:
 # %% ../nbs/06e_passes.ipynb #a649b1d6
 def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jobs: `LocalExecutor`, `RayExecutor`
              progress: bool = True, limit: int | None = None,  # stop after this many jobs (simulates a kill)
-             desc: str | None = None) -> int:   # the progress bar's label (default: the pass's title)
+             desc: str | None = None,   # the progress bar's label (default: the pass's title)
+             timer=None) -> int:        # a `StageTimer` that times the commits (`commit`)
     "Compute a pass's pending and marked work through `executor`, committing each job; the number of jobs."
     jobs = pass_jobs(p, state, ledger)[:limit]
     if not jobs: return 0
@@ -137,8 +139,9 @@ def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jo
     order = lambda u: {r.image_id: i for i, r in enumerate(state.groups[u.label])}
     with tqdm(total=total, unit='img', desc=desc or p.title or p.name, disable=not progress) as bar:
         for job, (tables, meta) in executor.map(p, state, jobs, bar):
-            if job.ids is None: ledger.commit(job.unit, tables, meta)
-            else: ledger.merge(job.unit, tables, set(job.ids), order(job.unit), meta)
+            with timer('commit') if timer else nullcontext():
+                if job.ids is None: ledger.commit(job.unit, tables, meta)
+                else: ledger.merge(job.unit, tables, set(job.ids), order(job.unit), meta)
     return len(jobs)
 
 # %% ../nbs/06e_passes.ipynb #d7e63999

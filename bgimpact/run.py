@@ -42,7 +42,7 @@ class RunExistsError(FileExistsError):
     "The output folder already holds a run and `resume` was not asked for."
 
 # %% ../nbs/07_run.ipynb #2d5f247b
-IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot', 'executor', 'workers', 'gpus_per_worker'}   # fields that cannot change predictions
+IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot', 'executor', 'workers', 'gpus_per_worker', 'prefetch'}   # fields that cannot change predictions
 REDONE_ON_RESUME = {'attribution': 'attr', 'noise_sigmas': 'noise', 'noise_trials': 'noise'}     # fields → the pass recomputed when they change
 PASS_OUTPUTS = {'attr': ['attribution.parquet', 'attribution.csv', 'attribution_summary.csv'],
                 'noise': ['noise.parquet', 'noise_metrics.csv']}                                  # the files a pass's tables end up in
@@ -418,7 +418,7 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
             if p.name == 'adv': state.order = pool_order(seen.image_id[seen.pooled.astype(bool)], cfg.seed)
             limit = max_groups if p.name == 'main' else None
             with study.timer(f'pass:{p.name}'):             # the pass's wall time, whoever computes it
-                n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None)
+                n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None, timer=study.timer)
             if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0,
                           ex.describe() | dict(driver_peak_rss_mb=round(peak_rss_mb(), 1)))

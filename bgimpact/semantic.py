@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['VOC_LABELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'class_object_label', 'fill_hull', 'LabelSegmenter', 'DeepLabV3',
-           'ade20k_labels', 'SegFormer', 'LabelCache']
+           'ade20k_labels', 'SegFormer', 'fit_labels', 'LabelCache']
 
 # %% ../nbs/03b_semantic.ipynb #se000004
 import functools, os
@@ -166,6 +166,14 @@ class SegFormer(LabelSegmenter):
 # %% ../nbs/03b_semantic.ipynb #9b03805e
 register_segmenter('deeplabv3', lambda arg: DeepLabV3(arg or 'DEFAULT'))
 register_segmenter('segformer', lambda arg: SegFormer(arg) if arg else SegFormer())
+
+# %% ../nbs/03b_semantic.ipynb #3a44a210
+def fit_labels(labels: np.ndarray,  # a label map h×w
+               shape: tuple,        # (H, W) of the work image
+              ) -> np.ndarray:
+    "A label map resized to `shape` by nearest neighbour (labels are ids: never blended); unchanged when it already fits."
+    if labels.shape == tuple(shape): return labels
+    return cv2.resize(labels, (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST)
 
 # %% ../nbs/03b_semantic.ipynb #455f5af2
 class LabelCache:
