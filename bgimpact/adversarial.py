@@ -14,7 +14,7 @@ import pandas as pd
 import torch
 
 from .data import decode_image
-from .evaluate import decode_and_mask
+from .evaluate import usable_images
 from .mixing import BackgroundBank
 from .variants import composite, cover_crop
 
@@ -62,10 +62,7 @@ def adversarial_rows(study,                     # the loaded `Study`
     fit = lambda i, h, w: (i, cover_crop(load(i), h, w))
     rows, lm = [], study.label_map
     study.prepare_group(recs)
-    for r in recs:
-        got = decode_and_mask(study, r, lambda stage, reason: None)     # errors are the main pass's to report
-        if got is None or not got[4]['qc_ok']: progress and progress.update(); continue
-        img, _, mask, _, _ = got
+    for r, img, mask in usable_images(study, recs, progress):
         true = lm.true_class(r.label, r.label_idx) if lm is not None else r.label_idx
         if true < 0: progress and progress.update(); continue
         pool = [i for i in order if include_own or i != r.image_id][:limit or None]

@@ -16,7 +16,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .core import Config
-from .evaluate import Study, bank_backgrounds, decode_and_mask, process_group
+from .evaluate import Study, bank_backgrounds, process_group, usable_images
 from .attribution import attribution_table, check_attribution, noise_predictions
 from .adversarial import adversarial_rows
 from .mixing import BackgroundBank, MixedBackgrounds
@@ -144,15 +144,6 @@ def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jo
                 else: ledger.merge(job.unit, tables, set(job.ids), order(job.unit), meta)
     return len(jobs)
 
-# %% ../nbs/06e_passes.ipynb #d7e63999
-def _usable(study: Study, recs: list) -> list:
-    "(record, image, mask) of each record that decodes and passes mask QC: the images the main pass classified."
-    out = []
-    for r in recs:
-        got = decode_and_mask(study, r, lambda stage, reason: None)     # errors are reported by the main pass
-        if got is not None and got[4]['qc_ok']: out.append((r, got[0], got[2]))
-    return out
-
 # %% ../nbs/06e_passes.ipynb #a94195e5
 ATTR_ROW_COLUMNS = ['model', 'method', 'image_id', 'label', 'label_idx', 'target', 'class_idx', 'predicted', 'inside', 'pointing', 'iou',
                 'density_gap', 'k', 'mask_frac']
@@ -163,7 +154,7 @@ class AttributionPass(Pass):
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])
         recs, cfg = self.records(state, job), state.cfg
-        kept, out = _usable(study, recs), []
+        kept, out = list(usable_images(study, recs)), []
         skip = check_attribution(study.classifiers, cfg.attribution, kept[0][1][None] if kept else None)   # probed on a real image
         for c in (c for c in study.classifiers if c.name not in skip):
             items = [(r.image_id, img, m, c.true_index(r.label, r.label_idx)) for r, img, m in kept]
@@ -185,7 +176,7 @@ class NoisePass(Pass):
         study.prepare_group(state.groups[job.unit.label])
         cfg, rows = state.cfg, []
         recs = self.records(state, job)
-        kept = {r.image_id: (img, m) for r, img, m in _usable(study, recs)}
+        kept = {r.image_id: (img, m) for r, img, m in usable_images(study, recs)}
         for r in recs:
             if r.image_id in kept:
                 img, m = kept[r.image_id]

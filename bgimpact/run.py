@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 from .core import (CSV_FLOAT_FORMAT, Config, csv_ready, write_csv, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, demo_dataset, discover, imagenet_classes
-from .evaluate import Study, decode_and_mask, variant_file, variants_of
+from .evaluate import Study, decode_and_mask, usable_images, variant_file, variants_of
 from .adversarial import pool_order
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
@@ -156,14 +156,10 @@ def render_images(out,           # the run folder (masks, colors.json, pairs.csv
     pairs = out/'pairs.csv'
     mixed = MixedBackgrounds(pd.read_csv(pairs, dtype=str, keep_default_na=False), BackgroundBank(out/'backgrounds')) if pairs.exists() else None
     res = {}
-    for r in recs:
-        got = decode_and_mask(study, r, lambda stage, reason: None)
-        if got is None or not got[4]['qc_ok']: continue              # never classified: nothing to show
-        img, _, mask, _, _ = got
+    for r, img, mask in usable_images(study, recs):                  # the others were never classified: nothing to show
         V, rows, _ = variants_of(study, r, img, mask, colors.get(r.label), mixed)
         res[r.image_id] = (img, mask, V, rows)
     return res
-
 
 # %% ../nbs/07_run.ipynb #44d9b45c
 THUMB_SIZE = 128   # longer side of a kept thumbnail, in pixels
