@@ -141,7 +141,9 @@ class _Batcher:
         n = len(x) if n is None else n
         x, rest, keys, self.keys = x[:n], x[n:], self.keys[:n], self.keys[n:]
         self.xs = [rest] if len(rest) else []
-        with self.tm(f'forward:{self.clf.name}', len(x)): logits = self.clf.forward(x)
+        with self.tm(f'forward:{self.clf.name}', len(x)):
+            logits = self.clf.forward(x)
+            if logits.is_cuda: torch.cuda.synchronize(logits.device)   # GPU work runs asynchronously: time all of it here
         with self.tm('postprocess', len(x)):
             true = [self.clf.true_index(k['label'], k['label_idx']) for k in keys]   # in the model's own space
             o = topk_outputs(logits.softmax(-1), true, k=min(5, logits.shape[-1]))

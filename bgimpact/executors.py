@@ -55,6 +55,21 @@ def _compute(p, state, job) -> tuple:
     with prefetching(_study, p.records(state, job), _study.cfg.prefetch):
         return job, p.compute(_study, state, job, None), (os.getpid(), peak_rss_mb())
 
+# %% ../nbs/06f_executors.ipynb #e424be97
+def _two_per_worker(jobs: list,   # the jobs, in order
+                    workers: list,  # one entry per worker (an actor handle, or a placeholder for a pool)
+                    submit,       # submit(worker, job) → a handle of the running job
+                    wait_any):    # wait_any(handles) → one finished handle
+    "Keep two jobs in flight per worker (one computing, one queued): yield each finished handle; its worker gets the next job first."
+    todo, running = list(jobs)[::-1], {}
+    def start(w):
+        if todo: running[submit(w, todo.pop())] = w
+    for w in workers * 2: start(w)
+    while running:
+        done = wait_any(list(running))
+        start(running.pop(done))
+        yield done
+
 # %% ../nbs/06f_executors.ipynb #1714a71e
 class ProcessExecutor:
     "Compute jobs on a pool of spawned worker processes on this machine, each holding a loaded study."
@@ -67,21 +82,15 @@ class ProcessExecutor:
 
     def map(self, p, state, jobs: list, bar=None):
         "Yield (job, (tables, metadata)) as jobs finish, two in flight per worker; `bar` advances by each job's images."
-        todo, running = list(jobs)[::-1], set()
-        def submit():
-            if todo: job = todo.pop(); running.add(self.pool.submit(_compute, p, p.state_for(state, job), job))
-        for _ in range(2 * self.workers): submit()
-        while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for f in done:
-                running.discard(f)
-                try: job, result, peak = f.result()
-                except BrokenProcessPool:
-                    raise RuntimeError("a worker process died (out of memory?); finished units are kept: rerun with --resume") from None
-                self.peaks[peak[0]] = peak[1]                # a worker's latest peak is its largest
-                submit()
-                if bar is not None: bar.update(len(p.records(state, job)))
-                yield job, result
+        submit = lambda _, job: self.pool.submit(_compute, p, p.state_for(state, job), job)
+        first = lambda fs: next(iter(wait(fs, return_when=FIRST_COMPLETED)[0]))
+        for f in _two_per_worker(jobs, [None] * self.workers, submit, first):
+            try: job, result, peak = f.result()
+            except BrokenProcessPool:
+                raise RuntimeError("a worker process died (out of memory?); finished units are kept: rerun with --resume") from None
+            self.peaks[peak[0]] = peak[1]                # a worker's latest peak is its largest
+            if bar is not None: bar.update(len(p.records(state, job)))
+            yield job, result
 
     def describe(self) -> dict:
         "What computed the jobs, for the manifest: the pool and each worker's peak memory."
@@ -147,15 +156,10 @@ class RayExecutor:
 
     def map(self, p, state, jobs: list, bar=None):
         "Yield (job, (tables, metadata)) as jobs finish on the workers; `bar` advances by each finished job's images."
-        ray, todo, running = self.ray, list(jobs)[::-1], {}
-        def submit(w):                                   # a job travels with its part of the state only
-            if todo: job = todo.pop(); running[w.compute.remote(p, p.state_for(state, job), job)] = w
-        for w in self.workers * 2: submit(w)
-        while running:
-            done, _ = ray.wait(list(running), num_returns=1)
-            w = running.pop(done[0])
-            job, result = ray.get(done[0])
-            submit(w)
+        submit = lambda w, job: w.compute.remote(p, p.state_for(state, job), job)   # a job travels with its part of the state only
+        first = lambda refs: self.ray.wait(refs, num_returns=1)[0][0]
+        for ref in _two_per_worker(jobs, self.workers, submit, first):
+            job, result = self.ray.get(ref)
             if bar is not None: bar.update(len(p.records(state, job)))
             yield job, result
 
