@@ -4,10 +4,12 @@
 
 # %% auto #0
 __all__ = ['ALL_VARIANTS', 'EXECUTOR_BENCH', 'pure_forward_seconds', 'CoreMonitor', 'bench', 'format_bench', 'bench_variants',
-           'format_variant_bench', 'bench_memory', 'bench_executors', 'format_executor_bench']
+           'format_variant_bench', 'bench_memory', 'bench_executors', 'format_executor_bench', 'bench_runtimes',
+           'format_runtime_bench']
 
 # %% ../nbs/08_bench.ipynb #dfb29df7
-import json, resource, tempfile, threading, time
+import copy, json, resource, tempfile, threading, time
+from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
@@ -15,13 +17,14 @@ import pandas as pd
 import torch
 
 from .core import Config
+from .data import decode_image, demo_dataset, discover, load_input_pair
 from .evaluate import Study
-from .mixing import BackgroundBank, MixedBackgrounds, pair_table
-from .models import load_classifier
-from .data import discover
 from .executors import peak_rss_mb
+from .mixing import BackgroundBank, MixedBackgrounds, pair_table
+from .models import TorchvisionClassifier, WeightsNotFoundError, export_onnx, load_classifier, ort_session
 from .run import run_study
 from .seed_pipeline import seed_pipeline
+from .segment import U2NetP, segment_side
 from .variants import (builtin_scenes, class_palette, cover_crop, expand_variants, make_variants,
                                sample_object_pixels)
 
@@ -287,4 +290,131 @@ def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
     if one and ('processes', 2, 1) in s: lines.append(f"speed-up, 2 worker processes over local with 1 thread: {one / s['processes', 2, 1]:.2f}x")
     if one and ('local', 1, 2) in s: lines.append(f"speed-up, local with 2 threads over 1 thread: {one / s['local', 1, 2]:.2f}x")
     if one and ('ray', 1, 1) in s: lines.append(f"Ray overhead over local at one worker: {s['ray', 1, 1] / one - 1:+.0%}")
+    return '\n'.join(lines)
+
+# %% ../nbs/08_bench.ipynb #rb000002
+def _batch_free(path) -> bytes:  # an ONNX file whose inputs and outputs have a fixed batch of one
+    "The model in memory with a free batch dimension (the file itself, and its checksum, stay as they are)."
+    import onnx
+    m = onnx.load(str(path))
+    for v in [*m.graph.input, *m.graph.output]: v.type.tensor_type.shape.dim[0].dim_param = 'N'
+    del m.graph.value_info[:]                                   # shapes inferred for a batch of one
+    return m.SerializeToString()
+
+# %% ../nbs/08_bench.ipynb #rb000005
+def _u2netp_runs(u2: U2NetP, threads, batches) -> list:  # the segmenter, thread counts, ONNX Runtime batch sizes
+    "(runtime, batch, threads, run, setup seconds): OpenCV DNN one image at a time (current); ONNX Runtime batched, when installed."
+    runs = [('opencv', [1], dict.fromkeys(threads, u2.saliency), 0.)]
+    if find_spec('onnxruntime') and find_spec('onnx'):
+        t0, model = time.perf_counter(), _batch_free(u2.path)
+        sal = lambda s: lambda x: s.run([s.get_outputs()[0].name], {s.get_inputs()[0].name: x})[0][:, 0]
+        runs.append(('onnxruntime', batches, {t: sal(ort_session(model, t)) for t in threads}, time.perf_counter() - t0))
+    return [(name, b, t, fns[t], setup) for name, bs, fns, setup in runs for b in bs for t in threads]
+
+# %% ../nbs/08_bench.ipynb #rb000006
+def _classifier_runs(clf, threads, batches,          # the classifier, thread counts, batch sizes
+                     compile: bool = False) -> list:  # also torch.compile (minutes per process)
+    "(runtime, batch, threads, run, setup seconds): eager channels_last (current) and contiguous, ONNX Runtime, torch.compile."
+    contiguous = copy.deepcopy(clf.net).to(memory_format=torch.contiguous_format)
+    def eager(x):
+        with torch.inference_mode(): return contiguous(x.contiguous()).float()
+    runs = [('eager channels_last', dict.fromkeys(threads, clf.forward), 0.), ('eager contiguous', dict.fromkeys(threads, eager), 0.)]
+    if find_spec('onnxruntime'):
+        t0, model = time.perf_counter(), export_onnx(clf)
+        logits = lambda s: lambda x: torch.from_numpy(s.run(['logits'], {'x': x.contiguous().numpy()})[0])
+        runs.append(('onnxruntime', {t: logits(ort_session(model, t)) for t in threads}, time.perf_counter() - t0))
+    if compile:
+        net, s = torch.compile(copy.deepcopy(clf.net)), clf.preprocess.crop or 224
+        def compiled(x):
+            with torch.inference_mode(): return net(x).float()
+        t0 = time.perf_counter()
+        for b in batches: compiled(torch.zeros(b, 3, s, s).contiguous(memory_format=torch.channels_last))
+        runs.append(('torch.compile', dict.fromkeys(threads, compiled), time.perf_counter() - t0))
+    return [(name, b, t, fns[t], setup) for name, fns, setup in runs for b in batches for t in threads]
+
+# %% ../nbs/08_bench.ipynb #rb000007
+def _timed(runs: list, x, n: int, repeats: int) -> list:  # `_…_runs` cases, inputs, images per timing, rounds
+    "(fastest, median) milliseconds per image of each case on `n` images (cycled), in interleaved rounds, each with its threads."
+    import cv2
+    old, ms = (torch.get_num_threads(), cv2.getNumThreads()), [[] for _ in runs]
+    try:
+        for _ in range(repeats):
+            for k, (_, b, t, run, _) in enumerate(runs):
+                torch.set_num_threads(t); cv2.setNumThreads(t)
+                m = b * -(-n // b)                                   # whole batches, at least `n` images
+                xs = x[np.arange(m) % len(x)]
+                if torch.is_tensor(xs): xs = xs.contiguous(memory_format=torch.channels_last)
+                run(xs[:b])                                          # warm-up
+                t0 = time.perf_counter()
+                for i in range(0, m, b): run(xs[i:i + b])
+                ms[k].append((time.perf_counter() - t0) / m * 1e3)
+    finally: torch.set_num_threads(old[0]); cv2.setNumThreads(old[1])
+    return [(min(v), float(np.median(v))) for v in ms]
+
+# %% ../nbs/08_bench.ipynb #rb000010
+def _agreement(ref, out) -> tuple:  # the current runtime's outputs and another's: probabilities N×C, or a list of masks
+    "(photos that agree, max abs difference): same top-1, or for masks IoU ≥ 0.999 at 0.5."
+    if torch.is_tensor(ref): return int((ref.argmax(1) == out.argmax(1)).sum()), float((ref - out).abs().max())
+    iou = [float(((a >= .5) & (b >= .5)).sum() / max(int(((a >= .5) | (b >= .5)).sum()), 1)) for a, b in zip(ref, out)]
+    return sum(v >= .999 for v in iou), max(float((a - b).abs().max()) for a, b in zip(ref, out))
+
+# %% ../nbs/08_bench.ipynb #rb000013
+def _timing_classifier(spec: str):  # a model spec
+    "The classifier a spec names, on the CPU; a torchvision one whose weights are not cached gets random weights (seed 0)."
+    try: return load_classifier(spec, 'cpu', download=False)
+    except WeightsNotFoundError:
+        with torch.random.fork_rng():
+            torch.manual_seed(0)
+            clf = TorchvisionClassifier(spec.split(':')[0], None, 'cpu')
+        clf.name = f'{spec} (random)'
+        return clf
+
+# %% ../nbs/08_bench.ipynb #rb000014
+def bench_runtimes(data=None,                     # ImageFolder or manifest (default: the demo photos)
+                   n: int = 32,                   # photos compared and timed (0: all)
+                   models=('lite0', 'resnet50'),  # classifier specs
+                   batches=(1, 12, 16),           # classifier batch sizes (the engine's batches)
+                   seg_batches=(1, 4),            # u2netp batch sizes on ONNX Runtime
+                   threads=None,                  # CPU thread counts (default: 1 and torch's)
+                   repeats: int = 5,              # interleaved timing rounds
+                   compile: bool = False          # also torch.compile (minutes of compiling)
+                  ) -> pd.DataFrame:
+    "Milliseconds per image of u2netp and each classifier on each CPU runtime, the speed-up over the current one, and their agreement."
+    threads = tuple(threads or sorted({1, torch.get_num_threads()}))
+    with tempfile.TemporaryDirectory() as d:
+        recs, u2 = discover(data or demo_dataset(d))[:n or None], U2NetP()
+        segs = [load_input_pair(r, 256, segment_side(u2, 256))[1] for r in recs]
+        parts = [('u2netp', np.stack([u2.prepare(s) for s in segs]), _u2netp_runs(u2, threads, seg_batches), max(seg_batches),
+                  lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)])]
+        for spec in models:
+            clf = _timing_classifier(spec)
+            x = torch.cat([clf.prepare(decode_image(r.path, clf.preprocess.resize)[None]) for r in recs])
+            parts.append((clf.name, x, _classifier_runs(clf, threads, batches, compile), max(batches), lambda out: out.softmax(-1)))
+    rows, cat = [], lambda o: torch.cat(o) if torch.is_tensor(o[0]) else np.concatenate(o)
+    for comp, x, runs, n_timed, post in parts:
+        outs = {(name, b): post(cat([run(x[i:i + b]) for i in range(0, len(x), b)]))
+                for name, b, t, run, _ in runs if t == max(threads)}
+        for (name, b, t, _, setup), (lo, med) in zip(runs, _timed(runs, x, n_timed, repeats)):
+            same, diff = _agreement(outs[runs[0][:2]], outs[name, b])
+            rows.append(dict(component=comp, runtime=name, batch=b, threads=t, ms_per_image=lo, ms_median=med,
+                             identical=f'{same}/{len(x)}', max_abs_diff=diff, setup_s=setup, current=name == runs[0][0]))
+    df = pd.DataFrame(rows)
+    cur = df[df.current].set_index(['component', 'threads', 'batch']).ms_per_image
+    df['speedup'] = [cur.get((r.component, r.threads, r.batch), cur.get((r.component, r.threads, 1), np.nan)) / r.ms_per_image
+                     for r in df.itertuples()]
+    return df.drop(columns='current')
+
+# %% ../nbs/08_bench.ipynb #rb000015
+def format_runtime_bench(df: pd.DataFrame) -> str:  # `bench_runtimes`' result
+    "The runtime table, then per component the fastest runtime whose outputs agree on every photo."
+    cols = ['component', 'runtime', 'batch', 'threads', 'ms_per_image', 'ms_median', 'speedup', 'identical', 'max_abs_diff', 'setup_s']
+    t = df[cols].copy()
+    t['max_abs_diff'] = t.max_abs_diff.map('{:.1e}'.format)
+    lines = [t.round(2).to_string(index=False)]
+    for comp, g in df.groupby('component', sort=False):
+        ok = g[g.identical.map(lambda s: s.split('/')[0] == s.split('/')[1])]
+        if len(ok):
+            b = ok.loc[ok.ms_per_image.idxmin()]
+            lines.append(f"{comp}: fastest with the same outputs: {b.runtime}, batch {b.batch}, {b.threads} threads, "
+                         f"{b.ms_per_image:.1f} ms/image ({b.speedup:.2f}x the current runtime at that batch and thread count)")
     return '\n'.join(lines)

@@ -68,19 +68,33 @@ class U2NetP(Segmenter):
         if not path.exists(): raise FileNotFoundError(f"u2netp model missing: {path} (reinstall bgimpact)")
         if sha256_file(path) != U2NETP_SHA256:
             raise ValueError(f"{path} does not match the expected SHA-256 {U2NETP_SHA256}: the file is damaged")
-        self.net = cv2.dnn.readNetFromONNX(str(path))
+        self.path, self.net = path, cv2.dnn.readNetFromONNX(str(path))
         self.out = self.net.getUnconnectedOutLayersNames()[0]
+
+    def prepare(self, img: torch.Tensor) -> np.ndarray:  # uint8 image 3×H×W
+        "The network's float32 input 3×320×320: resized, divided by the image maximum, ImageNet mean/std."
+        x = cv2.resize(img.permute(1, 2, 0).numpy(), (self.input_size,) * 2, interpolation=cv2.INTER_AREA).astype(np.float32)
+        x /= max(float(x.max()), 1e-6)
+        x = (x - np.array([0.485, 0.456, 0.406], np.float32)) / np.array([0.229, 0.224, 0.225], np.float32)
+        return np.ascontiguousarray(x.transpose(2, 0, 1))
+
+    def saliency(self, x: np.ndarray) -> np.ndarray:  # prepared inputs N×3×320×320
+        "The raw saliency maps N×320×320, one forward pass per image."
+        out = []
+        for xi in x:
+            self.net.setInput(xi[None].copy()); out.append(self.net.forward(self.out)[0, 0])
+        return np.stack(out)
+
+    @staticmethod
+    def to_mask(s: np.ndarray,  # one saliency map 320×320
+                shape) -> torch.Tensor:  # (H, W) of the image
+        "The float mask: the map min-max normalised and resized to `shape`."
+        s = (s - s.min()) / max(float(s.max() - s.min()), 1e-6)
+        return torch.from_numpy(cv2.resize(s, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR)).clamp_(0, 1)
 
     def __call__(self, img, label_idx=-1, image_id=''):
         "The saliency mask of `img` (label and id are not used)."
-        a = img.permute(1, 2, 0).numpy()
-        x = cv2.resize(a, (self.input_size,) * 2, interpolation=cv2.INTER_AREA).astype(np.float32)
-        x /= max(float(x.max()), 1e-6)
-        x = (x - np.array([0.485, 0.456, 0.406], np.float32)) / np.array([0.229, 0.224, 0.225], np.float32)
-        self.net.setInput(x.transpose(2, 0, 1)[None].copy())
-        s = self.net.forward(self.out)[0, 0]
-        s = (s - s.min()) / max(float(s.max() - s.min()), 1e-6)
-        return torch.from_numpy(cv2.resize(s, (a.shape[1], a.shape[0]), interpolation=cv2.INTER_LINEAR)).clamp_(0, 1)
+        return self.to_mask(self.saliency(self.prepare(img)[None])[0], img.shape[1:])
 
 # %% ../nbs/03_segment.ipynb #18119547
 def _grabcut(small: torch.Tensor, gc: np.ndarray, rect, iters: int, shape) -> torch.Tensor:
