@@ -178,6 +178,15 @@ def resize_short(img: torch.Tensor, # C×H×W or N×C×H×W
     return TF.resize(img, size, interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
 
 # %% ../nbs/01_data.ipynb #7540979b
+def _work_shape(data: bytes,  # the file's bytes (already decoded once without error)
+                size: int,    # the shorter side wanted
+               ) -> tuple:
+    "(H, W) of the work image: from the file's own upright size, so it does not depend on how small a JPEG was decoded."
+    with Image.open(io.BytesIO(data)) as im:
+        w, h = im.size
+        if im.getexif().get(0x0112, 1) in (5, 6, 7, 8): w, h = h, w      # EXIF orientations that turn the photo
+    return (size, int(size * w / h)) if h <= w else (int(size * h / w), size)
+
 def load_input_pair(rec: ImageRecord,  # the image's record
                     work_size: int,    # shorter side of the work image
                     seg_side: int = 0, # shorter side of the segmenter's image (never upsampled); 0: the work image
@@ -187,7 +196,8 @@ def load_input_pair(rec: ImageRecord,  # the image's record
     try: data = Path(rec.path).read_bytes()
     except OSError as e: raise DecodeError(f'cannot read file: {e.strerror or e}')
     img = decode_image(io.BytesIO(data), max(work_size, seg_side), min_size)
-    work = resize_short(img, work_size)
+    shape = _work_shape(data, work_size)
+    work = img if tuple(img.shape[-2:]) == shape else TF.resize(img, list(shape), interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
     seg = work if not seg_side else resize_short(img, seg_side) if min(img.shape[-2:]) > seg_side else img
     return work, seg, hashlib.sha256(data).hexdigest()
 
