@@ -82,7 +82,7 @@ def _study_flags(p: argparse.ArgumentParser,
                    help="run even when class folders match no ImageNet class (their accuracy is not scored)")
 
 # %% ../nbs/16_cli.ipynb #5669da12
-EXECUTOR_FIELDS = ['executor', 'workers', 'gpus_per_worker', 'prefetch']   # the `Config` fields `_executor_flags` sets
+EXECUTOR_FIELDS = ['executor', 'workers', 'gpus_per_worker', 'prefetch', 'runtime']   # the `Config` fields `_executor_flags` sets
 
 def _executor_flags(p: argparse.ArgumentParser):
     "Add the flags choosing who computes a run (`run`, `demo`): each sets the `Config` field of its name."
@@ -92,6 +92,7 @@ def _executor_flags(p: argparse.ArgumentParser):
     p.add_argument('--workers', type=int, help="worker processes or Ray actors, each loading the models once (default 2)")
     p.add_argument('--gpus-per-worker', type=float, dest='gpus_per_worker', help="GPUs each Ray actor holds (default 0)")
     p.add_argument('--prefetch', type=int, help="images decoded and masked ahead in a background thread while earlier ones are classified (default 8; 0: off)")
+    p.add_argument('--runtime', help="classifiers' CPU runtime: auto (default: ONNX Runtime where a model exports, else PyTorch), onnxruntime, eager")
 
 # %% ../nbs/16_cli.ipynb #a1160001
 ATTRIBUTION_FIELDS = ['attribution', 'noise_sigmas', 'noise_trials']

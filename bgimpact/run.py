@@ -42,7 +42,7 @@ class RunExistsError(FileExistsError):
     "The output folder already holds a run and `resume` was not asked for."
 
 # %% ../nbs/07_run.ipynb #2d5f247b
-IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot', 'executor', 'workers', 'gpus_per_worker', 'prefetch'}   # fields that cannot change predictions
+IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot', 'executor', 'workers', 'gpus_per_worker', 'prefetch', 'runtime'}   # fields that cannot change predictions
 REDONE_ON_RESUME = {'attribution': 'attr', 'noise_sigmas': 'noise', 'noise_trials': 'noise'}     # fields → the pass recomputed when they change
 PASS_OUTPUTS = {'attr': ['attribution.parquet', 'attribution.csv', 'attribution_summary.csv'],
                 'noise': ['noise.parquet', 'noise_metrics.csv']}                                  # the files a pass's tables end up in
@@ -308,7 +308,7 @@ def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFr
     return dict(
         created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
         work_size=study.work_size, variants=study.variants, scenes=sorted(study.scenes),
-        models=[dict(name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess)) for c in study.classifiers],
+        models=[dict(name=c.name, weights=c.weights_id, runtime=getattr(c, 'runtime', 'eager'), preprocess=vars(c.preprocess)) for c in study.classifiers],
         segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256), versions=package_versions(),
         git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
         changed_on_resume=changes, executor=executor or dict(kind='local'), inputs=files)

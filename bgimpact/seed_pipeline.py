@@ -14,7 +14,7 @@ import torch
 from PIL import Image
 
 from .core import Config, StageTimer, file_key
-from .data import DecodeError, load_input, load_input_pair
+from .data import DecodeError, load_input_pair
 from .evaluate import Study, _seed_of, variant_file, variants_of
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .run import group_by_label
@@ -42,7 +42,7 @@ def _read_pair(study: Study, r, folder: Path) -> tuple:
     "A photo decoded again at the work size and its mask read again from script 1's PNG: (image, mask), or None."
     p = Path(folder)/'masks'/f'{file_key(r.image_id)}.png'
     if not p.exists(): return None
-    img, _ = load_input(r, study.work_size, study.cfg.min_size)
+    img, _, _ = load_input_pair(r, study.work_size, segment_side(study.segmenter, study.work_size) if not r.mask_path else 0, study.cfg.min_size)
     return img, torch.from_numpy(np.asarray(Image.open(p)) >= 128).float()
 
 # %% ../nbs/07c_seed_pipeline.ipynb #2b5786f3
