@@ -8,7 +8,8 @@ __all__ = ['LITE0_PREPROCESS', 'CLASSIFIER_RUNTIMES', 'KINDS', 'KIND_PLUGINS', '
            'load_official_weights', 'TorchvisionClassifier', 'register_kind', 'load_classifier']
 
 # %% ../nbs/02_models.ipynb #ce421304
-import copy, dataclasses, hashlib, io, os, re, warnings
+import copy, dataclasses, hashlib, io, os, re, sys, tempfile, warnings
+from contextlib import contextmanager
 from importlib import import_module
 from importlib.util import find_spec
 from dataclasses import dataclass
@@ -181,11 +182,23 @@ def ort_session(model,            # a serialised ONNX model (bytes) or its file
     return ort.InferenceSession(model if isinstance(model, bytes) else str(model), so, providers=['CPUExecutionProvider'])
 
 # %% ../nbs/02_models.ipynb #rt000003
+@contextmanager
+def _quiet_output():
+    "Send what native code writes to this process's stdout and stderr to nowhere while the body runs."
+    sys.stdout.flush(); sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 1); os.dup2(sink.fileno(), 2)
+        try: yield
+        finally:
+            os.dup2(saved[0], 1); os.dup2(saved[1], 2)
+            for fd in saved: os.close(fd)
+
 def export_onnx(clf: Classifier) -> bytes:  # a loaded classifier
     "Its network as ONNX in memory (input `x`, output `logits`, free batch dimension), exported on the CPU."
     s, buf = clf.preprocess.crop or clf.preprocess.resize or 224, io.BytesIO()
     net = copy.deepcopy(clf.net).cpu().float().to(memory_format=torch.contiguous_format)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _quiet_output():     # a failed export dumps its whole graph from C++
         warnings.simplefilter('ignore')                   # the TorchScript exporter's deprecation and constant-folding notes
         torch.onnx.export(net, torch.randn(2, 3, s, s), buf, dynamo=False, input_names=['x'], output_names=['logits'],
                           dynamic_axes={'x': {0: 'n'}, 'logits': {0: 'n'}})
