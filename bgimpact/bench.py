@@ -295,23 +295,13 @@ def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
     if one and ('ray', 1, 1) in s: lines.append(f"Ray overhead over local at one worker: {s['ray', 1, 1] / one - 1:+.0%}")
     return '\n'.join(lines)
 
-# %% ../nbs/08_bench.ipynb #rb000002
-def _batch_free(path) -> bytes:  # an ONNX file whose inputs and outputs have a fixed batch of one
-    "The model in memory with a free batch dimension (the file itself, and its checksum, stay as they are)."
-    import onnx
-    m = onnx.load(str(path))
-    for v in [*m.graph.input, *m.graph.output]: v.type.tensor_type.shape.dim[0].dim_param = 'N'
-    del m.graph.value_info[:]                                   # shapes inferred for a batch of one
-    return m.SerializeToString()
-
 # %% ../nbs/08_bench.ipynb #rb000005
-def _u2netp_runs(u2: U2NetP, threads, batches) -> list:  # the segmenter, thread counts, ONNX Runtime batch sizes
-    "(runtime, batch, threads, run, setup seconds): OpenCV DNN one image at a time (current); ONNX Runtime batched, when installed."
-    runs = [('opencv', [1], dict.fromkeys(threads, u2.saliency), 0.)]
-    if find_spec('onnxruntime') and find_spec('onnx'):
-        t0, model = time.perf_counter(), _batch_free(u2.path)
-        sal = lambda s: lambda x: s.run([s.get_outputs()[0].name], {s.get_inputs()[0].name: x})[0][:, 0]
-        runs.append(('onnxruntime', batches, {t: sal(ort_session(model, t)) for t in threads}, time.perf_counter() - t0))
+def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime batch sizes
+    "(runtime, batch, threads, run, setup seconds): u2netp on ONNX Runtime, batched (current), and on OpenCV DNN one image at a time."
+    t0 = time.perf_counter()
+    ort = {t: U2NetP(runtime='onnxruntime', threads=t).saliency for t in threads}
+    runs = [('onnxruntime', batches, ort, time.perf_counter() - t0),
+            ('opencv', [1], dict.fromkeys(threads, U2NetP(runtime='opencv').saliency), 0.)]
     return [(name, b, t, fns[t], setup) for name, bs, fns, setup in runs for b in bs for t in threads]
 
 # %% ../nbs/08_bench.ipynb #rb000006
@@ -387,7 +377,7 @@ def bench_runtimes(data=None,                     # ImageFolder or manifest (def
     with tempfile.TemporaryDirectory() as d:
         recs, u2 = discover(data or demo_dataset(d))[:n or None], U2NetP()
         segs = [load_input_pair(r, 256, segment_side(u2, 256))[1] for r in recs]
-        parts = [('u2netp', np.stack([u2.prepare(s) for s in segs]), _u2netp_runs(u2, threads, seg_batches), max(seg_batches),
+        parts = [('u2netp', np.stack([u2.prepare(s) for s in segs]), _u2netp_runs(threads, seg_batches), max(seg_batches),
                   lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)])]
         for spec in models:
             clf = _timing_classifier(spec)

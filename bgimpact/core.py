@@ -162,7 +162,7 @@ class Config:
     workers: int = 2             # worker processes or Ray actors, each with its own copy of the models (executors `processes`, `ray`)
     gpus_per_worker: float = 0   # GPUs each Ray actor holds (executor `ray`)
     prefetch: int = 8            # images decoded and masked ahead, in a background thread, while earlier ones are classified (0 = off)
-    runtime: str = 'auto'        # classifiers' CPU runtime: `auto` (ONNX Runtime where a model exports, else PyTorch), `onnxruntime`, `eager`
+    runtime: str = 'auto'        # CPU runtime of classifiers and u2netp: `auto` (ONNX Runtime where it can), `onnxruntime`, `eager` (PyTorch; u2netp on OpenCV)
     attribution: list = field(default_factory=list)  # attribution methods scored against the mask (`gradcam`, …); empty = off
     noise_sigmas: list = field(default_factory=list)  # σ of the object/background noise (e.g. 0.1, 0.25, 0.5); empty = off
     noise_trials: int = 3        # noise draws per image, σ and region

@@ -56,7 +56,7 @@ class Study:
         names = [c.name for c in clfs]
         if len(set(names)) < len(names): raise ValueError(f"Model names must be distinct, got {names}")
         cam = next((c for c in clfs if isinstance(c, Lite0Classifier)), None)
-        seg = get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg)
+        seg = get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg, 'opencv' if cfg.runtime == 'eager' else cfg.runtime)
         scenes = load_scenes(cfg.scenes)
         ws = cfg.work_size or max((c.preprocess.resize for c in clfs), default=256)
         out = Path(out) if out is not None else None

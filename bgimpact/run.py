@@ -35,7 +35,7 @@ from .executors import get_executor, peak_rss_mb
 from .analysis import PRED_COLUMNS, load_predictions, score, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
-from .segment import U2NETP_SHA256
+from .segment import U2NETP_SHA256, u2netp_runtime
 
 # %% ../nbs/07_run.ipynb #cae4d1da
 class RunExistsError(FileExistsError):
@@ -309,7 +309,7 @@ def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFr
         created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
         work_size=study.work_size, variants=study.variants, scenes=sorted(study.scenes),
         models=[dict(name=c.name, weights=c.weights_id, runtime=getattr(c, 'runtime', 'eager'), preprocess=vars(c.preprocess)) for c in study.classifiers],
-        segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256), versions=package_versions(),
+        segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256, u2netp_runtime=u2netp_runtime(study.segmenter)), versions=package_versions(),
         git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
         changed_on_resume=changes, executor=executor or dict(kind='local'), inputs=files)
 
