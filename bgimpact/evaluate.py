@@ -21,7 +21,7 @@ from PIL import Image
 
 from .core import Config, StageTimer, atomic_path, file_key
 from .data import DecodeError, ImageRecord, decode_image, load_input, load_input_pair, resize_short
-from .models import Classifier, Lite0Classifier, load_classifier, topk_outputs
+from .models import Classifier, Lite0Classifier, load_classifier, resolve_device, topk_outputs
 from .segment import MaskCache, Segmenter, fit_mask, get_segmenter, mask_qc, read_mask, segment_side
 from .semantic import LabelCache, LabelSegmenter, class_object_label, fit_labels
 from .labels import LabelMap, load_label_map
@@ -56,7 +56,9 @@ class Study:
         names = [c.name for c in clfs]
         if len(set(names)) < len(names): raise ValueError(f"Model names must be distinct, got {names}")
         cam = next((c for c in clfs if isinstance(c, Lite0Classifier)), None)
-        seg = get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg, 'opencv' if cfg.runtime == 'eager' else cfg.runtime)
+        dev = resolve_device(cfg.device)
+        u2_runtime = {'eager': 'opencv' if dev.type == 'cpu' else 'torch'}.get(cfg.runtime, cfg.runtime)   # `auto`: PyTorch on a GPU
+        seg = get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg, u2_runtime, dev)
         scenes = load_scenes(cfg.scenes)
         ws = cfg.work_size or max((c.preprocess.resize for c in clfs), default=256)
         out = Path(out) if out is not None else None

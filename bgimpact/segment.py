@@ -71,24 +71,29 @@ def batch_free_onnx(path) -> bytes:  # an ONNX file whose inputs and outputs hav
 
 # %% ../nbs/03_segment.ipynb #e0f24f58
 U2NETP_SHA256 = '309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd8'
-U2NETP_RUNTIMES = ('auto', 'onnxruntime', 'opencv')
+U2NETP_RUNTIMES = ('auto', 'onnxruntime', 'opencv', 'torch')
 
 class U2NetP(Segmenter):
-    "Salient-object segmentation with the embedded u2netp ONNX model on the CPU (ONNX Runtime or OpenCV DNN)."
+    "Salient-object segmentation with the embedded u2netp ONNX model: ONNX Runtime or OpenCV DNN on the CPU, PyTorch on a GPU."
     name, input_size = 'u2netp', 320
     def __init__(self, path=None,        # ONNX file; default: the embedded one
-                 runtime: str = 'auto',  # `onnxruntime`, `opencv` (OpenCV DNN) or `auto` (ONNX Runtime when installed)
-                 threads: int = 0):      # ONNX Runtime's CPU threads (0: torch's current count; OpenCV sets its own)
+                 runtime: str = 'auto',  # `onnxruntime`, `opencv` (OpenCV DNN), `torch` (`u2netp_torch`), or `auto` (see below)
+                 threads: int = 0,       # ONNX Runtime's CPU threads (0: torch's current count; OpenCV sets its own)
+                 device='cpu'):          # where `torch` runs; `auto` picks `torch` on a CUDA device, else ONNX Runtime when installed
         if runtime not in U2NETP_RUNTIMES: raise unknown_name('u2netp runtime', runtime, list(U2NETP_RUNTIMES))
         path = Path(path or ASSETS/'u2netp.onnx')
         if not path.exists(): raise FileNotFoundError(f"u2netp model missing: {path} (reinstall bgimpact)")
         if sha256_file(path) != U2NETP_SHA256:
             raise ValueError(f"{path} does not match the expected SHA-256 {U2NETP_SHA256}: the file is damaged")
-        has_ort = bool(find_spec('onnxruntime') and find_spec('onnx'))
+        has_ort, self.device = bool(find_spec('onnxruntime') and find_spec('onnx')), torch.device(device)
         if runtime == 'onnxruntime' and not has_ort:
             raise ImportError("u2netp on ONNX Runtime needs the onnxruntime and onnx packages (pip install onnxruntime onnx), or use runtime='opencv'")
-        self.path, self.runtime = path, 'onnxruntime' if runtime == 'auto' and has_ort else 'opencv' if runtime == 'auto' else runtime
-        if self.runtime == 'onnxruntime': self.session = ort_session(batch_free_onnx(path), threads)
+        if runtime == 'auto': runtime = 'torch' if self.device.type == 'cuda' else 'onnxruntime' if has_ort else 'opencv'
+        self.path, self.runtime = path, runtime
+        if runtime == 'onnxruntime': self.session = ort_session(batch_free_onnx(path), threads)
+        elif runtime == 'torch':
+            from bgimpact.u2netp_torch import u2netp_from_onnx
+            self.net = u2netp_from_onnx(path).to(self.device, memory_format=torch.channels_last)
         else:
             self.net = cv2.dnn.readNetFromONNX(str(path))
             self.out = self.net.getUnconnectedOutLayersNames()[0]
@@ -101,7 +106,11 @@ class U2NetP(Segmenter):
         return np.ascontiguousarray(x.transpose(2, 0, 1))
 
     def saliency(self, x: np.ndarray) -> np.ndarray:  # prepared inputs N×3×320×320
-        "The raw saliency maps N×320×320 (ONNX Runtime: one call for the batch; OpenCV: one forward pass per image)."
+        "The raw saliency maps N×320×320 (ONNX Runtime and PyTorch: one call for the batch; OpenCV: one forward pass per image)."
+        if self.runtime == 'torch':
+            with torch.inference_mode():
+                xt = torch.from_numpy(np.ascontiguousarray(x)).to(self.device, non_blocking=True)
+                return self.net(xt.contiguous(memory_format=torch.channels_last))[:, 0].float().cpu().numpy()
         if self.runtime == 'onnxruntime':
             first = self.session.get_outputs()[0].name
             return self.session.run([first], {self.session.get_inputs()[0].name: np.ascontiguousarray(x)})[0][:, 0]
@@ -293,7 +302,8 @@ def get_segmenter(spec: str = 'auto',  # a backend spec (see the docstring)
                   cam_model=None,      # CAM classifier for GrabCut; default: embedded Lite0
                   min_fg=0.01,         # `auto`'s QC: smaller foreground fractions fail
                   max_fg=0.95,         # `auto`'s QC: larger foreground fractions fail
-                  runtime='auto'       # u2netp's runtime: `auto`, `onnxruntime` or `opencv`
+                  runtime='auto',      # u2netp's runtime: `auto`, `onnxruntime`, `opencv` or `torch`
+                  device='cpu'         # u2netp's device (PyTorch runtime)
                  ) -> Segmenter:
     "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`, `unet=<checkpoint>`, `sam=<checkpoint>[,vit_b]`."
     if spec.startswith('masks:'): return UserMasks(spec.split(':', 1)[1])
@@ -301,10 +311,10 @@ def get_segmenter(spec: str = 'auto',  # a backend spec (see the docstring)
     if name in SEGMENTERS or name in SEGMENTER_PLUGINS:      # label-map models, U-Net, SAM: registered by their modules
         if name not in SEGMENTERS: import_module(SEGMENTER_PLUGINS[name])
         return SEGMENTERS[name](arg)
-    if spec == 'u2netp': return U2NetP(runtime=runtime)
+    if spec == 'u2netp': return U2NetP(runtime=runtime, device=device)
     if spec == 'grabcut': return GrabCutCAM(cam_model)
     if spec.startswith('grabcut:'): return GrabCutBox(None if spec == 'grabcut:rect' else spec.split(':', 1)[1])
-    if spec == 'auto': return AutoSegmenter([U2NetP(runtime=runtime), GrabCutCAM(cam_model)], min_fg, max_fg)
+    if spec == 'auto': return AutoSegmenter([U2NetP(runtime=runtime, device=device), GrabCutCAM(cam_model)], min_fg, max_fg)
     raise unknown_name('segmenter', spec, list(SEGMENTER_SYNTAX))
 
 # %% ../nbs/03_segment.ipynb #36b84983
