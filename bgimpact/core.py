@@ -112,7 +112,7 @@ def unknown_name(kind: str,  # what the name names: `variant`, `segmenter`, `con
     import difflib
     choices = [str(c) for c in choices]
     close = difflib.get_close_matches(str(name), choices, n=1, cutoff=0.6)
-    hint = f" — did you mean {close[0]!r}?" if close else ''
+    hint = f" — did you mean {close[0]!r}?" if close else '.'
     return ValueError(f"Unknown {kind} {str(name)!r}{hint} Choose from: {shown or ', '.join(choices)}")
 
 # %% ../nbs/00_core.ipynb #88dae4c4

@@ -19,9 +19,9 @@ import pandas as pd
 import torch
 from PIL import Image
 
-from .core import Config, StageTimer, atomic_path, file_key
+from .core import Config, StageTimer, atomic_path, file_key, unknown_name
 from .data import DecodeError, ImageRecord, decode_image, load_input, load_input_pair, resize_short
-from .models import Classifier, Lite0Classifier, load_classifier, resolve_device, topk_outputs
+from .models import CLASSIFIER_RUNTIMES, Classifier, Lite0Classifier, load_classifier, resolve_device, topk_outputs
 from .segment import MaskCache, Segmenter, fit_mask, get_segmenter, mask_qc, read_mask, segment_side
 from .semantic import LabelCache, LabelSegmenter, class_object_label, fit_labels
 from .labels import LabelMap, load_label_map
@@ -50,6 +50,7 @@ class Study:
     @classmethod
     def load(cls, cfg: Config, out=None, classifiers=None) -> 'Study':
         "Load models, segmenter and scenes for `cfg`; cache masks under `out/masks` when `out` is given."
+        if cfg.runtime not in CLASSIFIER_RUNTIMES: raise unknown_name('runtime', cfg.runtime, CLASSIFIER_RUNTIMES)   # before any model loads
         clfs = classifiers if classifiers is not None else [load_classifier(m, cfg.device) for m in cfg.models]
         if classifiers is None:
             for c in clfs: c.use_runtime(cfg.runtime)              # the same top-1 as PyTorch, 1.3-2.6x faster on a CPU
@@ -68,6 +69,11 @@ class Study:
                    load_label_map(cfg.label_map) if cfg.label_map else None,
                    LabelCache(out/'masks'/seg_dir/'labels') if out and isinstance(seg, LabelSegmenter) else None,
                    out/'variants' if out and cfg.save_variants else None)
+
+    def decode(self, rec: ImageRecord) -> tuple:  # the image's record
+        "Read and decode `rec` once: (work image, the segmenter's image — at its input side unless the mask is the user's —, sha256). Raises `DecodeError`."
+        side = 0 if rec.mask_path else segment_side(self.segmenter, self.work_size)
+        return load_input_pair(rec, self.work_size, side, self.cfg.min_size)
 
     def label_map_for(self, rec: ImageRecord,  # the image's record
                       img: torch.Tensor,  # its decoded uint8 3×H×W work image
@@ -91,9 +97,8 @@ class Study:
                 for (r, shape, _), lab in zip(todo, labs):
                     maps[r.image_id] = fit_labels(lab, shape)
                     if self.labels: self.labels.put(r.image_id, maps[r.image_id])
-            side = segment_side(self.segmenter, self.work_size)
             for r in (r for r in recs if r.label == label and not r.mask_path):
-                try: img, seg, _ = load_input_pair(r, self.work_size, side, self.cfg.min_size)
+                try: img, seg, _ = self.decode(r)
                 except DecodeError: continue                     # reported by the main pass
                 if self.labels and (hit := self.labels.get(r.image_id, img.shape[-2:])) is not None: maps[r.image_id] = hit
                 else: todo.append((r, tuple(img.shape[-2:]), seg))
@@ -197,8 +202,7 @@ def _decode_and_mask(study: Study, r: ImageRecord, err) -> tuple | None:
     "`decode_and_mask`'s work, in whichever thread does it."
     cfg, tm = study.cfg, study.timer
     try:
-        seg_side = 0 if r.mask_path else segment_side(study.segmenter, study.work_size)
-        with tm('decode'): img, seg_img, sha = load_input_pair(r, study.work_size, seg_side, cfg.min_size)
+        with tm('decode'): img, seg_img, sha = study.decode(r)
     except DecodeError as e: return err('decode', str(e))
     try: mask, backend = study.mask_for(r, img, seg_img)
     except Exception as e: return err('segment', f'{type(e).__name__}: {e}')

@@ -14,11 +14,11 @@ import torch
 from PIL import Image
 
 from .core import Config, StageTimer
-from .data import DecodeError, load_input_pair
+from .data import DecodeError
 from .evaluate import Study, _seed_of, variant_file, variants_of
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .run import group_by_label
-from .segment import MaskCache, fit_mask, mask_qc, segment_side
+from .segment import MaskCache, fit_mask, mask_qc
 from .variants import MIXED, class_palette, sample_object_pixels
 
 # %% ../nbs/07c_seed_pipeline.ipynb #114f9ca6
@@ -27,9 +27,9 @@ def seed_segment(study: Study,  # the loaded study (its segmenter and work size)
                  folder: Path,  # the pipeline's folder: masks go to `folder/masks`
                 ) -> int:
     "Decode each photo, segment it alone and write its binary mask as a PNG; the number of masks written."
-    side, masks, n = segment_side(study.segmenter, study.work_size), MaskCache(Path(folder)/'masks'), 0
+    masks, n = MaskCache(Path(folder)/'masks'), 0
     for r in recs:
-        try: img, seg, _ = load_input_pair(r, study.work_size, side if not r.mask_path else 0, study.cfg.min_size)
+        try: img, seg, _ = study.decode(r)
         except DecodeError: continue
         masks.put(r.image_id, fit_mask(study.segmenter.segment(seg, r.label_idx, r.image_id)[0], img.shape[-2:]), study.segmenter.name)
         n += 1
@@ -39,7 +39,7 @@ def seed_segment(study: Study,  # the loaded study (its segmenter and work size)
 def _read_pair(study: Study, r, folder: Path) -> tuple:
     "A photo decoded again at the work size and its mask read again from script 1's PNG: (image, mask), or None."
     if not MaskCache(Path(folder)/'masks').path(r.image_id).exists(): return None
-    img, _, _ = load_input_pair(r, study.work_size, segment_side(study.segmenter, study.work_size) if not r.mask_path else 0, study.cfg.min_size)
+    img, _, _ = study.decode(r)
     return img, MaskCache(Path(folder)/'masks').get(r.image_id, img.shape[-2:])[0]
 
 # %% ../nbs/07c_seed_pipeline.ipynb #2b5786f3
