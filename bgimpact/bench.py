@@ -296,12 +296,15 @@ def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
     return '\n'.join(lines)
 
 # %% ../nbs/08_bench.ipynb #rb000005
-def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime batch sizes
-    "(runtime, batch, threads, run, setup seconds): u2netp on ONNX Runtime, batched (current), and on OpenCV DNN one image at a time."
+def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime and PyTorch batch sizes
+    "(runtime, batch, threads, run, setup seconds): u2netp on ONNX Runtime (current), OpenCV DNN one image at a time, and PyTorch (its GPU runtime) on the CPU."
     t0 = time.perf_counter()
     ort = {t: U2NetP(runtime='onnxruntime', threads=t).saliency for t in threads}
-    runs = [('onnxruntime', batches, ort, time.perf_counter() - t0),
-            ('opencv', [1], dict.fromkeys(threads, U2NetP(runtime='opencv').saliency), 0.)]
+    setup = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pt = U2NetP(runtime='torch').saliency
+    runs = [('onnxruntime', batches, ort, setup), ('opencv', [1], dict.fromkeys(threads, U2NetP(runtime='opencv').saliency), 0.),
+            ('torch', batches, dict.fromkeys(threads, pt), time.perf_counter() - t0)]
     return [(name, b, t, fns[t], setup) for name, bs, fns, setup in runs for b in bs for t in threads]
 
 # %% ../nbs/08_bench.ipynb #rb000006
