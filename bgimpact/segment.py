@@ -30,6 +30,7 @@ class Segmenter:
     "Base class: call on a uint8 image 3×H×W (and its label index) to get a float mask H×W in [0,1]."
     name = 'segmenter'
     input_size = 0      # the side the backend works at (its native input); 0: it uses the image as given
+    thread_safe = False # whether several threads may call it at once (then a run segments in several)
     def __call__(self, img: torch.Tensor,  # uint8 image 3×H×W
                  label_idx: int = -1,      # its ImageNet class, -1 when unknown
                  image_id: str = ''        # its id (backends that look masks up by id use it)
@@ -89,7 +90,7 @@ class U2NetP(Segmenter):
         if runtime == 'onnxruntime' and not has_ort:
             raise ImportError("u2netp on ONNX Runtime needs the onnxruntime and onnx packages (pip install onnxruntime onnx), or use runtime='opencv'")
         if runtime == 'auto': runtime = 'torch' if self.device.type == 'cuda' else 'onnxruntime' if has_ort else 'opencv'
-        self.path, self.runtime = path, runtime
+        self.path, self.runtime, self.thread_safe = path, runtime, runtime != 'opencv'   # OpenCV's net holds per-call state
         if runtime == 'onnxruntime': self.session = ort_session(batch_free_onnx(path), threads)
         elif runtime == 'torch':
             from bgimpact.u2netp_torch import u2netp_from_onnx
@@ -143,7 +144,7 @@ def _grabcut(small: torch.Tensor, gc: np.ndarray, rect, iters: int, shape) -> to
 # %% ../nbs/03_segment.ipynb #29a3330a
 class GrabCutCAM(Segmenter):
     "OpenCV GrabCut initialised from a class-activation map of a CAM-capable classifier."
-    name = 'grabcut'
+    name, thread_safe = 'grabcut', True
     def __init__(self, cam_model=None,            # classifier with `.cam(img, class_idx)`; default: embedded Lite0
                  size: int = 320, iters: int = 5,  # working resolution (shorter side) and GrabCut iterations
                  fg: float = 0.6, bg: float = 0.15):  # CAM levels above which pixels are probable fg / below which sure bg
@@ -169,7 +170,7 @@ class GrabCutCAM(Segmenter):
 # %% ../nbs/03_segment.ipynb #c056aa5a
 class GrabCutBox(Segmenter):
     "OpenCV GrabCut initialised with a rectangle: the image's user box, or the central rectangle."
-    name = 'grabcut_box'
+    name, thread_safe = 'grabcut_box', True
     def __init__(self, boxes=None,                 # CSV `image_id,x0,y0,x1,y1` (fractions of width / height), or None
                  margin: float = 0.1, size: int = 320, iters: int = 5):  # central box margin; working shorter side; iterations
         self.boxes, self.margin, self.size, self.iters = {}, margin, size, iters
@@ -211,7 +212,7 @@ def read_mask(path,       # a PNG/JPEG or `.npy` mask
 # %% ../nbs/03_segment.ipynb #e315d77d
 class UserMasks(Segmenter):
     "Masks supplied by the user, looked up by image id or stem in a folder."
-    name = 'masks'
+    name, thread_safe = 'masks', True
     def __init__(self, root):  # folder of masks: `<image_id>.png|.npy` or `<stem>.png|.npy`
         self.root = Path(root)
         if not self.root.is_dir(): raise FileNotFoundError(f"Mask folder not found: {self.root}")
@@ -243,6 +244,7 @@ class AutoSegmenter(Segmenter):
                  max_fg=0.95):      # QC: larger foreground fractions fail
         self.backends, self.min_fg, self.max_fg = list(backends), min_fg, max_fg
         self.input_size = max((b.input_size for b in self.backends), default=0)
+        self.thread_safe = all(b.thread_safe for b in self.backends)
     def segment(self, img, label_idx=-1, image_id=''):
         "The first backend's mask that passes QC (else the first backend's), and that backend's name."
         first = None
@@ -303,7 +305,8 @@ def get_segmenter(spec: str = 'auto',  # a backend spec (see the docstring)
                   min_fg=0.01,         # `auto`'s QC: smaller foreground fractions fail
                   max_fg=0.95,         # `auto`'s QC: larger foreground fractions fail
                   runtime='auto',      # u2netp's runtime: `auto`, `onnxruntime`, `opencv` or `torch`
-                  device='cpu'         # u2netp's device (PyTorch runtime)
+                  device='cpu',        # u2netp's device (PyTorch runtime)
+                  threads=0            # u2netp's CPU threads per call (ONNX Runtime; 0: torch's count)
                  ) -> Segmenter:
     "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`, `unet=<checkpoint>`, `sam=<checkpoint>[,vit_b]`."
     if spec.startswith('masks:'): return UserMasks(spec.split(':', 1)[1])
@@ -311,10 +314,10 @@ def get_segmenter(spec: str = 'auto',  # a backend spec (see the docstring)
     if name in SEGMENTERS or name in SEGMENTER_PLUGINS:      # label-map models, U-Net, SAM: registered by their modules
         if name not in SEGMENTERS: import_module(SEGMENTER_PLUGINS[name])
         return SEGMENTERS[name](arg)
-    if spec == 'u2netp': return U2NetP(runtime=runtime, device=device)
+    if spec == 'u2netp': return U2NetP(runtime=runtime, device=device, threads=threads)
     if spec == 'grabcut': return GrabCutCAM(cam_model)
     if spec.startswith('grabcut:'): return GrabCutBox(None if spec == 'grabcut:rect' else spec.split(':', 1)[1])
-    if spec == 'auto': return AutoSegmenter([U2NetP(runtime=runtime, device=device), GrabCutCAM(cam_model)], min_fg, max_fg)
+    if spec == 'auto': return AutoSegmenter([U2NetP(runtime=runtime, device=device, threads=threads), GrabCutCAM(cam_model)], min_fg, max_fg)
     raise unknown_name('segmenter', spec, list(SEGMENTER_SYNTAX))
 
 # %% ../nbs/03_segment.ipynb #36b84983
