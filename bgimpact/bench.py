@@ -123,6 +123,7 @@ def format_bench(b: dict) -> str:  # `bench`'s result
     pct = lambda shares: ' '.join(f'{s:>4.0%}' for s in shares)
     lines = ['stage           seconds     items    items/s', '-' * 44]
     lines += [f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}" for r in b['stages'].itertuples()]
+    if b.get('seg_threads', 1) > 1: lines.append(f"(decode and segment ran in {b['seg_threads']} threads at once: their seconds add up every thread's)")
     lines += ['-' * 44, 'pass            seconds  busy share of each core']
     lines += [f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in b['passes'].itertuples()]
     lines += [f"{'whole run':<14}{b['total_s']:>8.2f}  {pct(b['busy'])}", '-' * 44,
