@@ -91,7 +91,7 @@ def _executor_flags(p: argparse.ArgumentParser):
                    "(a running cluster; the run folder must be on storage every node sees)")
     p.add_argument('--workers', type=int, help="worker processes or Ray actors, each loading the models once (default 2)")
     p.add_argument('--gpus-per-worker', type=float, dest='gpus_per_worker', help="GPUs each Ray actor holds (default 0)")
-    p.add_argument('--prefetch', type=int, help="images decoded and masked ahead in a background thread while earlier ones are classified (default 8; 0: off)")
+    p.add_argument('--prefetch', type=int, help="images decoded and masked ahead, in one thread per core, while earlier ones are classified (default 8; 0: off)")
     p.add_argument('--runtime', help="CPU runtime of classifiers and u2netp: auto (default: ONNX Runtime where it can), onnxruntime, eager (PyTorch, and OpenCV for u2netp)")
 
 # %% ../nbs/16_cli.ipynb #a1160001

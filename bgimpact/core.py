@@ -161,7 +161,7 @@ class Config:
     executor: str = 'local'      # who computes: `local` (this process), `processes` (worker processes here), `ray` (a Ray cluster on this machine) or `ray:ADDRESS`
     workers: int = 2             # worker processes or Ray actors, each with its own copy of the models (executors `processes`, `ray`)
     gpus_per_worker: float = 0   # GPUs each Ray actor holds (executor `ray`)
-    prefetch: int = 8            # images decoded and masked ahead, in a background thread, while earlier ones are classified (0 = off)
+    prefetch: int = 8            # images decoded and masked ahead, in one background thread per core, while earlier ones are classified (0 = off)
     runtime: str = 'auto'        # CPU runtime of classifiers and u2netp: `auto` (ONNX Runtime where it can), `onnxruntime`, `eager` (PyTorch; u2netp on OpenCV)
     attribution: list = field(default_factory=list)  # attribution methods scored against the mask (`gradcam`, …); empty = off
     noise_sigmas: list = field(default_factory=list)  # σ of the object/background noise (e.g. 0.1, 0.25, 0.5); empty = off
