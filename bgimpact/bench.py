@@ -283,7 +283,7 @@ def bench_executors(cfg: Config,                   # the study (its `data` is re
         with tempfile.TemporaryDirectory() as d:
             for ex, w, th in configs:
                 torch.set_num_threads(th)
-                cv2.setNumThreads(th)                       # the local executor's threads (u2netp runs on OpenCV); workers set their own
+                cv2.setNumThreads(th)                       # the local executor's threads (OpenCV has its own pool); workers set their own
                 t = time.perf_counter()
                 res = run_study(cfg.update(executor=ex, workers=w), Path(d)/f'{ex}-{w}-{th}', progress=False)
                 secs = time.perf_counter() - t

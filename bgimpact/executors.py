@@ -128,7 +128,7 @@ def _worker_class(cpus: float, gpus: float):
         def __init__(self, cfg: Config, out: str, threads: int):
             import cv2, torch
             torch.set_num_threads(threads)
-            cv2.setNumThreads(threads)                 # u2netp runs on OpenCV's DNN module, which has its own thread pool
+            cv2.setNumThreads(threads)                 # OpenCV's own thread pool (resizing; u2netp with --runtime eager)
             self.study = Study.load(cfg, Path(out))
         def compute(self, p, state, job):
             with prefetching(self.study, p.records(state, job), self.study.cfg.prefetch):
