@@ -24,7 +24,7 @@ from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .models import TorchvisionClassifier, WeightsNotFoundError, export_onnx, load_classifier, ort_session
 from .run import run_study
 from .seed_pipeline import seed_pipeline
-from .segment import U2NetP, segment_side, u2netp_runtime
+from .segment import U2NetP, segment_side, u2netp_in
 from .variants import (builtin_scenes, class_palette, cover_crop, expand_variants, make_variants,
                                sample_object_pixels)
 
@@ -72,9 +72,7 @@ class CoreMonitor:
 def ran_on(study: Study) -> str:  # a loaded study
     "Where its networks run: each classifier's runtime and device, u2netp's runtime and device, the GPU's name when one is used."
     parts = [f"{c.name} on {getattr(c, 'runtime', 'eager')} ({c.device})" for c in study.classifiers]
-    if rt := u2netp_runtime(study.segmenter):
-        u2 = next(s for s in [study.segmenter, *getattr(study.segmenter, 'backends', [])] if s.name == 'u2netp')
-        parts.append(f"u2netp on {rt} ({u2.device if rt == 'torch' else 'cpu'})")
+    if u2 := u2netp_in(study.segmenter): parts.append(f"u2netp on {u2.runtime} ({u2.device if u2.runtime == 'torch' else 'cpu'})")
     gpus = sorted({str(c.device) for c in study.classifiers if c.device.type == 'cuda'})
     return '; '.join(parts + [f"{g}: {torch.cuda.get_device_name(torch.device(g))}" for g in gpus])
 
@@ -95,7 +93,7 @@ def bench(cfg: Config,          # the study to time (its `data` is required)
         passes = pd.DataFrame([dict(name=s[5:], seconds=b - a, busy=cores.busy(a, b)) for s, (a, b) in tm.spans.items() if s.startswith('pass:')])
         out = dict(stages=tm.table().query("~stage.str.startswith('pass:')", engine='python').reset_index(drop=True), passes=passes,
                    total_s=total, load_s=load_s, images=res.n_images, busy=cores.busy(t, t + total), threads=torch.get_num_threads(),
-                   seg_threads=prefetch_workers(study, cfg.prefetch) if cfg.prefetch > 0 else 1,
+                   seg_threads=prefetch_workers(study, cfg.prefetch),
                    ran_on=ran_on(study), gpu_peak_mb=torch.cuda.max_memory_allocated() / 2**20 if torch.cuda.is_available() else None)
         classify = sum(v for k, v in tm.seconds.items() if k.split(':')[0] in ('preprocess', 'forward', 'postprocess'))
         pure = sum(pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements())) for c in study.classifiers

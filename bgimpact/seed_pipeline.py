@@ -38,9 +38,10 @@ def seed_segment(study: Study,  # the loaded study (its segmenter and work size)
 # %% ../nbs/07c_seed_pipeline.ipynb #1d4c61b9
 def _read_pair(study: Study, r, folder: Path) -> tuple:
     "A photo decoded again at the work size and its mask read again from script 1's PNG: (image, mask), or None."
-    if not MaskCache(Path(folder)/'masks').path(r.image_id).exists(): return None
+    masks = MaskCache(Path(folder)/'masks')
+    if not masks.path(r.image_id).exists(): return None
     img, _, _ = study.decode(r)
-    return img, MaskCache(Path(folder)/'masks').get(r.image_id, img.shape[-2:])[0]
+    return img, masks.get(r.image_id, img.shape[-2:])[0]
 
 # %% ../nbs/07c_seed_pipeline.ipynb #2b5786f3
 def seed_variants(study: Study,  # the loaded study (variants, palettes settings, scenes)

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['U2NETP_SHA256', 'U2NETP_RUNTIMES', 'SEGMENTERS', 'SEGMENTER_PLUGINS', 'SEGMENTER_SYNTAX', 'Segmenter', 'mask_qc',
            'batch_free_onnx', 'U2NetP', 'GrabCutCAM', 'GrabCutBox', 'read_mask', 'UserMasks', 'AutoSegmenter',
-           'segment_side', 'fit_mask', 'register_segmenter', 'segmenter_names', 'get_segmenter', 'u2netp_runtime',
-           'MaskCache']
+           'segment_side', 'fit_mask', 'register_segmenter', 'segmenter_names', 'get_segmenter', 'u2netp_in',
+           'u2netp_runtime', 'MaskCache']
 
 # %% ../nbs/03_segment.ipynb #3be7d20c
 import re
@@ -314,18 +314,22 @@ def get_segmenter(spec: str = 'auto',  # a backend spec (see the docstring)
     if name in SEGMENTERS or name in SEGMENTER_PLUGINS:      # label-map models, U-Net, SAM: registered by their modules
         if name not in SEGMENTERS: import_module(SEGMENTER_PLUGINS[name])
         return SEGMENTERS[name](arg)
-    if spec == 'u2netp': return U2NetP(runtime=runtime, device=device, threads=threads)
+    u2netp = lambda: U2NetP(runtime=runtime, device=device, threads=threads)
+    if spec == 'u2netp': return u2netp()
     if spec == 'grabcut': return GrabCutCAM(cam_model)
     if spec.startswith('grabcut:'): return GrabCutBox(None if spec == 'grabcut:rect' else spec.split(':', 1)[1])
-    if spec == 'auto': return AutoSegmenter([U2NetP(runtime=runtime, device=device, threads=threads), GrabCutCAM(cam_model)], min_fg, max_fg)
+    if spec == 'auto': return AutoSegmenter([u2netp(), GrabCutCAM(cam_model)], min_fg, max_fg)
     raise unknown_name('segmenter', spec, list(SEGMENTER_SYNTAX))
 
 # %% ../nbs/03_segment.ipynb #36b84983
+def u2netp_in(seg: Segmenter):  # a study's segmenter
+    "The `U2NetP` inside `seg` (itself or one of `auto`'s backends), or None."
+    return next((s for s in [seg, *getattr(seg, 'backends', [])] if isinstance(s, U2NetP)), None)
+
+# %% ../nbs/03_segment.ipynb #d057a720
 def u2netp_runtime(seg: Segmenter) -> str:  # a study's segmenter
-    "The runtime of the u2netp inside `seg` (itself or one of `auto`'s backends); '' when it has none."
-    for s in [seg, *getattr(seg, 'backends', [])]:
-        if isinstance(s, U2NetP): return s.runtime
-    return ''
+    "The runtime of the u2netp inside `seg`; '' when it has none."
+    return u2.runtime if (u2 := u2netp_in(seg)) else ''
 
 # %% ../nbs/03_segment.ipynb #acd43fb2
 class MaskCache:
