@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['IGNORED_ON_RESUME', 'REDONE_ON_RESUME', 'PASS_OUTPUTS', 'FINGERPRINT_COLUMNS', 'THUMB_SIZE', 'THUMB_WORST',
            'RunExistsError', 'group_by_label', 'invalidate_image', 'input_fingerprints', 'input_changes', 'RunResult',
-           'render_images', 'thumb_file', 'keep_thumbnails', 'finish_run', 'run_study', 'segment_study', 'sweep',
-           'run_demo']
+           'render_images', 'thumb_file', 'keep_thumbnails', 'prediction_chunks', 'finish_run', 'run_study',
+           'segment_study', 'sweep', 'run_demo']
 
 # %% ../nbs/07_run.ipynb #b65236b3
 import dataclasses, json, os, time
@@ -210,19 +210,31 @@ def keep_thumbnails(out,             # the run folder
     return sorted(keep)
 
 
+# %% ../nbs/07_run.ipynb #9ac2cb73
+def prediction_chunks(files: list,            # the classes' prediction tables (Parquet), in class order
+                      rows: int = 100_000):   # rows per chunk, about (a chunk ends with the class that reaches it)
+    "The tables' rows with their class names, in order, as a few large Arrow tables rather than one per class."
+    chunk, schema = [], None
+    for f in files:
+        t = pq.read_table(f)
+        if not t.num_rows: continue                    # a class with no usable image
+        t = _with_class_name(t)
+        schema = schema or t.schema
+        chunk.append(t.cast(schema))
+        if sum(c.num_rows for c in chunk) >= rows:
+            yield pa.concat_tables(chunk)
+            chunk = []
+    if chunk: yield pa.concat_tables(chunk)
+
 # %% ../nbs/07_run.ipynb #09b9b713
 def _join_predictions(out: Path, files: list):   # the main pass's prediction tables, in class order
-    "Stream the classes' predictions, in class order, into `predictions.parquet` and `predictions.csv`."
-    pfiles = [f for f in files if f.exists()]
+    "Stream the classes' predictions, in class order and a few large chunks, into `predictions.parquet` and `predictions.csv`."
     with atomic_path(out/'predictions.parquet') as tp, atomic_path(out/'predictions.csv') as tc:
         writer = None
         with open(tc, 'w') as fc:
-            for f in pfiles:
-                t = pq.read_table(f)
-                if not t.num_rows: continue                # a class with no usable image
-                t = _with_class_name(t)
+            for t in prediction_chunks([f for f in files if f.exists()]):
                 writer = writer or pq.ParquetWriter(tp, t.schema)
-                writer.write_table(t.cast(writer.schema))
+                writer.write_table(t)
                 csv_ready(t.to_pandas()).to_csv(fc, index=False, header=fc.tell() == 0, float_format=CSV_FLOAT_FORMAT)
         if writer: writer.close()
         else: pd.DataFrame().to_parquet(tp)
