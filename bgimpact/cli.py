@@ -267,11 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help="per-stage throughput, classify overhead over pure inference, time per variant")
     b.add_argument('--data', help="dataset (default: the bundled demo photos)")
     b.add_argument('--config', help="YAML config file; flags given override it")
-    b.add_argument('--what', choices=['all', 'pipeline', 'variants', 'memory', 'cluster', 'composite', 'executors', 'runtimes'], default='all',
-                   help="the pipeline's stages, the variants against a forward pass, both (default), peak memory vs dataset size, clustering features, the composite generator, local vs Ray executors, or the CPU runtimes of u2netp and --models")
+    b.add_argument('--what', choices=['all', 'pipeline', 'variants', 'memory', 'classes', 'cluster', 'composite', 'executors', 'runtimes'], default='all',
+                   help="the pipeline's stages, the variants against a forward pass, both (default), peak memory vs dataset size, what a class costs beyond its images, clustering features, the composite generator, local vs Ray executors, or the CPU runtimes of u2netp and --models")
     b.add_argument('--workers', type=int, default=2, help="composite: worker processes; memory with --executor ray: Ray workers (default 2)")
     b.add_argument('--executor', choices=['local', 'ray'], default='local', help="memory: measure the local executor (default) or Ray workers")
     b.add_argument('--replicate', type=int, default=10, help="memory: also run the dataset replicated this many times (default 10)")
+    b.add_argument('--classes', type=int, default=0, help="classes: regroup the photos into this many classes (default: the square root of their number)")
     _study_flags(b)
     _dataset_parsers(sub)
     _strips_parser(sub)
@@ -430,6 +431,9 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
             if args.what == 'runtimes':
                 from bgimpact.bench import bench_runtimes, format_runtime_bench
                 print(format_runtime_bench(bench_runtimes(cfg.data, cfg.limit or 32, cfg.models))); return 0
+            if args.what == 'classes':
+                from bgimpact.bench import bench_classes, format_class_bench
+                print(format_class_bench(bench_classes(cfg, args.classes))); return 0
             if args.what == 'memory':
                 from bgimpact.bench import bench_memory
                 mem = bench_memory(cfg.data, args.replicate, executor=args.executor, workers=args.workers)
