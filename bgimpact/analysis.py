@@ -272,7 +272,7 @@ def plain_reading(scores: dict,        # tables from `score`
         t = m[m.model == model].set_index('variant')
         if 'original' not in t.index: continue
         o, rest = t.loc['original'], t.drop(index='original').sort_values('top1_shift', kind='stable')
-        out.append(f"On {int(o.n)} images, {model} is right on {o.top1:.0%} of the original photos "
+        out.append(f"On {int(o.n)} images, `{model}` is right on {o.top1:.0%} of the original photos "
                    f"(95% CI {o.top1_lo:.0%}–{o.top1_hi:.0%}).")
         keep = rest[[keeps_object(v) for v in rest.index]]
         hurt = keep[keep.top1_shift < 0]
@@ -297,7 +297,7 @@ def plain_reading(scores: dict,        # tables from `score`
         verdict = ("a background from the object's own class helps" if r.bg_gap_lo > 0 else
                    "a background from the object's own class hurts" if r.bg_gap_hi < 0 else
                    "its interval includes zero, so this run shows no clear benefit from a matching background")
-        out.append(f"The BG-Gap of {r.model} (accuracy on `mixed_same` minus `mixed_rand`, {r.n} images) is {_pts(r.bg_gap)} "
+        out.append(f"The BG-Gap of `{r.model}` (accuracy on `mixed_same` minus `mixed_rand`, {r.n} images) is {_pts(r.bg_gap)} "
                    f"(95% CI {r.bg_gap_lo * 100:+.1f} to {r.bg_gap_hi * 100:+.1f}): {verdict}.")
     return ' '.join(out) if out else 'No results: no image reached the classifiers.'
 
