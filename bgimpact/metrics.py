@@ -28,7 +28,7 @@ def paired_table(pred: pd.DataFrame,  # long predictions: model, variant, image_
     c1, o1 = j.correct1.astype(bool), j.correct1_orig.astype(bool)
     j = j.assign(agree=j.top1_idx == j.top1_idx_orig, shift=j.true_prob - j.true_prob_orig,
                  c2w=o1 & ~c1, w2c=~o1 & c1, correct1=c1, correct5=j.correct5.astype(bool), orig1=o1)
-    g = j.groupby(keys, sort=False)
+    g = j.groupby(keys, sort=False, observed=True)
     t = g[['correct1', 'correct5', 'true_prob', 'shift', 'agree', 'c2w', 'w2c', 'orig1']].mean().astype(float)
     t['composites'] = g.size()
     return t.reset_index()[out_cols]
@@ -120,24 +120,26 @@ def image_flips(orig1,  # per-image 0/1 correctness on `original` (images on the
     return (int(b), int(c)) if np.ndim(b) == 0 else (b, c)
 
 # %% ../nbs/05_metrics.ipynb #13464f2c
-def bootstrap_ci(x,  # per-image values
+def bootstrap_ci(x,  # per-image values on the last axis (rows of groups allowed: each row resampled as if alone)
                  n_boot: int = 1000,  # bootstrap resamples
                  level: float = 0.95,  # confidence level
                  seed: int = 0,  # resampling seed
                 ) -> tuple:
     "Percentile-bootstrap CI of the mean of `x` (resampling its elements); (nan, nan) when empty."
     x = np.asarray(x, np.float64)
-    n = len(x)
-    if n == 0: return (np.nan, np.nan)
-    if np.all(x == x[0]): return (float(x[0]), float(x[0]))
-    rng, means = np.random.default_rng(seed), np.empty(n_boot)
+    n, shape = x.shape[-1], x.shape[:-1]
+    if n == 0: return (np.nan, np.nan) if x.ndim == 1 else (np.full(shape, np.nan),) * 2
+    rows = x.reshape(-1, n)
+    rng, means = np.random.default_rng(seed), np.empty((len(rows), n_boot))
     chunk = max(1, 2_000_000 // n)                       # ~16 MB of indices at a time
     for s in range(0, n_boot, chunk):
-        k = min(chunk, n_boot - s)
-        means[s:s + k] = x[rng.integers(0, n, (k, n))].mean(1)
+        idx = rng.integers(0, n, (min(chunk, n_boot - s), n))   # the same draws for every row: each as if resampled alone
+        for r, row in enumerate(rows): means[r, s:s + len(idx)] = row[idx].mean(1)
     a = (1 - level) / 2
-    lo, hi = np.quantile(means, [a, 1 - a])
-    return float(lo), float(hi)
+    lo, hi = np.quantile(means, [a, 1 - a], axis=-1)
+    same = (rows == rows[:, :1]).all(-1)                 # no spread: the value itself
+    lo, hi = np.where(same, rows[:, 0], lo), np.where(same, rows[:, 0], hi)
+    return (float(lo[0]), float(hi[0])) if x.ndim == 1 else (lo.reshape(shape), hi.reshape(shape))
 
 # %% ../nbs/05_metrics.ipynb #368bc8f3
 METRIC_COLUMNS = ['model', 'variant', 'n', 'composites', 'top1', 'top1_lo', 'top1_hi', 'top1_shift', 'top1_shift_lo',
@@ -157,13 +159,13 @@ def variant_metrics(pred: pd.DataFrame,  # long predictions (see `paired_table`)
     by = list(by)
     keys, cols = ['model', 'variant', *by], METRIC_COLUMNS[:2] + by + METRIC_COLUMNS[2:]
     t = paired_table(pred, by)
-    codes = t.groupby(keys, sort=False).ngroup().to_numpy(np.float64) if len(t) else np.zeros(0)
-    t, codes = t[~np.isnan(codes)], codes[~np.isnan(codes)].astype(np.int64)   # a row with a missing key is in no group
-    if not len(t): return pd.DataFrame(columns=cols)
+    if t.empty: return pd.DataFrame(columns=cols)
+    codes = t.groupby(keys, sort=False, observed=True).ngroup().to_numpy()   # `paired_table` has no row with a missing key
     t = t.iloc[np.argsort(codes, kind='stable')]            # each group's rows together, groups in order of appearance
     n = np.bincount(codes)
     start = np.cumsum(n) - n
-    out = t.iloc[start][keys].reset_index(drop=True).assign(n=n, composites=np.add.reduceat(t.composites.to_numpy(np.int64), start))
+    out = t.iloc[start][keys].reset_index(drop=True)
+    out = out.astype({k: out[k].cat.categories.dtype for k in keys if isinstance(out[k].dtype, pd.CategoricalDtype)}).assign(n=n, composites=np.add.reduceat(t.composites.to_numpy(np.int64), start))
     col = {c: t[c].to_numpy(np.float64) for c in {*_PROPORTIONS.values(), *_MEANS.values(), 'orig1'}}
     res = {c: np.zeros(len(n), np.int64 if c in ('mcnemar_b', 'mcnemar_c') else np.float64) for c in METRIC_COLUMNS[4:]}
     for size in np.unique(n):                                # the groups of one size at once, a group per row
@@ -176,7 +178,7 @@ def variant_metrics(pred: pd.DataFrame,  # long predictions (see `paired_table`)
         for name, c in _MEANS.items():
             v = col[c][rows]
             res[name][g] = v.mean(-1)
-            for i, x in zip(g, v): res[f'{name}_lo'][i], res[f'{name}_hi'][i] = bootstrap_ci(x, n_boot, seed=seed)
+            res[f'{name}_lo'][g], res[f'{name}_hi'][g] = bootstrap_ci(v, n_boot, seed=seed)
         c1, o1 = col['correct1'][rows], col['orig1'][rows]
         res['top1_shift'][g] = c1.mean(-1) - o1.mean(-1)
         res['top1_shift_lo'][g], res['top1_shift_hi'][g] = paired_diff_ci(c1, o1, (m, None))
