@@ -10,6 +10,7 @@ __all__ = ['IGNORED_ON_RESUME', 'REDONE_ON_RESUME', 'PASS_OUTPUTS', 'FINGERPRINT
 
 # %% ../nbs/07_run.ipynb #b65236b3
 import dataclasses, json, os, time
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -212,15 +213,16 @@ def keep_thumbnails(out,             # the run folder
 
 # %% ../nbs/07_run.ipynb #9ac2cb73
 def prediction_chunks(files: list,            # the classes' prediction tables (Parquet), in class order
-                      rows: int = 100_000):   # rows per chunk, about (a chunk ends with the class that reaches it)
+                      rows: int = 100_000,    # rows per chunk, about (a chunk ends with the class that reaches it)
+                     ) -> Iterator[pa.Table]:
     "The tables' rows with their class names, in order, as a few large Arrow tables rather than one per class."
-    chunk, schema = [], None
+    schemas = [s for s in map(pq.read_schema, files) if len(s)]    # a column empty in one class (null) and not in another: one type for both
+    schema = pa.unify_schemas(schemas, promote_options='permissive') if schemas else None
+    chunk = []
     for f in files:
         t = pq.read_table(f)
         if not t.num_rows: continue                    # a class with no usable image
-        t = _with_class_name(t)
-        schema = schema or t.schema
-        chunk.append(t.cast(schema))
+        chunk.append(_with_class_name(t.select(schema.names).cast(schema)))
         if sum(c.num_rows for c in chunk) >= rows:
             yield pa.concat_tables(chunk)
             chunk = []
