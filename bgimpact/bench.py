@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ALL_VARIANTS', 'EXECUTOR_BENCH', 'pure_forward_seconds', 'CoreMonitor', 'ran_on', 'bench', 'format_bench',
-           'bench_variants', 'format_variant_bench', 'bench_memory', 'bench_classes', 'format_class_bench',
+           'bench_variants', 'format_variant_bench', 'bench_memory', 'format_class_bench', 'bench_classes',
            'bench_executors', 'format_executor_bench', 'bench_runtimes', 'format_runtime_bench']
 
 # %% ../nbs/08_bench.ipynb #dfb29df7
@@ -266,43 +266,22 @@ def bench_memory(data,                # an ImageFolder dataset
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_bench.ipynb #4a58cd29
-def _regroup(src: Path, dst: Path, masks: Path, mdst: Path,   # ImageFolder, where its regrouped links go; cached masks, their links
-             classes: int) -> int:                             # classes to regroup into
-    "Link the images of an ImageFolder into `classes` folders named after its first classes (blocks in order), with their cached masks; the image count."
+def _regroup(recs: list,     # `ImageRecord`s of an ImageFolder, in order
+             dst: Path,      # where the links to the images go: `dst/<class>/<old class>_<stem><ext>`
+             masks: Path,    # the images' cached masks (a `MaskCache` folder)
+             mdst: Path,     # where the links to the masks go, named like the images
+             classes: int = 0):  # classes to regroup into (0: each image keeps its own)
+    "Link the images into `classes` folders named after their first classes (blocks in order), with their cached masks; the image count."
     from bgimpact.segment import MaskCache
-    recs, cache = discover(src), MaskCache(masks)
-    names = list(dict.fromkeys(r.label for r in recs))[:classes]
+    cache, names = MaskCache(masks), list(dict.fromkeys(r.label for r in recs))[:classes or None]
     for j, r in enumerate(recs):
-        cls, name = names[j * len(names) // len(recs)], f"{Path(r.image_id).parent.name}_{Path(r.image_id).stem}"
+        cls = names[j * len(names) // len(recs)] if classes else r.label
+        name = f"{Path(r.image_id).parent.name}_{Path(r.image_id).stem}"
         (dst/cls).mkdir(parents=True, exist_ok=True)
         (mdst/cls).mkdir(parents=True, exist_ok=True)
         (dst/cls/f'{name}{Path(r.path).suffix}').symlink_to(Path(r.path).resolve())
         (mdst/cls/f'{name}.png').symlink_to(cache.path(r.image_id).resolve())
     return len(recs)
-
-# %% ../nbs/08_bench.ipynb #bdc1637d
-def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder)
-                  classes: int = 0,  # classes to regroup the photos into (0: the square root of their number of classes)
-                  repeats: int = 2,  # runs of each layout; the fastest counts
-                 ) -> pd.DataFrame:
-    "The study on its photos as given and regrouped into fewer classes, masks computed once: seconds, palette and commit seconds per layout."
-    from bgimpact.run import segment_study
-    n_classes = len({r.label for r in discover(cfg.data)})
-    classes = classes or max(1, round(n_classes ** .5))
-    if classes >= n_classes: raise ValueError(f"{cfg.data} has {n_classes} classes: regroup its photos into fewer (--classes)")
-    with tempfile.TemporaryDirectory() as d:
-        d, rows = Path(d), []
-        segment_study(cfg.update(limit=0), d/'seg', overlays=False, progress=False)             # masks once
-        masks = next(p for p in (d/'seg'/'masks').iterdir() if p.is_dir())
-        layouts = dict(given=_replicate(Path(cfg.data), d/'given', masks, d/'given-masks', 1),
-                       regrouped=_regroup(Path(cfg.data), d/'regrouped', masks, d/'regrouped-masks', classes))
-        for layout, n in layouts.items():
-            runs = [bench(cfg.update(data=str(d/layout), segmenter=f'masks:{d}/{layout}-masks', limit=0), seed=False) for _ in range(repeats)]
-            b = min(runs, key=lambda b: b['total_s'])
-            stage = b['stages'].set_index('stage').seconds
-            rows.append(dict(layout=layout, classes=n_classes if layout == 'given' else classes, images=n, seconds=b['total_s'],
-                             palette_s=stage.get('palette', 0.), commit_s=stage.get('commit', 0.)))
-    return pd.DataFrame(rows)
 
 # %% ../nbs/08_bench.ipynb #d7888311
 def format_class_bench(df: pd.DataFrame) -> str:  # `bench_classes`' result
@@ -314,6 +293,32 @@ def format_class_bench(df: pd.DataFrame) -> str:  # `bench_classes`' result
             f"each class beyond its images costs {per('seconds'):.0f} ms (palette {per('palette_s'):.0f} ms, "
             f"shard commits {per('commit_s'):.0f} ms, the rest {per('seconds') - per('palette_s') - per('commit_s'):.0f} ms); "
             f"an image costs {per_image:.0f} ms")
+
+# %% ../nbs/08_bench.ipynb #bdc1637d
+def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `limit` keeps its first images)
+                  classes: int = 0,  # classes to regroup the photos into (0: the square root of their number of classes)
+                  repeats: int = 2,  # runs of each layout; the fastest counts
+                 ) -> pd.DataFrame:
+    "The study on its photos as given and regrouped into fewer classes, masks computed once: seconds, palette and commit seconds per layout."
+    from bgimpact.run import segment_study
+    recs = discover(cfg.data)[:cfg.limit or None]
+    n_classes = len({r.label for r in recs})
+    classes = classes or max(1, round(n_classes ** .5))
+    if n_classes < 2: raise ValueError(f"{cfg.data} has {n_classes} class(es): what a class costs needs a dataset of several")
+    if not 1 <= classes < n_classes: raise ValueError(f"--classes {classes}: regroup the {n_classes} classes into 1 to {n_classes - 1}")
+    with tempfile.TemporaryDirectory() as d:
+        d, rows = Path(d), []
+        segment_study(cfg, d/'seg', overlays=False, progress=False)                      # masks once
+        masks = next((p for p in (d/'seg'/'masks').glob('*') if p.is_dir()), None)
+        if masks is None: raise ValueError(f"no image of {cfg.data} could be segmented: see `bgimpact segment`")
+        for layout, k in dict(given=0, regrouped=classes).items():
+            n = _regroup(recs, d/layout, masks, d/f'{layout}-masks', k)
+            runs = [bench(cfg.update(data=str(d/layout), segmenter=f'masks:{d}/{layout}-masks', limit=0), seed=False) for _ in range(repeats)]
+            b = min(runs, key=lambda b: b['total_s'])
+            stage = b['stages'].set_index('stage').seconds
+            rows.append(dict(layout=layout, classes=k or n_classes, images=n, seconds=b['total_s'],
+                             palette_s=stage.get('palette', 0.), commit_s=stage.get('commit', 0.)))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/08_bench.ipynb #bfc0e4a1
 EXECUTOR_BENCH = (('local', 1, 1), ('local', 1, 2), ('processes', 2, 1), ('ray', 1, 1), ('ray', 2, 1))  # (executor, workers, threads)
