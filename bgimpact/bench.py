@@ -217,19 +217,24 @@ def format_variant_bench(b: dict) -> str:  # `bench_variants`' result
     return '\n'.join(lines)
 
 # %% ../nbs/08_bench.ipynb #eb3d52b8
-def _replicate(src: Path, dst: Path, masks: Path, mdst: Path, factor: int) -> int:
-    "Link every image of an ImageFolder `factor` times (`<stem>_r<k>`), with its cached mask; returns the image count."
-    from bgimpact.data import discover
+def _regroup(recs: list,     # `ImageRecord`s of an ImageFolder, in order
+             dst: Path,      # where the links to the images go: `dst/<class>/<old class>_<stem>[_r<copy>]<ext>`
+             masks: Path,    # the images' cached masks (a `MaskCache` folder)
+             mdst: Path,     # where the links to the masks go, named like the images
+             classes: int = 0,   # classes to regroup into (0: each image keeps its own)
+             copies: int = 1):   # links to each image (distinct images to the pipeline)
+    "Link the images into `classes` folders named after their first classes (blocks in order), `copies` times each, with their cached masks; the image count."
     from bgimpact.segment import MaskCache
-    n, cache = 0, MaskCache(masks)
-    for r in discover(src):
-        cls, stem, ext = Path(r.image_id).parent, Path(r.image_id).stem, Path(r.path).suffix
-        for k in range(factor):
-            (dst/cls).mkdir(parents=True, exist_ok=True); (mdst/cls).mkdir(parents=True, exist_ok=True)
-            (dst/cls/f'{stem}_r{k}{ext}').symlink_to(Path(r.path).resolve())
-            (mdst/cls/f'{stem}_r{k}.png').symlink_to(cache.path(r.image_id).resolve())
-            n += 1
-    return n
+    cache, names = MaskCache(masks), list(dict.fromkeys(r.label for r in recs))[:classes or None]
+    for j, r in enumerate(recs):
+        cls = names[j * len(names) // len(recs)] if classes else r.label
+        (dst/cls).mkdir(parents=True, exist_ok=True)
+        (mdst/cls).mkdir(parents=True, exist_ok=True)
+        for k in range(copies):
+            name = f"{Path(r.image_id).parent.name}_{Path(r.image_id).stem}" + (f'_r{k}' if copies > 1 else '')
+            (dst/cls/f'{name}{Path(r.path).suffix}').symlink_to(Path(r.path).resolve())
+            (mdst/cls/f'{name}.png').symlink_to(cache.path(r.image_id).resolve())
+    return len(recs) * copies
 
 # %% ../nbs/08_bench.ipynb #76f5db48
 def _measured_run(args: list) -> dict:
@@ -257,31 +262,13 @@ def bench_memory(data,                # an ImageFolder dataset
         flags += [] if executor == 'local' else ['--executor', executor, '--workers', str(workers)]
         rows = []
         for f in (1, factor):
-            n = _replicate(Path(data), d/f'data{f}', masks, d/f'masks{f}', f)
+            n = _regroup(discover(data), d/f'data{f}', masks, d/f'masks{f}', copies=f)
             m = _measured_run(['run', '--data', str(d/f'data{f}'), '--out', str(d/f'run{f}'), '--segmenter', f'masks:{d}/masks{f}', *flags])
             preds = len(pd.read_parquet(d/f'run{f}'/'predictions.parquet', columns=['image_id']))
             pool = json.loads((d/f'run{f}'/'manifest.json').read_text())['executor']
             rows.append(dict(executor=executor, images=n, predictions=preds, seconds=m['seconds'], predictions_per_s=preds / m['seconds'],
                              peak_rss_mb=pool['driver_peak_rss_mb'], worker_peak_rss_mb=max(pool['peak_rss_mb'])))
     return pd.DataFrame(rows)
-
-# %% ../nbs/08_bench.ipynb #4a58cd29
-def _regroup(recs: list,     # `ImageRecord`s of an ImageFolder, in order
-             dst: Path,      # where the links to the images go: `dst/<class>/<old class>_<stem><ext>`
-             masks: Path,    # the images' cached masks (a `MaskCache` folder)
-             mdst: Path,     # where the links to the masks go, named like the images
-             classes: int = 0):  # classes to regroup into (0: each image keeps its own)
-    "Link the images into `classes` folders named after their first classes (blocks in order), with their cached masks; the image count."
-    from bgimpact.segment import MaskCache
-    cache, names = MaskCache(masks), list(dict.fromkeys(r.label for r in recs))[:classes or None]
-    for j, r in enumerate(recs):
-        cls = names[j * len(names) // len(recs)] if classes else r.label
-        name = f"{Path(r.image_id).parent.name}_{Path(r.image_id).stem}"
-        (dst/cls).mkdir(parents=True, exist_ok=True)
-        (mdst/cls).mkdir(parents=True, exist_ok=True)
-        (dst/cls/f'{name}{Path(r.path).suffix}').symlink_to(Path(r.path).resolve())
-        (mdst/cls/f'{name}.png').symlink_to(cache.path(r.image_id).resolve())
-    return len(recs)
 
 # %% ../nbs/08_bench.ipynb #d7888311
 def format_class_bench(df: pd.DataFrame) -> str:  # `bench_classes`' result

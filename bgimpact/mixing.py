@@ -136,9 +136,8 @@ class MixedBackgrounds:
 @patch
 def subset(self: MixedBackgrounds, image_ids) -> MixedBackgrounds:  # the object images a job handles
     "The same pairings for `image_ids` only: what a worker needs for one job, whatever the dataset's size."
-    image_ids = list(image_ids)
-    ids, out = set(image_ids), MixedBackgrounds.__new__(MixedBackgrounds)
+    ids, out = dict.fromkeys(image_ids), MixedBackgrounds.__new__(MixedBackgrounds)   # in the order given, run after run
     out.bank = self.bank
-    out.by_image = {i: self.by_image[i] for i in dict.fromkeys(image_ids) if i in self.by_image}   # in the order given, run after run
+    out.by_image = {i: self.by_image[i] for i in ids if i in self.by_image}
     out.why = {k: v for k, v in self.why.items() if k[0] in ids}
     return out

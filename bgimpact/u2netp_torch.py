@@ -26,6 +26,27 @@ def upsample_like(x: torch.Tensor,   # feature map N×C×h×w
     "`x` resized bilinearly (half-pixel centres, as the ONNX file's `Resize`) to `ref`'s height and width."
     return x if x.shape[-2:] == ref.shape[-2:] else F.interpolate(x, size=ref.shape[-2:], mode='bilinear', align_corners=False)
 
+# %% ../nbs/02d_u2netp_torch.ipynb #958886a6
+def _encode(stages, h: torch.Tensor,  # modules run one after another, and their input
+            pool: bool) -> list:      # halve the size (rounding up) between stages
+    "Each stage's output, the maps max-pooled between stages when `pool`."
+    out = []
+    for k, stage in enumerate(stages):
+        if k and pool: h = F.max_pool2d(h, 2, 2, ceil_mode=True)
+        h = stage(h)
+        out.append(h)
+    return out
+
+# %% ../nbs/02d_u2netp_torch.ipynb #bb9fd2d1
+def _decode(stages, h: torch.Tensor,  # modules run one after another, and the map they start from
+            skips: list) -> list:     # a skip connection per stage, coarsest first
+    "Each stage's output on the previous map upsampled to its skip connection and stacked beside it."
+    out = []
+    for stage, skip in zip(stages, skips):
+        h = stage(torch.cat([upsample_like(h, skip), skip], 1))
+        out.append(h)
+    return out
+
 # %% ../nbs/02d_u2netp_torch.ipynb #b3211c14
 class RSU(nn.Module):
     "Residual U-block: a small U-Net whose output is added to its input convolution's."
@@ -40,15 +61,9 @@ class RSU(nn.Module):
         self.dec = nn.ModuleList([conv_relu(2 * mid, mid if i else cout, d(i)) for i in range(height - 2, -1, -1)])
 
     def forward(self, x):
-        h = top = self.inp(x)
-        skips = []
-        for k, conv in enumerate(self.enc):
-            h = conv(h)
-            skips.append(h)
-            if not self.dilated and k < len(self.enc) - 1: h = F.max_pool2d(h, 2, 2, ceil_mode=True)
-        h = self.bottom(h)
-        for conv, skip in zip(self.dec, reversed(skips)): h = conv(torch.cat([upsample_like(h, skip), skip], 1))
-        return h + top
+        top = self.inp(x)
+        skips = _encode(self.enc, top, pool=not self.dilated)
+        return _decode(self.dec, self.bottom(skips[-1]), skips[::-1])[-1] + top
 
 # %% ../nbs/02d_u2netp_torch.ipynb #3506bbc2
 class U2NetPNet(nn.Module):
@@ -64,16 +79,8 @@ class U2NetPNet(nn.Module):
 
     def forward(self, x):  # normalised images N×3×H×W
         "The fused saliency map N×1×H×W in [0, 1] (the ONNX file's first output)."
-        h, skips = x, []
-        for k, stage in enumerate(self.enc):
-            h = stage(h)
-            skips.append(h)
-            if k < len(self.enc) - 1: h = F.max_pool2d(h, 2, 2, ceil_mode=True)
-        levels = [h]                                                  # deepest first
-        for stage, skip in zip(self.dec, reversed(skips[:-1])):
-            h = stage(torch.cat([upsample_like(h, skip), skip], 1))
-            levels.append(h)
-        levels = levels[::-1]                                         # finest first, as the side outputs are numbered
+        skips = _encode(self.enc, x, pool=True)
+        levels = [skips[-1], *_decode(self.dec, skips[-1], skips[-2::-1])][::-1]   # finest first, as the side outputs are numbered
         first = self.side[0](levels[0])
         sides = [first] + [upsample_like(conv(level), first) for conv, level in zip(self.side[1:], levels[1:])]
         return torch.sigmoid(self.fuse(torch.cat(sides, 1)))
