@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .core import Config
+from .core import Config, file_key
 from .evaluate import Study, bank_backgrounds, process_group, usable_images
 from .attribution import attribution_table, check_attribution, noise_predictions
 from .adversarial import adversarial_rows
@@ -40,6 +40,7 @@ class RunState:
     bank: BackgroundBank | None = None       # the background bank (bank pass)
     mixed: MixedBackgrounds | None = None    # the mixed pairs (after the bank pass)
     order: list = field(default_factory=list)   # the adversarial pool, in search order (after the bank pass)
+    caches: list = field(default_factory=list)  # per-image caches of the run folder (masks, label maps): `.path(image_id)`
 
     def records(self, unit: Unit, part_size: int = 0) -> list:
         "The records of a unit: its class's, or its part of them."
@@ -68,6 +69,10 @@ class Pass:
         mixed = None if state.mixed is None else state.mixed.subset(r.image_id for r in recs)
         return replace(state, groups={job.unit.label: recs}, mixed=mixed)
 
+    def files(self, state: RunState, unit: Unit) -> list:
+        "The files outside `shards/` a committed unit vouches for (none unless the pass makes some)."
+        return []
+
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         "The job's tables (name → DataFrame) and the unit's metadata."
         raise NotImplementedError
@@ -78,6 +83,9 @@ class Pass:
 class BankPass(Pass):
     "Every class's tiled backgrounds in the run's background bank: rows image_id, label, qc_ok, pooled."
     name, title = 'bank', 'backgrounds'
+    def files(self, state: RunState, unit: Unit) -> list:
+        "The unit's tiled backgrounds."
+        return [f for r in state.records(unit) if (f := state.bank.path(r.image_id)).exists()]
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         return dict(bank=bank_backgrounds(study, self.records(state, job), state.bank, progress)), {}
 
@@ -88,6 +96,11 @@ QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'wid
 class MainPass(Pass):
     "Segment, vary and classify a class: its predictions, QC rows and errors; its palette as metadata."
     name, title = 'main', 'classify'
+    def files(self, state: RunState, unit: Unit) -> list:
+        "The class's masks (and label maps), and its variant images when the study saves them."
+        cached = [f for c in state.caches for r in state.records(unit) if (f := c.path(r.image_id)).exists()]
+        saved = sorted((state.out/'variants').glob(f'*/{file_key(unit.label)}/*.png')) if state.cfg.save_variants else []
+        return cached + saved
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])      # a label-map segmenter's rule comes from the whole class
         palette = (job.meta or {}).get('palette') if job.ids is not None else None
@@ -140,8 +153,9 @@ def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jo
     with tqdm(total=total, unit='img', desc=desc or p.title or p.name, disable=not progress) as bar:
         for job, (tables, meta) in executor.map(p, state, jobs, bar):
             with timer('commit') if timer else nullcontext():
-                if job.ids is None: ledger.commit(job.unit, tables, meta)
-                else: ledger.merge(job.unit, tables, set(job.ids), order(job.unit), meta)
+                files = p.files(state, job.unit)             # what the job made beside its tables, recorded in the marker
+                if job.ids is None: ledger.commit(job.unit, tables, meta, files)
+                else: ledger.merge(job.unit, tables, set(job.ids), order(job.unit), meta, files)
     return len(jobs)
 
 # %% ../nbs/06e_passes.ipynb #a94195e5
