@@ -8,7 +8,7 @@ __all__ = ['ASSETS', 'IMAGE_EXTS', 'MAX_PIXELS', 'DEMO_PHOTOS', 'imagenet_classe
            'load_input_pair', 'load_input', 'demo_dataset']
 
 # %% ../nbs/01_data.ipynb #38eaff2e
-import difflib, functools, hashlib, importlib.resources, io, os, warnings
+import difflib, errno, functools, hashlib, importlib.resources, io, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +88,8 @@ def discover(data  # an ImageFolder root or a CSV manifest
         if not cls.is_dir(): continue
         idx = class_index(cls.name)
         for f in sorted(filter(_visible, cls.rglob('*'))):
-            if f.is_file(): recs.append(ImageRecord(f.relative_to(data).as_posix(), str(f), cls.name, idx))
+            if f.is_file() or f.is_symlink(): recs.append(   # a dangling link or a loop: an errors.csv row, not silence
+                ImageRecord(f.relative_to(data).as_posix(), str(f), cls.name, idx))
     if not recs: raise ValueError(f"No images in {data}: expected an ImageFolder `root/<class>/<image>`")
     return recs
 
@@ -187,6 +188,13 @@ def _work_shape(data: bytes,  # the file's bytes (already decoded once without e
         if im.getexif().get(0x0112, 1) in (5, 6, 7, 8): w, h = h, w      # EXIF orientations that turn the photo
     return (size, int(size * w / h)) if h <= w else (int(size * h / w), size)
 
+def _unreadable(path, err: OSError) -> str:
+    "Why a file could not be read, in words: a dangling or looping link, a permission, or the system's reason."
+    if err.errno == errno.ELOOP: return 'a symbolic link that loops (it leads back to itself)'
+    if isinstance(err, FileNotFoundError) and os.path.islink(path): return f'a symbolic link to a missing file ({os.readlink(path)})'
+    if isinstance(err, PermissionError): return 'no permission to read the file'
+    return f'cannot read file: {err.strerror or err}'
+
 def load_input_pair(rec: ImageRecord,  # the image's record
                     work_size: int,    # shorter side of the work image
                     seg_side: int = 0, # shorter side of the segmenter's image (never upsampled); 0: the work image
@@ -194,7 +202,7 @@ def load_input_pair(rec: ImageRecord,  # the image's record
                    ) -> tuple:
     "Read and decode a file once: (work image at `work_size`, the segmenter's image, sha256). Raises `DecodeError`."
     try: data = Path(rec.path).read_bytes()
-    except OSError as e: raise DecodeError(f'cannot read file: {e.strerror or e}')
+    except OSError as e: raise DecodeError(_unreadable(rec.path, e)) from None
     img = decode_image(io.BytesIO(data), max(work_size, seg_side), min_size)
     shape = _work_shape(data, work_size)
     work = img if tuple(img.shape[-2:]) == shape else TF.resize(img, list(shape), interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
