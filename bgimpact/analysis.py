@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .core import atomic_path, run_lock, write_csv, write_json
+from .records import RunRecord
 from .columns import TABLES
 from .data import class_name
 from .variants import keeps_object
@@ -178,7 +179,11 @@ def score_run(run,  # a finished run folder
     qc = pd.read_csv(run/'qc.csv') if (run/'qc.csv').exists() else None
     adv = pd.read_csv(run/'adversarial.csv', keep_default_na=False) if (run/'adversarial.csv').exists() else None
     scores = score(pred, qc, n_boot, seed, adv)
-    with run_lock(run): write_scores(run, scores)      # not while a run or a report writes this folder
+    with run_lock(run):                                # not while a run or a report writes this folder
+        left_out = write_scores(run, scores)
+        if (rr := RunRecord(run)).file.exists():       # the rewritten tables are what the run vouches for now
+            rr.forget(*left_out)
+            rr.vouch(*[f for f in score_files(scores) if f not in left_out])
     return scores
 
 # %% ../nbs/05b_analysis.ipynb #5e19b8b4

@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['EXECUTOR_FIELDS', 'ATTRIBUTION_FIELDS', 'STUDY_FIELDS', 'UNET_FLAGS', 'DATASET_COMMANDS', 'RUN_COMMANDS', 'RESUMABLE',
-           'config_from_args', 'build_parser', 'main']
+           'config_from_args', 'build_parser', 'Terminated', 'main']
 
 # %% ../nbs/16_cli.ipynb #64e6d9c1
-import argparse, copy
+import argparse, copy, signal, threading
 from pathlib import Path
 
 import yaml
@@ -264,6 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('run', help="run folder (holds predictions.parquet and qc.csv)")
     e.add_argument('--n-boot', type=int, dest='n_boot', help="bootstrap resamples (default: the run's config, else 1000)")
     e.add_argument('--seed', type=int, help="bootstrap seed (default: the run's config)")
+    v = sub.add_parser('verify', help="is a run folder intact? every file against what the run recorded, and the inputs; exit 0 only when intact")
+    v.add_argument('run', help="run folder")
+    v.add_argument('--full', action='store_true', help="hash every file (default: only those whose size or time changed)")
+    v.add_argument('--json', action='store_true', help="the findings as JSON, for scripts")
     b = sub.add_parser('bench', help="per-stage throughput, classify overhead over pure inference, time per variant")
     b.add_argument('--data', help="dataset (default: the bundled demo photos)")
     b.add_argument('--config', help="YAML config file; flags given override it")
@@ -357,6 +361,8 @@ def _evaluate_cmd(args) -> int:
     from bgimpact.analysis import score_files, score_run, scores_summary
     run = Path(args.run)
     cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
+    from bgimpact.verify import refuse_damaged
+    refuse_damaged(run)                            # never re-score tables that are no longer what the run wrote
     with run_lock(run): scores = score_run(run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed)
     files = score_files(scores)
     lines = [f"bgimpact evaluate: {run}"] + scores_summary(scores) + [f"rewrote {len(files)} files in {run}: {', '.join(files)}"]
@@ -365,6 +371,15 @@ def _evaluate_cmd(args) -> int:
     print('\n'.join(lines))
     return 0 if len(scores['metrics']) else 1
 
+
+# %% ../nbs/16_cli.ipynb #546b1cf3
+def _verify_cmd(args) -> int:
+    "`bgimpact verify`: check a run folder against what it recorded and against its inputs; exit 0 only when intact."
+    import json
+    from bgimpact.verify import format_verify, verify_run
+    res = verify_run(args.run, args.full)
+    print(json.dumps(res, indent=2) if args.json else format_verify(res))
+    return 0 if res['verdict'] == 'intact' else 1
 
 # %% ../nbs/16_cli.ipynb #1484766d
 def _strips_cmd(args) -> int:
@@ -377,19 +392,30 @@ def _strips_cmd(args) -> int:
 
 
 # %% ../nbs/16_cli.ipynb #0e651fa9
-RUN_COMMANDS = {'evaluate': _evaluate_cmd, 'strips': _strips_cmd}
+RUN_COMMANDS = {'evaluate': _evaluate_cmd, 'strips': _strips_cmd, 'verify': _verify_cmd}
 
 
 # %% ../nbs/16_cli.ipynb #835237b5
 RESUMABLE = {'demo', 'run', 'variants', 'sweep', 'benchmark', 'composite'}   # commands that continue where they stopped
 
-def _interrupted(cmd: str) -> int:  # the subcommand that was interrupted
-    "After Ctrl-C: close the progress bars left open, then one line on its own saying how to continue; exit code 130."
+class Terminated(KeyboardInterrupt):
+    "SIGTERM, raised where the program was, so that it stops as after Ctrl-C (files whole, bars closed) with exit code 143."
+
+def _interrupted(cmd: str,        # the subcommand that was interrupted
+                 code: int = 130  # the exit code: 130 after Ctrl-C (SIGINT), 143 after SIGTERM
+                ) -> int:
+    "After Ctrl-C or SIGTERM: close the progress bars left open, then one line on its own saying how to continue; the exit code."
     from tqdm import tqdm                                             # every bar, whichever front end drew it
     for bar in list(getattr(tqdm, '_instances', [])): bar.close()      # ends the bar's line, so the message starts a new one
     how = ' with --resume' if cmd in ('demo', 'run', 'variants') else ''
     get_logger().error(f"interrupted: rerun the same command{how} to continue" if cmd in RESUMABLE else "interrupted")
-    return 130
+    return code
+
+# %% ../nbs/16_cli.ipynb #0834c8c4
+def _raise_terminated():
+    "Make SIGTERM raise `Terminated` in the main thread; the handler it replaces."
+    def handler(signum, frame): raise Terminated()
+    return signal.signal(signal.SIGTERM, handler)
 
 # %% ../nbs/16_cli.ipynb #42d3f9ec
 def main(argv=None) -> int:  # the arguments (default: the command line's)
@@ -397,6 +423,7 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
     args = build_parser().parse_args(argv)
     log = get_logger()
     if args.offline: set_offline()
+    on_term = _raise_terminated() if threading.current_thread() is threading.main_thread() else None
     try:
         if args.cmd in DATASET_COMMANDS: return DATASET_COMMANDS[args.cmd](args)
         if args.cmd in RUN_COMMANDS: return RUN_COMMANDS[args.cmd](args)
@@ -492,6 +519,7 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
         print(res.summary, end='')
         if res.n_evaluated == 0: log.error("error: no image could be evaluated (see errors.csv and qc.csv)"); return 1
         return 0
+    except Terminated: return _interrupted(args.cmd, 143)
     except KeyboardInterrupt: return _interrupted(args.cmd)
     except (FileNotFoundError, FileExistsError, ValueError, ImportError, RunLockedError) as e:
         log.error(f"error: {e}"); return 2
@@ -501,3 +529,5 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
                   "free space or fix permissions, then rerun with --resume"); return 1
     except yaml.YAMLError as e:
         log.error(f"error: the config file is not valid YAML: {str(e).splitlines()[0]}"); return 2
+    finally:
+        if on_term is not None: signal.signal(signal.SIGTERM, on_term)   # as it was before (a notebook calling main)

@@ -10,6 +10,8 @@ import html, json, os, re, subprocess
 from pathlib import Path
 
 from .core import atomic_path, run_lock, write_text
+from .records import RunRecord
+from .verify import refuse_damaged
 from .data import ASSETS
 from jupyter_client.manager import KernelManager
 
@@ -70,6 +72,13 @@ class QuietKernelManager(KernelManager):
 
 
 # %% ../nbs/11_report_runner.ipynb #3c385646
+def _record_report(run_dir: Path, out: Path, files: list):
+    "Record what the report wrote into a run folder (nothing when it went elsewhere, or the run keeps no record)."
+    rr = RunRecord(run_dir)
+    if out != run_dir or not rr.file.exists(): return
+    rr.forget(*[f for f in rr.entries() if f.startswith('figures/') and not (run_dir/f).exists()])
+    rr.vouch(*files)
+
 def run_report(run_dir,                          # a finished run folder
                out=None,                         # where the report goes (default: `run_dir`)
                parameters: dict | None = None,   # report parameters (see `report_parameters`)
@@ -80,6 +89,7 @@ def run_report(run_dir,                          # a finished run folder
     from nbconvert import HTMLExporter
     run_dir = Path(run_dir).resolve()
     if not (run_dir/'metrics.csv').exists(): raise FileNotFoundError(f"No metrics.csv in {run_dir}: is it a finished run?")
+    refuse_damaged(run_dir)                                       # a report of tables no longer as the run wrote them would mislead
     out = Path(out).resolve() if out else run_dir
     params = dict(run_dir=str(run_dir), figures_dir=str(out/'figures')) | report_parameters(parameters or {})
     with run_lock(run_dir), run_lock(out):
@@ -91,10 +101,12 @@ def run_report(run_dir,                          # a finished run folder
                                     kernel_manager_class=QuietKernelManager)
             except pm.PapermillExecutionError as e:
                 os.replace(tmp, out/'report-failed.ipynb')
+                _record_report(run_dir, out, [out/'report-failed.ipynb'])
                 raise ReportError(f"the report failed in cell {e.exec_count}: {e.ename}: {e.evalue} (see {out/'report-failed.ipynb'})") from None
             executed = nbformat.read(tmp, as_version=4)
             title_report(executed, run_dir)
             nbformat.write(executed, tmp)
             html_text, _ = HTMLExporter(exclude_input=True).from_notebook_node(executed)
         write_text(out/'report.html', html_text)
+        _record_report(run_dir, out, [nb, out/'report.html', *sorted((out/'figures').glob('*.png'))])
     return dict(notebook=nb, html=out/'report.html', figures=out/'figures')

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['IGNORED_ON_RESUME', 'REDONE_ON_RESUME', 'PASS_OUTPUTS', 'FINGERPRINT_COLUMNS', 'THUMB_SIZE', 'THUMB_WORST',
            'RunExistsError', 'group_by_label', 'invalidate_image', 'input_fingerprints', 'input_changes', 'RunResult',
-           'render_images', 'thumb_file', 'keep_thumbnails', 'prediction_chunks', 'finish_run', 'run_study',
-           'segment_study', 'sweep', 'run_demo']
+           'render_images', 'thumb_file', 'keep_thumbnails', 'prediction_chunks', 'finish_run', 'recorded_inputs',
+           'heal_run', 'run_study', 'segment_study', 'sweep', 'run_demo']
 
 # %% ../nbs/07_run.ipynb #b65236b3
 import dataclasses, json, os, time
@@ -26,14 +26,15 @@ from .core import (CSV_FLOAT_FORMAT, Config, csv_ready, write_csv, StageTimer, a
 from .data import check_labels, demo_dataset, discover, imagenet_classes
 from .evaluate import Study, decode_and_mask, usable_images, variant_file, variants_of
 from .adversarial import pool_order
-from .mixing import BackgroundBank, MixedBackgrounds, pair_table
+from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED
 from .ledger import Ledger, Unit
+from .records import DamagedRunError, RunRecord, read_sealed, write_sealed
 from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
 from .executors import get_executor, peak_rss_mb
-from .analysis import PRED_COLUMNS, load_predictions, score, scores_summary, worst_flips, write_scores
+from .analysis import PRED_COLUMNS, load_predictions, score, score_files, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
 from .segment import U2NETP_SHA256, u2netp_runtime
@@ -48,11 +49,20 @@ REDONE_ON_RESUME = {'attribution': 'attr', 'noise_sigmas': 'noise', 'noise_trial
 PASS_OUTPUTS = {'attr': ['attribution.parquet', 'attribution.csv', 'attribution_summary.csv'],
                 'noise': ['noise.parquet', 'noise_metrics.csv']}                                  # the files a pass's tables end up in
 
+def _check_recorded_config(out: Path):
+    "Refuse a `config.yaml` that is no longer what the run recorded: the settings the run was made with are then unknown."
+    try: why = RunRecord(out).problem('config.yaml')
+    except DamagedRunError: return                 # no record to check against (the resume records everything again)
+    if why not in (None, 'not recorded'):
+        raise DamagedRunError(f"{out/'config.yaml'}: {why}: the settings this run was made with are unknown, so it cannot be "
+                              "resumed safely; restore the file (e.g. from a copy of the run) or start a new --out")
+
 def _check_config(out: Path, cfg: Config, resume: bool) -> list:
     "Refuse a folder that already holds a run, unless resuming it with a configuration that can only differ in `IGNORED_ON_RESUME` or `REDONE_ON_RESUME`; the passes to recompute."
     f = out/'config.yaml'
     if not f.exists(): return []
     if not resume: raise RunExistsError(f"{out} already holds a run: pass --resume to continue it, or choose another --out")
+    _check_recorded_config(out)
     old = Config.from_yaml(f)
     diff = [x.name for x in fields(cfg) if x.name not in IGNORED_ON_RESUME | set(REDONE_ON_RESUME) and getattr(old, x.name) != getattr(cfg, x.name)]
     if diff: raise ValueError(f"Cannot resume {out}: the configuration differs in {diff}; use another --out for a new study")
@@ -241,6 +251,15 @@ def _join_predictions(out: Path, files: list):   # the main pass's prediction ta
         if writer: writer.close()
         else: pd.DataFrame().to_parquet(tp)
 
+# %% ../nbs/07_run.ipynb #f6a31c1c
+def _record_outputs(out: Path, written: list, left_out: dict):   # files finish_run wrote; score files it left out
+    "Record the files a finished run wrote, and forget the thumbnails and tables it no longer keeps."
+    rr = RunRecord(out)
+    kept = {rr.rel(f) for f in written}
+    gone = [f for f in rr.entries() if f not in kept and (f.startswith('thumbs/') or f in left_out)]
+    rr.forget(*gone)
+    rr.vouch(*kept)
+
 # %% ../nbs/07_run.ipynb #9656041d
 def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
                recs, groups,                         # its `ImageRecord`s, and them grouped by class
@@ -260,7 +279,7 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     if len(adv): write_csv(adv, out/'adversarial.csv')
     scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
     left_out = write_scores(out, scores) if classify else {}
-    if classify: keep_thumbnails(out, study, recs, pred)
+    thumbs = keep_thumbnails(out, study, recs, pred) if classify else []
     metrics = scores['metrics']
     n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
     errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
@@ -270,13 +289,17 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
     _to_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
     record = ledger.dir/'changes.json'
-    changes = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
+    changes = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
     extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
     write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
     record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
     summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes
     summary += ''.join(f"  not written: {f}, {why}\n" for f, why in left_out.items())
     write_text(out/'summary.txt', summary)
+    written = (['predictions.parquet', 'predictions.csv'] * classify + ['qc.csv', 'errors.csv', 'colors.json', 'inputs.parquet']
+               + ['adversarial.csv'] * bool(len(adv)) + [f for f in score_files(scores) if f not in left_out] * classify
+               + [f for p in ('attr', 'noise') for f in PASS_OUTPUTS[p] if (out/f).exists()] + thumbs + ['manifest.json', 'summary.txt'])
+    _record_outputs(out, written, left_out)
     return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
 
 # %% ../nbs/07_run.ipynb #a6eb1e9e
@@ -317,7 +340,7 @@ def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFr
               executor: dict | None = None) -> dict:
     "What a run used: inputs (size, time, SHA-256), models and weights, segmenter, versions, seed, git revision, resume changes, executor."
     why = dict(zip(errors.image_id, errors.reason))
-    files = [dict(image_id=r.image_id, path=r.path, size=r.size, mtime_ns=r.mtime_ns, sha256=r.sha256 or None,
+    files = [dict(image_id=r.image_id, label=r.label, path=r.path, size=r.size, mtime_ns=r.mtime_ns, sha256=r.sha256 or None,
                   **({'error': why[r.image_id]} if r.image_id in why else {})) for r in inputs.itertuples()]
     return dict(
         created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
@@ -351,15 +374,27 @@ def _label_space_folders(recs: list, study: Study) -> list:
     if study.label_map is None: return recs
     return [dataclasses.replace(r, label_idx=-1) if study.label_map.label_class(r.label) >= 0 else r for r in recs]
 
+# %% ../nbs/07_run.ipynb #f3d47758
+def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
+    "The input fingerprints a run recorded: `inputs.parquet`, else those of the last finished run's `manifest.json`; None when the record vouches for neither."
+    out, rr = Path(out), RunRecord(out)
+    try: trusted = [f for f in ('inputs.parquet', 'manifest.json') if rr.problem(f) is None]
+    except DamagedRunError: return None
+    if 'inputs.parquet' in trusted: return pd.read_parquet(out/'inputs.parquet')
+    if 'manifest.json' not in trusted: return None
+    rows = pd.DataFrame(json.loads((out/'manifest.json').read_text())['inputs'])
+    if 'label' not in rows: return None                # a manifest from before labels were recorded
+    return rows.reindex(columns=FINGERPRINT_COLUMNS).astype({'size': 'int64', 'mtime_ns': 'int64'}).fillna({'sha256': ''})
+
 # %% ../nbs/07_run.ipynb #7a823306
 def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
     ledger, log, f = Ledger(out), get_logger(), out/'inputs.parquet'
     new = input_fingerprints(recs)
     started = ledger.dir.exists() and any(ledger.dir.iterdir())
-    if f.exists(): old = pd.read_parquet(f)
-    elif started:                                      # made by a bgimpact that kept no fingerprints: nothing can be trusted
-        log.info("resume: this run recorded no input fingerprints; recomputing every class")
+    if (old := recorded_inputs(out)) is not None: pass
+    elif started:                                      # no fingerprints the run's record vouches for: nothing can be trusted
+        log.info("resume: no input fingerprints this run's record vouches for; recomputing every class")
         old = new.assign(sha256='', size=-2)
     else: old = new
     ch = input_changes(old, new)
@@ -376,10 +411,11 @@ def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     keep = old.set_index('image_id').sha256
     new = new.assign(sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna(''))
     with atomic_path(f) as tmp: new.to_parquet(tmp, index=False)
+    RunRecord(out).vouch(f)
     record = ledger.dir/'changes.json'                         # changes since the last finished run, kept across interruptions
-    so_far = json.loads(record.read_text()) if record.exists() else dict(added=[], removed=[], changed=[])
+    so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
     so_far = {k: sorted(set(so_far[k]) | set(ch[k])) for k in so_far}
-    if touched: write_json(record, so_far)
+    if touched: write_sealed(record, so_far)
     return so_far
 
 # %% ../nbs/07_run.ipynb #3a0f9b33
@@ -388,15 +424,58 @@ def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBa
     "Draw the mixed pairs; images of finished classes whose pairs differ from `pairs.csv`, or whose partner changed, are marked for redoing."
     pairs = pair_table(seen, study.variants, study.cfg.seed, classes=list(groups))
     f, ledger = out/'pairs.csv', Ledger(out)
-    if f.exists():
-        old = pd.read_csv(f, dtype=str, keep_default_na=False)
+    vouched = f.exists() and RunRecord(out).problem(f) is None
+    if f.exists() and (vouched or any(changes.values())):     # a damaged pairs.csv: the same draw unless the inputs changed
+        old = pd.read_csv(f, dtype=str, keep_default_na=False) if vouched else pd.DataFrame(columns=PAIR_COLUMNS)
         both = pairs.astype(str).merge(old, on=['image_id', 'variant'], how='outer', suffixes=('', '_old'), indicator=True)
         gone = set(changes['changed']) | set(changes['removed'])
         redo = both[(both._merge != 'both') | (both.bg_image != both.bg_image_old) | both.bg_image_old.isin(gone)]
         for label, ids in redo.groupby(redo.label.fillna(redo.label_old)).image_id:
             if label in groups and ledger.done(Unit('main', label)): ledger.mark_redo(Unit('main', label), set(ids))
     with atomic_path(f) as t: pairs.to_csv(t, index=False)     # after the marks: a kill in between repeats the comparison
+    RunRecord(out).vouch(f)
     return MixedBackgrounds(pairs, bank)
+
+# %% ../nbs/07_run.ipynb #c6647595
+def _partial_writes(out: Path, keep: Path | None) -> list:
+    "Temporary files of atomic writes an interruption left in the run folder (none under `keep`, the dataset when it lies inside)."
+    return sorted(p for p in out.rglob('.*.tmp*') if p.is_file() and not (keep and p.is_relative_to(keep)))
+
+# %% ../nbs/07_run.ipynb #b46ab4ff
+def _unit_name(marker: Path) -> str:
+    "A unit in words from its marker's name: `the main pass of class n01440764`."
+    parts = marker.name.split('.')
+    return f"the {parts[-2]} pass of class {parts[0].rsplit('-', 1)[0] or parts[0]}" + (f" (part {parts[1][1:]})" if len(parts) == 4 else '')
+
+# %% ../nbs/07_run.ipynb #ef319264
+def heal_run(out,         # the run folder
+             data=None,   # the dataset, left alone when it lies inside the run folder (the demo's photos)
+            ) -> list:
+    "Delete partial writes, discard every damaged unit (and its damaged files) so it is recomputed, name damaged run-level files; the lines logged."
+    out, log, lines = Path(out), get_logger(), []
+    keep = Path(data).resolve() if data and Path(data).resolve().is_relative_to(out.resolve()) else None
+    if tmp := _partial_writes(out, keep):
+        for f in tmp: f.unlink()
+        lines.append(f"removed {len(tmp)} partial file(s) left by an interrupted write")
+    ledger = Ledger(out)
+    for m in ledger.markers():
+        for f, why in (bad := ledger.marker_problems(m)).items():
+            lines.append(f"{f}: {why}; recomputing {_unit_name(m)}")
+            if not f.startswith('shards/'): (out/f).unlink(missing_ok=True)      # a damaged mask or background is made again
+        if bad: ledger.discard(m)
+    changes = ledger.dir/'changes.json'                  # inputs changed since the last finished run
+    try: changes.exists() and read_sealed(changes)
+    except DamagedRunError as e:                         # the classes they touched were dropped when they were found
+        lines.append(f"{e}: forgotten (the manifest's list of changed inputs may be incomplete)")
+        changes.unlink()
+    rr = RunRecord(out)
+    try: bad = rr.problems()
+    except DamagedRunError as e:
+        lines.append(f"{e}: the run's own files are checked no further and recorded again as they are rewritten")
+        rr.file.unlink(); bad = {}
+    lines += [f"{f}: {why}; made again by this resume" for f, why in bad.items()]
+    for line in lines: log.info(f"resume: {line}")
+    return lines
 
 # %% ../nbs/07_run.ipynb #42bdf221
 def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Study | None, max_groups: int | None,
@@ -409,14 +488,18 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map))
     with run_lock(out):
         redo = _check_config(out, cfg, resume)     # again, now that no other process can start a run here
+        if resume: heal_run(out, cfg.data)         # damaged units are discarded before anything is read
         cfg.to_yaml(out/'config.yaml')
+        RunRecord(out).vouch(out/'config.yaml')
         ledger, groups = Ledger(out), group_by_label(recs)
         if redo:                                   # their settings changed: those passes start again
             ledger.drop(passes=redo)
-            for f in (f for p in redo for f in PASS_OUTPUTS[p]): (out/f).unlink(missing_ok=True)
+            gone = [f for p in redo for f in PASS_OUTPUTS[p]]
+            for f in gone: (out/f).unlink(missing_ok=True)
+            RunRecord(out).forget(*gone)
             log.info(f"resume: the settings of {', '.join(redo)} changed; recomputing those passes")
         changes = _reconcile_inputs(out, study, recs)
-        state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'))
+        state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=[c for c in (study.masks, study.labels) if c])
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
         if done: log.info(f"resuming: {done} of {len(groups)} classes already done")
         ex, passes, seen = remote or get_executor('local', cfg, out, study), passes_for(cfg, study.variants), None
