@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .core import Config, RunLockedError, config_template, get_logger, run_lock, set_offline, yaml_error
+from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, run_lock, set_offline, yaml_error
 
 # %% ../nbs/16_cli.ipynb #e405e34a
 def _list(s: str) -> list:
@@ -358,11 +358,11 @@ DATASET_COMMANDS = {'composite': _composite_cmd, 'stats': _stats_cmd, 'unet': _u
 # %% ../nbs/16_cli.ipynb #d56e068b
 def _evaluate_cmd(args) -> int:
     "`bgimpact evaluate`: score a run folder again, print the summary, list the files rewritten and flag a stale report."
-    from bgimpact.analysis import score_files, score_run, scores_summary
+    from bgimpact.analysis import SCORE_FILES, score_files, score_run, scores_summary
+    from bgimpact.verify import refuse_damaged
     run = Path(args.run)
     cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
-    from bgimpact.verify import refuse_damaged
-    refuse_damaged(run)                            # never re-score tables that are no longer what the run wrote
+    refuse_damaged(run, [*SCORE_FILES.values(), 'metrics.json'])   # never re-score tables no longer as the run wrote them
     with run_lock(run): scores = score_run(run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed)
     files = score_files(scores)
     lines = [f"bgimpact evaluate: {run}"] + scores_summary(scores) + [f"rewrote {len(files)} files in {run}: {', '.join(files)}"]
@@ -370,7 +370,6 @@ def _evaluate_cmd(args) -> int:
         lines.append(f"report.html was made from the previous tables and is now stale: `bgimpact report {run}` makes it again")
     print('\n'.join(lines))
     return 0 if len(scores['metrics']) else 1
-
 
 # %% ../nbs/16_cli.ipynb #546b1cf3
 def _verify_cmd(args) -> int:
@@ -523,6 +522,7 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
     except KeyboardInterrupt: return _interrupted(args.cmd)
     except (FileNotFoundError, FileExistsError, ValueError, ImportError, RunLockedError) as e:
         log.error(f"error: {e}"); return 2
+    except WorkersLostError as e: log.error(f"error: {e}"); return 1
     except OSError as e:                                # a full disk, a permission: the files written so far are whole
         where = f" {e.filename}" if e.filename else ''
         log.error(f"error: cannot write{where}: {e.strerror or e}; every file written so far is complete — "

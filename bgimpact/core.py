@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'CSV_FLOAT_FORMAT', 'atomic_path', 'write_text', 'write_json', 'file_key',
-           'RunLockedError', 'run_lock', 'unknown_name', 'yaml_error', 'Config', 'config_template', 'seed_everything',
-           'truthy', 'sha256_file', 'package_versions', 'git_revision', 'StageTimer', 'get_logger', 'offline',
-           'set_offline', 'csv_ready', 'write_csv']
+           'RunLockedError', 'WorkersLostError', 'run_lock', 'unknown_name', 'yaml_error', 'Config', 'config_template',
+           'seed_everything', 'truthy', 'sha256_file', 'package_versions', 'git_revision', 'StageTimer', 'get_logger',
+           'offline', 'set_offline', 'csv_ready', 'write_csv']
 
 # %% ../nbs/00_core.ipynb #08ff448e
 import dataclasses, fcntl, hashlib, json, logging, os, random, re, subprocess, sys, tempfile, threading, time
@@ -74,6 +74,10 @@ def file_key(name: str,
 # %% ../nbs/00_core.ipynb #c6983b26
 class RunLockedError(RuntimeError):
     "Another process holds the run folder's lock."
+
+# %% ../nbs/00_core.ipynb #0ccbff63
+class WorkersLostError(RuntimeError):
+    "The processes computing a run's jobs died more often than a run retries: the units finished so far are kept."
 
 # %% ../nbs/00_core.ipynb #164cd08e
 _HELD_LOCKS = {}   # resolved run folder → [open lock file, depth]

@@ -11,7 +11,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .core import Config, get_logger
+from .core import Config, WorkersLostError, get_logger
 from .evaluate import Study, prefetching
 
 # %% ../nbs/06f_executors.ipynb #62e836fb
@@ -72,25 +72,45 @@ def _two_per_worker(jobs: list,   # the jobs, in order
 
 # %% ../nbs/06f_executors.ipynb #1714a71e
 class ProcessExecutor:
-    "Compute jobs on a pool of spawned worker processes on this machine, each holding a loaded study."
+    "Compute jobs on a pool of spawned worker processes on this machine, each holding a loaded study; a pool whose worker dies is started again."
     def __init__(self, cfg: Config, out,            # the study and its run folder
                  workers: int = 2,                 # worker processes (each loads the models once)
-                 threads_per_worker: int = 1):     # CPU threads each worker uses
-        self.pool = ProcessPoolExecutor(workers, multiprocessing.get_context('spawn'), _init_worker,
-                                        (cfg, str(Path(out).resolve()), threads_per_worker))
-        self.workers, self.threads, self.peaks = workers, threads_per_worker, {}   # peaks: worker pid → MiB
+                 threads_per_worker: int = 1,      # CPU threads each worker uses
+                 restarts: int = 2):               # new pools after a worker dies, before giving up
+        self.args = (cfg, str(Path(out).resolve()), threads_per_worker)
+        self.pool = self._new_pool(workers)
+        self.workers, self.threads, self.restarts, self.peaks = workers, threads_per_worker, restarts, {}   # peaks: worker pid → MiB
 
-    def map(self, p, state, jobs: list, bar=None):
-        "Yield (job, (tables, metadata)) as jobs finish, two in flight per worker; `bar` advances by each job's images."
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, multiprocessing.get_context('spawn'), _init_worker, self.args)
+
+    def _map_once(self, p, state, jobs: list, bar=None):
+        "Yield (job, (tables, metadata)) as jobs finish, two in flight per worker; `BrokenProcessPool` when a worker dies."
         submit = lambda _, job: self.pool.submit(_compute, p, p.state_for(state, job), job)
         first = lambda fs: next(iter(wait(fs, return_when=FIRST_COMPLETED)[0]))
         for f in _two_per_worker(jobs, [None] * self.workers, submit, first):
-            try: job, result, peak = f.result()
-            except BrokenProcessPool:
-                raise RuntimeError("a worker process died (out of memory?); finished units are kept: rerun with --resume") from None
+            job, result, peak = f.result()
             self.peaks[peak[0]] = peak[1]                # a worker's latest peak is its largest
             if bar is not None: bar.update(len(p.records(state, job)))
             yield job, result
+
+    def map(self, p, state, jobs: list, bar=None):
+        "Yield (job, (tables, metadata)) as jobs finish; when a worker dies, the jobs not yet finished run again on a new pool."
+        done = set()
+        for attempt in range(self.restarts + 1):
+            try:
+                for job, result in self._map_once(p, state, [j for j in jobs if j not in done], bar):
+                    done.add(job)
+                    yield job, result
+                return
+            except BrokenProcessPool:
+                self.pool.shutdown(cancel_futures=True)
+                if attempt == self.restarts: break
+                get_logger().warning(f"a worker process died (out of memory?); starting {self.workers} new workers for the "
+                                     f"{len(jobs) - len(done)} job(s) left")
+                self.pool = self._new_pool(self.workers)
+        raise WorkersLostError(f"worker processes died {self.restarts + 1} times (out of memory?); the units finished so far are "
+                               "kept: rerun with --resume, perhaps with fewer --workers")
 
     def describe(self) -> dict:
         "What computed the jobs, for the manifest: the pool and each worker's peak memory."
