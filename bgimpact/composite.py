@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['NAME', 'KINDS', 'cutout', 'load_foregrounds', 'load_backgrounds', 'positions', 'place', 'composite_name',
-           'parse_name', 'CompositeConfig', 'ShardWriter', 'read_manifest', 'generate_composites', 'iter_files',
-           'file_stats', 'composite_stats', 'stats_table', 'gallery', 'combined_gallery', 'write_galleries',
-           'bench_composite']
+           'parse_name', 'CompositeConfig', 'ShardWriter', 'shard_files', 'record_shard', 'shard_problems',
+           'read_manifest', 'generate_composites', 'iter_files', 'file_stats', 'composite_stats', 'stats_table',
+           'gallery', 'combined_gallery', 'write_galleries', 'bench_composite']
 
 # %% ../nbs/13_composite.ipynb #fe71ce53
 import io
@@ -30,7 +30,8 @@ import torchvision.transforms.v2.functional as TF
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import atomic_path
+from .core import atomic_path, get_logger
+from .records import DamagedRunError, file_problem, file_record, read_sealed, write_sealed
 from .data import IMAGE_EXTS, DecodeError, decode_image, image_files
 from .variants import cover_crop, mask_bbox
 
@@ -211,6 +212,31 @@ def _init_worker(state: dict, single_thread: bool = True):
     _STATE.update(state)
     if isinstance(_STATE.get('depth'), (str, Path)): _STATE['depth'] = torch.jit.load(str(_STATE['depth']), map_location='cpu').eval()
 
+# %% ../nbs/13_composite.ipynb #f88538bf
+def shard_files(out: Path,   # a composite folder
+                shard: str,  # the shard's name, `shard_00003`
+                fmt: str,    # folder, tar or zip
+               ) -> list:
+    "The files of a finished shard: its folder's files (or its tar / zip file), then its part of the manifest."
+    p = out/'shards'/(shard + ('' if fmt == 'folder' else f'.{fmt}'))
+    files = sorted(f for f in p.rglob('*') if f.is_file()) if fmt == 'folder' else [p]
+    return files + [out/'manifest'/f'{shard}.csv']
+
+# %% ../nbs/13_composite.ipynb #881c70b0
+def record_shard(out: Path, shard: str, fmt: str):  # a composite folder; the shard's name; its format
+    "Write the shard's sealed record (`manifest/<shard>.json`): size, time and SHA-256 of each of its files."
+    files = {f.relative_to(out).as_posix(): file_record(f) for f in shard_files(out, shard, fmt)}
+    write_sealed(out/'manifest'/f'{shard}.json', dict(files=files))
+
+# %% ../nbs/13_composite.ipynb #335b7f06
+def shard_problems(out: Path, shard: str) -> dict:  # a composite folder; the shard's name
+    "What is wrong with a shard on disk (path relative to the folder → what); empty when its record vouches for every file."
+    rec = out/'manifest'/f'{shard}.json'
+    try: files = read_sealed(rec)['files']
+    except DamagedRunError as e: return {rec.relative_to(out).as_posix(): str(e).split(': ', 1)[1]}
+    found = {f: file_problem(out/f, r) for f, r in files.items()}
+    return {f: why for f, why in found.items() if why}
+
 # %% ../nbs/13_composite.ipynb #c9add4d8
 def _make_shard(k: int) -> int:
     fgs, bgs, cfg, out, depth = _STATE['fgs'], _STATE['bgs'], _STATE['cfg'], _STATE['out'], _STATE.get('depth')
@@ -236,6 +262,7 @@ def _make_shard(k: int) -> int:
     if chunk: flush()
     w.close()
     with atomic_path(out/'manifest'/f'{shard}.csv') as t: pd.DataFrame(rows).to_csv(t, index=False)
+    record_shard(out, shard, cfg.format)           # last: the shard is done once its record vouches for its files
     return len(rows)
 
 # %% ../nbs/13_composite.ipynb #e968b24d
@@ -243,7 +270,6 @@ def _save_sources(out: Path, fgs, bgs):
     for kind, items in (('foregrounds', fgs), ('backgrounds', bgs)):
         for i, it in enumerate(items):
             p = out/'sources'/kind/f'{kind[:2]}{i:04d}.png'
-            if p.exists(): continue
             a = torch.cat([it[1], it[2][None].to(torch.uint8) * 255]) if kind == 'foregrounds' else it[1]
             with atomic_path(p) as t: t.write_bytes(_png(a.permute(1, 2, 0).numpy()) if kind == 'backgrounds' else
                                                     cv2.imencode('.png', a.permute(1, 2, 0).numpy()[..., [2, 1, 0, 3]])[1].tobytes())
@@ -260,6 +286,27 @@ def read_manifest(
     m = pd.concat([pd.read_csv(p) for p in parts], ignore_index=True) if parts else pd.DataFrame()
     with atomic_path(Path(out)/'manifest.csv') as t: m.to_csv(t, index=False)
     return m
+
+# %% ../nbs/13_composite.ipynb #7f36d303
+def _shards_to_make(out: Path, n: int) -> list:   # the composite folder; how many shards it has
+    "The shards not done, or damaged: a damaged one is named in one line and its manifest part and record removed."
+    todo = []
+    for k in range(n):
+        shard = f'shard_{k:05d}'
+        if not (bad := shard_problems(out, shard)): continue
+        started = any((out/'manifest'/f'{shard}.{x}').exists() for x in ('csv', 'json'))
+        for f, why in bad.items():
+            if started: get_logger().info(f"composite: {f}: {why}; making {shard} again")
+        for x in ('csv', 'json'): (out/'manifest'/f'{shard}.{x}').unlink(missing_ok=True)
+        todo.append(k)
+    return todo
+
+# %% ../nbs/13_composite.ipynb #c268a70d
+def _settings(out: Path) -> dict:  # a composite folder
+    "The settings a composite folder was made with; a clear error when its `config.json` is damaged (they are then unknown)."
+    try: return json.loads((out/'config.json').read_text())
+    except ValueError: raise ValueError(f"{out/'config.json'} is damaged: the settings the composites were made with are unknown, "
+                                        "so they cannot be resumed safely; restore it or use a new folder") from None
 
 # %% ../nbs/13_composite.ipynb #3b6e5864
 def generate_composites(
@@ -278,7 +325,7 @@ def generate_composites(
     out = Path(out)
     if cfg.format not in ('folder', 'tar', 'zip'): raise ValueError(f"format must be folder, tar or zip, not {cfg.format!r}")
     want = asdict(cfg) | dict(fg=str(fg), bg=str(bg), depth=str(depth_model) if depth_model is not None else None)
-    if (out/'config.json').exists() and json.loads((out/'config.json').read_text()) != want:
+    if (out/'config.json').exists() and _settings(out) != want:
         raise ValueError(f"{out} holds composites made with another configuration: use a new folder (or the same settings to resume)")
     fgs, fe = load_foregrounds(fg, masks, segmenter, cfg.fg_size, progress)
     bgs, be = load_backgrounds(bg, cfg.bg_size, progress)
@@ -289,7 +336,7 @@ def generate_composites(
     with atomic_path(out/'config.json') as t: t.write_text(json.dumps(want, indent=1))
     _save_sources(out, fgs, bgs)
     total = len(fgs) * len(bgs) * cfg.n * (2 if cfg.flip else 1)
-    todo = [k for k in range(-(-total // cfg.shard_size)) if not (out/'manifest'/f'shard_{k:05d}.csv').exists()][:max_shards]
+    todo = _shards_to_make(out, -(-total // cfg.shard_size))[:max_shards]
     state = dict(fgs=fgs, bgs=bgs, cfg=cfg, out=out, depth=depth_model)
     with tqdm(total=total, initial=total - sum(min(cfg.shard_size, total - k * cfg.shard_size) for k in todo), unit='img',
               desc='composites', disable=not progress) as bar:
