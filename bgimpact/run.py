@@ -260,6 +260,13 @@ def _record_outputs(out: Path, written: list, left_out: dict):   # files finish_
     rr.forget(*gone)
     rr.vouch(*kept)
 
+# %% ../nbs/07_run.ipynb #c5110148
+def _check_complete(ledger: Ledger, units: list):
+    "Refuse to join a run whose units are not all committed (their files vanished while it ran): the tables would silently lack them."
+    if missing := ledger.pending(units):
+        raise DamagedRunError(f"{ledger.dir.parent}: {len(missing)} unit(s) lost their files while the run went on (e.g. "
+                              f"{ledger.rel(ledger.marker(missing[0]))}); rerun the same command with --resume")
+
 # %% ../nbs/07_run.ipynb #9656041d
 def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
                recs, groups,                         # its `ImageRecord`s, and them grouped by class
@@ -268,6 +275,7 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     "Join the shards into the run's tables, metrics, manifest and summary."
     ledger, state = Ledger(out), RunState(cfg, out, groups)
     units = MainPass().units(state)
+    _check_complete(ledger, [u for p in passes_for(cfg, study.variants) for u in p.units(state)])
     classify = bool(study.classifiers)               # without models (`bgimpact variants`) there are no predictions to tabulate
     if classify: _join_predictions(out, [ledger.table(u, 'pred') for u in units])
     qc = _with_sizes(ledger.concat(units, 'qc').reindex(columns=QC_COLUMNS))
@@ -535,12 +543,26 @@ def run_study(cfg: Config,  # the study's settings
     finally:
         if remote is not None: remote.close()
 
+# %% ../nbs/07_run.ipynb #6217b208
+def _heal_segmentation(out: Path):
+    "Before a segmentation rerun reuses its masks: delete those (and overlays) no longer as recorded, each named in one line."
+    rr, log = RunRecord(out), get_logger()
+    try: bad = rr.problems()
+    except DamagedRunError as e:
+        log.info(f"segment: {e}: masks are reused only when they decode")
+        rr.file.unlink(); bad = {}
+    for f, why in bad.items():
+        log.info(f"segment: {f}: {why}; made again")
+        (out/f).unlink(missing_ok=True)
+    for f in _partial_writes(out, None): f.unlink()
+
 # %% ../nbs/07_run.ipynb #7985473b
 def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd.DataFrame:
     "`segment_study`'s work, with the run folder's lock held."
     study = Study.load(cfg.update(variants=['original']), out, classifiers=[])
+    _heal_segmentation(out)
     recs = discover(cfg.data)[:cfg.limit or None]
-    qc_rows, errors = [], []
+    qc_rows, errors, made = [], [], []
     with tqdm(total=len(recs), unit='img', desc='segment', disable=not progress) as bar:
         for label, group in group_by_label(recs).items():
             study.prepare_group(group)
@@ -552,13 +574,16 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
                 img, sha, mask, backend, q = got
                 qc_rows.append(dict(image_id=r.image_id, path=r.path, label=r.label, label_idx=r.label_idx, sha256=sha,
                                     height=img.shape[1], width=img.shape[2], segmenter=backend, **q))
+                made += [f for c in (study.masks, study.labels) if c and (f := c.path(r.image_id)).exists()]
                 if overlays:
                     from PIL import Image
-                    with atomic_path(out/'overlays'/f'{file_key(r.image_id)}.jpg') as t:
+                    with atomic_path(made_file := out/'overlays'/f'{file_key(r.image_id)}.jpg') as t:
                         Image.fromarray(overlay(img, mask)).save(t, format='JPEG', quality=85)
+                    made.append(made_file)
     qc = _with_sizes(pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS))
     with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
     with atomic_path(out/'errors.csv') as t: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(t, index=False)
+    RunRecord(out).vouch(out/'qc.csv', out/'errors.csv', *made)      # what a rerun may reuse
     return qc
 
 # %% ../nbs/07_run.ipynb #8c157976
