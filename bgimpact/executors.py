@@ -96,11 +96,12 @@ class ProcessExecutor:
 
     def map(self, p, state, jobs: list, bar=None):
         "Yield (job, (tables, metadata)) as jobs finish; when a worker dies, the jobs not yet finished run again on a new pool."
+        key = lambda job: (job.unit, job.ids)          # a job's metadata is a dict: jobs themselves do not hash
         done = set()
         for attempt in range(self.restarts + 1):
             try:
-                for job, result in self._map_once(p, state, [j for j in jobs if j not in done], bar):
-                    done.add(job)
+                for job, result in self._map_once(p, state, [j for j in jobs if key(j) not in done], bar):
+                    done.add(key(job))
                     yield job, result
                 return
             except BrokenProcessPool:
@@ -117,7 +118,12 @@ class ProcessExecutor:
         return dict(kind='processes', workers=self.workers, threads_per_worker=self.threads,
                     peak_rss_mb=[round(m, 1) for _, m in sorted(self.peaks.items())])
 
-    def close(self): self.pool.shutdown(cancel_futures=True)
+    def close(self):
+        "Stop the workers at once, jobs in flight included (after an interrupt nothing waits for a whole class)."
+        workers = list((self.pool._processes or {}).values())       # the pool keeps its processes here
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for w in workers: w.terminate()
+        for w in workers: w.join(5)
 
 # %% ../nbs/06f_executors.ipynb #646356d5
 def start_ray(address: str | None = None,   # a cluster to join (`auto`, `ray://host:10001`); None: start one on this machine
