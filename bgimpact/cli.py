@@ -411,10 +411,118 @@ def _interrupted(cmd: str,        # the subcommand that was interrupted
     return code
 
 # %% ../nbs/16_cli.ipynb #0834c8c4
-def _raise_terminated():
-    "Make SIGTERM raise `Terminated` in the main thread; the handler it replaces."
-    def handler(signum, frame): raise Terminated()
-    return signal.signal(signal.SIGTERM, handler)
+_SIGNALLED = []   # SIGINT / SIGTERM received while `main` runs
+
+def _catch_signals() -> dict:
+    "In the main thread: SIGINT and SIGTERM are noted, then raise `KeyboardInterrupt` / `Terminated`; the handlers they replace."
+    if threading.current_thread() is not threading.main_thread(): return {}
+    def handler(signum, frame):
+        _SIGNALLED.append(signum)
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+    return {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+
+def _restore_signals(before: dict):  # what `_catch_signals` replaced
+    "Put back the signal handlers `main` replaced (a notebook calling `main` keeps its own) and forget the signals seen."
+    for s, h in before.items(): signal.signal(s, h)
+    _SIGNALLED.clear()
+
+# %% ../nbs/16_cli.ipynb #bcacf9f9
+def _dispatch(args, log) -> int:  # parsed arguments; the package logger
+    "Run the subcommand `args` asks for; its exit code."
+    if args.cmd in DATASET_COMMANDS: return DATASET_COMMANDS[args.cmd](args)
+    if args.cmd in RUN_COMMANDS: return RUN_COMMANDS[args.cmd](args)
+    if args.cmd == 'columns':
+        from bgimpact.columns import format_columns
+        print(format_columns(args.table)); return 0
+    if args.cmd == 'config':
+        if args.template: print(config_template(), end=''); return 0
+        if not args.file: raise ValueError("config needs a FILE to check, or --template")
+        print(Config.from_yaml(args.file).to_yaml(), end=''); return 0
+    if args.cmd == 'models':
+        from bgimpact.zoo import format_models
+        print(format_models()); return 0
+    if args.cmd == 'bench':
+        from bgimpact.bench import bench, format_bench
+        cfg = config_from_args(args)
+        if not cfg.data:
+            import tempfile
+            from bgimpact.data import demo_dataset
+            cfg = cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
+        if args.what in ('all', 'pipeline'): print(format_bench(bench(cfg)))
+        if args.what == 'composite':
+            from bgimpact.composite import bench_composite
+            for w in sorted({0, args.workers}): print(bench_composite(10, 10, workers=w))
+            return 0
+        if args.what == 'cluster':
+            from bgimpact.cluster import bench_cluster
+            print(bench_cluster(cfg.data, cfg.limit).round(2).to_string(index=False)); return 0
+        if args.what == 'executors':
+            from bgimpact.bench import bench_executors, format_executor_bench
+            print(format_executor_bench(bench_executors(cfg))); return 0
+        if args.what == 'runtimes':
+            from bgimpact.bench import bench_runtimes, format_runtime_bench
+            print(format_runtime_bench(bench_runtimes(cfg.data, cfg.limit or 32, cfg.models))); return 0
+        if args.what == 'classes':
+            from bgimpact.bench import bench_classes, format_class_bench
+            print(format_class_bench(bench_classes(cfg, args.classes))); return 0
+        if args.what == 'memory':
+            from bgimpact.bench import bench_memory
+            mem = bench_memory(cfg.data, args.replicate, executor=args.executor, workers=args.workers)
+            print(mem.round(2).to_string(index=False)); return 0
+        if args.what in ('all', 'variants'):
+            from bgimpact.bench import bench_variants, format_variant_bench
+            print(format_variant_bench(bench_variants(cfg=cfg)))
+        return 0
+    if args.cmd == 'segment':
+        from bgimpact.run import segment_study
+        if args.backend: log.warning("--backend is deprecated: use --segmenter (it takes the same values)")
+        cfg = Config(data=args.data, segmenter=args.backend or args.segmenter, work_size=args.work_size or 0, limit=args.limit or 0)
+        qc = segment_study(cfg, args.out, not args.no_overlays, not args.no_progress)
+        bad = qc[~qc.qc_ok.astype(bool)]
+        print(f"bgimpact segment: {len(qc)} masks in {args.out}; {len(bad)} fail QC (qc.csv)")
+        for r in bad.head(10).itertuples(): print(f"  {r.image_id}: {r.qc_reason}")
+        return 0 if len(qc) else 1
+    if args.cmd == 'sweep':
+        from bgimpact.run import sweep
+        from bgimpact.metrics import summary_table
+        comp = sweep(args.configs, args.out, args.data, not args.no_progress)
+        t = comp.assign(model=comp.run + ':' + comp.model)
+        print(f"bgimpact sweep: {len(args.configs)} runs in {args.out}; comparison.csv\n" + summary_table(t).to_string())
+        return 0
+    if args.cmd == 'cluster':
+        from bgimpact.cluster import cluster_dataset
+        t = cluster_dataset(args.data, args.out, args.features, args.method, args.threshold, args.on, args.segmenter,
+                            limit=args.limit, run=args.run, folders=args.folders, batch_size=args.batch_size, seed=args.seed,
+                            progress=not args.no_progress)
+        sizes = t.cluster.value_counts()
+        print(f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}, {t.way.iloc[0]}); largest {sizes.head(5).tolist()}; "
+              f"{Path(args.out)/'clusters.csv'}")
+        return 0
+    if args.cmd == 'report':
+        from bgimpact.report import ReportError, run_report
+        try: params = (yaml.safe_load(Path(args.params).read_text()) or {}) if args.params else {}
+        except yaml.YAMLError as e: raise ValueError(yaml_error(args.params, e)) from None
+        if not isinstance(params, dict): raise ValueError(f"{args.params}: expected a mapping of report parameters")
+        params |= {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
+        try: res = run_report(args.run, args.out, params, args.timeout, progress=True)
+        except ReportError as e: log.error(f"error: {e}"); return 1
+        print(f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in {res['figures']})")
+        return 0
+    from bgimpact.run import run_demo, run_study
+    cfg, progress = config_from_args(args), not args.no_progress
+    if args.cmd == 'variants': cfg = cfg.update(models=[], save_variants=True, allow_unlabelled=True)   # no classifier: labels are only folders
+    res = (run_demo(args.out, args.resume, progress, cfg) if args.cmd == 'demo'
+           else run_study(cfg, args.out, resume=args.resume, progress=progress))
+    if args.cmd == 'variants':
+        root = Path(args.out)/'variants'
+        pngs = list(root.rglob('*.png')) if root.exists() else []
+        kinds = {p.relative_to(root).parts[0] for p in pngs}
+        print(f"bgimpact variants: {len(pngs)} PNGs of {len(kinds)} variants for {res.n_evaluated} images under {root}; "
+              f"their masks under {Path(args.out)/'masks'}, mask QC in qc.csv, unusable inputs in errors.csv ({res.n_errors})")
+        return 0 if res.n_evaluated else 1
+    print(res.summary, end='')
+    if res.n_evaluated == 0: log.error("error: no image could be evaluated (see errors.csv and qc.csv)"); return 1
+    return 0
 
 # %% ../nbs/16_cli.ipynb #42d3f9ec
 def main(argv=None) -> int:  # the arguments (default: the command line's)
@@ -422,103 +530,12 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
     args = build_parser().parse_args(argv)
     log = get_logger()
     if args.offline: set_offline()
-    on_term = _raise_terminated() if threading.current_thread() is threading.main_thread() else None
+    before = _catch_signals()
     try:
-        if args.cmd in DATASET_COMMANDS: return DATASET_COMMANDS[args.cmd](args)
-        if args.cmd in RUN_COMMANDS: return RUN_COMMANDS[args.cmd](args)
-        if args.cmd == 'columns':
-            from bgimpact.columns import format_columns
-            print(format_columns(args.table)); return 0
-        if args.cmd == 'config':
-            if args.template: print(config_template(), end=''); return 0
-            if not args.file: raise ValueError("config needs a FILE to check, or --template")
-            print(Config.from_yaml(args.file).to_yaml(), end=''); return 0
-        if args.cmd == 'models':
-            from bgimpact.zoo import format_models
-            print(format_models()); return 0
-        if args.cmd == 'bench':
-            from bgimpact.bench import bench, format_bench
-            cfg = config_from_args(args)
-            if not cfg.data:
-                import tempfile
-                from bgimpact.data import demo_dataset
-                cfg = cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
-            if args.what in ('all', 'pipeline'): print(format_bench(bench(cfg)))
-            if args.what == 'composite':
-                from bgimpact.composite import bench_composite
-                for w in sorted({0, args.workers}): print(bench_composite(10, 10, workers=w))
-                return 0
-            if args.what == 'cluster':
-                from bgimpact.cluster import bench_cluster
-                print(bench_cluster(cfg.data, cfg.limit).round(2).to_string(index=False)); return 0
-            if args.what == 'executors':
-                from bgimpact.bench import bench_executors, format_executor_bench
-                print(format_executor_bench(bench_executors(cfg))); return 0
-            if args.what == 'runtimes':
-                from bgimpact.bench import bench_runtimes, format_runtime_bench
-                print(format_runtime_bench(bench_runtimes(cfg.data, cfg.limit or 32, cfg.models))); return 0
-            if args.what == 'classes':
-                from bgimpact.bench import bench_classes, format_class_bench
-                print(format_class_bench(bench_classes(cfg, args.classes))); return 0
-            if args.what == 'memory':
-                from bgimpact.bench import bench_memory
-                mem = bench_memory(cfg.data, args.replicate, executor=args.executor, workers=args.workers)
-                print(mem.round(2).to_string(index=False)); return 0
-            if args.what in ('all', 'variants'):
-                from bgimpact.bench import bench_variants, format_variant_bench
-                print(format_variant_bench(bench_variants(cfg=cfg)))
-            return 0
-        if args.cmd == 'segment':
-            from bgimpact.run import segment_study
-            if args.backend: log.warning("--backend is deprecated: use --segmenter (it takes the same values)")
-            cfg = Config(data=args.data, segmenter=args.backend or args.segmenter, work_size=args.work_size or 0, limit=args.limit or 0)
-            qc = segment_study(cfg, args.out, not args.no_overlays, not args.no_progress)
-            bad = qc[~qc.qc_ok.astype(bool)]
-            print(f"bgimpact segment: {len(qc)} masks in {args.out}; {len(bad)} fail QC (qc.csv)")
-            for r in bad.head(10).itertuples(): print(f"  {r.image_id}: {r.qc_reason}")
-            return 0 if len(qc) else 1
-        if args.cmd == 'sweep':
-            from bgimpact.run import sweep
-            from bgimpact.metrics import summary_table
-            comp = sweep(args.configs, args.out, args.data, not args.no_progress)
-            t = comp.assign(model=comp.run + ':' + comp.model)
-            print(f"bgimpact sweep: {len(args.configs)} runs in {args.out}; comparison.csv\n" + summary_table(t).to_string())
-            return 0
-        if args.cmd == 'cluster':
-            from bgimpact.cluster import cluster_dataset
-            t = cluster_dataset(args.data, args.out, args.features, args.method, args.threshold, args.on, args.segmenter,
-                                limit=args.limit, run=args.run, folders=args.folders, batch_size=args.batch_size, seed=args.seed,
-                                progress=not args.no_progress)
-            sizes = t.cluster.value_counts()
-            print(f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}, {t.way.iloc[0]}); largest {sizes.head(5).tolist()}; "
-                  f"{Path(args.out)/'clusters.csv'}")
-            return 0
-        if args.cmd == 'report':
-            from bgimpact.report import ReportError, run_report
-            try: params = (yaml.safe_load(Path(args.params).read_text()) or {}) if args.params else {}
-            except yaml.YAMLError as e: raise ValueError(yaml_error(args.params, e)) from None
-            if not isinstance(params, dict): raise ValueError(f"{args.params}: expected a mapping of report parameters")
-            params |= {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
-            try: res = run_report(args.run, args.out, params, args.timeout, progress=True)
-            except ReportError as e: log.error(f"error: {e}"); return 1
-            print(f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in {res['figures']})")
-            return 0
-        from bgimpact.run import run_demo, run_study
-        cfg, progress = config_from_args(args), not args.no_progress
-        if args.cmd == 'variants': cfg = cfg.update(models=[], save_variants=True, allow_unlabelled=True)   # no classifier: labels are only folders
-        res = (run_demo(args.out, args.resume, progress, cfg) if args.cmd == 'demo'
-               else run_study(cfg, args.out, resume=args.resume, progress=progress))
-        if args.cmd == 'variants':
-            root = Path(args.out)/'variants'
-            pngs = list(root.rglob('*.png')) if root.exists() else []
-            kinds = {p.relative_to(root).parts[0] for p in pngs}
-            print(f"bgimpact variants: {len(pngs)} PNGs of {len(kinds)} variants for {res.n_evaluated} images under {root}; "
-                  f"their masks under {Path(args.out)/'masks'}, mask QC in qc.csv, unusable inputs in errors.csv ({res.n_errors})")
-            return 0 if res.n_evaluated else 1
-        print(res.summary, end='')
-        if res.n_evaluated == 0: log.error("error: no image could be evaluated (see errors.csv and qc.csv)"); return 1
-        return 0
-    except Terminated: return _interrupted(args.cmd, 143)
+        try: return _dispatch(args, log)
+        except (KeyboardInterrupt, Exception):
+            if _SIGNALLED: return _interrupted(args.cmd, 143 if _SIGNALLED[-1] == signal.SIGTERM else 130)   # a library may turn it into an error
+            raise
     except KeyboardInterrupt: return _interrupted(args.cmd)
     except (FileNotFoundError, FileExistsError, ValueError, ImportError, RunLockedError) as e:
         log.error(f"error: {e}"); return 2
@@ -529,5 +546,4 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
                   "free space or fix permissions, then rerun with --resume"); return 1
     except yaml.YAMLError as e:
         log.error(f"error: the config file is not valid YAML: {str(e).splitlines()[0]}"); return 2
-    finally:
-        if on_term is not None: signal.signal(signal.SIGTERM, on_term)   # as it was before (a notebook calling main)
+    finally: _restore_signals(before)
