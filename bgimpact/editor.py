@@ -324,6 +324,6 @@ def save_to_run(
     run, image_id = Path(run or ed.run), image_id or ed.image_id
     _, _, cache = _run_parts(run)
     with run_lock(run):                       # not while a run, evaluate or report writes this folder
+        invalidate_image(run, image_id)       # first: a marked image's new mask is not taken for damage
         cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
-        invalidate_image(run, image_id)
     return cache.path(image_id)

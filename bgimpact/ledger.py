@@ -77,7 +77,8 @@ def commit(self: Ledger, unit: Unit, tables: dict, meta: dict | None = None,
     "Write the unit's tables (name → DataFrame), then its sealed marker with the records of its files: the unit is done once the marker exists."
     for kind, df in tables.items(): _write_table(df, self.table(unit, kind))
     paths = [self.table(unit, k) for k in sorted(tables)] + [self.out/self.rel(f) for f in files]
-    records = {self.rel(p): file_record(p) for p in paths}
+    known = read_sealed(self.marker(unit))['files'] if self.done(unit) else {}   # a recommit hashes only what changed
+    records = {self.rel(p): file_record(p, known.get(self.rel(p))) for p in paths}
     write_sealed(self.marker(unit), dict(meta or {}, label=unit.label, part=unit.part, tables=sorted(tables), files=records))
 
 # %% ../nbs/06d_ledger.ipynb #0446cfe7
@@ -211,8 +212,10 @@ def marker_problems(self: Ledger, marker: Path,   # a unit's marker in `shards/`
     found = {f: file_problem(self.out/f, rec, full) for f, rec in files.items()}
     marks = marker.with_name(marker.name[:-len('.json')] + '.redo.json')
     if marks.exists():
-        try: read_sealed(marks)
-        except DamagedRunError as e: found[self.rel(marks)] = str(e).split(': ', 1)[1]
+        try: redone = tuple(file_key(i) for i in read_sealed(marks)['ids'])
+        except DamagedRunError as e: found[self.rel(marks)], redone = str(e).split(': ', 1)[1], ()
+        for f in found:                      # an image marked for redoing may have a new mask already (the editor's)
+            if not f.startswith('shards/') and Path(f).name.startswith(redone): found[f] = None
     return {f: why for f, why in found.items() if why}
 
 # %% ../nbs/06d_ledger.ipynb #4d4ab16a

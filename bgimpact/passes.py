@@ -7,6 +7,7 @@ __all__ = ['QC_COLUMNS', 'ATTR_ROW_COLUMNS', 'NOISE_ROW_COLUMNS', 'Job', 'RunSta
            'AdversarialPass', 'passes_for', 'pass_jobs', 'run_pass', 'AttributionPass', 'NoisePass']
 
 # %% ../nbs/06e_passes.ipynb #6e3be9e4
+import re
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -90,6 +91,10 @@ class BankPass(Pass):
         return dict(bank=bank_backgrounds(study, self.records(state, job), state.bank, progress)), {}
 
 # %% ../nbs/06e_passes.ipynb #d0503430
+def _image_key(name: str) -> str:
+    "The image's `file_key` in the name of a saved variant (`<key>[-<instance>[f]].png`)."
+    return re.match(r'(.*?-?[0-9a-f]{12})(-\d+f?)?\.png$', name).group(1)
+
 QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
               'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label', 'size']
 
@@ -98,9 +103,11 @@ class MainPass(Pass):
     name, title = 'main', 'classify'
     def files(self, state: RunState, unit: Unit) -> list:
         "The class's masks (and label maps), and its variant images when the study saves them."
-        cached = [f for c in state.caches for r in state.records(unit) if (f := c.path(r.image_id)).exists()]
-        saved = sorted((state.out/'variants').glob(f'*/{file_key(unit.label)}/*.png')) if state.cfg.save_variants else []
-        return cached + saved
+        recs = state.records(unit)
+        cached = [f for c in state.caches for r in recs if (f := c.path(r.image_id)).exists()]
+        keys = {file_key(r.image_id) for r in recs}          # saved variants of these images only (not of images since removed)
+        folder = sorted((state.out/'variants').glob(f'*/{file_key(unit.label)}/*.png')) if state.cfg.save_variants else []
+        return cached + [f for f in folder if _image_key(f.name) in keys]
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])      # a label-map segmenter's rule comes from the whole class
         palette = (job.meta or {}).get('palette') if job.ids is not None else None

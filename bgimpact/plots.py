@@ -18,7 +18,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .core import Config, atomic_path, file_key, truthy
+from .core import run_lock, Config, atomic_path, file_key, truthy
+from .records import RunRecord
+from .verify import refuse_damaged
 from .data import class_name, discover
 from .analysis import format_p, summary_rows, worst_flips
 from .evaluate import Study, variant_file
@@ -315,6 +317,7 @@ def render_strips(run,                          # a finished run folder (its dat
                   out=None,                      # where the PNGs go (default: `run/strips`)
                   dpi: int = 110) -> list:       # resolution of the PNGs
     "Re-render images' variants from the run's config, masks and seeds and save a strip per image as PNG; returns the paths."
+    refuse_damaged(run, ('strips/', 'report', 'figures/'))     # strips re-render from masks and backgrounds: they must be the run's
     rt, run = RunTables(run), Path(run)
     models = [model] if model else rt.models
     if model and model not in rt.models: raise ValueError(f"no model {model!r} in {run}; it has {rt.models}")
@@ -333,6 +336,8 @@ def render_strips(run,                          # a finished run folder (its dat
         fig = strip_figure(images | {'mask': (mask >= .5).numpy().astype(np.uint8) * 255}, strip_rows(rt, i, models), i)
         with atomic_path(out/f'{file_key(i)}.png') as t: fig.savefig(t, format='png', dpi=dpi)
         plt.close(fig); paths.append(out/f'{file_key(i)}.png')
+    if out.resolve() == (run/'strips').resolve() and (rr := RunRecord(run)).file.exists():
+        with run_lock(run): rr.vouch(*paths)              # the run's own files from now on
     return paths
 
 

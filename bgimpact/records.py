@@ -18,9 +18,12 @@ class DamagedRunError(ValueError):
     "A file of a run folder is missing or damaged: the message names it and says what to do."
 
 # %% ../nbs/00c_records.ipynb #8eb02a66
-def file_record(path) -> dict:  # the file to record
+def file_record(path,                  # the file to record
+                known: dict | None = None  # its earlier record: kept, unhashed, while its size and time are unchanged
+               ) -> dict:
     "What a file must stay: its size, modification time (ns) and SHA-256."
     st = os.stat(path)
+    if known and (known['size'], known['mtime_ns']) == (st.st_size, st.st_mtime_ns): return known
     return dict(size=st.st_size, mtime_ns=st.st_mtime_ns, sha256=sha256_file(path))
 
 # %% ../nbs/00c_records.ipynb #0752c280
@@ -63,7 +66,7 @@ def read_sealed(path) -> dict:  # a file written by `write_sealed`
 RECORD_FILE = 'checksums.json'   # the run-level record, at the top of the run folder
 
 class RunRecord:
-    "The files a run vouches for outside its units: path relative to the run folder → `file_record`, in `checksums.json`."
+    "The files a run vouches for outside its units (path relative to the run folder → `file_record`) and its settings, in `checksums.json`."
     def __init__(self, out):  # the run folder
         self.out = Path(out)
         self.file = self.out/RECORD_FILE
@@ -77,17 +80,23 @@ class RunRecord:
         "The recorded files (none before the first is recorded); `DamagedRunError` when the record is damaged."
         return read_sealed(self.file)['files'] if self.file.exists() else {}
 
+    def settings(self) -> dict | None:
+        "The settings the run was made with, as recorded (None before they are); `DamagedRunError` when the record is damaged."
+        return read_sealed(self.file).get('settings') if self.file.exists() else None
+
     def __repr__(self): return f'RunRecord({self.out})'
 
 # %% ../nbs/00c_records.ipynb #45857c95
-def _write_record(rr: RunRecord, files: dict): write_sealed(rr.file, dict(files=dict(sorted(files.items()))))
+def _write_record(rr: RunRecord, files: dict, settings: dict | None):
+    write_sealed(rr.file, dict(files=dict(sorted(files.items())), **({'settings': settings} if settings is not None else {})))
 
 @patch
-def vouch(self: RunRecord, *paths):  # files in the run folder, as they are now
-    "Record `paths` as they are now (replacing earlier records of them)."
+def vouch(self: RunRecord, *paths,          # files in the run folder, as they are now
+          settings: dict | None = None):    # also record these as the run's settings (None: keep those recorded)
+    "Record `paths` as they are now (replacing earlier records of them), and the run's settings when given."
     files = self.entries()
-    for p in paths: files[self.rel(p)] = file_record(self.out/self.rel(p))
-    _write_record(self, files)
+    for p in paths: files[self.rel(p)] = file_record(self.out/self.rel(p), files.get(self.rel(p)))
+    _write_record(self, files, settings if settings is not None else self.settings())
 
 # %% ../nbs/00c_records.ipynb #c173ed53
 @patch
@@ -95,7 +104,7 @@ def forget(self: RunRecord, *paths):  # files the run no longer keeps
     "Drop the records of `paths`."
     files = self.entries()
     for p in paths: files.pop(self.rel(p), None)
-    _write_record(self, files)
+    _write_record(self, files, self.settings())
 
 # %% ../nbs/00c_records.ipynb #fa95b8c2
 @patch

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['IGNORED_ON_RESUME', 'REDONE_ON_RESUME', 'PASS_OUTPUTS', 'FINGERPRINT_COLUMNS', 'THUMB_SIZE', 'THUMB_WORST',
-           'RunExistsError', 'group_by_label', 'invalidate_image', 'input_fingerprints', 'input_changes', 'RunResult',
-           'render_images', 'thumb_file', 'keep_thumbnails', 'prediction_chunks', 'finish_run', 'recorded_inputs',
-           'heal_run', 'run_study', 'segment_study', 'sweep', 'run_demo']
+           'CHANGE_KINDS', 'RunExistsError', 'group_by_label', 'invalidate_image', 'input_fingerprints',
+           'input_changes', 'RunResult', 'render_images', 'thumb_file', 'keep_thumbnails', 'prediction_chunks',
+           'finish_run', 'recorded_inputs', 'heal_run', 'run_study', 'segment_study', 'sweep', 'run_demo']
 
 # %% ../nbs/07_run.ipynb #b65236b3
 import dataclasses, json, os, time
@@ -49,21 +49,20 @@ REDONE_ON_RESUME = {'attribution': 'attr', 'noise_sigmas': 'noise', 'noise_trial
 PASS_OUTPUTS = {'attr': ['attribution.parquet', 'attribution.csv', 'attribution_summary.csv'],
                 'noise': ['noise.parquet', 'noise_metrics.csv']}                                  # the files a pass's tables end up in
 
-def _check_recorded_config(out: Path):
-    "Refuse a `config.yaml` that is no longer what the run recorded: the settings the run was made with are then unknown."
-    try: why = RunRecord(out).problem('config.yaml')
-    except DamagedRunError: return                 # no record to check against (the resume records everything again)
-    if why not in (None, 'not recorded'):
-        raise DamagedRunError(f"{out/'config.yaml'}: {why}: the settings this run was made with are unknown, so it cannot be "
-                              "resumed safely; restore the file (e.g. from a copy of the run) or start a new --out")
+def _recorded_config(out: Path) -> Config | None:
+    "The configuration a run was made with: the settings its record keeps, else its `config.yaml`; None when it has neither."
+    try: saved = RunRecord(out).settings()
+    except DamagedRunError: saved = None              # the record is damaged: config.yaml is all there is
+    if saved is not None: return Config().update(**saved)
+    if not (out/'config.yaml').exists(): return None
+    try: return Config.from_yaml(out/'config.yaml')
+    except ValueError as e: raise DamagedRunError(f"{e}; the run's record is damaged too, so the settings it was made with are "
+                                                  "unknown and it cannot be resumed safely: start a new --out") from None
 
 def _check_config(out: Path, cfg: Config, resume: bool) -> list:
     "Refuse a folder that already holds a run, unless resuming it with a configuration that can only differ in `IGNORED_ON_RESUME` or `REDONE_ON_RESUME`; the passes to recompute."
-    f = out/'config.yaml'
-    if not f.exists(): return []
+    if (old := _recorded_config(out)) is None: return []
     if not resume: raise RunExistsError(f"{out} already holds a run: pass --resume to continue it, or choose another --out")
-    _check_recorded_config(out)
-    old = Config.from_yaml(f)
     diff = [x.name for x in fields(cfg) if x.name not in IGNORED_ON_RESUME | set(REDONE_ON_RESUME) and getattr(old, x.name) != getattr(cfg, x.name)]
     if diff: raise ValueError(f"Cannot resume {out}: the configuration differs in {diff}; use another --out for a new study")
     return sorted({p for k, p in REDONE_ON_RESUME.items() if getattr(old, k) != getattr(cfg, k)})
@@ -274,6 +273,7 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
                executor: dict | None = None) -> RunResult:  # what computed the jobs (`describe()` of the executor)
     "Join the shards into the run's tables, metrics, manifest and summary."
     ledger, state = Ledger(out), RunState(cfg, out, groups)
+    for f in _partial_writes(out, None if not cfg.data else Path(cfg.data).resolve()): f.unlink()   # left by workers that died
     units = MainPass().units(state)
     _check_complete(ledger, [u for p in passes_for(cfg, study.variants) for u in p.units(state)])
     classify = bool(study.classifiers)               # without models (`bgimpact variants`) there are no predictions to tabulate
@@ -296,10 +296,12 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     inputs = pd.read_parquet(out/'inputs.parquet')
     inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
     _to_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
+    RunRecord(out).vouch(out/'inputs.parquet')      # at once: the next resume compares its inputs with them
     record = ledger.dir/'changes.json'
-    changes = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
+    changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
     extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
     write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
+    RunRecord(out).vouch(out/'manifest.json')
     record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
     summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes
     summary += ''.join(f"  not written: {f}, {why}\n" for f, why in left_out.items())
@@ -365,7 +367,9 @@ def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -
     lines = [f"bgimpact run: {out}",
              f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
              f"{len(excl)} excluded by mask QC, {len(errors)} unusable (see errors.csv); {seconds:.1f} s"]
-    if any(changes.values()):
+    if changes.get('unknown'):
+        lines.append("  inputs changed since the last run: unknown (its record of them was damaged); every mixed-background pair was redone")
+    elif any(changes.values()):
         lines.append(f"  inputs changed since the last run: {len(changes['added'])} added, {len(changes['changed'])} changed, "
                      f"{len(changes['removed'])} removed (manifest.json)")
     for r in errors.head(5).itertuples(): lines.append(f"  error: {r.path}: {r.stage}: {r.reason}")
@@ -395,6 +399,8 @@ def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
     return rows.reindex(columns=FINGERPRINT_COLUMNS).astype({'size': 'int64', 'mtime_ns': 'int64'}).fillna({'sha256': ''})
 
 # %% ../nbs/07_run.ipynb #7a823306
+CHANGE_KINDS = ('added', 'removed', 'changed')   # what a resume notices of the inputs
+
 def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
     ledger, log, f = Ledger(out), get_logger(), out/'inputs.parquet'
@@ -414,16 +420,17 @@ def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
         caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
         for i in set(ch['removed']) | set(ch['changed']):
             for c in filter(None, caches): c.path(i).unlink(missing_ok=True)
+            for v in (out/'variants').glob(f'*/*/{file_key(i)}*.png'): v.unlink()     # its saved variants
         log.info(f"resume: inputs changed since the last run — {len(ch['added'])} added, {len(ch['changed'])} changed, "
                  f"{len(ch['removed'])} removed; recomputing {len(stale)} classes")
     keep = old.set_index('image_id').sha256
     new = new.assign(sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna(''))
-    with atomic_path(f) as tmp: new.to_parquet(tmp, index=False)
-    RunRecord(out).vouch(f)
     record = ledger.dir/'changes.json'                         # changes since the last finished run, kept across interruptions
     so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
-    so_far = {k: sorted(set(so_far[k]) | set(ch[k])) for k in so_far}
-    if touched: write_sealed(record, so_far)
+    so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
+    if touched: write_sealed(record, so_far)                   # before the new fingerprints: a kill in between keeps the changes
+    with atomic_path(f) as tmp: new.to_parquet(tmp, index=False)
+    RunRecord(out).vouch(f)
     return so_far
 
 # %% ../nbs/07_run.ipynb #3a0f9b33
@@ -432,9 +439,10 @@ def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBa
     "Draw the mixed pairs; images of finished classes whose pairs differ from `pairs.csv`, or whose partner changed, are marked for redoing."
     pairs = pair_table(seen, study.variants, study.cfg.seed, classes=list(groups))
     f, ledger = out/'pairs.csv', Ledger(out)
-    vouched = f.exists() and RunRecord(out).problem(f) is None
-    if f.exists() and (vouched or any(changes.values())):     # a damaged pairs.csv: the same draw unless the inputs changed
-        old = pd.read_csv(f, dtype=str, keep_default_na=False) if vouched else pd.DataFrame(columns=PAIR_COLUMNS)
+    trusted = f.exists() and RunRecord(out).problem(f) is None and not changes.get('unknown')
+    changed = any(changes.get(k) for k in CHANGE_KINDS) or changes.get('unknown')
+    if trusted or changed:          # pairs.csv lost or damaged: the same draw unless the inputs changed, else every pair is redone
+        old = pd.read_csv(f, dtype=str, keep_default_na=False) if trusted else pd.DataFrame(columns=PAIR_COLUMNS)
         both = pairs.astype(str).merge(old, on=['image_id', 'variant'], how='outer', suffixes=('', '_old'), indicator=True)
         gone = set(changes['changed']) | set(changes['removed'])
         redo = both[(both._merge != 'both') | (both.bg_image != both.bg_image_old) | both.bg_image_old.isin(gone)]
@@ -473,9 +481,9 @@ def heal_run(out,         # the run folder
         if bad: ledger.discard(m)
     changes = ledger.dir/'changes.json'                  # inputs changed since the last finished run
     try: changes.exists() and read_sealed(changes)
-    except DamagedRunError as e:                         # the classes they touched were dropped when they were found
-        lines.append(f"{e}: forgotten (the manifest's list of changed inputs may be incomplete)")
-        changes.unlink()
+    except DamagedRunError as e:                         # which partners changed is unknown: every mixed pair is redone
+        lines.append(f"{e}: the inputs changed since the last finished run are unknown; redoing every mixed-background pair")
+        write_sealed(changes, dict(added=[], removed=[], changed=[], unknown=True))
     rr = RunRecord(out)
     try: bad = rr.problems()
     except DamagedRunError as e:
@@ -497,8 +505,6 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
     with run_lock(out):
         redo = _check_config(out, cfg, resume)     # again, now that no other process can start a run here
         if resume: heal_run(out, cfg.data)         # damaged units are discarded before anything is read
-        cfg.to_yaml(out/'config.yaml')
-        RunRecord(out).vouch(out/'config.yaml')
         ledger, groups = Ledger(out), group_by_label(recs)
         if redo:                                   # their settings changed: those passes start again
             ledger.drop(passes=redo)
@@ -506,6 +512,8 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
             for f in gone: (out/f).unlink(missing_ok=True)
             RunRecord(out).forget(*gone)
             log.info(f"resume: the settings of {', '.join(redo)} changed; recomputing those passes")
+        cfg.to_yaml(out/'config.yaml')             # the new settings, once what they invalidate is gone
+        RunRecord(out).vouch(out/'config.yaml', settings=dataclasses.asdict(cfg))
         changes = _reconcile_inputs(out, study, recs)
         state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=[c for c in (study.masks, study.labels) if c])
         done = len(groups) - len(ledger.pending(MainPass().units(state)))

@@ -15,7 +15,7 @@ from .core import Config
 from .data import discover
 from .ledger import Ledger
 from .records import RECORD_FILE, DamagedRunError, RunRecord
-from .run import _partial_writes, input_changes, input_fingerprints, recorded_inputs
+from .run import _partial_writes, _recorded_config, input_changes, input_fingerprints, recorded_inputs
 
 # %% ../nbs/07d_verify.ipynb #4cd1bb5c
 KIND_ORDER = ['damaged', 'stale', 'unfinished', 'inputs', 'extra']   # verdict: the first kind found, worst first
@@ -36,9 +36,14 @@ def _record_problems(out: Path, full: bool) -> tuple:
         bad = ledger.marker_problems(m, full)
         found += [_problem('damaged', f, why) for f, why in bad.items()]
         if ledger.rel(m) not in bad: vouched |= set(json.loads(m.read_text())['files'])
+        marks = m.with_name(m.name[:-len('.json')] + '.redo.json')
+        if marks.exists() and not bad:
+            found.append(_problem('unfinished', ledger.rel(marks), 'images marked for recomputation (a corrected mask): --resume recomputes them'))
     return found, vouched
 
 # %% ../nbs/07d_verify.ipynb #36aa6c5a
+_UNIT_FOLDERS = ('shards/', 'masks/', 'backgrounds/', 'variants/')   # what units write: unvouched there means interrupted
+
 def _folder_problems(out: Path, vouched: set, keep: Path | None) -> list:
     "Files in the run folder no record vouches for: partial writes and unvouched shards (stale), anything else (extra)."
     partial, found = set(_partial_writes(out, keep)), []
@@ -47,7 +52,7 @@ def _folder_problems(out: Path, vouched: set, keep: Path | None) -> list:
         if rel in vouched or rel in _STATE_FILES or (keep and p.is_relative_to(keep)): continue
         if p in partial: found.append(_problem('stale', rel, 'a partial file left by an interrupted write'))
         elif rel.startswith('shards/') and (p.name.endswith('.redo.json') or p.name == 'changes.json'): continue   # marks kept between runs
-        elif rel.startswith('shards/'): found.append(_problem('stale', rel, 'no unit marker vouches for it (an interrupted unit)'))
+        elif rel.startswith(_UNIT_FOLDERS): found.append(_problem('stale', rel, 'no unit marker vouches for it (an interrupted unit)'))
         else: found.append(_problem('extra', rel, 'not written by this run'))
     return found
 
@@ -67,13 +72,13 @@ def verify_run(out,                # the run folder
               ) -> dict:
     "Check a run folder against its records (and its inputs): the run, its verdict, the files checked and one dict per problem."
     out = Path(out)
-    if not (out/'config.yaml').is_file():
+    if not ((out/'config.yaml').is_file() or (out/RECORD_FILE).is_file()):
         raise FileNotFoundError(f"{out} is not a run folder (no config.yaml)" if out.is_dir() else f"Run folder not found: {out}")
     found, vouched = _record_problems(out, full)
-    cfg = None
-    if not any(p['file'] == 'config.yaml' for p in found):
-        try: cfg = Config.from_yaml(out/'config.yaml')
-        except ValueError as e: found.append(_problem('damaged', 'config.yaml', str(e)))
+    try: cfg = _recorded_config(out)
+    except DamagedRunError as e:
+        cfg = None
+        found.append(_problem('damaged', 'config.yaml', str(e)))
     data = Path(cfg.data).resolve() if cfg and cfg.data else None
     found += _folder_problems(out, vouched, data if data and data.is_relative_to(out.resolve()) else None)
     record_read = not any(p['file'] == RECORD_FILE for p in found)   # a damaged record says nothing of the run's end
@@ -100,10 +105,12 @@ def format_verify(res: dict,         # what `verify_run` found
 # %% ../nbs/07d_verify.ipynb #87576292
 def refuse_damaged(out,              # a finished run folder
                    rewrites=()) -> None:  # files (or folders, ending in `/`) the caller writes anew: their damage does not matter
-    "Raise `DamagedRunError` naming the first damaged run-level file of `out` the caller reads (and how many more), with what to do."
+    "Raise `DamagedRunError` naming the first damaged file of `out` the caller reads (and how many more), with what to do."
     out, rr = Path(out), RunRecord(out)
     try: bad = [(f, why) for f, why in rr.problems().items() if not f.startswith(tuple(rewrites))]
     except DamagedRunError as e: bad = [(RECORD_FILE, str(e).split(': ', 1)[1])]
+    ledger = Ledger(out)                                   # the masks and backgrounds units vouch for are read too
+    bad += [item for m in ledger.markers() for item in ledger.marker_problems(m).items()]
     if not bad: return
     more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ''
     raise DamagedRunError(f"{out} is damaged: {bad[0][0]}: {bad[0][1]}{more}; `bgimpact verify {out}` lists every problem, "
@@ -112,7 +119,7 @@ def refuse_damaged(out,              # a finished run folder
 # %% ../nbs/07d_verify.ipynb #7a1eac72
 def damage(out: Path,              # a run folder
            rng,                    # a `random.Random`
-           keep=('config.yaml',),  # files never damaged (a damaged config refuses the resume by design)
+           keep=(),                # files never damaged (paths relative to the run folder)
           ) -> str:
     "Damage one random file of a run folder — cut, deleted, a byte flipped, or a partial write beside it; what was done."
     files = sorted(p for p in Path(out).rglob('*') if p.is_file() and p.name != '.lock' and p.relative_to(out).as_posix() not in keep
