@@ -539,7 +539,9 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
     except KeyboardInterrupt: return _interrupted(args.cmd)
     except (FileNotFoundError, FileExistsError, ValueError, ImportError, RunLockedError) as e:
         log.error(f"error: {e}"); return 2
-    except WorkersLostError as e: log.error(f"error: {e}"); return 1
+    except WorkersLostError as e:
+        log.error(f"error: {e}")
+        return 1
     except OSError as e:                                # a full disk, a permission: the files written so far are whole
         where = f" {e.filename}" if e.filename else ''
         log.error(f"error: cannot write{where}: {e.strerror or e}; every file written so far is complete — "

@@ -488,7 +488,8 @@ def heal_run(out,         # the run folder
     try: bad = rr.problems()
     except DamagedRunError as e:
         lines.append(f"{e}: the run's own files are checked no further and recorded again as they are rewritten")
-        rr.file.unlink(); bad = {}
+        rr.file.unlink()
+        bad = {}
     lines += [f"{f}: {why}; made again by this resume" for f, why in bad.items()]
     for line in lines: log.info(f"resume: {line}")
     return lines
@@ -558,7 +559,8 @@ def _heal_segmentation(out: Path):
     try: bad = rr.problems()
     except DamagedRunError as e:
         log.info(f"segment: {e}: masks are reused only when they decode")
-        rr.file.unlink(); bad = {}
+        rr.file.unlink()
+        bad = {}
     for f, why in bad.items():
         log.info(f"segment: {f}: {why}; made again")
         (out/f).unlink(missing_ok=True)
