@@ -233,7 +233,7 @@ def shard_problems(out: Path, shard: str) -> dict:  # a composite folder; the sh
     "What is wrong with a shard on disk (path relative to the folder → what); empty when its record vouches for every file."
     rec = out/'manifest'/f'{shard}.json'
     try: files = read_sealed(rec)['files']
-    except DamagedRunError as e: return {rec.relative_to(out).as_posix(): str(e).split(': ', 1)[1]}
+    except DamagedRunError as e: return {rec.relative_to(out).as_posix(): e.problem}
     found = {f: file_problem(out/f, r) for f, r in files.items()}
     return {f: why for f, why in found.items() if why}
 

@@ -207,13 +207,15 @@ def marker_problems(self: Ledger, marker: Path,   # a unit's marker in `shards/`
                     full: bool = False) -> dict:  # hash every file, whatever its size and time
     "What is wrong with a unit on disk: its marker, a file it vouches for, its marks (relative path → what); empty when intact."
     try: files = read_sealed(marker)['files']
-    except DamagedRunError as e: return {self.rel(marker): str(e).split(': ', 1)[1]}
+    except DamagedRunError as e: return {self.rel(marker): e.problem}
     except KeyError: return {self.rel(marker): 'records no files (written by an older bgimpact)'}
     found = {f: file_problem(self.out/f, rec, full) for f, rec in files.items()}
     marks = marker.with_name(marker.name[:-len('.json')] + '.redo.json')
     if marks.exists():
         try: redone = tuple(file_key(i) for i in read_sealed(marks)['ids'])
-        except DamagedRunError as e: found[self.rel(marks)], redone = str(e).split(': ', 1)[1], ()
+        except DamagedRunError as e:
+            found[self.rel(marks)] = e.problem
+            redone = ()
         for f in found:                      # an image marked for redoing may have a new mask already (the editor's)
             if not f.startswith('shards/') and Path(f).name.startswith(redone): found[f] = None
     return {f: why for f, why in found.items() if why}

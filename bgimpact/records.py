@@ -15,7 +15,10 @@ from .core import _json_default, sha256_file, write_text
 
 # %% ../nbs/00c_records.ipynb #64623716
 class DamagedRunError(ValueError):
-    "A file of a run folder is missing or damaged: the message names it and says what to do."
+    "A file of a run folder is missing or damaged: the message names it and says what to do; `problem` is what is wrong, in a few words."
+    def __init__(self, message: str, problem: str | None = None):
+        super().__init__(message)
+        self.problem = problem or message
 
 # %% ../nbs/00c_records.ipynb #8eb02a66
 def file_record(path,                  # the file to record
@@ -54,12 +57,13 @@ def write_sealed(path,      # the file to write
 # %% ../nbs/00c_records.ipynb #27c093e1
 def read_sealed(path) -> dict:  # a file written by `write_sealed`
     "The content of a sealed JSON file; `DamagedRunError` naming it when it is unreadable, not JSON or not as sealed."
+    damaged = lambda why: DamagedRunError(f"{path}: {why}", why)
     try: obj = json.loads(Path(path).read_text())
-    except FileNotFoundError: raise DamagedRunError(f"{path}: missing") from None
-    except (OSError, UnicodeDecodeError, ValueError) as e: raise DamagedRunError(f"{path}: not valid JSON ({type(e).__name__})") from None
-    if not isinstance(obj, dict) or 'sha256' not in obj: raise DamagedRunError(f"{path}: not sealed (written by an older bgimpact, or by hand)")
+    except FileNotFoundError: raise damaged('missing') from None
+    except (OSError, UnicodeDecodeError, ValueError) as e: raise damaged(f'not valid JSON ({type(e).__name__})') from None
+    if not isinstance(obj, dict) or 'sha256' not in obj: raise damaged('not sealed (written by an older bgimpact, or by hand)')
     body = {k: v for k, v in obj.items() if k != 'sha256'}
-    if _digest(body) != obj['sha256']: raise DamagedRunError(f"{path}: altered: its content does not match its seal")
+    if _digest(body) != obj['sha256']: raise damaged('altered: its content does not match its seal')
     return body
 
 # %% ../nbs/00c_records.ipynb #472eeca8

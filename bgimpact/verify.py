@@ -30,7 +30,7 @@ def _record_problems(out: Path, full: bool) -> tuple:
     try:
         vouched |= set(rr.entries())
         found += [_problem('damaged', f, why) for f, why in rr.problems(full).items()]
-    except DamagedRunError as e: found.append(_problem('damaged', RECORD_FILE, str(e).split(': ', 1)[1]))
+    except DamagedRunError as e: found.append(_problem('damaged', RECORD_FILE, e.problem))
     for m in ledger.markers():
         vouched.add(ledger.rel(m))
         bad = ledger.marker_problems(m, full)
@@ -108,7 +108,7 @@ def refuse_damaged(out,              # a finished run folder
     "Raise `DamagedRunError` naming the first damaged file of `out` the caller reads (and how many more), with what to do."
     out, rr = Path(out), RunRecord(out)
     try: bad = [(f, why) for f, why in rr.problems().items() if not f.startswith(tuple(rewrites))]
-    except DamagedRunError as e: bad = [(RECORD_FILE, str(e).split(': ', 1)[1])]
+    except DamagedRunError as e: bad = [(RECORD_FILE, e.problem)]
     ledger = Ledger(out)                                   # the masks and backgrounds units vouch for are read too
     bad += [item for m in ledger.markers() for item in ledger.marker_problems(m).items()]
     if not bad: return
