@@ -455,7 +455,7 @@ def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBa
 # %% ../nbs/07_run.ipynb #c6647595
 def _partial_writes(out: Path, keep: Path | None) -> list:
     "Temporary files of atomic writes an interruption left in the run folder (none under `keep`, the dataset when it lies inside)."
-    return sorted(p for p in out.rglob('.*.tmp*') if p.is_file() and not (keep and p.is_relative_to(keep)))
+    return sorted(p for p in out.rglob('.*.tmp*') if p.is_file() and not (keep and p.resolve().is_relative_to(keep)))
 
 # %% ../nbs/07_run.ipynb #b46ab4ff
 def _unit_name(marker: Path) -> str:

@@ -49,7 +49,7 @@ def _folder_problems(out: Path, vouched: set, keep: Path | None) -> list:
     partial, found = set(_partial_writes(out, keep)), []
     for p in sorted(x for x in out.rglob('*') if x.is_file() or x.is_symlink()):
         rel = p.relative_to(out).as_posix()
-        if rel in vouched or rel in _STATE_FILES or (keep and p.is_relative_to(keep)): continue
+        if rel in vouched or rel in _STATE_FILES or (keep and p.resolve().is_relative_to(keep)): continue
         if p in partial: found.append(_problem('stale', rel, 'a partial file left by an interrupted write'))
         elif rel.startswith('shards/') and (p.name.endswith('.redo.json') or p.name == 'changes.json'): continue   # marks kept between runs
         elif rel.startswith(_UNIT_FOLDERS): found.append(_problem('stale', rel, 'no unit marker vouches for it (an interrupted unit)'))
