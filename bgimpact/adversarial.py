@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .data import decode_image
+from .decode import decode_image
 from .evaluate import usable_images
 from .mixing import BackgroundBank
 from .variants import composite, cover_crop

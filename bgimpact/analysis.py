@@ -6,7 +6,7 @@
 __all__ = ['BG_GAP_COLUMNS', 'MISTAKEN_COLUMNS', 'SEED_COLUMNS', 'SCORE_FILES', 'PRED_COLUMNS', 'LABEL_SPACE_COLUMNS',
            'SUMMARY_COLUMNS', 'bg_gap', 'phi_table', 'most_mistaken', 'seed_table', 'label_space_scores', 'score',
            'write_scores', 'load_predictions', 'score_run', 'score_files', 'worst_flips', 'format_p', 'summary_rows',
-           'scores_summary', 'plain_reading', 'adversarial_summary']
+           'agreement_summary', 'scores_summary', 'plain_reading', 'adversarial_summary']
 
 # %% ../nbs/05b_analysis.ipynb #an000004
 import json
@@ -135,9 +135,13 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
     extra = {} if adversarial is None else dict(adversarial=adversarial_summary(adversarial))
     if set(LABEL_SPACE_COLUMNS) <= set(pred.columns): extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
     pred = pred[[c for c in PRED_COLUMNS if c in pred]]
+    labelled = pred.label_idx >= 0
+    if labelled.any(): pred = pred[labelled]       # an image without a class cannot be right or wrong: not in accuracies
     sizes = size_categories(qc[qc.qc_ok.astype(bool)]) if qc is not None and len(qc) else pd.Series(dtype=object)
     sized = pred.assign(size=pred.image_id.map(sizes).fillna('unknown'))
-    return dict(metrics=variant_metrics(pred, n_boot=n_boot, seed=seed),
+    metrics = variant_metrics(pred, n_boot=n_boot, seed=seed)
+    metrics.attrs['unlabelled'] = not labelled.any()   # no image has a class: only agreement with the original prediction means anything
+    return dict(metrics=metrics,
                 by_class=_with_class_names(variant_metrics(pred, ['label'], n_boot, seed), pred), by_size=variant_metrics(sized, ['size'], n_boot, seed),
                 bg_gap=bg_gap(pred), phi=phi_table(pred), mistaken=most_mistaken(pred), seed_table=seed_table(pred),
                 **extra)
@@ -238,11 +242,24 @@ def _text_table(t: pd.DataFrame) -> list:
     return [line(t.columns)] + [line(r) for r in t.itertuples(index=False)]
 
 
+# %% ../nbs/05b_analysis.ipynb #ag000001
+def agreement_summary(metrics: pd.DataFrame  # `variant_metrics` output of images without classes
+                     ) -> list:
+    "Lines for images without classes: per model, how often each variant keeps the original's prediction (95% CI)."
+    lines = []
+    for model, m in metrics.groupby('model', sort=False):
+        rows = [[r.variant, int(r.n), f'{r.agree_top1:.1%}', f'{r.agree_top1_lo * 100:.1f}–{r.agree_top1_hi * 100:.1f}']
+                for r in m.itertuples() if r.variant != 'original']
+        lines += [f'{model}: images without a class — how often each variant keeps the prediction on the original (95% CI)',
+                  *('  ' + l for l in _text_table(pd.DataFrame(rows, columns=['variant', 'n', 'same top-1', '95% CI'])))]
+    return lines
+
 # %% ../nbs/05b_analysis.ipynb #91a9d951
 def scores_summary(scores: dict,  # tables from `score`
                   ) -> list:
     "Lines people read: per model a small table (n, top-1 with 95% CI, Δ, flips, McNemar p), then BG-Gap and adversarial lines."
     m, lines = scores['metrics'], []
+    if m.attrs.get('unlabelled'): return agreement_summary(m)
     for model in dict.fromkeys(m.model):
         t = summary_rows(m, model)
         lines += [f'{model}: top-1 accuracy by variant, paired against original (Δ in points; flips c→w, w→c; 95% CI)',

@@ -19,7 +19,8 @@ import torch
 from tqdm.auto import tqdm
 
 from .core import StageTimer, csv_ready, write_csv, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
-from .data import DecodeError, class_index, decode_image
+from .data import class_index
+from .decode import DecodeError, decode_image
 from .evaluate import _Batcher
 from .adversarial import ADV_COLUMNS, fooled_by
 from .analysis import score, write_scores

@@ -35,7 +35,8 @@ from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 
 from .core import atomic_path, file_key
-from .data import DecodeError, discover, load_input
+from .data import discover
+from .decode import DecodeError, load_input
 from .models import Lite0Classifier
 from .segment import get_segmenter
 from .variants import composite, cover_crop, fill_image

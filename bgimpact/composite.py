@@ -32,7 +32,8 @@ from tqdm.auto import tqdm
 
 from .core import atomic_path, get_logger
 from .records import DamagedRunError, file_problem, file_record, read_sealed, write_sealed
-from .data import IMAGE_EXTS, DecodeError, decode_image, image_files
+from .data import IMAGE_EXTS, image_files
+from .decode import DecodeError, decode_image
 from .variants import cover_crop, mask_bbox
 
 # %% ../nbs/13_composite.ipynb #08fbd709

@@ -302,7 +302,7 @@ def open_in_run(
 ) -> MaskEditor:
     "An editor on one image of a finished run, at the run's work size, starting from its cached mask."
     from bgimpact.data import discover
-    from bgimpact.data import load_input
+    from bgimpact.decode import load_input
     run = Path(run); cfg, ws, cache = _run_parts(run)
     rec = next((r for r in discover(cfg.data) if r.image_id == image_id), None)
     if rec is None: raise ValueError(f"{image_id!r} is not in the run's dataset {cfg.data}")

@@ -20,7 +20,8 @@ import torch
 from PIL import Image
 
 from .core import Config, StageTimer, atomic_path, file_key, unknown_name
-from .data import DecodeError, ImageRecord, decode_image, load_input, load_input_pair, resize_short
+from .data import ImageRecord
+from .decode import DecodeError, decode_image, load_input, load_input_pair, resize_short
 from .models import CLASSIFIER_RUNTIMES, Classifier, Lite0Classifier, load_classifier, resolve_device, topk_outputs
 from .segment import MaskCache, Segmenter, fit_mask, get_segmenter, mask_qc, read_mask, segment_side
 from .semantic import LabelCache, LabelSegmenter, class_object_label, fit_labels

@@ -15,7 +15,7 @@ from fastcore.basics import patch
 from PIL import Image
 
 from .core import atomic_path, file_key
-from .data import decode_image
+from .decode import decode_image
 from .variants import MIXED, box_mask, composite, cover_crop, tile_fill
 
 # %% ../nbs/04b_mixing.ipynb #94d21a2c

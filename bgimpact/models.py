@@ -23,7 +23,8 @@ import torchvision.transforms.v2.functional as TF
 from fastcore.basics import patch
 
 from .core import get_logger, offline, sha256_file, unknown_name
-from .data import imagenet_classes, resize_short
+from .data import imagenet_classes
+from .decode import resize_short
 from .labels import IN9_CLASSES, LabelMap, load_label_map
 
 # %% ../nbs/02_models.ipynb #aea35683

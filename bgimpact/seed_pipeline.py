@@ -14,7 +14,7 @@ import torch
 from PIL import Image
 
 from .core import Config, StageTimer
-from .data import DecodeError
+from .decode import DecodeError
 from .evaluate import Study, _seed_of, variant_file, variants_of
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .run import group_by_label

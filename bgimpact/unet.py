@@ -29,7 +29,8 @@ from torchvision.transforms import v2
 from tqdm.auto import tqdm
 
 from .core import atomic_path
-from .data import IMAGE_EXTS, DecodeError, decode_image, image_files
+from .data import IMAGE_EXTS, image_files
+from .decode import DecodeError, decode_image
 from .models import resolve_device
 from .segment import Segmenter, get_segmenter, read_mask, register_segmenter
 from .variants import composite, solid

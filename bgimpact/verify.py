@@ -15,7 +15,8 @@ from .core import Config
 from .data import discover
 from .ledger import Ledger
 from .records import RECORD_FILE, DamagedRunError, RunRecord
-from .run import _partial_writes, _recorded_config, input_changes, input_fingerprints, recorded_inputs
+from .records import recorded_config
+from .run import _partial_writes, input_changes, input_fingerprints, recorded_inputs
 
 # %% ../nbs/07d_verify.ipynb #4cd1bb5c
 KIND_ORDER = ['damaged', 'stale', 'unfinished', 'inputs', 'extra']   # verdict: the first kind found, worst first
@@ -75,7 +76,7 @@ def verify_run(out,                # the run folder
     if not ((out/'config.yaml').is_file() or (out/RECORD_FILE).is_file()):
         raise FileNotFoundError(f"{out} is not a run folder (no config.yaml)" if out.is_dir() else f"Run folder not found: {out}")
     found, vouched = _record_problems(out, full)
-    try: cfg = _recorded_config(out)
+    try: cfg = recorded_config(out)
     except DamagedRunError as e:
         cfg = None
         found.append(_problem('damaged', 'config.yaml', str(e)))
