@@ -56,6 +56,7 @@ README_FIX = sed -i -e 's@](figures/@](nbs/figures/@g' -e 's@](\([0-9a-z_]*\.ipy
 
 docs: install quarto
 	PATH="$(QUARTO_PATH)" $(BIN)/nbdev_docs
+	$(BIN)/python tools/localize_links.py _docs
 	$(README_FIX)
 
 readme: install quarto

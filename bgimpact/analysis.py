@@ -284,11 +284,22 @@ def _names(vs: list, quote: str = '`') -> str:
 
 
 # %% ../nbs/05b_analysis.ipynb #1f3a4741
+def _wrong_classes(by_class: pd.DataFrame | None,  # `variant_metrics` by label (with `class_name`), if scored
+                   model: str) -> list:            # the model
+    "A sentence naming the classes `model` gets wrong on every original photo (none: no sentence)."
+    if by_class is None or not len(by_class): return []
+    w = by_class[(by_class.model == model) & (by_class.variant == 'original') & (by_class.top1 == 0)]
+    if not len(w): return []
+    names = [f"`{r.class_name}`" if getattr(r, 'class_name', r.label) == r.label else f"`{r.class_name}` ({r.label})" for r in w.itertuples()]
+    shown = ', '.join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else '')
+    return [f"It is wrong on every original photo of {len(w)} class{'es' * (len(w) > 1)} — {shown}: "
+            "no background can cost it anything there, so their variants only show what it predicts instead."]
+
 def plain_reading(scores: dict,        # tables from `score`
                   alpha: float = .05,  # significance level of the McNemar tests
                   small_n: int = 50,   # below this many images, say the intervals are wide
                  ) -> str:
-    "One paragraph in plain words from a run's numbers: which backgrounds hurt most, the BG-Gap, what is significant."
+    "One paragraph in plain words from a run's numbers: which backgrounds hurt most, the BG-Gap, what is significant, which classes it never gets right."
     m, out = scores['metrics'], []
     for model in dict.fromkeys(m.model):
         t = m[m.model == model].set_index('variant')
@@ -313,6 +324,7 @@ def plain_reading(scores: dict,        # tables from `score`
                        f"the {len(rest)} variants tested) for {_names(list(sig.index))}; for the other variants it may be chance."
                        if len(sig) < len(rest) else f"Every change is statistically significant (exact McNemar test, p < {alpha:g}).")
         elif len(rest): out.append(f"None of these changes is statistically significant (exact McNemar test, p ≥ {alpha:g}).")
+        out += _wrong_classes(scores.get('by_class'), model)
         if o.n < small_n: out.append(f"With only {int(o.n)} images the intervals are wide: read the differences as indicative "
                                      f"and run more images before drawing conclusions.")
     for r in scores['bg_gap'].itertuples():
@@ -322,7 +334,6 @@ def plain_reading(scores: dict,        # tables from `score`
         out.append(f"The BG-Gap of `{r.model}` (accuracy on `mixed_same` minus `mixed_rand`, {r.n} images) is {_pts(r.bg_gap)} "
                    f"(95% CI {r.bg_gap_lo * 100:+.1f} to {r.bg_gap_hi * 100:+.1f}): {verdict}.")
     return ' '.join(out) if out else 'No results: no image reached the classifiers.'
-
 
 # %% ../nbs/05b_analysis.ipynb #fc7383b9
 def adversarial_summary(adv: pd.DataFrame,    # rows of `adversarial_rows`

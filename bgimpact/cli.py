@@ -41,24 +41,39 @@ def _study_flags(p: argparse.ArgumentParser,
                  classify: bool = True):  # False: without the classifiers' flags (`bgimpact variants`)
     "Add the study flags to `p`: each sets the `Config` field of its name, and one left out leaves the field as it is."
     p.add_argument('--variants', type=_list, help=VARIANTS_HELP)
-    p.add_argument('--scenes', help="folder with one photo per scene, named by scene (default: built-in scenes)")
+    p.add_argument('--scenes',
+                   help="folder with one photo per scene, named by scene (default: built-in scenes)")
     if classify: p.add_argument('--models', type=_list, help=MODELS_HELP)
     p.add_argument('--segmenter', help=_segmenter_help())
-    if classify: p.add_argument('--save-variants', action='store_const', const=True, dest='save_variants', help="also write every variant as PNG under variants/<variant>/<class>/")
-    p.add_argument('--seed', type=int, help="seed for palettes, noise, placements and mixed pairings (default 0)")
-    if classify: p.add_argument('--batch-size', type=int, dest='batch_size', help="images per forward pass (default 16)")
+    if classify: p.add_argument('--save-variants', action='store_const', const=True, dest='save_variants',
+                                help="also write every variant as PNG under variants/<variant>/<class>/")
+    p.add_argument('--seed', type=int,
+                   help="seed for palettes, noise, placements and mixed pairings (default 0)")
+    if classify: p.add_argument('--batch-size', type=int, dest='batch_size',
+                                help="images per forward pass (default 16)")
     p.add_argument('--device', help="auto (default), cpu, cuda, cuda:1")
-    p.add_argument('--work-size', type=int, dest='work_size', help="shorter side images are resized to (default: the largest model resize)")
+    p.add_argument('--work-size', type=int, dest='work_size',
+                   help="shorter side images are resized to (default: the largest model resize)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
-    if classify: p.add_argument('--adversarial', type=int, help="adversarial backgrounds: pooled backgrounds tried per object (0 = off, -1 = all)")
-    if classify: p.add_argument('--label-map', dest='label_map', help="also score in a smaller label space: in9 (built in), path/to/in_to_in9.json, or a CSV idx,class")
+    if classify: p.add_argument('--adversarial', type=int,
+                                help="adversarial backgrounds: pooled backgrounds tried per object (0 = off, "
+                                     "-1 = all)")
+    if classify: p.add_argument('--label-map', dest='label_map',
+                                help="also score in a smaller label space: in9 (built in), "
+                                     "path/to/in_to_in9.json, or a CSV idx,class")
     p.add_argument('--fill', help=FILL_HELP)
-    p.add_argument('--feather', type=float, help="σ in pixels softening mask edges when compositing (default 0: hard edges)")
-    p.add_argument('--scene-mode', dest='scene_mode', choices=['cover', 'stretch'], help="fit scenes by cover-crop (default) or stretch (seed study)")
-    p.add_argument('--blur-sigma', type=float, dest='blur_sigma', help="blur_bg σ as a fraction of the shorter side (default 0.03)")
-    p.add_argument('--place-n', type=int, dest='place_n', help="placed: distinct random positions per image (default 2)")
-    p.add_argument('--place-scale', type=float, dest='place_scale', help="placed: object's longer side / image's shorter side (default 0.5)")
-    p.add_argument('--place-flip', action=argparse.BooleanOptionalAction, dest='place_flip', help="placed: also paste each position flipped (default yes)")
+    p.add_argument('--feather', type=float,
+                   help="σ in pixels softening mask edges when compositing (default 0: hard edges)")
+    p.add_argument('--scene-mode', dest='scene_mode', choices=['cover', 'stretch'],
+                   help="fit scenes by cover-crop (default) or stretch (seed study)")
+    p.add_argument('--blur-sigma', type=float, dest='blur_sigma',
+                   help="blur_bg σ as a fraction of the shorter side (default 0.03)")
+    p.add_argument('--place-n', type=int, dest='place_n',
+                   help="placed: distinct random positions per image (default 2)")
+    p.add_argument('--place-scale', type=float, dest='place_scale',
+                   help="placed: object's longer side / image's shorter side (default 0.5)")
+    p.add_argument('--place-flip', action=argparse.BooleanOptionalAction, dest='place_flip',
+                   help="placed: also paste each position flipped (default yes)")
     if classify: p.add_argument('--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
                    help="run even when class folders match no ImageNet class (their accuracy is not scored)")
 
@@ -67,13 +82,21 @@ EXECUTOR_FIELDS = ['executor', 'workers', 'gpus_per_worker', 'prefetch', 'runtim
 
 def _executor_flags(p: argparse.ArgumentParser):
     "Add the flags choosing who computes a run (`run`, `demo`): each sets the `Config` field of its name."
-    p.add_argument('--executor', help="who computes: local (default, this process), processes (worker processes on this machine), "
+    p.add_argument('--executor',
+                   help="who computes: local (default, this process), processes (worker processes on this "
+                        "machine), "
                    "ray (a Ray cluster on this machine) or ray:ADDRESS "
                    "(a running cluster; the run folder must be on storage every node sees)")
-    p.add_argument('--workers', type=int, help="worker processes or Ray actors, each loading the models once (default 2)")
-    p.add_argument('--gpus-per-worker', type=float, dest='gpus_per_worker', help="GPUs each Ray actor holds (default 0)")
-    p.add_argument('--prefetch', type=int, help="images decoded and masked ahead, in one thread per core, while earlier ones are classified (default 8; 0: off)")
-    p.add_argument('--runtime', help="CPU runtime of classifiers and u2netp: auto (default: ONNX Runtime where it can), onnxruntime, eager (PyTorch, and OpenCV for u2netp)")
+    p.add_argument('--workers', type=int,
+                   help="worker processes or Ray actors, each loading the models once (default 2)")
+    p.add_argument('--gpus-per-worker', type=float, dest='gpus_per_worker',
+                   help="GPUs each Ray actor holds (default 0)")
+    p.add_argument('--prefetch', type=int,
+                   help="images decoded and masked ahead, in one thread per core, while earlier ones are "
+                        "classified (default 8; 0: off)")
+    p.add_argument('--runtime',
+                   help="CPU runtime of classifiers and u2netp: auto (default: ONNX Runtime where it can), "
+                        "onnxruntime, eager (PyTorch, and OpenCV for u2netp)")
 
 # %% ../nbs/16_cli.ipynb #a1160001
 ATTRIBUTION_FIELDS = ['attribution', 'noise_sigmas', 'noise_trials']
@@ -84,11 +107,14 @@ def _floats(s: str) -> list:
 
 def _attribution_flags(p: argparse.ArgumentParser):
     "Add the flags of the attribution and noise passes (`run`, `demo`): each sets the `Config` field of its name."
-    p.add_argument('--attribution', type=_list, help="comma list of attribution methods scored against the mask: gradcam, gradcam++, "
+    p.add_argument('--attribution', type=_list,
+                   help="comma list of attribution methods scored against the mask: gradcam, gradcam++, "
                    "hirescam, layercam, scorecam (needs bgimpact[attribution]; default: none)")
-    p.add_argument('--noise-sigmas', type=_floats, dest='noise_sigmas', help="comma list of σ for Gaussian noise on the object and on the "
+    p.add_argument('--noise-sigmas', type=_floats, dest='noise_sigmas',
+                   help="comma list of σ for Gaussian noise on the object and on the "
                    "background, e.g. 0.1,0.25,0.5: RFS and core/spurious accuracy (default: none)")
-    p.add_argument('--noise-trials', type=int, dest='noise_trials', help="noise draws per image, σ and region (default 3)")
+    p.add_argument('--noise-trials', type=int, dest='noise_trials',
+                   help="noise draws per image, σ and region (default 3)")
 
 # %% ../nbs/16_cli.ipynb #a47d428a
 STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit',
@@ -176,7 +202,8 @@ def _study_done(res,  # the `RunResult` of a finished study
 # %% ../nbs/16_cli.ipynb #st000002
 def _demo_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact demo`: where it goes, and every study, executor and attribution flag."
-    p.add_argument('--out', default='runs/demo', help="run folder (default runs/demo); a demo already there is continued")
+    p.add_argument('--out', default='runs/demo',
+                   help="run folder (default runs/demo); a demo already there is continued")
     p.add_argument('--resume', action='store_true', help=argparse.SUPPRESS)   # the demo always continues; kept for old scripts
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
     _study_flags(p)
@@ -244,9 +271,11 @@ def _segment_flags(p: argparse.ArgumentParser):
     p.add_argument('--data', required=True, type=_existing('dataset'), help=DATA_HELP)
     p.add_argument('--segmenter', default='auto', help=_segmenter_help())
     p.add_argument('--backend', dest='backend', help=argparse.SUPPRESS)       # the old spelling, still accepted
-    p.add_argument('--out', required=True, help="output folder (masks/, overlays/, qc.csv, errors.csv); reruns reuse its masks")
+    p.add_argument('--out', required=True,
+                   help="output folder (masks/, overlays/, qc.csv, errors.csv); reruns reuse its masks")
     p.add_argument('--no-overlays', action='store_true', help="skip the overlay JPEGs")
-    p.add_argument('--work-size', type=int, dest='work_size', help="shorter side images are resized to (default 256)")
+    p.add_argument('--work-size', type=int, dest='work_size',
+                   help="shorter side images are resized to (default 256)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
@@ -269,7 +298,8 @@ def _sweep_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact sweep`."
     p.add_argument('configs', nargs='+', type=_existing('config file'), help="YAML config files")
     p.add_argument('--out', required=True, help="folder holding one run per config")
-    p.add_argument('--data', type=_existing('dataset'), help="dataset for every run (overrides the configs' data)")
+    p.add_argument('--data', type=_existing('dataset'),
+                   help="dataset for every run (overrides the configs' data)")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
 @command('sweep', "one run per config file into OUT/<config name>, and OUT/comparison.csv of their metrics", _sweep_flags,
@@ -291,7 +321,9 @@ def _report_flags(p: argparse.ArgumentParser):
     p.add_argument('--models', help="comma list of models to show (default: all)")
     p.add_argument('--variants', help="comma list of variants to show (default: all)")
     p.add_argument('--timeout', type=int, default=600, help="seconds a report cell may run (default 600)")
-    p.add_argument('--params', type=_existing('parameter file'), help="YAML file of report parameters (as papermill -f); flags given override it")
+    p.add_argument('--params', type=_existing('parameter file'),
+                   help="YAML file of report parameters (as papermill -f); flags given override it")
+    p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
 def _report_params(args) -> dict:
     "The report parameters: those of `--params`, then `--models` and `--variants` over them."
@@ -306,7 +338,7 @@ def _report_params(args) -> dict:
 def _report(args) -> int:
     "`bgimpact report`: execute the report notebook on a run folder and say where the HTML is."
     from bgimpact.report import ReportError, run_report
-    try: res = run_report(args.run, args.out, _report_params(args), args.timeout, progress=True)
+    try: res = run_report(args.run, args.out, _report_params(args), args.timeout, progress=not args.no_progress)
     except ReportError as e:
         get_logger().error(f"error: {e}")
         return 1
@@ -316,8 +348,10 @@ def _report(args) -> int:
 # %% ../nbs/16_cli.ipynb #rn000001
 def _evaluate_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact evaluate`."
-    p.add_argument('run', type=_existing('run folder', 'predictions.parquet'), help="run folder (holds predictions.parquet and qc.csv)")
-    p.add_argument('--n-boot', type=int, dest='n_boot', help="bootstrap resamples (default: the run's config, else 1000)")
+    p.add_argument('run', type=_existing('run folder', 'predictions.parquet'),
+                   help="run folder (holds predictions.parquet and qc.csv)")
+    p.add_argument('--n-boot', type=int, dest='n_boot',
+                   help="bootstrap resamples (default: the run's config, else 1000)")
     p.add_argument('--seed', type=int, help="bootstrap seed (default: the run's config)")
 
 @command('evaluate', "score a finished run folder again: every metric table, no re-classifying", _evaluate_flags,
@@ -341,7 +375,8 @@ def _evaluate(args) -> int:
 def _verify_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact verify`."
     p.add_argument('run', type=_existing('run folder'), help="run folder")
-    p.add_argument('--full', action='store_true', help="hash every file (default: only those whose size or time changed)")
+    p.add_argument('--full', action='store_true',
+                   help="hash every file (default: only those whose size or time changed)")
     p.add_argument('--json', action='store_true', help="the findings as JSON, for scripts")
 
 @command('verify', "is a run folder intact? every file against what the run recorded, and the inputs", _verify_flags,
@@ -360,8 +395,10 @@ def _strips_flags(p: argparse.ArgumentParser):
     p.add_argument('run', type=_existing('run folder', 'predictions.parquet'),
                    help="a finished run folder (its dataset still in place: variants are re-rendered from it)")
     p.add_argument('--images', nargs='+', help="image ids as in predictions.csv (default: the worst flips)")
-    p.add_argument('--worst', type=int, default=3, help="without --images: the N worst flips of each model (default 3)")
-    p.add_argument('--model', help="the model whose worst flips and predictions are shown (default: every model)")
+    p.add_argument('--worst', type=int, default=3,
+                   help="without --images: the N worst flips of each model (default 3)")
+    p.add_argument('--model',
+                   help="the model whose worst flips and predictions are shown (default: every model)")
     p.add_argument('--out', help="where the PNGs go (default: RUN/strips)")
 
 @command('strips', "one image across the study: original, mask and every variant with each prediction, as PNG", _strips_flags,
@@ -382,14 +419,19 @@ def _benchmark_flags(p: argparse.ArgumentParser):
                        ('folders', "any ROOT/<variant>/<class>/<image> tree, paired per image by class and file name")]:
         k = kinds.add_parser(name, help=what, description=what)
         k.add_argument('root', type=_existing('benchmark folder'), help="the benchmark folder")
-        k.add_argument('--out', required=True, help="run folder (metrics_label_space.csv, bg_gap_label_space.csv, benchmark_table.csv, …)")
-        k.add_argument('--models', type=_list, default=['lite0'], help="comma list of classifiers (default lite0, embedded); as for run")
+        k.add_argument('--out', required=True,
+                       help="run folder (metrics_label_space.csv, bg_gap_label_space.csv, "
+                            "benchmark_table.csv, …)")
+        k.add_argument('--models', type=_list, default=['lite0'],
+                       help="comma list of classifiers (default lite0, embedded); as for run")
         default = 'stored' if name == 'in9' else 'model'
         k.add_argument('--protocol', choices=['stored', 'model'], default=default,
                        help="stored: the stored image with the model's normalisation only (the official ImageNet-9 evaluation); "
                             f"model: the model's own resize and centre crop (default {default})")
-        k.add_argument('--batch-size', type=int, default=32, dest='batch_size', help="images per forward pass (default 32)")
-        k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class', help="only the first N images of each class (sorted)")
+        k.add_argument('--batch-size', type=int, default=32, dest='batch_size',
+                       help="images per forward pass (default 32)")
+        k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class',
+                       help="only the first N images of each class (sorted)")
         k.add_argument('--device', default='auto', help="auto (default), cpu, cuda, cuda:1")
         k.add_argument('--resume', action='store_true', help="continue an interrupted benchmark in --out")
         k.add_argument('--no-progress', action='store_true', help="no progress bar")
@@ -397,8 +439,10 @@ def _benchmark_flags(p: argparse.ArgumentParser):
                                       help="also the adversarial-background challenge: every foreground on every only_bg_t image "
                                            "(its own included); N: only the first N backgrounds (not the official challenge)")
     f = kinds.choices['folders']
-    f.add_argument('--reference', default='original', help="the folder every other variant is compared with (default original)")
-    f.add_argument('--label-map', dest='label_map', help="score in a label space: in9, an in_to_in9.json, or a CSV idx,class")
+    f.add_argument('--reference', default='original',
+                   help="the folder every other variant is compared with (default original)")
+    f.add_argument('--label-map', dest='label_map',
+                   help="score in a label space: in9, an in_to_in9.json, or a CSV idx,class")
 
 @command('benchmark', "evaluate a released benchmark as stored (ImageNet-9, or any ROOT/<variant>/<class>/<image>)", _benchmark_flags,
          examples=[('bgimpact benchmark in9 bg_challenge --out runs/in9 --challenge', 'the published ImageNet-9 table'),
@@ -415,19 +459,27 @@ def _benchmark(args) -> int:
 # %% ../nbs/16_cli.ipynb #dt000001
 def _composite_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact composite`."
-    p.add_argument('--fg', required=True, type=_existing('foreground folder'), help="foreground folder: RGBA PNGs, or images with --fg-masks or --segmenter")
+    p.add_argument('--fg', required=True, type=_existing('foreground folder'),
+                   help="foreground folder: RGBA PNGs, or images with --fg-masks or --segmenter")
     p.add_argument('--bg', required=True, type=_existing('background folder'), help="background folder")
     p.add_argument('--out', required=True, help="output folder (rerun the same command to resume)")
-    p.add_argument('--fg-masks', dest='fg_masks', type=_existing('mask folder'), help="folder of masks named like the foregrounds")
+    p.add_argument('--fg-masks', dest='fg_masks', type=_existing('mask folder'),
+                   help="folder of masks named like the foregrounds")
     p.add_argument('--segmenter', help=_segmenter_help("cut the foregrounds out with a segmenter (default none: RGBA PNGs or --fg-masks)"))
-    p.add_argument('--n', type=int, default=20, help="distinct positions per (foreground, background) (default 20)")
-    p.add_argument('--fg-size', type=int, default=80, dest='fg_size', help="longer side of a cut-out (default 80)")
-    p.add_argument('--bg-size', type=int, default=160, dest='bg_size', help="side of the square backgrounds (default 160)")
+    p.add_argument('--n', type=int, default=20,
+                   help="distinct positions per (foreground, background) (default 20)")
+    p.add_argument('--fg-size', type=int, default=80, dest='fg_size',
+                   help="longer side of a cut-out (default 80)")
+    p.add_argument('--bg-size', type=int, default=160, dest='bg_size',
+                   help="side of the square backgrounds (default 160)")
     p.add_argument('--no-flip', action='store_true', help="no horizontally flipped twins")
-    p.add_argument('--format', default='folder', choices=['folder', 'tar', 'zip'], help="shards as folders (default), tar or zip files")
-    p.add_argument('--shard-size', type=int, default=1000, dest='shard_size', help="composites per shard (default 1000)")
+    p.add_argument('--format', default='folder', choices=['folder', 'tar', 'zip'],
+                   help="shards as folders (default), tar or zip files")
+    p.add_argument('--shard-size', type=int, default=1000, dest='shard_size',
+                   help="composites per shard (default 1000)")
     p.add_argument('--workers', type=int, default=0, help="worker processes (default 0: this process)")
-    p.add_argument('--depth-model', dest='depth_model', type=_existing('depth model'), help="TorchScript depth model: also depth/<name>.png")
+    p.add_argument('--depth-model', dest='depth_model', type=_existing('depth model'),
+                   help="TorchScript depth model: also depth/<name>.png")
     p.add_argument('--seed', type=int, default=0, help="seed of the positions (default 0)")
     p.add_argument('--no-stats', action='store_true', help="skip stats.json and the galleries")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
@@ -474,12 +526,15 @@ UNET_FLAGS = [('size', int, 'side images are resized to'), ('base', int, 'channe
 def _unet_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact unet`: one per `UNetConfig` field, and the data, checkpoint and device."
     p.add_argument('action', choices=['train', 'evaluate'], help="train a new model, or evaluate a checkpoint")
-    p.add_argument('--data', required=True, type=_existing('dataset'), help="a composite folder, or an image folder with --masks")
+    p.add_argument('--data', required=True, type=_existing('dataset'),
+                   help="a composite folder, or an image folder with --masks")
     p.add_argument('--masks', type=_existing('mask folder'), help="mask folder (same stems as the images)")
     p.add_argument('--out', help="train: where checkpoint.pt, history.csv and curves.png go")
-    p.add_argument('--checkpoint', type=_existing('checkpoint'), help="evaluate: the checkpoint (or its folder)")
+    p.add_argument('--checkpoint', type=_existing('checkpoint'),
+                   help="evaluate: the checkpoint (or its folder)")
     for k, t, what in UNET_FLAGS:
-        p.add_argument(f'--{k.replace("_", "-")}', type=t, dest=k, help=f"training: {what} (default: UNetConfig's)")
+        p.add_argument(f'--{k.replace("_", "-")}', type=t, dest=k,
+                       help=f"training: {what} (default: UNetConfig's)")
     p.add_argument('--seed', type=int, default=0, help="split, weights and augmentation seed (default 0)")
     p.add_argument('--device', default='auto', help="auto (default), cpu, cuda, …")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
@@ -582,8 +637,10 @@ def _models(args) -> int:
 # %% ../nbs/16_cli.ipynb #rf000001
 def _config_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact config`."
-    p.add_argument('file', nargs='?', type=_existing('config file'), help="a YAML config file to check: prints it with every field resolved")
-    p.add_argument('--template', action='store_true', help="print a commented YAML of every field at its default")
+    p.add_argument('file', nargs='?', type=_existing('config file'),
+                   help="a YAML config file to check: prints it with every field resolved")
+    p.add_argument('--template', action='store_true',
+                   help="print a commented YAML of every field at its default")
 
 @command('config', "a study's configuration: a commented template of every field, or a file checked and resolved", _config_flags,
          examples=[('bgimpact config --template > study.yaml', 'a file to start from'),
@@ -598,7 +655,8 @@ def _config(args) -> int:
 # %% ../nbs/16_cli.ipynb #rf000002
 def _columns_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact columns`."
-    p.add_argument('table', nargs='?', help="a table (metrics, predictions, …) or its file (metrics.csv); none: the list of tables")
+    p.add_argument('table', nargs='?',
+                   help="a table (metrics, predictions, …) or its file (metrics.csv); none: the list of tables")
 
 @command('columns', "what each output table and each of its columns means", _columns_flags,
          examples=[('bgimpact columns', 'every table a run writes'), ('bgimpact columns metrics.csv', 'its columns, one sentence each')])
@@ -630,9 +688,12 @@ def _bench_flags(p: argparse.ArgumentParser):
     p.add_argument('--what', choices=list(BENCHES), default='all', help='; '.join(f'{k}: {v}' for k, v in BENCHES.items()))
     p.add_argument('--data', type=_existing('dataset'), help="dataset (default: the bundled demo photos)")
     p.add_argument('--config', type=_existing('config file'), help="YAML config file; flags given override it")
-    p.add_argument('--workers', type=int, default=2, help="composite: worker processes; memory with --executor ray: Ray workers (default 2)")
-    p.add_argument('--executor', choices=['local', 'ray'], default='local', help="memory: measure the local executor (default) or Ray workers")
-    p.add_argument('--replicate', type=int, default=10, help="memory: also run the dataset replicated this many times (default 10)")
+    p.add_argument('--workers', type=int, default=2,
+                   help="composite: worker processes; memory with --executor ray: Ray workers (default 2)")
+    p.add_argument('--executor', choices=['local', 'ray'], default='local',
+                   help="memory: measure the local executor (default) or Ray workers")
+    p.add_argument('--replicate', type=int, default=10,
+                   help="memory: also run the dataset replicated this many times (default 10)")
     p.add_argument('--classes', type=int, default=0,
                    help="classes: regroup the photos into this many classes (default: the square root of their number)")
     _study_flags(p)
