@@ -1,8 +1,10 @@
 """Execute notebooks in place so they are committed with their outputs (the docs site shows them).
 
 Cells flagged `#| slow` or `#| dev` are not run and keep no output (dev cells read the ImageNet dev photos,
-which must never end up in a committed notebook); figures are drawn at a small resolution to keep the
-repository lean. Afterwards run `nbdev_clean`.
+which must never end up in a committed notebook). Figures are stored at twice the density they are shown at: drawn
+at 192 dpi, each output says to show it at half its pixel width (96 CSS px per inch, so a 7-inch figure fills the
+text column), which keeps text sharp on any screen. Each is kept as PNG (charts: lossless and small) or as JPEG
+when that is less than half the size (photos). Afterwards run `nbdev_clean`.
 
     python tools/execute_nbs.py nbs/04_variants.ipynb [more.ipynb …]
 """
@@ -14,15 +16,51 @@ from execnb.shell import CaptureShell
 from fastcore.xtras import working_directory
 
 SKIP = re.compile(r'^#\|\s*(slow|dev)\b|^#\|\s*eval:\s*false', re.M)
-SETUP = """%config InlineBackend.figure_formats = ['jpeg']
-%config InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'pil_kwargs': {'quality': 80}}
-%config InlineBackend.rc = {'figure.dpi': 60}
-import matplotlib as _mpl; _mpl.rcParams['figure.dpi'] = 60
-"""   # photos compress badly as PNG: JPEG at 60 dpi keeps a gallery figure near 100 KiB
+DPI, DENSITY = 192, 2   # pixels per inch drawn; pixels per CSS pixel shown
+SETUP = f"""%config InlineBackend.figure_formats = ['png']
+%config InlineBackend.print_figure_kwargs = {{'bbox_inches': 'tight', 'dpi': {DPI}}}
+import matplotlib as _mpl; _mpl.rcParams['font.size'] = 11
+"""
 
 def skipped(cell) -> bool:
     "True for cells that are not run: Markdown, `nbdev_export()`, and cells flagged slow, dev or `eval: false`."
     return cell.cell_type != 'code' or 'nbdev_export(' in cell.source or bool(SKIP.search(cell.source))
+
+def _as_jpeg(png: bytes) -> bytes:
+    "The image as JPEG (quality 80)."
+    import io
+    from PIL import Image
+    buf = io.BytesIO()
+    with Image.open(io.BytesIO(png)) as im: im.convert('RGB').save(buf, 'JPEG', quality=80)
+    return buf.getvalue()
+
+def _as_palette_png(png: bytes) -> bytes:
+    "The image as an optimised PNG of at most 256 colours (a chart loses nothing visible)."
+    import io
+    from PIL import Image
+    buf = io.BytesIO()
+    with Image.open(io.BytesIO(png)) as im: im.convert('RGB').quantize(256).save(buf, 'PNG', optimize=True)
+    return buf.getvalue()
+
+def show_at_density(nb) -> int:
+    "Give every image output its display width (pixel width / `DENSITY`), as JPEG where that halves a PNG; the number of images."
+    import base64, io
+    from PIL import Image
+    n = 0
+    for c in nb.cells:
+        for o in c.get('outputs', []):
+            for mime in [m for m in o.get('data', {}) if m in ('image/jpeg', 'image/png')]:
+                data = base64.b64decode(o['data'][mime])
+                with Image.open(io.BytesIO(data)) as im: width = im.width
+                if mime == 'image/png' and len(jpeg := _as_jpeg(data)) < len(data) / 2:   # a photo: JPEG
+                    del o['data'][mime]
+                    mime = 'image/jpeg'
+                    o['data'][mime] = base64.b64encode(jpeg).decode()
+                elif mime == 'image/png' and len(small := _as_palette_png(data)) < len(data):   # a chart: fewer colours
+                    o['data'][mime] = base64.b64encode(small).decode()
+                o.setdefault('metadata', {})[mime] = {'width': width // DENSITY}
+                n += 1
+    return n
 
 def execute(path: Path):
     "Run every non-skipped cell of the notebook at `path` and write it back with its outputs."
@@ -36,6 +74,7 @@ def execute(path: Path):
     with working_directory(path.parent):
         shell.run(SETUP)
         shell.run_all(nb, exc_stop=True, preproc=skipped)
+    show_at_density(nb)
     write_nb(nb, path)
     size = sum(len(str(c.get('outputs', ''))) for c in nb.cells if c.cell_type == 'code')
     print(f"{path.name}: {time.time() - t:.0f}s, outputs {size / 1024:.0f} KiB")
