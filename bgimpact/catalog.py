@@ -4,7 +4,11 @@
 
 # %% auto #0
 __all__ = ['FILLS', 'FILL_METHODS', 'ALIASES', 'MIXED', 'SIMPLE_VARIANTS', 'PARAM_VARIANTS', 'VARIANT_FORMS', 'SEGMENTER_SYNTAX',
-           'MODEL_SYNTAX']
+           'MODEL_SYNTAX', 'torch_hub_dir', 'hf_cache_dir', 'available_models', 'format_models']
+
+# %% ../nbs/00d_catalog.ipynb #ct000004
+import json, os
+from pathlib import Path
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2c8
 FILLS = {'black': (0, 0, 0), 'gray': (128, 128, 128), 'white': (255, 255, 255)}   # colour names → RGB
@@ -47,3 +51,58 @@ MODEL_SYNTAX = {   # every model kind's spec → what it loads
     '…#in9 | #classes.txt | #classes.csv': "the model's own label space (default ImageNet-1k)",
     '…@RESIZE/CROP': 'override the preprocessing sizes',
 }
+
+# %% ../nbs/00d_catalog.ipynb #ct000001
+def torch_hub_dir() -> Path:
+    "torch's hub folder, found as torch finds it ($TORCH_HOME/hub, else $XDG_CACHE_HOME/torch/hub), without importing torch."
+    home = os.getenv('TORCH_HOME') or os.path.join(os.getenv('XDG_CACHE_HOME', '~/.cache'), 'torch')
+    return Path(os.path.expanduser(home))/'hub'
+
+# %% ../nbs/00d_catalog.ipynb #79957dd6
+def hf_cache_dir() -> Path:
+    "The Hugging Face hub cache folder (`$HF_HUB_CACHE`, else `$HF_HOME/hub`)."
+    from huggingface_hub import constants
+    return Path(constants.HF_HUB_CACHE)
+
+# %% ../nbs/00d_catalog.ipynb #cbdc82df
+def _clip_repos() -> dict:
+    "Hugging Face repository → the open_clip spec whose weights it holds (empty without open_clip)."
+    try: import open_clip
+    except ImportError: return {}
+    repos = {}
+    for arch, tag in open_clip.list_pretrained():
+        hub = (open_clip.get_pretrained_cfg(arch, tag).get('hf_hub') or '').rstrip('/')
+        if hub: repos.setdefault(hub if hub.count('/') == 1 else os.path.split(hub)[0], f'clip:{arch}:{tag}')
+    return repos
+
+def available_models() -> list:
+    "Specs of the models whose weights are on this machine: embedded, torch hub checkpoints, Hugging Face cache."
+    out = ['lite0']
+    checkpoints = torch_hub_dir()/'checkpoints'
+    files = {p.name for p in checkpoints.glob('*')} if checkpoints.exists() else set()
+    if files:                                      # torchvision (slow to import) only when there are weights to name
+        import torchvision
+        from torchvision.models import get_model_weights, list_models
+        for m in list_models(torchvision.models):
+            out += [f'{m}:{w.name}' for w in get_model_weights(m) if Path(w.url).name in files]
+    try:
+        from huggingface_hub import scan_cache_dir
+        repos = [r for r in scan_cache_dir(hf_cache_dir()).repos if r.repo_type == 'model']
+    except Exception: repos = []
+    clip_repos = _clip_repos() if repos else {}
+    for r in sorted(repos, key=lambda r: r.repo_id):
+        if r.repo_id in clip_repos: out.append(clip_repos[r.repo_id])
+        elif r.repo_id.startswith('timm/'): out.append(f"timm:{r.repo_id.removeprefix('timm/')}")
+        else:
+            cfgs = [f.file_path for rev in r.revisions for f in rev.files if f.file_name == 'config.json']
+            try: arch = json.loads(Path(cfgs[0]).read_text()).get('architectures') or [] if cfgs else []
+            except (OSError, ValueError): arch = []
+            if any(a.endswith('ForImageClassification') for a in arch): out.append(f'hf:{r.repo_id}')
+    return out
+
+# %% ../nbs/00d_catalog.ipynb #a6ad81b3
+def format_models() -> str:
+    "The text of `bgimpact models`: kinds with their spec syntax, then what is available offline here."
+    w = max(map(len, MODEL_SYNTAX))
+    lines = ['Model kinds (--models, comma-separated; YAML `models:` list):'] + [f'  {k:<{w}}  {v}' for k, v in MODEL_SYNTAX.items()]
+    return '\n'.join(lines + ['', f'Available offline on this machine (HF cache {hf_cache_dir()}):'] + [f'  {m}' for m in available_models()])

@@ -630,7 +630,7 @@ def _cluster(args) -> int:
          examples=[('bgimpact models', 'what --models accepts, and what this machine has')])
 def _models(args) -> int:
     "`bgimpact models`: the model kinds, then the models whose weights are on this machine."
-    from bgimpact.zoo import format_models
+    from bgimpact.catalog import format_models
     print(format_models())
     return 0
 
