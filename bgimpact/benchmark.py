@@ -18,7 +18,7 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from .core import StageTimer, csv_ready, write_csv, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
+from .core import StageTimer, csv_ready, write_csv, write_parquet, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
 from .data import class_index
 from .decode import DecodeError, decode_image
 from .evaluate import _Batcher
@@ -291,7 +291,7 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
     extra = dict(protocol=st['protocol']) | (dict(reference=st['reference']) if st['layout'] == 'folders' else {})
     scores = {k: t.assign(**extra) for k, t in scores.items()}
     write_scores(out, scores)
-    with atomic_path(out/'predictions.parquet') as t: pred.to_parquet(t, index=False)
+    write_parquet(pred, out/'predictions.parquet')
     for name, df in [('predictions.csv', pred), ('qc.csv', qc), ('errors.csv', errors)] + ([('adversarial.csv', adv)] if adv is not None else []):
         write_csv(df, out/name)
     table = benchmark_table(scores, st)

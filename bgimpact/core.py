@@ -6,7 +6,7 @@
 __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'CSV_FLOAT_FORMAT', 'atomic_path', 'write_text', 'write_json', 'file_key',
            'RunLockedError', 'WorkersLostError', 'run_lock', 'unknown_name', 'yaml_error', 'Config', 'config_template',
            'seed_everything', 'truthy', 'sha256_file', 'package_versions', 'git_revision', 'StageTimer', 'get_logger',
-           'offline', 'set_offline', 'csv_ready', 'write_csv']
+           'offline', 'set_offline', 'csv_ready', 'write_csv', 'write_parquet']
 
 # %% ../nbs/00_core.ipynb #08ff448e
 import dataclasses, fcntl, hashlib, json, logging, os, random, re, subprocess, sys, tempfile, threading, time
@@ -324,4 +324,11 @@ def write_csv(df: pd.DataFrame,  # the table
               path):             # the CSV file to write
     "Write a table as CSV atomically: lists as space-separated strings, floats to 6 significant digits, no index."
     with atomic_path(path) as t: csv_ready(df).to_csv(t, index=False, float_format=CSV_FLOAT_FORMAT)
+    return Path(path)
+
+# %% ../nbs/00_core.ipynb #wpq00001
+def write_parquet(df: pd.DataFrame,  # the table
+                  path):             # the Parquet file to write
+    "Write a table as Parquet atomically, every digit kept, no index; the path."
+    with atomic_path(path) as t: df.to_parquet(t, index=False)
     return Path(path)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from fastcore.basics import patch
 
-from .core import atomic_path, file_key, write_json
+from .core import atomic_path, file_key, write_json, write_parquet
 from .records import DamagedRunError, file_problem, file_record, read_sealed, write_sealed
 
 # %% ../nbs/06d_ledger.ipynb #4a562391
@@ -66,16 +66,13 @@ class Ledger:
     def __repr__(self): return f'Ledger({self.dir})'
 
 # %% ../nbs/06d_ledger.ipynb #7e851a08
-def _write_table(df: pd.DataFrame, path: Path):
-    with atomic_path(path) as tmp: df.to_parquet(tmp, index=False)
-
 RESERVED_META = ('tables', 'label', 'part', 'files')   # what a marker holds besides the unit's own metadata
 
 @patch
 def commit(self: Ledger, unit: Unit, tables: dict, meta: dict | None = None,
            files=()):  # other files of the run folder the unit vouches for (its images' masks, backgrounds)
     "Write the unit's tables (name → DataFrame), then its sealed marker with the records of its files: the unit is done once the marker exists."
-    for kind, df in tables.items(): _write_table(df, self.table(unit, kind))
+    for kind, df in tables.items(): write_parquet(df, self.table(unit, kind))
     paths = [self.table(unit, k) for k in sorted(tables)] + [self.out/self.rel(f) for f in files]
     known = read_sealed(self.marker(unit))['files'] if self.done(unit) else {}   # a recommit hashes only what changed
     records = {self.rel(p): file_record(p, known.get(self.rel(p))) for p in paths}

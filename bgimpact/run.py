@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm.auto import tqdm
 
-from .core import (CSV_FLOAT_FORMAT, Config, csv_ready, write_csv, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
+from .core import (CSV_FLOAT_FORMAT, Config, csv_ready, write_csv, write_parquet, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, unfiled_note
 from .evaluate import Study, decode_and_mask, usable_images, variant_file, variants_of
@@ -55,11 +55,6 @@ def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
     "The QC table with each usable image's size category (tertile of its foreground fraction within its class)."
     ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
     return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
-
-# %% ../nbs/07_run.ipynb #4e6e7e2a
-def _to_parquet(df: pd.DataFrame, path: Path):
-    "Write `df` to `path` as Parquet, atomically."
-    with atomic_path(path) as tmp: df.to_parquet(tmp, index=False)
 
 # %% ../nbs/07_run.ipynb #994798c9
 def invalidate_image(out,                  # a finished run folder
@@ -264,7 +259,7 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
                   excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
     inputs = pd.read_parquet(out/'inputs.parquet')
     inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
-    _to_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
+    write_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
     RunRecord(out).vouch(out/'inputs.parquet')      # at once: the next resume compares its inputs with them
     record = ledger.dir/'changes.json'
     changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
@@ -287,7 +282,7 @@ def _attribution_outputs(out: Path, cfg: Config, study: Study, state: RunState, 
     info, lines, by = {}, [], dict(n_boot=cfg.n_boot, seed=cfg.seed)
     if cfg.attribution:
         attr = ledger.concat(AttributionPass().units(state), 'attr')
-        _to_parquet(attr, out/'attribution.parquet')
+        write_parquet(attr, out/'attribution.parquet')
         write_csv(attr, out/'attribution.csv')
         keys = ['model', 'method', 'target']
         summ = pd.concat([attribution_summary(attr, by=keys, **by).assign(label='(all)'), attribution_summary(attr, by=[*keys, 'label'], **by)])
@@ -302,7 +297,7 @@ def _attribution_outputs(out: Path, cfg: Config, study: Study, state: RunState, 
         lines += [f"  attribution: {m} skipped: {why}" for m, why in skipped.items()]
     if cfg.noise_sigmas:
         nz = ledger.concat(NoisePass().units(state), 'noise')
-        _to_parquet(nz, out/'noise.parquet')
+        write_parquet(nz, out/'noise.parquet')
         known = nz[nz.label_idx.astype(int) >= 0] if len(nz) else nz
         nm = (pd.concat([noise_metrics(known, by=('model',), **by).assign(label='(all)'), noise_metrics(known, by=('model', 'label'), **by)])
               if len(known) else pd.DataFrame(columns=['model', 'label', *NOISE_COLUMNS]))
@@ -398,7 +393,7 @@ def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
     so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
     if touched: write_sealed(record, so_far)                   # before the new fingerprints: a kill in between keeps the changes
-    with atomic_path(f) as tmp: new.to_parquet(tmp, index=False)
+    write_parquet(new, f)
     RunRecord(out).vouch(f)
     return so_far
 
