@@ -34,7 +34,7 @@ from sklearn.neighbors import radius_neighbors_graph
 from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 
-from .core import atomic_path, file_key
+from .core import ERROR_COLUMNS, atomic_path, file_key, write_csv
 from .data import discover
 from .decode import DecodeError, load_input
 from .models import Lite0Classifier
@@ -595,7 +595,7 @@ def cluster_dataset(
     seg = get_segmenter(segmenter) if on != 'image' else None
     recs, desc, thumbs, errors = describe_dataset(recs, feature, on, seg, work_size, Lite0Classifier() if feature == 'embedding' else None,
                                                   progress=progress)
-    with atomic_path(out/'errors.csv') as f: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(f, index=False)
+    write_csv(pd.DataFrame(errors, columns=ERROR_COLUMNS), out/'errors.csv')
     if len(recs) < 2: raise ValueError(f"Need at least two readable images to cluster, found {len(recs)} (see {out/'errors.csv'})")
     res = cluster_descriptors(desc, feature, method, threshold, batch_size, seed=seed)
     t = write_clusters(out, [r.image_id for r in recs], res['labels'], res['score'], lambda i: jpeg_image(thumbs[i]))

@@ -19,7 +19,7 @@ import pandas as pd
 import torch
 from PIL import Image
 
-from .core import Config, StageTimer, atomic_path, file_key, unknown_name
+from .core import ERROR_COLUMNS, Config, StageTimer, atomic_path, file_key, unknown_name
 from .data import ImageRecord
 from .decode import DecodeError, decode_image, load_input, load_input_pair, resize_short
 from .models import CLASSIFIER_RUNTIMES, Classifier, Lite0Classifier, load_classifier, resolve_device, topk_outputs
@@ -337,7 +337,7 @@ def process_group(study: Study,          # the loaded study
         if progress: progress.update()
     for b in batchers: b.flush()
     return dict(predictions=_ordered(sum((b.rows for b in batchers), []), recs, study), qc=pd.DataFrame(qc_rows),
-                errors=pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']), palette=palette)
+                errors=pd.DataFrame(errors, columns=ERROR_COLUMNS), palette=palette)
 
 # %% ../nbs/06_evaluate.ipynb #63a81cd7
 def _ordered(rows, recs, study) -> pd.DataFrame:

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm.auto import tqdm
 
-from .core import (CSV_FLOAT_FORMAT, Config, csv_ready, write_csv, write_parquet, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
+from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv, write_parquet, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, unfiled_note
 from .evaluate import Study, decode_and_mask, usable_images, variant_file, variants_of
@@ -243,7 +243,7 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     classify = bool(study.classifiers)               # without models (`bgimpact variants`) there are no predictions to tabulate
     if classify: _join_predictions(out, [ledger.table(u, 'pred') for u in units])
     qc = _with_sizes(ledger.concat(units, 'qc').reindex(columns=QC_COLUMNS))
-    errors = ledger.concat(units, 'err').reindex(columns=['image_id', 'path', 'stage', 'reason'])
+    errors = ledger.concat(units, 'err').reindex(columns=ERROR_COLUMNS)
     write_csv(qc, out/'qc.csv'); write_csv(errors, out/'errors.csv')
     write_json(out/'colors.json', {u.label: ledger.meta(u)['palette'] for u in units})
     pred = load_predictions(out) if classify else pd.DataFrame(columns=PRED_COLUMNS)
@@ -554,8 +554,8 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
                         Image.fromarray(overlay(img, mask)).save(t, format='JPEG', quality=85)
                     made.append(made_file)
     qc = _with_sizes(pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS))
-    with atomic_path(out/'qc.csv') as t: qc.to_csv(t, index=False)
-    with atomic_path(out/'errors.csv') as t: pd.DataFrame(errors, columns=['image_id', 'path', 'stage', 'reason']).to_csv(t, index=False)
+    write_csv(qc, out/'qc.csv')                     # as a study writes it
+    write_csv(pd.DataFrame(errors, columns=ERROR_COLUMNS), out/'errors.csv')
     RunRecord(out).vouch(out/'qc.csv', out/'errors.csv', *made)      # what a rerun may reuse
     return qc
 
