@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from fastcore.basics import val2idx
 
 from .core import atomic_path, run_lock, write_csv, write_json
 from .records import RunRecord
@@ -74,7 +75,7 @@ def most_mistaken(pred: pd.DataFrame,  # predictions: model, label, variant, top
     named = 'top1_name' in pred                                       # the model's own class names (any label space)
     names = pred.drop_duplicates(['model', 'top1_idx']).set_index(['model', 'top1_idx']).top1_name if named else None
     out['mistaken_name'] = [names[(m, i)] if named else class_name(i) for m, i in zip(out.model, out.mistaken_idx)]
-    order = {k: i for i, k in enumerate(n.index)}
+    order = val2idx(n.index)
     return out.iloc[np.argsort([order[k] for k in zip(*(out[c] for c in keys))], kind='stable')].reset_index(drop=True)[MISTAKEN_COLUMNS]
 
 # %% ../nbs/05b_analysis.ipynb #e65ace05
@@ -313,7 +314,7 @@ def plain_reading(scores: dict,        # tables from `score`
             worst = [f"`{v}` ({_pts(r.top1_shift)}, to {r.top1:.0%})" for v, r in hurt.head(2).iterrows()]
             out.append(f"With the object kept, the background{'s' * (len(worst) > 1)} that hurt most "
                        f"{'are' if len(worst) > 1 else 'is'} {' and '.join(worst)}.")
-        elif len(keep): out.append(f"No background that keeps the object lowers its accuracy.")
+        elif len(keep): out.append("No background that keeps the object lowers its accuracy.")
         gone = t.drop(index='original')[[not keeps_object(v) for v in t.index[1:]]]
         if len(gone): out.append(f"Without the object it is still right on "
                                  f"{_names([f'{r.top1:.0%} of the images with `{v}`' for v, r in gone.iterrows()], '')}: "

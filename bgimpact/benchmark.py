@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from fastcore.basics import val2idx
 import torch
 from tqdm.auto import tqdm
 
@@ -75,7 +76,7 @@ def read_layout(root,                             # the benchmark folder
     if reference not in found:
         raise ValueError(f"{root} has no reference folder {reference!r} (variant folders: {', '.join(found) or 'none'}); "
                          "pass --reference NAME")
-    rank = {v: i for i, v in enumerate(order)}
+    rank = val2idx(order)
     variants = [reference] + sorted((v for v in found if v != reference), key=lambda v: (rank.get(v, len(rank)), v))
     errors, tables = [], []
     for v in variants: tables.append(_index(_walk(root/v/split), v, errors).assign(variant=v))
@@ -92,7 +93,7 @@ def read_layout(root,                             # the benchmark folder
                                reason=f'no file {r.stem}.* in {v}/{split + "/" if split else ""}{r.label} (the image is in {n} other variant folders)'))
     masks = _index(_walk(root/mask_folder/split), mask_folder, errors) if mask_folder else _index([], '', errors)
     masks = masks[masks.image_id.isin(ids.image_id)]
-    files = files.assign(_v=files.variant.map({v: i for i, v in enumerate(variants)})).sort_values(['_v', 'label', 'stem']).drop(columns='_v')
+    files = files.assign(_v=files.variant.map(val2idx(variants))).sort_values(['_v', 'label', 'stem']).drop(columns='_v')
     return Layout(root, variants, files.reset_index(drop=True), masks.reset_index(drop=True),
                   pd.DataFrame(errors, columns=ERROR_COLUMNS))
 
@@ -282,7 +283,7 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
     adv, adv_err = _challenge(out, lay, clfs, lmap, st, tm, progress) if st['challenge'] else (None, None)
     read = lambda kind: [ledger.read(_unit(v, l), kind) for v, l, _ in units]
     pred = pd.concat([p for p in read('pred') if len(p)], ignore_index=True)
-    mo, vo = {c.name: i for i, c in enumerate(clfs)}, {v: i for i, v in enumerate(['original'] + lay.variants[1:])}
+    mo, vo = val2idx([c.name for c in clfs]), val2idx(['original'] + lay.variants[1:])
     pred = pred.iloc[np.lexsort((pred.variant.map(vo), pred.model.map(mo), pred.image_id))].reset_index(drop=True)
     errors = pd.concat([lay.errors, *read('err'), *([adv_err] if adv_err is not None else [])], ignore_index=True)[ERROR_COLUMNS]
     qc = _qc(lay, pred)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from fastcore.basics import val2idx
 import torch
 from PIL import Image
 
@@ -344,7 +345,7 @@ def _ordered(rows, recs, study) -> pd.DataFrame:
     "Rows in (image, model, variant) order whatever the batching."
     df = pd.DataFrame(rows)
     if df.empty: return df
-    pos = lambda vals: {v: i for i, v in enumerate(vals)}
+    pos = val2idx
     img, mdl, var = pos(r.image_id for r in recs), pos(c.name for c in study.classifiers), pos(study.variants)
     order = np.lexsort((df.instance, df.variant.map(var), df.model.map(mdl), df.image_id.map(img)))
     return df.iloc[order].reset_index(drop=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from fastcore.basics import val2idx
 import torch
 
 from .data import ASSETS, class_index
@@ -80,5 +81,5 @@ def load_label_map(spec  # `in9`, `in9-wordnet`, a JSON `{"index": class}` file 
     if not {'idx', 'class'} <= set(t.columns): raise ValueError(f"{p}: a label map CSV needs columns idx,class")
     classes = tuple(dict.fromkeys(t['class']))
     idx = np.full(1000, -1)
-    idx[t.idx.to_numpy()] = t['class'].map({c: i for i, c in enumerate(classes)}).to_numpy()
+    idx[t.idx.to_numpy()] = t['class'].map(val2idx(classes)).to_numpy()
     return LabelMap(p.stem, classes, idx)

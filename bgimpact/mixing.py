@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from fastcore.basics import patch
+from fastcore.basics import patch, val2idx
 from PIL import Image
 
 from .core import atomic_path, file_key
@@ -38,7 +38,7 @@ def pair_backgrounds(fg: pd.DataFrame,  # objects: image_id, label
         if c is None or n_other(c, me) <= 0: return None
         j, k = int(rng.integers(n_other(c, me))), where[me] if home.get(me) == c else None
         return members[c][j + (k is not None and j >= k)], c
-    pos, filled = {c: i for i, c in enumerate(classes)}, [c for c in classes if members.get(c)]
+    pos, filled = val2idx(classes), [c for c in classes if members.get(c)]
     out = []
     for me, c in zip(fg.image_id, fg.label):
         if c not in pos: raise ValueError(f"class {c!r} of {me} is not in the class order {classes}")

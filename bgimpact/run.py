@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from fastcore.basics import groupby
+from operator import attrgetter
 import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm.auto import tqdm
@@ -46,9 +48,7 @@ PASS_OUTPUTS = {'attr': ['attribution.parquet', 'attribution.csv', 'attribution_
 # %% ../nbs/07_run.ipynb #c2dd2717
 def group_by_label(recs) -> dict:  # `ImageRecord`s
     "Records grouped by label, groups and records in input order."
-    groups = {}
-    for r in recs: groups.setdefault(r.label, []).append(r)
-    return groups
+    return groupby(recs, attrgetter('label'))
 
 # %% ../nbs/07_run.ipynb #b1756b63
 def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
