@@ -1,7 +1,7 @@
 """Run the test suite: every notebook (nbdev's own `test_nb`, slow cells included unless --fast; `dev` cells,
 which need the photos in shared/data, never),
 README.md in sync with nbs/index.ipynb, the Quarto docs site (`make docs`; nbconvert where no Quarto exists), and pytest. Prints `N passed, N failed` for the notebooks."""
-import argparse, difflib, os, subprocess, sys, time
+import argparse, difflib, os, re, subprocess, sys, time
 from pathlib import Path
 
 from fastcore.parallel import parallel
@@ -51,10 +51,13 @@ def build_site() -> int:
     "The Quarto site via `make docs` (Quarto from PATH or ../shared/quarto); without Quarto, nbconvert renders every page."
     t = time.time()
     if have_quarto():
-        rc = subprocess.run(['make', '--no-print-directory', 'docs'], cwd=ROOT, stdout=subprocess.DEVNULL).returncode
-        pages = len(list((ROOT/'_docs').glob('*.html')))
-        print(f"docs: Quarto site built in {time.time() - t:.0f}s, {pages} pages in _docs/" + ('' if rc == 0 else ' — FAILED'))
-        return rc
+        res = subprocess.run(['make', '--no-print-directory', 'docs'], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        rc, pages = res.returncode, len(list((ROOT/'_docs').glob('*.html')))
+        warnings = [l for l in res.stderr.splitlines() if re.search(r'\bWARN(ING)?\b|Warning:', l)]
+        print(f"docs: Quarto site built in {time.time() - t:.0f}s, {pages} pages in _docs/, {len(warnings)} warnings"
+              + ('' if rc == 0 and not warnings else ' — FAILED'), *warnings[:10], sep='\n')
+        if rc: print(res.stderr[-3000:])
+        return rc or bool(warnings)
     print("docs: no Quarto on this machine — the site is NOT built; nbconvert renders each page instead, the site's browser test is skipped")
     return subprocess.run([sys.executable, str(ROOT/'.ci'/'docs_check.py')]).returncode
 

@@ -42,9 +42,9 @@ def _outputs(nb: Path) -> list:
     return [o for c in json.loads(nb.read_text(encoding='utf-8'))['cells'] if c['cell_type'] == 'code' for o in c.get('outputs', [])]
 
 def test_committed_outputs_stay_small():
-    "Notebooks keep their outputs for the docs, within budget: ≤ 300 KiB per notebook, ≤ 4 MiB in all."
+    "Notebooks keep their outputs for the docs, within budget: ≤ 512 KiB per notebook (figures at twice the density they are shown at), ≤ 4 MiB in all."
     sizes = {nb.name: len(json.dumps(_outputs(nb))) for nb in NBS.glob('*.ipynb')}
-    big = {k: f'{v / 1024:.0f} KiB' for k, v in sizes.items() if v > 300 * 1024}
+    big = {k: f'{v / 1024:.0f} KiB' for k, v in sizes.items() if v > 512 * 1024}
     assert not big, big
     assert sum(sizes.values()) < 4 * 1024**2, f'{sum(sizes.values()) / 1024**2:.1f} MiB'
 
@@ -55,10 +55,11 @@ def test_outputs_show_no_machine_paths():
     assert not bad, bad
 
 def test_tutorial_is_executed():
-    "The tutorial is committed executed: every visible code cell has its output (figures included)."
+    "The tutorial is committed executed: every visible code cell has its output (figures included); a cell of imports prints nothing."
     cells = [c for c in json.loads((NBS/'92_first_study.ipynb').read_text(encoding='utf-8'))['cells'] if c['cell_type'] == 'code']
     shown = [c for c in cells if not ''.join(c['source']).startswith('#| hide')]
-    assert shown and all(c.get('outputs') for c in shown)
+    imports = lambda c: all(l.startswith(('import ', 'from ')) for l in ''.join(c['source']).splitlines() if l.strip())
+    assert shown and all(c.get('outputs') for c in shown if not imports(c))
     assert sum('image/jpeg' in o.get('data', {}) or 'image/png' in o.get('data', {}) for c in shown for o in c['outputs']) >= 4
 
 def test_page_names_are_distinct():
