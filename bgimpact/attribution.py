@@ -442,5 +442,5 @@ def overlay(ax,                   # matplotlib axes
     ax.imshow(img.permute(1, 2, 0).numpy())
     ax.imshow(np.ma.masked_invalid(heat.numpy()), cmap='jet', alpha=alpha, vmin=0, vmax=1)
     if mask is not None: ax.contour(mask.numpy(), levels=[.5], colors='white', linewidths=1.5)
-    ax.set_title(title, fontsize=9); ax.axis('off')
+    ax.set_title(title, fontsize='small'); ax.axis('off')
     return ax

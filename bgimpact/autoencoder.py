@@ -165,7 +165,7 @@ def _loss_figure(h: pd.DataFrame, path, title: str):
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.plot(h.step, h.loss, lw=.6, alpha=.4, label='per step'); ax.plot(h.step, h.loss.rolling(20, min_periods=1).mean(), label='mean of 20')
-    ax.set_yscale('log'); ax.set_xlabel('step'); ax.set_ylabel('loss'); ax.set_title(title); ax.legend(fontsize=8); fig.tight_layout()
+    ax.set_yscale('log'); ax.set_xlabel('step'); ax.set_ylabel('loss'); ax.set_title(title); ax.legend(fontsize='small'); fig.tight_layout()
     with atomic_path(path) as f: fig.savefig(f, format='png', dpi=90)
     plt.close(fig)
 

@@ -471,7 +471,7 @@ def write_clusters(
         fig, axs = plt.subplots(nrow, ncol, figsize=(1.6 * ncol, 1.6 * nrow), squeeze=False)
         for ax in axs.flat: ax.axis('off')
         for ax, i in zip(axs.flat, idx): ax.imshow(image(i).permute(1, 2, 0)); ax.set_title(str(ids[i])[-18:], fontsize=6)
-        fig.suptitle(f'cluster {c}: {(labels == c).sum()} images', fontsize=9); fig.tight_layout()
+        fig.suptitle(f'cluster {c}: {(labels == c).sum()} images', fontsize='small'); fig.tight_layout()
         with atomic_path(out/'sheets'/f'cluster_{c}.png') as f: fig.savefig(f, format='png', dpi=72)
         plt.close(fig)
     return t

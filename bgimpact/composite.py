@@ -427,7 +427,7 @@ def _grid(tiles, titles, ncol: int, title: str, size: float = 1.3):
     for ax, a, t in zip(axs.flat, tiles, titles):
         if a is not None: ax.imshow(a.squeeze(), cmap='gray' if a.shape[-1] == 1 else None, vmin=0, vmax=255)
         ax.set_title(t, fontsize=6)
-    fig.suptitle(title, fontsize=9); fig.tight_layout()
+    fig.suptitle(title, fontsize='small'); fig.tight_layout()
     return fig
 
 # %% ../nbs/13_composite.ipynb #c6704e4c

@@ -56,7 +56,7 @@ def _bars(ax, m: pd.DataFrame, col: str, variants, models, pct: bool = True):
         err = np.array([t[col] - t[f'{col}_lo'], t[f'{col}_hi'] - t[col]]) * f if f'{col}_lo' in t else None
         ax.barh(y, t[col] * f, height=h, xerr=err, capsize=2, label=model, alpha=.85)
     ax.set_yticks(np.arange(len(variants)), variants); ax.invert_yaxis(); ax.grid(axis='x', alpha=.3)
-    if k > 1: ax.legend(fontsize=8)
+    if k > 1: ax.legend(fontsize='small')
 
 # %% ../nbs/10_plots.ipynb #2126c4db
 def accuracy_figure(rt: RunTables):  # a finished run's tables
@@ -118,20 +118,20 @@ def confidence_figure(rt: RunTables):  # a finished run's tables
             for b in parts['bodies']: b.set_color(colour); b.set_alpha(.5)
         ax.plot([], [], color=colour, lw=6, alpha=.5, label='correct' if ok else 'wrong')
     ax.set_yticks(np.arange(len(rt.variants)), rt.variants); ax.invert_yaxis(); ax.set_xlim(0, 1)
-    ax.set_xlabel('top-1 probability'); ax.set_title('Confidence of correct and wrong predictions'); ax.legend(fontsize=8)
+    ax.set_xlabel('top-1 probability'); ax.set_title('Confidence of correct and wrong predictions'); ax.legend(fontsize='small')
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #38457632
 def _heat(ax, t: pd.DataFrame, cmap='viridis', vmin=0, vmax=1, fmt='{:.0%}'):
     "Table `t` as a heat map on `ax`, each value written in its cell (dark text on light cells) when there are at most 400."
     im = ax.imshow(t.to_numpy(dtype=float), cmap=cmap, vmin=vmin, vmax=vmax, aspect='auto')
-    ax.set_xticks(range(t.shape[1]), t.columns, rotation=45, ha='right', fontsize=9)
-    ax.set_yticks(range(t.shape[0]), t.index, fontsize=9)
+    ax.set_xticks(range(t.shape[1]), t.columns, rotation=45, ha='right', fontsize='small')
+    ax.set_yticks(range(t.shape[0]), t.index, fontsize='small')
     if t.size > 400: return im
     for (i, j), v in np.ndenumerate(t.to_numpy(dtype=float)):
         if np.isnan(v): continue
         r, g, b, _ = im.cmap(im.norm(v))
-        ax.text(j, i, fmt.format(v), ha='center', va='center', fontsize=8, color='k' if .299 * r + .587 * g + .114 * b > .5 else 'w')
+        ax.text(j, i, fmt.format(v), ha='center', va='center', fontsize='small', color='k' if .299 * r + .587 * g + .114 * b > .5 else 'w')
     return im
 
 # %% ../nbs/10_plots.ipynb #134137fb
@@ -182,7 +182,7 @@ def size_figure(rt: RunTables,  # a finished run's tables
     ax.set_title(f'Object size (tertile within its class) and background reliance ({model})')
     note = _size_note(rt, present)
     fig.legend(loc='lower center', bbox_to_anchor=(.5, .04 if note else 0), ncol=3, frameon=False)
-    if note: fig.text(.5, .005, note, ha='center', va='bottom', fontsize=8, color='dimgray')
+    if note: fig.text(.5, .005, note, ha='center', va='bottom', fontsize='small', color='dimgray')
     fig.tight_layout(rect=(0, .11 if note else .07, 1, 1))
     return fig
 
@@ -207,7 +207,7 @@ def phi_figure(rt: RunTables, # a finished run's tables
     if const := constant_variants(rt, model):
         said = '; '.join(f"{v}: right on {'every' if w == 'all' else 'no'} image" for v, w in const.items())
         fig.text(.5, .005, f"blank rows and columns: φ is undefined when a variant's correctness never varies ({said})",
-                 ha='center', va='bottom', fontsize=8, color='dimgray', wrap=True)
+                 ha='center', va='bottom', fontsize='small', color='dimgray', wrap=True)
     fig.tight_layout(rect=(0, .05 if const else 0, 1, 1))
     return fig
 
@@ -230,12 +230,12 @@ def instead_figure(rt: RunTables,             # a finished run's tables
     ncol = min(4, max(len(vs), 1)); nrow = -(-max(len(vs), 1) // ncol)
     fig, axs = plt.subplots(nrow, ncol, figsize=(3.2 * ncol, 2.4 * nrow), squeeze=False)
     for ax in axs.flat[len(vs):]: ax.axis('off')
-    if not vs: axs[0, 0].text(.5, .5, 'no image right on the original\nturns wrong on any variant', ha='center', va='center', fontsize=9)
+    if not vs: axs[0, 0].text(.5, .5, 'no image right on the original\nturns wrong on any variant', ha='center', va='center', fontsize='small')
     for ax, v in zip(axs.flat, vs):
         c = p[p.variant == v].top1_idx.value_counts(normalize=True).head(top)[::-1]
         ax.barh([_name(p, i) for i in c.index], c.to_numpy() * 100, color='tab:purple', alpha=.8)
-        ax.set_title(f'{v} ({(p.variant == v).sum()} wrong)', fontsize=9); ax.tick_params(labelsize=8); ax.set_xlabel('% of wrong', fontsize=8)
-    fig.suptitle(f'What the model sees instead ({model}): images right on the original, wrong on the variant', fontsize=10); fig.tight_layout(); return fig
+        ax.set_title(f'{v} ({(p.variant == v).sum()} wrong)', fontsize='small'); ax.tick_params(labelsize='small'); ax.set_xlabel('% of wrong', fontsize='small')
+    fig.suptitle(f'What the model sees instead ({model}): images right on the original, wrong on the variant', fontsize='medium'); fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #in000001
 def instead_table(rt: RunTables,             # a finished run's tables
@@ -285,17 +285,17 @@ def flips_gallery(rt: RunTables,             # a finished run's tables
     fig, axs = plt.subplots(max(len(w), 1), 2, figsize=(7, 3.4 * max(len(w), 1)), squeeze=False)
     for ax in axs.flat: ax.axis('off')
     if w.empty: axs[0, 0].text(1, .5, 'no image right on the original turns wrong\non a variant that keeps the object',
-                               ha='center', va='center', fontsize=9, transform=axs[0, 0].transAxes)
+                               ha='center', va='center', fontsize='small', transform=axs[0, 0].transAxes)
     for r, row in enumerate(w.itertuples()):
         inst, flip = int(getattr(row, 'instance', 0)), bool(getattr(row, 'flip', False))
         for c, (v, title) in enumerate([('original', f'original: {row.top1_name_orig} (true {row.true_prob_orig:.0%})'),
                                         (row.variant, f'{row.variant}: {row.top1_name} (true {row.true_prob:.0%})')]):
             a = _picture(rt, row.label, row.image_id, v, inst if c else 0, flip if c else False)
             ax = axs[r, c]
-            ax.set_title(f'{row.image_id}\n{title}' if c == 0 else f'\n{title}', fontsize=10)
+            ax.set_title(f'{row.image_id}\n{title}' if c == 0 else f'\n{title}', fontsize='medium')
             if a is not None: ax.imshow(a)
-            else: ax.text(.5, .5, 'no thumbnail: a run made before\nthumbnails; rerun with --resume', ha='center', va='center', fontsize=8)
-    fig.suptitle(f'Worst flips ({model or rt.models[0]}): right on the original, wrong with the object kept', fontsize=11)
+            else: ax.text(.5, .5, 'no thumbnail: a run made before\nthumbnails; rerun with --resume', ha='center', va='center', fontsize='small')
+    fig.suptitle(f'Worst flips ({model or rt.models[0]}): right on the original, wrong with the object kept', fontsize='medium')
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #08788311
@@ -335,13 +335,13 @@ def strip_figure(images: dict,        # (variant, instance, flip) → H×W×3 ui
     for ax, k in zip(axs.flat, keys):
         a = images.get(k)
         if a is not None: ax.imshow(a, cmap='gray' if k == 'mask' else None, vmin=0, vmax=255)
-        else: ax.text(.5, .5, 'not available', ha='center', va='center', fontsize=8, transform=ax.transAxes)
-        if k == 'mask': ax.set_title('mask', fontsize=9); continue
-        ax.set_title(_panel_title(*k, several.get(k[0], False)), fontsize=9)
+        else: ax.text(.5, .5, 'not available', ha='center', va='center', fontsize='small', transform=ax.transAxes)
+        if k == 'mask': ax.set_title('mask', fontsize='small'); continue
+        ax.set_title(_panel_title(*k, several.get(k[0], False)), fontsize='small')
         r = rows[(rows.variant == k[0]) & (rows.instance == k[1]) & (rows.flip.astype(bool) == k[2])]
         lines = [f"{f'{m.model}: ' if many else ''}{m.top1_name} {m.top1_prob:.0%}" for m in r.itertuples()]
-        ax.set_xlabel('\n'.join(lines), fontsize=8, color='tab:green' if r.correct1.astype(bool).all() else 'tab:red')
-    if title: fig.suptitle(title, fontsize=10)
+        ax.set_xlabel('\n'.join(lines), fontsize='small', color='tab:green' if r.correct1.astype(bool).all() else 'tab:red')
+    if title: fig.suptitle(title, fontsize='medium')
     fig.tight_layout(); return fig
 
 
@@ -406,14 +406,14 @@ def qc_figure(rt: RunTables):  # a finished run's tables
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3), gridspec_kw=dict(width_ratios=[2, 1]))
     ok = truthy(q.qc_ok)
     a.hist([q.fg_frac[ok], q.fg_frac[~ok]], bins=20, range=(0, 1), stacked=True, color=['tab:green', 'tab:red'], label=['pass', 'fail'])
-    a.set_xlabel('foreground fraction of the mask'); a.set_ylabel('images'); a.set_title('Mask QC'); a.legend(fontsize=8)
+    a.set_xlabel('foreground fraction of the mask'); a.set_ylabel('images'); a.set_title('Mask QC'); a.legend(fontsize='small')
     reasons = q.qc_reason[~ok].fillna('').astype(str).str.replace(r'mask covers \d+% of the image', 'mask covers nearly all', regex=True)
     reasons = reasons.str.replace(r"exception: .*", 'exception (object label missing)', regex=True).value_counts()
     if len(reasons):
         b.barh(reasons.index[::-1], reasons.to_numpy()[::-1], color='tab:red', alpha=.8)
-        b.set_xlabel('images'); b.tick_params(labelsize=7)
+        b.set_xlabel('images'); b.tick_params(labelsize='small')
     else: b.axis('off'); b.text(.5, .5, 'no mask failed QC', ha='center', va='center')
-    b.set_title(f'{int(ok.sum())} pass, {int((~ok).sum())} fail', fontsize=9)
+    b.set_title(f'{int(ok.sum())} pass, {int((~ok).sum())} fail', fontsize='small')
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #25ba62f6
@@ -431,10 +431,10 @@ def cluster_figure(rt: RunTables):  # a finished run's tables
         ax.bar(x, t.error_rate * 100, w, yerr=err, capsize=2, label=m, alpha=.85)
         ax.axhline((t.errors.sum() / t.images.sum()) * 100, ls='--', lw=1, color=f'C{j}')
     n = c.groupby('cluster').images.max().reindex(ids)
-    ax.set_xticks(np.arange(len(ids)), [f'{i}\nn={k:.0f}' for i, k in zip(ids, n)], fontsize=8)
+    ax.set_xticks(np.arange(len(ids)), [f'{i}\nn={k:.0f}' for i, k in zip(ids, n)], fontsize='small')
     ax.set_xlabel('background cluster (images)'); ax.set_ylim(0, 100); ax.set_ylabel('top-1 error on originals (%)')
-    ax.set_title('Error rate per background cluster\n95% exact CI; dashed: all images', fontsize=10)
-    if len(models) > 1: ax.legend(fontsize=8)
+    ax.set_title('Error rate per background cluster\n95% exact CI; dashed: all images', fontsize='medium')
+    if len(models) > 1: ax.legend(fontsize='small')
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #a1100002
@@ -469,11 +469,11 @@ def attribution_figure(rt: RunTables,             # a finished run's tables
     ax.scatter(cm.inside, cm.flip_rate * 100, s=36, marker='D', facecolors='none', edgecolors='tab:red', label=f'class means (n={len(cm)})')
     txt = [f"{lvl}: Spearman ρ = {cor.rho[lvl]:+.2f} (p = {cor.p[lvl]:.2g}, n = {cor.n[lvl]})" for lvl in ('image', 'class') if np.isfinite(cor.rho[lvl])]
     if np.isfinite(size.rho['image']): txt.append(f"mask share alone (images): ρ = {size.rho['image']:+.2f} (p = {size.p['image']:.2g})")
-    ax.set_title('\n'.join(txt) or 'too few images for a correlation', fontsize=8, loc='left')
-    ax.set_xlim(0, 1); ax.set_ylim(-3, 103); ax.grid(alpha=.3); ax.legend(fontsize=8, loc='lower left')
+    ax.set_title('\n'.join(txt) or 'too few images for a correlation', fontsize='small', loc='left')
+    ax.set_xlim(0, 1); ax.set_ylim(-3, 103); ax.grid(alpha=.3); ax.legend(fontsize='small', loc='lower left')
     ax.set_xlabel(f'share of {method} attribution inside the object mask (true class)')
     ax.set_ylabel('flip rate: background variants\nturning a correct image wrong (%)')
-    fig.suptitle(f'Does a model that looks at the background flip more? ({model})', fontsize=10)
+    fig.suptitle(f'Does a model that looks at the background flip more? ({model})', fontsize='medium')
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #a1100007
@@ -490,9 +490,9 @@ def noise_figure(rt: RunTables,             # a finished run's tables
     fig, ax = plt.subplots(figsize=(5.5, 3.4))
     for col, name, c in (('core_acc', 'core: noise on the background', 'tab:blue'), ('spurious_acc', 'spurious: noise on the object', 'tab:orange')):
         ax.errorbar(m.sigma, m[col] * 100, yerr=[(m[col] - m[f'{col}_lo']) * 100, (m[f'{col}_hi'] - m[col]) * 100], marker='o', capsize=3, color=c, label=name)
-    for r in m.itertuples(): ax.annotate(f'RFS {r.rfs:+.2f}', (r.sigma, 3), ha='center', fontsize=7)
+    for r in m.itertuples(): ax.annotate(f'RFS {r.rfs:+.2f}', (r.sigma, 3), ha='center', fontsize='small')
     ax.set_ylim(0, 100); ax.set_xlabel('noise σ (pixel values in [0, 1])'); ax.set_ylabel('top-1 accuracy (%), 95% CI'); ax.grid(alpha=.3)
-    ax.legend(fontsize=8); ax.set_title(f'Noise on the object vs on the background ({model})', fontsize=10)
+    ax.legend(fontsize='small'); ax.set_title(f'Noise on the object vs on the background ({model})', fontsize='medium')
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #a1100010
@@ -526,7 +526,7 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
         maps, _ = attribution_maps(clf, img[None], [int(r.class_idx)], method)
         overlay(ax, img, to_image_frame(clf.preprocess, maps[0], img.shape[-2:]), mask,
                 f"{kind}\n{clf.categories[int(r.class_idx)][:28]}: inside {r.inside:.2f} (mask {r.mask_frac:.2f})")
-    fig.suptitle(f'{method} of the true class over the photo, mask outlined ({model})', fontsize=10)
+    fig.suptitle(f'{method} of the true class over the photo, mask outlined ({model})', fontsize='medium')
     fig.tight_layout(); return fig
 
 # %% ../nbs/10_plots.ipynb #6f2eb8bb

@@ -86,8 +86,8 @@ def contact_sheet(items,            # (image_id, uint8 3×H×W, ground truth or 
     names = list(next(iter(masks.values())))
     fig, axs = plt.subplots(len(items), 1 + len(names), figsize=(size * (1 + len(names)), size * len(items)), squeeze=False)
     for r, (image_id, img, _) in enumerate(items):
-        axs[r, 0].imshow(img.permute(1, 2, 0)); axs[r, 0].set_title(image_id, fontsize=7)
-        for c, n in enumerate(names, 1): axs[r, c].imshow(overlay(img, masks[image_id][n])); axs[r, c].set_title(n, fontsize=7)
+        axs[r, 0].imshow(img.permute(1, 2, 0)); axs[r, 0].set_title(image_id, fontsize='small')
+        for c, n in enumerate(names, 1): axs[r, c].imshow(overlay(img, masks[image_id][n])); axs[r, c].set_title(n, fontsize='small')
         for a in axs[r]: a.axis('off')
     fig.tight_layout()
     if path is not None:

@@ -175,10 +175,10 @@ def _curves(h: pd.DataFrame, path):
     import matplotlib.pyplot as plt
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3))
     a.plot(h.epoch, h.train_loss, 'o-', label='train'); a.plot(h.epoch, h.val_loss, 'o-', label='validation')
-    a.set_xlabel('epoch'); a.set_ylabel('Dice + BCE loss'); a.legend(fontsize=8); a.set_title('Loss')
+    a.set_xlabel('epoch'); a.set_ylabel('Dice + BCE loss'); a.legend(fontsize='small'); a.set_title('Loss')
     b.plot(h.epoch, h.val_dice, 'o-', label='Dice'); b.plot(h.epoch, h.val_pixel_acc, 'o-', label='pixel accuracy')
     b.axhline(h.baseline_dice.iloc[0], ls='--', color='gray', label='all-object Dice'); b.set_ylim(0, 1)
-    b.set_xlabel('epoch'); b.legend(fontsize=8); b.set_title('Validation')
+    b.set_xlabel('epoch'); b.legend(fontsize='small'); b.set_title('Validation')
     fig.tight_layout()
     with atomic_path(path) as f: fig.savefig(f, format='png', dpi=90)
     plt.close(fig)

@@ -19,7 +19,7 @@ SKIP = re.compile(r'^#\|\s*(slow|dev)\b|^#\|\s*eval:\s*false', re.M)
 DPI, DENSITY = 192, 2   # pixels per inch drawn; pixels per CSS pixel shown
 SETUP = f"""%config InlineBackend.figure_formats = ['png']
 %config InlineBackend.print_figure_kwargs = {{'bbox_inches': 'tight', 'dpi': {DPI}}}
-import matplotlib as _mpl; _mpl.rcParams['font.size'] = 11
+import matplotlib as _mpl; _mpl.rcParams['font.size'] = 13   # labels near the 16 px body text at 96 CSS px per inch
 """
 
 def skipped(cell) -> bool:
