@@ -14,7 +14,7 @@ import pandas as pd
 import torch
 
 from .decode import decode_image
-from .evaluate import usable_images
+from .engine import usable_images
 from .mixing import BackgroundBank
 from .variants import composite, cover_crop
 

@@ -22,7 +22,7 @@ from tqdm.auto import tqdm
 from .core import ERROR_COLUMNS, StageTimer, csv_ready, write_csv, write_parquet, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
 from .data import class_index
 from .decode import DecodeError, decode_image
-from .evaluate import _Batcher
+from .engine import _Batcher
 from .adversarial import ADV_COLUMNS, fooled_by
 from .analysis import score, write_scores
 from .labels import LabelMap, load_label_map

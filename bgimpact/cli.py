@@ -709,22 +709,22 @@ def _bench_config(args) -> Config:
 
 def _bench_text(args, cfg: Config) -> str:
     "The figures of the benchmark `args.what`, as printed."
-    from bgimpact import bench
+    from bgimpact import speed
     w = args.what
-    if w == 'startup': return bench.format_startup_bench(bench.bench_startup(STARTUP_LINES + [[c, '--help'] for c in COMMANDS if c != 'run']))
+    if w == 'startup': return speed.format_startup_bench(speed.bench_startup(STARTUP_LINES + [[c, '--help'] for c in COMMANDS if c != 'run']))
     if w == 'composite':
         from bgimpact.composite import bench_composite
         return '\n'.join(str(bench_composite(10, 10, workers=n)) for n in sorted({0, args.workers}))
     if w == 'cluster':
         from bgimpact.cluster import bench_cluster
         return bench_cluster(cfg.data, cfg.limit).round(2).to_string(index=False)
-    if w == 'executors': return bench.format_executor_bench(bench.bench_executors(cfg))
-    if w == 'runtimes': return bench.format_runtime_bench(bench.bench_runtimes(cfg.data, cfg.limit or 32, cfg.models))
-    if w == 'classes': return bench.format_class_bench(bench.bench_classes(cfg, args.classes))
+    if w == 'executors': return speed.format_executor_bench(speed.bench_executors(cfg))
+    if w == 'runtimes': return speed.format_runtime_bench(speed.bench_runtimes(cfg.data, cfg.limit or 32, cfg.models))
+    if w == 'classes': return speed.format_class_bench(speed.bench_classes(cfg, args.classes))
     if w == 'memory':
-        return bench.bench_memory(cfg.data, args.replicate, executor=args.executor, workers=args.workers).round(2).to_string(index=False)
-    parts = [bench.format_bench(bench.bench(cfg))] if w in ('all', 'pipeline') else []
-    if w in ('all', 'variants'): parts.append(bench.format_variant_bench(bench.bench_variants(cfg=cfg)))
+        return speed.bench_memory(cfg.data, args.replicate, executor=args.executor, workers=args.workers).round(2).to_string(index=False)
+    parts = [speed.format_bench(speed.bench(cfg))] if w in ('all', 'pipeline') else []
+    if w in ('all', 'variants'): parts.append(speed.format_variant_bench(speed.bench_variants(cfg=cfg)))
     return '\n'.join(parts)
 
 @command('bench', "speed and memory figures: per-stage throughput, time per variant, start-up, memory, executors", _bench_flags,

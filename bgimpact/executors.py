@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .core import Config, WorkersLostError, get_logger
-from .evaluate import Study, prefetching
+from .engine import Study, prefetching
 
 # %% ../nbs/06f_executors.ipynb #62e836fb
 def peak_rss_mb() -> float:

@@ -17,7 +17,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .core import Config, file_key
-from .evaluate import Study, bank_backgrounds, process_group, usable_images
+from .engine import Study, bank_backgrounds, process_group, usable_images
 from .attribution import attribution_table, check_attribution, noise_predictions
 from .adversarial import adversarial_rows
 from .mixing import BackgroundBank, MixedBackgrounds

@@ -23,7 +23,7 @@ from .records import RunRecord
 from .verify import refuse_damaged
 from .data import class_name, discover
 from .analysis import format_p, summary_rows, worst_flips
-from .evaluate import Study, variant_file
+from .engine import Study, variant_file
 from .run import render_images, thumb_file
 
 # %% ../nbs/10_plots.ipynb #5f647a58
@@ -502,7 +502,7 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
     "Overlays of the most (top row) and least (bottom row) background-reliant images; None without attribution or photos."
     from bgimpact.core import Config
     from bgimpact.data import discover
-    from bgimpact.evaluate import Study, decode_and_mask
+    from bgimpact.engine import Study, decode_and_mask
     from bgimpact.attribution import attribution_maps, overlay, to_image_frame
     f, model = rt.run/'attribution.parquet', model or rt.models[0]
     if not f.exists() or not (rt.run/'config.yaml').exists(): return None

@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv, write_parquet, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, unfiled_note
-from .evaluate import Study, decode_and_mask, usable_images, variant_file, variants_of
+from .engine import Study, decode_and_mask, usable_images, variant_file, variants_of
 from .adversarial import pool_order
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
 from .variants import MIXED

@@ -15,7 +15,7 @@ from PIL import Image
 
 from .core import Config, StageTimer
 from .decode import DecodeError
-from .evaluate import Study, _seed_of, variant_file, variants_of
+from .engine import Study, _seed_of, variant_file, variants_of
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .run import group_by_label
 from .segment import MaskCache, fit_mask, mask_qc
