@@ -14,6 +14,7 @@ from .core import atomic_path, run_lock, write_text
 from .records import RunRecord
 from .verify import refuse_damaged
 from .data import ASSETS
+from .analysis import _names
 from jupyter_client.manager import KernelManager
 
 # %% ../nbs/11_report_runner.ipynb #135632b7
@@ -47,8 +48,6 @@ def md_escape(text) -> str:  # any value, shown as its `str`
     return re.sub(r'([\\`*_{}\[\]()#+\-.!|~>])', r'\\\1', html.escape(str(text), quote=False))
 
 # %% ../nbs/11_report_runner.ipynb #72a0bebd
-def _and(names: list) -> str: return ', '.join(names[:-1]) + (' and ' if len(names) > 1 else '') + names[-1]
-
 def title_report(nb,                 # the executed report notebook (`nbformat` node); changed in place
                  run_dir: Path):     # the run folder it reports on
     "Title the report by its study (the question, for its models) with a one-line summary from `manifest.json`."
@@ -58,7 +57,7 @@ def title_report(nb,                 # the executed report notebook (`nbformat` 
     facts = [f"{counts['evaluated']} images in {counts['classes']} classes" if counts else '',
              f"{len(man['variants'])} variants" if man.get('variants') else '',
              f"run folder {md_escape(name)}", f"made {man['created'][:10]}" if man.get('created') else '']
-    who = f"How much {'does' if len(models) == 1 else 'do'} {md_escape(_and(models))}" if models else 'How much does a classifier'
+    who = f"How much {'does' if len(models) == 1 else 'do'} {md_escape(_names(models, ''))}" if models else 'How much does a classifier'
     nb.cells[0].source = f"# {who} rely on the background?\n\n> {'; '.join(f for f in facts if f)}."
     nb.metadata['title'] = f"{name} — bgimpact report"
 
