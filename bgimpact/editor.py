@@ -18,6 +18,7 @@ import torch
 from skimage import segmentation as sks
 from skimage.color import rgb2gray, rgb2lab
 from skimage.measure import label as connected
+from fastcore.basics import patch
 from sklearn.cluster import KMeans
 
 from .core import truthy
@@ -105,6 +106,11 @@ def graph(
     gs = cv2.ximgproc.segmentation.createGraphSegmentation(sigma, k, min_size)
     return _relabel(gs.processImage(np.ascontiguousarray(img[..., ::-1])) + 1)
 
+# %% ../nbs/15_editor.ipynb #a1e70c01
+def _hwc(img) -> np.ndarray:
+    "An image as a contiguous H×W×3 array (a 3×H×W tensor is permuted)."
+    return np.ascontiguousarray(img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else img)
+
 # %% ../nbs/15_editor.ipynb #c48f1b55
 METHODS = {'slic': slic, 'felzenszwalb': felzenszwalb, 'quickshift': quickshift, 'chan_vese': chan_vese,
            'kmeans': kmeans_colors, 'edges': edges, 'graph': graph}
@@ -116,8 +122,7 @@ def oversegment(
 ) -> np.ndarray:
     "The label image of a named over-segmentation method (segments from 1, edges 0)."
     if method not in METHODS: raise ValueError(f"Unknown over-segmentation method {method!r}: choose from {list(METHODS)}")
-    img = img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else np.asarray(img)
-    return METHODS[method](np.ascontiguousarray(img), **params)
+    return METHODS[method](_hwc(img), **params)
 
 # %% ../nbs/15_editor.ipynb #ec8839af
 def _line_pixels(points, shape, width: int = 1) -> np.ndarray:
@@ -128,9 +133,18 @@ def _line_pixels(points, shape, width: int = 1) -> np.ndarray:
     else: cv2.polylines(canvas, [pts.reshape(-1, 1, 2)], False, 1, width)
     return canvas.astype(bool)
 
+# %% ../nbs/15_editor.ipynb #b1e70c01
+def _bool_mask(
+    mask,  # a mask H×W: tensor, array or None
+    shape,  # the image's H×W, for an empty mask
+) -> np.ndarray:
+    "A mask as bool H×W (0.5 and above is in); None is an empty mask of `shape`."
+    if mask is None: return np.zeros(shape, bool)
+    return np.asarray(mask.numpy() if isinstance(mask, torch.Tensor) else mask) >= .5
+
 # %% ../nbs/15_editor.ipynb #367de834
 class MaskEditor:
-    "A mask being corrected over an image's segments: fill / unfill, strokes, cuts, GrabCut, re-segmenting, reset, undo / redo."
+    "A mask being corrected over an image's segments; every change can be undone and redone."
     def __init__(self,
                  img,  # uint8 3×H×W tensor or H×W×3 array
                  mask=None,  # the mask to start from, H×W (None: empty)
@@ -138,123 +152,185 @@ class MaskEditor:
                  method: str = 'slic',  # over-segmentation method
                  **params,  # its parameters
                 ):
-        self.img = np.ascontiguousarray(img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else img)
+        self.img = _hwc(img)
         self.method, self.params = method, params
-        self.labels = np.asarray(labels, np.int32) if labels is not None else oversegment(self.img, method, **params)
-        m = mask.numpy() if isinstance(mask, torch.Tensor) else mask
-        self.mask = (np.asarray(m) >= .5) if m is not None else np.zeros(self.img.shape[:2], bool)
+        if labels is None: self.labels = oversegment(self.img, method, **params)
+        else: self.labels = np.asarray(labels, np.int32)
+        self.mask = _bool_mask(mask, self.img.shape[:2])
         if self.mask.shape != self.img.shape[:2] or self.labels.shape != self.img.shape[:2]:
-            raise ValueError(f"image {self.img.shape[:2]}, mask {self.mask.shape} and labels {self.labels.shape} must have one size")
-        self._start, self._undo, self._redo, self.history = (self.mask.copy(), self.labels.copy()), [], [], []
+            raise ValueError(f"image {self.img.shape[:2]}, mask {self.mask.shape} and labels "
+                             f"{self.labels.shape} must have one size")
+        self._start = (self.mask.copy(), self.labels.copy())
+        self._undo, self._redo, self.history = [], [], []
 
-    def _push(self, op: str):
-        self._undo.append((self.mask.copy(), self.labels.copy(), op)); self._redo.clear(); self.history.append(op)
+# %% ../nbs/15_editor.ipynb #c1e70c01
+@patch
+def _push(self: MaskEditor,
+          op: str,  # the operation about to change the state
+         ):
+    "Save the state for `undo` before an operation, record it in `history`, clear the redo stack."
+    self._undo.append((self.mask.copy(), self.labels.copy(), op))
+    self._redo.clear()
+    self.history.append(op)
 
-    def segment_at(self,
-                   y: int,  # row
-                   x: int,  # column
-                  ) -> int:
-        "The segment id under a point (0: an edge)."
-        return int(self.labels[int(y), int(x)])
-
-    def fill(self,
-             y: int,  # row
-             x: int,  # column
-             on: bool = True,  # into the mask (False: out of it)
-            ) -> bool:
-        "Put the segment under (y, x) into the mask (`on`) or take it out; False when there is nothing to change."
-        s = self.segment_at(y, x)
-        if s == 0 or (self.mask[self.labels == s] == on).all(): return False
-        self._push('fill' if on else 'unfill'); self.mask[self.labels == s] = on
-        return True
-
-    def unfill(self,
+# %% ../nbs/15_editor.ipynb #c1e70c04
+@patch
+def segment_at(self: MaskEditor,
                y: int,  # row
                x: int,  # column
-              ) -> bool:
-        "Take the segment under (y, x) out of the mask."
-        return self.fill(y, x, False)
+              ) -> int:
+    "The segment id under a point (0: an edge)."
+    return int(self.labels[int(y), int(x)])
 
-    def stroke(self,
-               points,  # the polyline's (y, x) points
-               on: bool = True,  # into the mask (False: out of it)
-              ) -> bool:
-        "Fill (or unfill) every segment a polyline through (y, x) points touches."
-        segs = np.setdiff1d(np.unique(self.labels[_line_pixels(points, self.labels.shape)]), [0])
-        sel = np.isin(self.labels, segs)
-        if not len(segs) or (self.mask[sel] == on).all(): return False
-        self._push('stroke' if on else 'unstroke'); self.mask[sel] = on
-        return True
+# %% ../nbs/15_editor.ipynb #c1e70c07
+@patch
+def fill(self: MaskEditor,
+         y: int,  # row
+         x: int,  # column
+         on: bool = True,  # into the mask (False: out of it)
+        ) -> bool:
+    "Put the segment under (y, x) into the mask (`on`) or take it out; False when nothing changes."
+    s = self.segment_at(y, x)
+    if s == 0 or (self.mask[self.labels == s] == on).all(): return False
+    self._push('fill' if on else 'unfill')
+    self.mask[self.labels == s] = on
+    return True
 
-    def cut(self,
-            p0,  # (y, x) start of the line
-            p1,  # (y, x) end of the line
-            width: int = 2,  # line width in pixels
+# %% ../nbs/15_editor.ipynb #c1e70c10
+@patch
+def unfill(self: MaskEditor,
+           y: int,  # row
+           x: int,  # column
+          ) -> bool:
+    "Take the segment under (y, x) out of the mask."
+    return self.fill(y, x, False)
+
+# %% ../nbs/15_editor.ipynb #c1e70c13
+@patch
+def stroke(self: MaskEditor,
+           points,  # the polyline's (y, x) points
+           on: bool = True,  # into the mask (False: out of it)
+          ) -> bool:
+    "Fill (or unfill) every segment a polyline through (y, x) points touches."
+    segs = np.setdiff1d(np.unique(self.labels[_line_pixels(points, self.labels.shape)]), [0])
+    sel = np.isin(self.labels, segs)
+    if not len(segs) or (self.mask[sel] == on).all(): return False
+    self._push('stroke' if on else 'unstroke')
+    self.mask[sel] = on
+    return True
+
+# %% ../nbs/15_editor.ipynb #c1e70c16
+@patch
+def _restore(self: MaskEditor,
+             src: list,  # the stack to take a state from
+             dst: list,  # the stack to save the current state on
+            ) -> bool:
+    "Go to the last state of `src`, saving the current one on `dst`; False when `src` is empty."
+    if not src: return False
+    m, l, op = src.pop()
+    dst.append((self.mask.copy(), self.labels.copy(), op))
+    self.mask, self.labels = m, l
+    return True
+
+# %% ../nbs/15_editor.ipynb #c1e70c18
+@patch
+def undo(self: MaskEditor) -> bool:
+    "Undo the last operation; False when there is none."
+    return self._restore(self._undo, self._redo)
+
+# %% ../nbs/15_editor.ipynb #c1e70c21
+@patch
+def redo(self: MaskEditor) -> bool:
+    "Redo the last undone operation; False when there is none."
+    return self._restore(self._redo, self._undo)
+
+# %% ../nbs/15_editor.ipynb #c1e70c26
+@patch
+def reset(self: MaskEditor):
+    "Back to the mask and segments the editor started with (undoable)."
+    self._push('reset')
+    self.mask, self.labels = self._start[0].copy(), self._start[1].copy()
+
+# %% ../nbs/15_editor.ipynb #c1e70c29
+@patch
+def cut(self: MaskEditor,
+        p0,  # (y, x) start of the line
+        p1,  # (y, x) end of the line
+        width: int = 2,  # line width in pixels
+       ) -> bool:
+    "Turn the line p0–p1 into edge pixels and split each segment it crosses into its connected parts."
+    line = _line_pixels([p0, p1], self.labels.shape, width)
+    crossed = np.setdiff1d(np.unique(self.labels[line]), [0])
+    if not len(crossed): return False
+    self._push('cut')
+    self.labels[line] = 0
+    nxt = int(self.labels.max()) + 1
+    for s in crossed:
+        cc, k = connected(self.labels == s, connectivity=1, return_num=True)
+        for part in range(2, k + 1):
+            self.labels[cc == part] = nxt
+            nxt += 1
+    return True
+
+# %% ../nbs/15_editor.ipynb #c1e70c34
+def _grabcut_seed(
+    mask: np.ndarray,  # the current mask, bool H×W
+    rect=None,  # (y0, x0, y1, x1): outside is sure background
+    strokes=(),  # (polylines, GrabCut label) pairs, drawn in this order
+    width: int = 3,  # stroke width in pixels
+) -> np.ndarray:
+    "GrabCut's starting labels: probable object / background from the mask, the rectangle, then strokes."
+    gc = np.where(mask, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
+    if rect is not None:
+        y0, x0, y1, x1 = map(int, rect)
+        outside = np.ones(gc.shape, bool)
+        outside[y0:y1, x0:x1] = False
+        gc[outside] = cv2.GC_BGD
+        if not mask[~outside].any(): gc[~outside] = cv2.GC_PR_FGD
+    for lines, v in strokes:
+        for s in lines: gc[_line_pixels(s, gc.shape, width)] = v
+    return gc
+
+# %% ../nbs/15_editor.ipynb #c1e70c37
+@patch
+def grabcut(self: MaskEditor,
+            fg=(),  # strokes of sure object
+            bg=(),  # strokes of sure background
+            probable_fg=(),  # strokes of probable object
+            probable_bg=(),  # strokes of probable background
+            rect=None,  # (y0, x0, y1, x1): outside is sure background
+            iters: int = 5,  # GrabCut iterations
+            width: int = 3,  # stroke width in pixels
            ) -> bool:
-        "Turn the line p0–p1 into edge pixels and split every segment it crosses into its connected parts."
-        line = _line_pixels([p0, p1], self.labels.shape, width)
-        crossed = np.setdiff1d(np.unique(self.labels[line]), [0])
-        if not len(crossed): return False
-        self._push('cut')
-        self.labels[line] = 0
-        nxt = int(self.labels.max()) + 1
-        for s in crossed:
-            cc, k = connected(self.labels == s, connectivity=1, return_num=True)
-            for part in range(2, k + 1): self.labels[cc == part] = nxt; nxt += 1
-        return True
+    "Refine with OpenCV GrabCut from the current mask, strokes (lists of (y, x) polylines) and a rectangle."
+    strokes = (probable_bg, cv2.GC_PR_BGD), (probable_fg, cv2.GC_PR_FGD), (bg, cv2.GC_BGD), (fg, cv2.GC_FGD)
+    gc = _grabcut_seed(self.mask, rect, strokes, width)
+    if not np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).any() or not np.isin(gc, (cv2.GC_BGD, cv2.GC_PR_BGD)).any():
+        raise ValueError("GrabCut needs some object and some background: "
+                         "fill a segment, draw strokes or give a rectangle")
+    bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+    cv2.setRNGSeed(0)
+    cv2.grabCut(np.ascontiguousarray(self.img[..., ::-1]), gc, None, bgd, fgd, iters, cv2.GC_INIT_WITH_MASK)
+    self._push('grabcut')
+    self.mask = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD))
+    return True
 
-    def grabcut(self,
-                fg=(),  # strokes of sure object
-                bg=(),  # strokes of sure background
-                probable_fg=(),  # strokes of probable object
-                probable_bg=(),  # strokes of probable background
-                rect=None,  # (y0, x0, y1, x1): outside is sure background
-                iters: int = 5,  # GrabCut iterations
-                width: int = 3,  # stroke width in pixels
-               ) -> bool:
-        "Refine with OpenCV GrabCut from the current mask, strokes (lists of (y, x) polylines) and a (y0, x0, y1, x1) rectangle."
-        gc = np.where(self.mask, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
-        if rect is not None:
-            y0, x0, y1, x1 = map(int, rect); outside = np.ones(gc.shape, bool); outside[y0:y1, x0:x1] = False
-            gc[outside] = cv2.GC_BGD
-            if not self.mask[~outside].any(): gc[~outside] = cv2.GC_PR_FGD
-        for strokes, v in ((probable_bg, cv2.GC_PR_BGD), (probable_fg, cv2.GC_PR_FGD), (bg, cv2.GC_BGD), (fg, cv2.GC_FGD)):
-            for s in strokes: gc[_line_pixels(s, gc.shape, width)] = v
-        if not np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).any() or not np.isin(gc, (cv2.GC_BGD, cv2.GC_PR_BGD)).any():
-            raise ValueError("GrabCut needs some object and some background: fill a segment, draw strokes or give a rectangle")
-        bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
-        cv2.setRNGSeed(0)
-        cv2.grabCut(np.ascontiguousarray(self.img[..., ::-1]), gc, None, bgd, fgd, iters, cv2.GC_INIT_WITH_MASK)
-        self._push('grabcut'); self.mask = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD))
-        return True
+# %% ../nbs/15_editor.ipynb #c1e70c42
+@patch
+def resegment(self: MaskEditor,
+              method: str,  # over-segmentation method
+              **params,  # its parameters
+             ):
+    "Replace the segments by another over-segmentation; the mask is kept."
+    self._push(f'segment:{method}')
+    self.labels = oversegment(self.img, method, **params)
+    self.method, self.params = method, params
 
-    def resegment(self,
-                  method: str,  # over-segmentation method
-                  **params,  # its parameters
-                 ):
-        "Replace the segments by another over-segmentation; the mask is kept."
-        self._push(f'segment:{method}'); self.labels = oversegment(self.img, method, **params); self.method, self.params = method, params
-
-    def reset(self):
-        "Back to the mask and segments the editor started with (undoable)."
-        self._push('reset'); self.mask, self.labels = self._start[0].copy(), self._start[1].copy()
-
-    def undo(self) -> bool:
-        "Undo the last operation; False when there is none."
-        if not self._undo: return False
-        m, l, op = self._undo.pop(); self._redo.append((self.mask.copy(), self.labels.copy(), op)); self.mask, self.labels = m, l
-        return True
-
-    def redo(self) -> bool:
-        "Redo the last undone operation; False when there is none."
-        if not self._redo: return False
-        m, l, op = self._redo.pop(); self._undo.append((self.mask.copy(), self.labels.copy(), op)); self.mask, self.labels = m, l
-        return True
-
-    @property
-    def changed(self) -> bool:
-        "Whether the mask differs from the one the editor started with."
-        return not np.array_equal(self.mask, self._start[0])
+# %% ../nbs/15_editor.ipynb #c1e70c45
+@patch(as_prop=True)
+def changed(self: MaskEditor) -> bool:
+    "Whether the mask differs from the one the editor started with."
+    return not np.array_equal(self.mask, self._start[0])
 
 # %% ../nbs/15_editor.ipynb #f598c8c8
 def flagged_demo_run(
