@@ -14,22 +14,30 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pandas as pd
+import skimage.data
 import torch
+from fastcore.basics import patch
+from PIL import Image
 from skimage import segmentation as sks
 from skimage.color import rgb2gray, rgb2lab
 from skimage.measure import label as connected
-from fastcore.basics import patch
 from sklearn.cluster import KMeans
 
-from .core import truthy
+from .core import Config, run_lock, truthy
+from .data import discover
+from .decode import load_input
+from .run import invalidate_image, run_study
+from .segment import MaskCache
 
 # %% ../nbs/15_editor.ipynb #8d8e59e4
 def _relabel(lab: np.ndarray) -> np.ndarray:
     "Connected regions of equal non-zero label, numbered 1… in raster order; 0 stays 0."
-    out = np.zeros(lab.shape, np.int32); n = 0
+    out = np.zeros(lab.shape, np.int32)
+    n = 0
     for v in np.unique(lab[lab > 0]):
         cc, k = connected(lab == v, connectivity=1, return_num=True)
-        out[cc > 0] = cc[cc > 0] + n; n += k
+        out[cc > 0] = cc[cc > 0] + n
+        n += k
     return sks.relabel_sequential(out)[0].astype(np.int32)
 
 # %% ../nbs/15_editor.ipynb #a207cb25
@@ -59,7 +67,8 @@ def quickshift(
     ratio: float = .5,  # balance of colour against position
 ) -> np.ndarray:
     "Quickshift mode seeking (scikit-image)."
-    return _relabel(sks.quickshift(img, kernel_size=kernel_size, max_dist=max_dist, ratio=ratio) + 1)
+    modes = sks.quickshift(img, kernel_size=kernel_size, max_dist=max_dist, ratio=ratio)
+    return _relabel(modes + 1)
 
 # %% ../nbs/15_editor.ipynb #45047ab5
 def chan_vese(
@@ -67,8 +76,9 @@ def chan_vese(
     mu: float = .25,  # length penalty of the contour
     max_num_iter: int = 200,  # most iterations
 ) -> np.ndarray:
-    "Chan–Vese active contours without edges (scikit-image): the connected regions of the two phases."
-    return _relabel(sks.chan_vese(rgb2gray(img), mu=mu, max_num_iter=max_num_iter).astype(np.int32) + 1)
+    "Chan–Vese active contours without edges (scikit-image): connected regions of the two phases."
+    phases = sks.chan_vese(rgb2gray(img), mu=mu, max_num_iter=max_num_iter)
+    return _relabel(phases.astype(np.int32) + 1)
 
 # %% ../nbs/15_editor.ipynb #f532e83b
 def kmeans_colors(
@@ -78,7 +88,8 @@ def kmeans_colors(
 ) -> np.ndarray:
     "Connected regions of k-means colour clusters (CIELAB, scikit-learn)."
     lab = rgb2lab(img).reshape(-1, 3)
-    km = KMeans(k, n_init=2, random_state=seed).fit(lab[np.random.default_rng(seed).choice(len(lab), min(len(lab), 20000), replace=False)])
+    sample = np.random.default_rng(seed).choice(len(lab), min(len(lab), 20000), replace=False)
+    km = KMeans(k, n_init=2, random_state=seed).fit(lab[sample])
     return _relabel(km.predict(lab).reshape(img.shape[:2]) + 1)
 
 # %% ../nbs/15_editor.ipynb #76401acc
@@ -102,18 +113,20 @@ def graph(
 ) -> np.ndarray:
     "OpenCV's graph segmentation (`cv2.ximgproc`, in opencv-contrib)."
     if not hasattr(cv2, 'ximgproc'):
-        raise ImportError("the graph method needs OpenCV's contrib modules: pip install opencv-contrib-python-headless")
+        raise ImportError("the graph method needs OpenCV's contrib modules: "
+                          "pip install opencv-contrib-python-headless")
     gs = cv2.ximgproc.segmentation.createGraphSegmentation(sigma, k, min_size)
     return _relabel(gs.processImage(np.ascontiguousarray(img[..., ::-1])) + 1)
 
 # %% ../nbs/15_editor.ipynb #a1e70c01
 def _hwc(img) -> np.ndarray:
     "An image as a contiguous H×W×3 array (a 3×H×W tensor is permuted)."
-    return np.ascontiguousarray(img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else img)
+    if isinstance(img, torch.Tensor): img = img.permute(1, 2, 0).numpy()
+    return np.ascontiguousarray(img)
 
 # %% ../nbs/15_editor.ipynb #c48f1b55
-METHODS = {'slic': slic, 'felzenszwalb': felzenszwalb, 'quickshift': quickshift, 'chan_vese': chan_vese,
-           'kmeans': kmeans_colors, 'edges': edges, 'graph': graph}
+METHODS = {'slic': slic, 'felzenszwalb': felzenszwalb, 'quickshift': quickshift,
+           'chan_vese': chan_vese, 'kmeans': kmeans_colors, 'edges': edges, 'graph': graph}
 
 def oversegment(
     img,  # uint8 image: 3×H×W tensor or H×W×3 array
@@ -121,7 +134,9 @@ def oversegment(
     **params,  # the method's parameters
 ) -> np.ndarray:
     "The label image of a named over-segmentation method (segments from 1, edges 0)."
-    if method not in METHODS: raise ValueError(f"Unknown over-segmentation method {method!r}: choose from {list(METHODS)}")
+    if method not in METHODS:
+        raise ValueError(f"Unknown over-segmentation method {method!r}: "
+                         f"choose from {list(METHODS)}")
     return METHODS[method](_hwc(img), **params)
 
 # %% ../nbs/15_editor.ipynb #ec8839af
@@ -258,7 +273,7 @@ def cut(self: MaskEditor,
         p1,  # (y, x) end of the line
         width: int = 2,  # line width in pixels
        ) -> bool:
-    "Turn the line p0–p1 into edge pixels and split each segment it crosses into its connected parts."
+    "Turn the line p0–p1 into edge pixels; each segment it crosses splits into its connected parts."
     line = _line_pixels([p0, p1], self.labels.shape, width)
     crossed = np.setdiff1d(np.unique(self.labels[line]), [0])
     if not len(crossed): return False
@@ -279,7 +294,7 @@ def _grabcut_seed(
     strokes=(),  # (polylines, GrabCut label) pairs, drawn in this order
     width: int = 3,  # stroke width in pixels
 ) -> np.ndarray:
-    "GrabCut's starting labels: probable object / background from the mask, the rectangle, then strokes."
+    "GrabCut's starting labels: probable object / background from the mask, a rectangle, strokes."
     gc = np.where(mask, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
     if rect is not None:
         y0, x0, y1, x1 = map(int, rect)
@@ -302,15 +317,18 @@ def grabcut(self: MaskEditor,
             iters: int = 5,  # GrabCut iterations
             width: int = 3,  # stroke width in pixels
            ) -> bool:
-    "Refine with OpenCV GrabCut from the current mask, strokes (lists of (y, x) polylines) and a rectangle."
-    strokes = (probable_bg, cv2.GC_PR_BGD), (probable_fg, cv2.GC_PR_FGD), (bg, cv2.GC_BGD), (fg, cv2.GC_FGD)
+    "Refine with OpenCV GrabCut from the mask, strokes (lists of (y, x) polylines) and a rectangle."
+    strokes = ((probable_bg, cv2.GC_PR_BGD), (probable_fg, cv2.GC_PR_FGD),
+               (bg, cv2.GC_BGD), (fg, cv2.GC_FGD))
     gc = _grabcut_seed(self.mask, rect, strokes, width)
-    if not np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).any() or not np.isin(gc, (cv2.GC_BGD, cv2.GC_PR_BGD)).any():
+    obj, back = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)), np.isin(gc, (cv2.GC_BGD, cv2.GC_PR_BGD))
+    if not obj.any() or not back.any():
         raise ValueError("GrabCut needs some object and some background: "
                          "fill a segment, draw strokes or give a rectangle")
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     cv2.setRNGSeed(0)
-    cv2.grabCut(np.ascontiguousarray(self.img[..., ::-1]), gc, None, bgd, fgd, iters, cv2.GC_INIT_WITH_MASK)
+    bgr = np.ascontiguousarray(self.img[..., ::-1])
+    cv2.grabCut(bgr, gc, None, bgd, fgd, iters, cv2.GC_INIT_WITH_MASK)
     self._push('grabcut')
     self.mask = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD))
     return True
@@ -337,20 +355,21 @@ def flagged_demo_run(
     d,  # folder for the data, the masks and the run
     variants=('original', 'only_fg'),  # the run's variants
 ) -> Path:
-    "A finished two-class run (64-px crops of a scikit-image photo, user masks) in which image `n02123045/c.png` has an empty mask."
-    import skimage.data
-    from PIL import Image
-    from bgimpact.core import Config
-    from bgimpact.run import run_study
+    "A finished two-class run of 64-px photo crops with user masks; `n02123045/c.png`'s is empty."
     d, rng = Path(d), np.random.default_rng(0)
     for cls, names in [('n01440764', ['a', 'b']), ('n02123045', ['c', 'd'])]:
-        (d/'data'/cls).mkdir(parents=True, exist_ok=True); (d/'masks').mkdir(exist_ok=True)
+        (d/'data'/cls).mkdir(parents=True, exist_ok=True)
+        (d/'masks').mkdir(exist_ok=True)
         for n in names:
-            y, x = rng.integers(0, 448, 2); Image.fromarray(skimage.data.astronaut()[y:y + 64, x:x + 64]).save(d/'data'/cls/f'{n}.png')
+            y, x = rng.integers(0, 448, 2)
+            crop = skimage.data.astronaut()[y:y + 64, x:x + 64]
+            Image.fromarray(crop).save(d/'data'/cls/f'{n}.png')
             m = np.zeros((64, 64), np.uint8)
-            if n != 'c': m[16:48, 16:48] = 255                                 # c's mask is empty: QC fails
+            if n != 'c': m[16:48, 16:48] = 255   # c's mask is empty: QC fails
             Image.fromarray(m).save(d/'masks'/f'{n}.png')
-    run_study(Config(data=str(d/'data'), segmenter=f'masks:{d/"masks"}', variants=list(variants), work_size=64), d/'run', progress=False)
+    cfg = Config(data=str(d/'data'), segmenter=f'masks:{d/"masks"}', variants=list(variants),
+                 work_size=64)
+    run_study(cfg, d/'run', progress=False)
     return d/'run'
 
 # %% ../nbs/15_editor.ipynb #63fec62c
@@ -359,15 +378,18 @@ def flagged_images(
 ) -> pd.DataFrame:
     "QC rows of a run's images with a failed or flagged mask that no one has corrected yet."
     qc = pd.read_csv(Path(run)/'qc.csv', keep_default_na=False)
-    return qc[(~truthy(qc.qc_ok) | (qc['flags'] != '')) & ~qc.segmenter.astype(str).str.startswith('manual:')]   # qc.flags is pandas' own attribute
+    flagged = ~truthy(qc.qc_ok) | (qc['flags'] != '')           # qc.flags is pandas' own attribute
+    return qc[flagged & ~qc.segmenter.astype(str).str.startswith('manual:')]
 
 # %% ../nbs/15_editor.ipynb #02a10c9d
 def _run_parts(run: Path) -> tuple:
-    from bgimpact.core import Config
-    from bgimpact.segment import MaskCache
-    if not (run/'manifest.json').exists(): raise FileNotFoundError(f"{run} is not a finished run (no manifest.json)")
+    "A finished run's config, work size and mask cache."
+    if not (run/'manifest.json').exists():
+        raise FileNotFoundError(f"{run} is not a finished run (no manifest.json)")
     cfg = Config.from_yaml(run/'config.yaml')
-    return cfg, json.loads((run/'manifest.json').read_text())['work_size'], MaskCache(run/'masks'/re.split('[:=]', cfg.segmenter)[0])
+    work_size = json.loads((run/'manifest.json').read_text())['work_size']
+    return cfg, work_size, MaskCache(run/'masks'/re.split('[:=]', cfg.segmenter)[0])
+
 
 # %% ../nbs/15_editor.ipynb #187e723b
 def open_in_run(
@@ -376,10 +398,9 @@ def open_in_run(
     method: str = 'slic',  # over-segmentation method
     **params,  # its parameters
 ) -> MaskEditor:
-    "An editor on one image of a finished run, at the run's work size, starting from its cached mask."
-    from bgimpact.data import discover
-    from bgimpact.decode import load_input
-    run = Path(run); cfg, ws, cache = _run_parts(run)
+    "An editor on one image of a finished run, at the run's work size, from its cached mask."
+    run = Path(run)
+    cfg, ws, cache = _run_parts(run)
     rec = next((r for r in discover(cfg.data) if r.image_id == image_id), None)
     if rec is None: raise ValueError(f"{image_id!r} is not in the run's dataset {cfg.data}")
     img, _ = load_input(rec, ws, cfg.min_size)
@@ -394,12 +415,10 @@ def save_to_run(
     run=None,  # the run folder (None: the one the editor was opened in)
     image_id: str | None = None,  # the image (None: the editor's)
 ) -> Path:
-    "Save the editor's mask as the run's mask of the image (`manual:<method>`) and mark the image for recomputation."
-    from bgimpact.core import run_lock
-    from bgimpact.run import invalidate_image
+    "Save the editor's mask into the run (`manual:<method>`) and mark the image for recomputation."
     run, image_id = Path(run or ed.run), image_id or ed.image_id
     _, _, cache = _run_parts(run)
-    with run_lock(run):                       # not while a run, evaluate or report writes this folder
-        invalidate_image(run, image_id)       # first: a marked image's new mask is not taken for damage
+    with run_lock(run):                   # not while a run, evaluate or report writes this folder
+        invalidate_image(run, image_id)   # first: a marked image's new mask is not taken for damage
         cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
     return cache.path(image_id)

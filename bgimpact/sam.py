@@ -10,17 +10,21 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 
 from .editor import MaskEditor
 from .models import WeightsNotFoundError, resolve_device
 from .segment import Segmenter, register_segmenter
 
 # %% ../nbs/15b_sam.ipynb #9c153606
-SAM_CHECKPOINTS = {'vit_b': 'sam_vit_b_01ec64.pth', 'vit_l': 'sam_vit_l_0b3195.pth', 'vit_h': 'sam_vit_h_4b8939.pth'}
+SAM_CHECKPOINTS = {'vit_b': 'sam_vit_b_01ec64.pth', 'vit_l': 'sam_vit_l_0b3195.pth',
+                   'vit_h': 'sam_vit_h_4b8939.pth'}
 
 def _sam_package():
     try: import segment_anything
-    except ImportError as e: raise ImportError("Segment-Anything needs its package: pip install 'bgimpact[sam]' (or segment-anything)") from e
+    except ImportError as e:
+        raise ImportError("Segment-Anything needs its package: "
+                          "pip install 'bgimpact[sam]' (or segment-anything)") from e
     return segment_anything
 
 # %% ../nbs/15b_sam.ipynb #0fed45ce
@@ -30,15 +34,19 @@ def load_sam(
     build=None,  # the architecture's builder (default: from the registry)
     device='cpu',  # where the model runs
 ):
-    "A Segment-Anything model of `model_type` with the weights in `checkpoint` (`build`: the architecture, default from the registry)."
+    "A Segment-Anything model of `model_type` (or from `build`) with the weights in `checkpoint`."
     sa = _sam_package()
     if build is None:
         if model_type not in sa.sam_model_registry or model_type == 'default':
-            raise ValueError(f"Unknown SAM model type {model_type!r}: choose from {list(SAM_CHECKPOINTS)}")
+            raise ValueError(f"Unknown SAM model type {model_type!r}: "
+                             f"choose from {list(SAM_CHECKPOINTS)}")
         build = sa.sam_model_registry[model_type]
     if checkpoint is None or not Path(checkpoint).is_file():
-        raise WeightsNotFoundError(f"SAM weights not found at {checkpoint!r}: download {SAM_CHECKPOINTS.get(model_type, 'the checkpoint')} from "
-                                   f"https://github.com/facebookresearch/segment-anything#model-checkpoints and pass sam=<path>[,{model_type}]")
+        name = SAM_CHECKPOINTS.get(model_type, 'the checkpoint')
+        raise WeightsNotFoundError(
+            f"SAM weights not found at {checkpoint!r}: download {name} from "
+            f"https://github.com/facebookresearch/segment-anything#model-checkpoints "
+            f"and pass sam=<path>[,{model_type}]")
     sam = build(checkpoint=None)
     sam.load_state_dict(torch.load(checkpoint, map_location='cpu', weights_only=True), strict=True)
     return sam.eval().to(resolve_device(device))
@@ -55,39 +63,44 @@ class SamPrompter:
                   img: np.ndarray,  # RGB uint8 H×W×3
                  ):
         "Embed an RGB uint8 image H×W×3 (skipped when it is the image already embedded)."
-        if self._img is not img: self.predictor.set_image(np.ascontiguousarray(img)); self._img = img
+        if self._img is not img:
+            self.predictor.set_image(np.ascontiguousarray(img))
+            self._img = img
 
     def predict(self,
                 fg=(),  # object points (y, x)
                 bg=(),  # background points (y, x)
                 box=None,  # (y0, x0, y1, x1)
                ) -> np.ndarray:
-        "The best mask (bool H×W) for object points `fg` and background points `bg` as (y, x), and a (y0, x0, y1, x1) box."
-        if not len(fg) and box is None: raise ValueError("SAM needs at least one object point or a box")
+        "The best mask (bool H×W) for object / background points (y, x) and a (y0, x0, y1, x1) box."
+        if not len(fg) and box is None:
+            raise ValueError("SAM needs at least one object point or a box")
         pts = [(x, y) for y, x in list(fg) + list(bg)]
         masks, scores, _ = self.predictor.predict(
-            point_coords=np.array(pts, np.float32) if pts else None, point_labels=np.array([1] * len(fg) + [0] * len(bg)) if pts else None,
-            box=np.array([box[1], box[0], box[3], box[2]], np.float32) if box is not None else None, multimask_output=True)
+            point_coords=np.array(pts, np.float32) if pts else None,
+            point_labels=np.array([1] * len(fg) + [0] * len(bg)) if pts else None,
+            box=np.array([box[1], box[0], box[3], box[2]], np.float32) if box is not None else None,
+            multimask_output=True)
         return masks[int(np.argmax(scores))].astype(bool)
 
 # %% ../nbs/15b_sam.ipynb #beab5d4a
-def _editor_sam(self: MaskEditor,
-                prompter: SamPrompter,  # the prompter (its model and embedded image)
-                fg=(),  # object points (y, x)
-                bg=(),  # background points (y, x)
-                box=None,  # (y0, x0, y1, x1)
-               ) -> bool:
+@patch
+def sam(self: MaskEditor,
+        prompter: SamPrompter,  # the prompter (its model and embedded image)
+        fg=(),  # object points (y, x)
+        bg=(),  # background points (y, x)
+        box=None,  # (y0, x0, y1, x1)
+       ) -> bool:
     "Replace the mask by Segment-Anything's answer to object / background points and a box."
     prompter.set_image(self.img)
     m = prompter.predict(fg, bg, box)
-    self._push('sam'); self.mask = m
+    self._push('sam')
+    self.mask = m
     return True
-
-MaskEditor.sam = _editor_sam
 
 # %% ../nbs/15b_sam.ipynb #f30370df
 class SamSegmenter(Segmenter):
-    "Segment-Anything as an automatic segmenter: prompted with the image centre and a box of the central 90%."
+    "Segment-Anything as an automatic segmenter, prompted with the image's centre and central 90%."
     name, input_size = 'sam', 1024      # SAM's image encoder works on a 1024 px square
     def __init__(self,
                  checkpoint,  # path of the weights file
@@ -102,14 +115,18 @@ class SamSegmenter(Segmenter):
                  image_id='',  # unused (the segmenter interface)
                 ):
         "The mask (float H×W, 0 or 1) SAM gives for the image centre and the central 90% box."
-        a = np.ascontiguousarray(img.permute(1, 2, 0).numpy()); h, w = a.shape[:2]
+        a = np.ascontiguousarray(img.permute(1, 2, 0).numpy())
+        h, w = a.shape[:2]
         self.prompter.set_image(a)
-        return torch.from_numpy(self.prompter.predict([(h // 2, w // 2)], box=(h * .05, w * .05, h * .95, w * .95)).astype(np.float32))
+        m = self.prompter.predict([(h // 2, w // 2)], box=(h * .05, w * .05, h * .95, w * .95))
+        return torch.from_numpy(m.astype(np.float32))
 
 # %% ../nbs/15b_sam.ipynb #116477c5
 def _sam_segmenter(arg: str) -> SamSegmenter:
     "The `sam=<checkpoint>[,vit_b|vit_l|vit_h]` backend of `get_segmenter`."
-    if not arg: raise ValueError("sam needs a checkpoint: sam=path/to/sam_vit_b_01ec64.pth[,vit_b|vit_l|vit_h]")
+    if not arg:
+        raise ValueError("sam needs a checkpoint: "
+                         "sam=path/to/sam_vit_b_01ec64.pth[,vit_b|vit_l|vit_h]")
     path, _, kind = arg.partition(',')
     return SamSegmenter(path, kind or 'vit_b')
 

@@ -16,7 +16,8 @@ import traitlets
 from fastcore.basics import patch
 from skimage.segmentation import find_boundaries
 
-from .editor import METHODS, MaskEditor, _line_pixels, flagged_images, open_in_run, save_to_run
+from .editor import (METHODS, MaskEditor, _line_pixels, flagged_images, open_in_run,
+                             save_to_run)
 
 # %% ../nbs/15c_widget.ipynb #eb86faee
 def data_url(
@@ -24,7 +25,8 @@ def data_url(
 ) -> str:
     "A PNG data URL of an RGB(A) uint8 array H×W×C."
     code = {3: cv2.COLOR_RGB2BGR, 4: cv2.COLOR_RGBA2BGRA}[a.shape[-1]]
-    return 'data:image/png;base64,' + base64.b64encode(cv2.imencode('.png', cv2.cvtColor(np.ascontiguousarray(a), code))[1]).decode()
+    png = cv2.imencode('.png', cv2.cvtColor(np.ascontiguousarray(a), code))[1]
+    return 'data:image/png;base64,' + base64.b64encode(png).decode()
 
 # %% ../nbs/15c_widget.ipynb #f72a71f1
 def overlay_rgba(
@@ -32,7 +34,7 @@ def overlay_rgba(
     fg=(),  # pending object strokes
     bg=(),  # pending background strokes
 ) -> np.ndarray:
-    "The overlay of an editor's state: mask, segment outlines, edges and pending strokes, as RGBA uint8."
+    "An editor's state as an RGBA uint8 overlay: mask, segment outlines, edges, pending strokes."
     o = np.zeros((*ed.mask.shape, 4), np.uint8)
     o[ed.mask] = (0, 200, 0, 90)
     o[find_boundaries(ed.labels, mode='inner') & (ed.labels > 0)] = (255, 230, 0, 150)
@@ -98,8 +100,9 @@ _CSS = """
 """
 
 # %% ../nbs/15c_widget.ipynb #d1e70c01
-METHOD_PARAM = {'slic': ['n_segments', 200], 'felzenszwalb': ['scale', 100.], 'quickshift': ['max_dist', 10.],
-                'chan_vese': ['mu', .25], 'kmeans': ['k', 6], 'edges': ['low', 50], 'graph': ['k', 300.]}
+METHOD_PARAM = {'slic': ['n_segments', 200], 'felzenszwalb': ['scale', 100.],
+                'quickshift': ['max_dist', 10.], 'chan_vese': ['mu', .25], 'kmeans': ['k', 6],
+                'edges': ['low', 50], 'graph': ['k', 300.]}
 
 # %% ../nbs/15c_widget.ipynb #b66b78e5
 class MaskEditorWidget(anywidget.AnyWidget):
@@ -111,13 +114,13 @@ class MaskEditorWidget(anywidget.AnyWidget):
     tool = traitlets.Unicode('fill').tag(sync=True)
     method = traitlets.Unicode('slic').tag(sync=True)
     methods = traitlets.List(list(METHODS)).tag(sync=True)
-    param_info = traitlets.Dict(dict(METHOD_PARAM)).tag(sync=True)   # method → [its main parameter, value]
+    param_info = traitlets.Dict(dict(METHOD_PARAM)).tag(sync=True)   # method → [parameter, value]
     width = traitlets.Int(0).tag(sync=True)
     height = traitlets.Int(0).tag(sync=True)
     zoom = traitlets.Float(2.).tag(sync=True)
 
     def __init__(self,
-                 editor: MaskEditor | None = None,  # an editor to show (None: the first image of the queue)
+                 editor: MaskEditor | None = None,  # the editor to show (None: the queue's first)
                  run=None,  # a finished run folder
                  queue=(),  # its image ids to edit
                  method: str = 'slic',  # over-segmentation method
@@ -134,13 +137,13 @@ class MaskEditorWidget(anywidget.AnyWidget):
         else: self.status = 'nothing to edit: no flagged images'
 
 # %% ../nbs/15c_widget.ipynb #d1e70c22
-ACTIONS = ('stroke', 'grabcut', 'undo', 'redo', 'reset', 'segment', 'save', 'next')   # browser message types
+ACTIONS = ('stroke', 'grabcut', 'undo', 'redo', 'reset', 'segment', 'save', 'next')   # messages
 
 @patch
 def handle(self: MaskEditorWidget,
            msg: dict,  # a browser message: `type` and its fields
           ) -> str | None:
-    "Apply one browser message to the editor (method `_msg_<type>`); returns a note for the status line."
+    "Apply a browser message with its method `_msg_<type>`; returns a note for the status line."
     t = msg.get('type')
     if t not in ACTIONS: raise ValueError(f'unknown action {t!r}')
     return getattr(self, f'_msg_{t}')(msg)
@@ -163,7 +166,8 @@ def refresh(self: MaskEditorWidget,
     self.overlay = data_url(overlay_rgba(ed, self.fg, self.bg))
     who = getattr(ed, 'image_id', '') or 'image'
     queue = f", {len(self.queue)} left in the queue" if self.run else ''
-    self.status = (f"{who}: mask {ed.mask.mean():.1%}, {int(ed.labels.max())} segments ({ed.method}), "
+    n_seg = int(ed.labels.max())
+    self.status = (f"{who}: mask {ed.mask.mean():.1%}, {n_seg} segments ({ed.method}), "
                    f"{len(ed.history)} edits{queue}" + (f" — {note}" if note else ''))
 
 # %% ../nbs/15c_widget.ipynb #d1e70c11
@@ -206,7 +210,8 @@ def for_run(cls: MaskEditorWidget,
             **params,  # parameters of `method`'s over-segmentation
            ) -> MaskEditorWidget:
     "A widget over a finished run's flagged images, in `qc.csv` order."
-    return cls(run=Path(run), queue=flagged_images(run).image_id.tolist(), method=method, zoom=zoom, **params)
+    queue = flagged_images(run).image_id.tolist()
+    return cls(run=Path(run), queue=queue, method=method, zoom=zoom, **params)
 
 # %% ../nbs/15c_widget.ipynb #d1e70c20
 @patch
@@ -219,12 +224,14 @@ def save(self: MaskEditorWidget) -> Path:
 # %% ../nbs/15c_widget.ipynb #d1e70c26
 @patch
 def _msg_stroke(self: MaskEditorWidget,
-                msg: dict,  # `points`: the mouse's (y, x) path; `tool`: fill, unfill, cut, object, background
+                msg: dict,  # `points`: the mouse's (y, x) path; `tool`: its tool
                ) -> str | None:
     "A mouse stroke: fill or unfill segments, cut, or add a GrabCut stroke."
-    ed, pts, tool = self.editor, [tuple(map(int, p)) for p in msg['points']], msg.get('tool', self.tool)
+    ed, tool = self.editor, msg.get('tool', self.tool)
+    pts = [tuple(map(int, p)) for p in msg['points']]
     if tool in ('fill', 'unfill'):
-        ok = ed.fill(*pts[0], on=tool == 'fill') if len(pts) < 3 else ed.stroke(pts, on=tool == 'fill')
+        on = tool == 'fill'
+        ok = ed.fill(*pts[0], on=on) if len(pts) < 3 else ed.stroke(pts, on=on)
         return None if ok else 'nothing changed'
     if tool == 'cut': return None if ed.cut(pts[0], pts[-1]) else 'the line crosses no segment'
     if tool in ('object', 'background'):
