@@ -73,28 +73,35 @@ def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
 
 # %% ../nbs/05c_attribution.ipynb #fc17f637
 def target_layer(clf: Classifier,
-                 sample: torch.Tensor | None = None,  # a prepared input batch to probe with; None: a blank image of the input size
+                 sample: torch.Tensor | None = None,  # a prepared batch to probe (None: a blank image)
                 ) -> tuple:
-    "(layer, reshape_transform) for Grad-CAM: the token layer of a recognised ViT, else the last spatial feature map called once."
+    "(layer, reshape_transform) for Grad-CAM: a known ViT's token layer, else the last spatial map."
     net = clf.net
     if isinstance(net, torch.jit.ScriptModule):
-        raise AttributionError(f"{clf.name} is a TorchScript model: Grad-CAM needs module hooks, which TorchScript does not run. "
-                               "Load the PyTorch model (timm:…, a torchvision name, or Classifier.from_module) instead.")
+        raise AttributionError(f"{clf.name} is a TorchScript model: Grad-CAM needs module hooks, "
+                               "which TorchScript does not run. Load the PyTorch model "
+                               "(timm:…, a torchvision name, or Classifier.from_module) instead.")
     if not any(p.is_floating_point() for p in net.parameters()):
-        raise AttributionError(f"{clf.name} has no PyTorch parameters (e.g. an ONNX model run by onnxruntime): no gradients flow "
-                               "through it, so gradient-based attribution does not apply. Load the PyTorch model instead.")
+        raise AttributionError(f"{clf.name} has no PyTorch parameters (e.g. an ONNX model run by "
+                               "onnxruntime): no gradients flow through it, so gradient-based "
+                               "attribution does not apply. Load the PyTorch model instead.")
     tok = _token_layer(net)
     if tok is not None: return tok[0], token_reshape(tok[1])
     s = _input_size(clf.preprocess)
-    x = sample[:1].detach() if sample is not None else torch.zeros(1, 3, s, s, device=clf.device).contiguous(memory_format=torch.channels_last)
+    if sample is not None: x = sample[:1].detach()
+    else:
+        x = torch.zeros(1, 3, s, s, device=clf.device).contiguous(memory_format=torch.channels_last)
     seen = _probe(net, x)
-    spatial = [i for i, (m, sh, n) in enumerate(seen) if len(sh) == 4 and min(sh[2:]) > 1 and n == 1]
+    spatial = [i for i, (m, sh, n) in enumerate(seen)
+               if len(sh) == 4 and min(sh[2:]) > 1 and n == 1]
     if not spatial:
-        raise AttributionError(f"{clf.name} has no convolutional feature map and no recognised token grid: Grad-CAM does not "
-                               "apply. Pass `target_layer=` (and `reshape=` for tokens) if the model has one.")
+        raise AttributionError(f"{clf.name} has no convolutional feature map and no recognised "
+                               "token grid: Grad-CAM does not apply. Pass `target_layer=` "
+                               "(and `reshape=` for tokens) if the model has one.")
     last = spatial[-1]
     if any(len(sh) == 3 and sh[1] > 1 for _, sh, _ in seen[last + 1:]):
-        raise AttributionError(f"{clf.name} looks like a transformer this package does not recognise: pass `target_layer=` "
+        raise AttributionError(f"{clf.name} looks like a transformer this package does not "
+                               "recognise: pass `target_layer=` "
                                "and `reshape=token_reshape(prefix)`.")
     return seen[last][0], None
 
@@ -190,23 +197,26 @@ def to_image_frame(pre: Preprocess,     # the classifier's preprocessing
 # %% ../nbs/05c_attribution.ipynb #7296cb58
 def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN where not seen
                 masks: torch.Tensor,  # masks N×h×w in the same frame (thresholded at 0.5)
-                k: float | None = None,  # top-k share for the IoU; None: each image's mask area share
+                k: float | None = None,  # top-k share for the IoU; None: the mask's area share
                ) -> pd.DataFrame:
-    "Per image: share of attribution inside the mask, pointing-game hit, top-k IoU, density gap, the k used and the mask's area share."
+    "Per image: attribution inside the mask, pointing hit, top-k IoU, density gap, k, mask area."
     rows = []
     for a, m in zip(maps.float(), masks.float()):
         ok = ~a.isnan()
         a, m = a[ok], (m[ok] >= .5).float()
         tot, area = float(a.sum()), float(m.sum())
         if tot <= 0 or area == 0 or area == m.numel():
-            rows.append(dict(inside=np.nan, pointing=np.nan, iou=np.nan, density_gap=np.nan, k=np.nan,
-                             mask_frac=area / max(m.numel(), 1))); continue
+            rows.append(dict(inside=np.nan, pointing=np.nan, iou=np.nan, density_gap=np.nan,
+                             k=np.nan, mask_frac=area / max(m.numel(), 1)))
+            continue
         kk = area / m.numel() if k is None else k
         n = max(1, int(round(kk * a.numel())))
-        top = torch.zeros_like(m); top[a.topk(n).indices] = 1
+        top = torch.zeros_like(m)
+        top[a.topk(n).indices] = 1
         inter = float((top * m).sum())
+        gap = float((a * m).sum()) / area - float((a * (1 - m)).sum()) / (m.numel() - area)
         rows.append(dict(inside=float((a * m).sum()) / tot, pointing=float(m[a.argmax()]),
-                         iou=inter / (n + area - inter), density_gap=float((a * m).sum()) / area - float((a * (1 - m)).sum()) / (m.numel() - area),
+                         iou=inter / (n + area - inter), density_gap=gap,
                          k=kk, mask_frac=area / m.numel()))
     return pd.DataFrame(rows)
 
@@ -237,35 +247,44 @@ def attribution_summary(scores: pd.DataFrame,  # per-image scores (`mask_scores`
 def attribute(clf: Classifier,
               x: torch.Tensor,          # uint8 batch N×3×H×W of one size
               masks: torch.Tensor,      # object masks N×H×W in [0,1], in the work-image frame
-              labels,                   # true class index per image in the model's label space (−1: unknown)
+              labels,                   # true class per image in the model's space (−1: unknown)
               method: str = 'gradcam', k: float | None = None, layer=None, reshape=None,
               keep_maps: bool = False,  # also return the maps {('pred'|'true', i): h×w}
              ) -> pd.DataFrame:
-    "Per image and target (`true`, `pred`): the class, whether it is the prediction, and its attribution-vs-mask scores."
+    "Per image and target (`true`, `pred`): the class, whether it is predicted, its mask scores."
     pred_maps, logits = attribution_maps(clf, x, None, method, layer, reshape)
     pred = logits.argmax(1).numpy()
     labels = np.asarray(labels)
-    labels = np.where((labels >= 0) & (labels < logits.shape[1]), labels, -1)   # outside the model's classes: unknown
+    # a class outside the model's classes is unknown
+    labels = np.where((labels >= 0) & (labels < logits.shape[1]), labels, -1)
     mi = to_input_frame(clf.preprocess, masks)
     redo = np.flatnonzero((labels >= 0) & (labels != pred))
     true_maps = pred_maps.clone()
-    if len(redo): true_maps[redo] = attribution_maps(clf, x[redo], labels[redo], method, layer, reshape)[0]
+    if len(redo):
+        true_maps[redo] = attribution_maps(clf, x[redo], labels[redo], method, layer, reshape)[0]
     known = np.flatnonzero(labels >= 0)
     out = []
-    for target, maps, idx, cls in (('pred', pred_maps, np.arange(len(pred)), pred), ('true', true_maps, known, labels)):
-        s = mask_scores(maps[idx], mi[idx], k).assign(target=target, image=idx, class_idx=cls[idx], predicted=labels[idx] == pred[idx]
-                                                       if target == 'true' else True)
+    targets = (('pred', pred_maps, np.arange(len(pred)), pred), ('true', true_maps, known, labels))
+    for target, maps, idx, cls in targets:
+        predicted = labels[idx] == pred[idx] if target == 'true' else True
+        s = mask_scores(maps[idx], mi[idx], k).assign(target=target, image=idx, class_idx=cls[idx],
+                                                      predicted=predicted)
         out.append(s)
-    t = pd.concat(out, ignore_index=True)[['image', 'target', 'class_idx', 'predicted', 'inside', 'pointing', 'iou', 'density_gap', 'k', 'mask_frac']]
-    return (t, {('pred', i): pred_maps[i] for i in range(len(pred))} | {('true', int(i)): true_maps[i] for i in known}) if keep_maps else t
+    cols = ['image', 'target', 'class_idx', 'predicted', 'inside', 'pointing', 'iou', 'density_gap',
+            'k', 'mask_frac']
+    t = pd.concat(out, ignore_index=True)[cols]
+    if not keep_maps: return t
+    maps = {('pred', i): pred_maps[i] for i in range(len(pred))}
+    maps |= {('true', int(i)): true_maps[i] for i in known}
+    return t, maps
 
 # %% ../nbs/05c_attribution.ipynb #962530a0
 def attribution_table(clf: Classifier,
-                      items,                    # iterable of (image_id, uint8 image 3×H×W, mask H×W, true class in the model's space)
+                      items,                    # (image_id, uint8 image 3×H×W, mask H×W, true class)
                       method: str = 'gradcam', k: float | None = None,
-                      batch_size: int = 16,     # images per batch (images of one size are batched together)
+                      batch_size: int = 16,     # images per batch (of images of one size)
                       layer=None, reshape=None) -> pd.DataFrame:
-    "Attribution-vs-mask scores of many images, batched by size: one row per (image, target) with the model and method."
+    "Attribution-vs-mask scores of many images, batched by size: a row per (image, target)."
     out, buf, order = [], {}, {}
     def flush(shape):
         nonlocal layer, reshape
@@ -279,15 +298,18 @@ def attribution_table(clf: Classifier,
         buf.setdefault(tuple(img.shape), []).append((iid, img, m.float(), int(y)))
         if len(buf[tuple(img.shape)]) == batch_size: flush(tuple(img.shape))
     for shape in list(buf): flush(shape)
-    if not out: return pd.DataFrame(columns=['model', 'method', 'image_id', 'label_idx', 'target', 'class_idx', 'predicted'])
+    first = ['model', 'method', 'image_id', 'label_idx']
+    if not out: return pd.DataFrame(columns=[*first, 'target', 'class_idx', 'predicted'])
     t = pd.concat(out, ignore_index=True).assign(model=clf.name, method=method)
-    t = t.assign(_o=t.image_id.map(order)).sort_values(['_o', 'target'], kind='stable').drop(columns=['_o', 'image'])
-    return t[['model', 'method', 'image_id', 'label_idx', *[c for c in t.columns if c not in ('model', 'method', 'image_id', 'label_idx')]]].reset_index(drop=True)
+    t = t.assign(_o=t.image_id.map(order)).sort_values(['_o', 'target'], kind='stable')
+    t = t.drop(columns=['_o', 'image'])
+    return t[[*first, *[c for c in t.columns if c not in first]]].reset_index(drop=True)
 
 # %% ../nbs/05c_attribution.ipynb #fdea80bd
 def noise_seed(image_id: str, sigma: float, trial: int, seed: int = 0) -> int:
     "A stable 63-bit seed for one image's noise draw at (σ, trial)."
-    return int.from_bytes(hashlib.sha256(f'{seed}|{image_id}|{sigma:g}|{trial}'.encode()).digest()[:8], 'little') >> 1
+    digest = hashlib.sha256(f'{seed}|{image_id}|{sigma:g}|{trial}'.encode()).digest()
+    return int.from_bytes(digest[:8], 'little') >> 1
 
 # %% ../nbs/05c_attribution.ipynb #75773227
 def add_noise(img: torch.Tensor,   # uint8 image 3×H×W
@@ -296,7 +318,7 @@ def add_noise(img: torch.Tensor,   # uint8 image 3×H×W
               region: str,         # `fg` (noise on the object) or `bg` (noise on the background)
               seed: int,           # seed of the draw (`noise_seed`)
              ) -> torch.Tensor:
-    "The image with seeded Gaussian noise of std `sigma` added to one region only, clamped, as uint8."
+    "The image with seeded Gaussian noise of std `sigma` on one region only, clamped, as uint8."
     if region not in ('fg', 'bg'): raise ValueError(f"region must be 'fg' or 'bg', not {region!r}")
     g = torch.Generator().manual_seed(seed)
     eps = torch.randn(img.shape, generator=g).to(img.device)
@@ -310,15 +332,18 @@ def noise_predictions(clf: Classifier,
                       label_idx: int,         # true class in the model's label space
                       image_id: str,
                       sigmas=(.25,), trials: int = 1, seed: int = 0) -> pd.DataFrame:
-    "Top-1 of one image with noise on the object and on the background at each σ and trial (one batch), plus the clean image."
+    "Top-1 of an image, clean and with object or background noise per σ and trial (one batch)."
     keys = [(s, t, r) for s in sigmas for t in range(trials) for r in ('fg', 'bg')]
-    x = torch.stack([img] + [add_noise(img, mask, s, r, noise_seed(image_id, s, t, seed)) for s, t, r in keys])
-    top1 = clf.logits(x).argmax(1).numpy()
-    rows = [dict(sigma=0., trial=0, region='none')] + [dict(sigma=float(s), trial=t, region=r) for s, t, r in keys]
-    return pd.DataFrame(rows).assign(image_id=image_id, label_idx=label_idx, top1_idx=top1, correct=top1 == label_idx)
+    noisy = [add_noise(img, mask, s, r, noise_seed(image_id, s, t, seed)) for s, t, r in keys]
+    top1 = clf.logits(torch.stack([img] + noisy)).argmax(1).numpy()
+    rows = [dict(sigma=0., trial=0, region='none')]
+    rows += [dict(sigma=float(s), trial=t, region=r) for s, t, r in keys]
+    return pd.DataFrame(rows).assign(image_id=image_id, label_idx=label_idx, top1_idx=top1,
+                                     correct=top1 == label_idx)
 
 # %% ../nbs/05c_attribution.ipynb #881a6d9b
-NOISE_TABLE_COLUMNS = ['sigma', 'trial', 'region', 'image_id', 'label_idx', 'top1_idx', 'correct', 'model', 'label']
+NOISE_TABLE_COLUMNS = ['sigma', 'trial', 'region', 'image_id', 'label_idx', 'top1_idx', 'correct',
+                       'model', 'label']
 
 def noise_table(
     clfs: list,  # the classifiers
@@ -345,7 +370,7 @@ def noise_table(
 def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
         acc_noisy_fg,   # accuracy with the object noised
        ):
-    "Hard ImageNet's relative foreground sensitivity (a_bg − a_fg) / (2·min(ā, 1 − ā)); 0 where ā is 0 or 1."
+    "Hard ImageNet's relative foreground sensitivity (a_bg − a_fg) / (2·min(ā, 1 − ā)), or 0."
     b, f = np.asarray(acc_noisy_bg, np.float64), np.asarray(acc_noisy_fg, np.float64)
     a = (b + f) / 2
     d = 2 * np.minimum(a, 1 - a)
@@ -353,46 +378,61 @@ def rfs(acc_noisy_bg,   # accuracy with the background noised (any shape)
     return r if r.ndim else float(r)
 
 # %% ../nbs/05c_attribution.ipynb #0a38e87c
-NOISE_COLUMNS = ['sigma', 'n', 'core_acc', 'core_acc_lo', 'core_acc_hi', 'spurious_acc', 'spurious_acc_lo', 'spurious_acc_hi',
-                 'rfs', 'rfs_lo', 'rfs_hi']
+NOISE_COLUMNS = ['sigma', 'n', 'core_acc', 'core_acc_lo', 'core_acc_hi',
+                 'spurious_acc', 'spurious_acc_lo', 'spurious_acc_hi', 'rfs', 'rfs_lo', 'rfs_hi']
 
 def _noise_stats(bg: np.ndarray, fg: np.ndarray, cls: np.ndarray) -> tuple:
-    "Macro-averaged (over classes) accuracies per σ and RFS per σ; arrays images×σ of trial-averaged correctness."
+    "Class-averaged accuracies and RFS per σ, from images×σ arrays of trial-averaged correctness."
     cs = np.unique(cls)
     ab = np.mean([bg[cls == c].mean(0) for c in cs], 0)
     af = np.mean([fg[cls == c].mean(0) for c in cs], 0)
     return ab, af, rfs(ab, af)
 
+# %% ../nbs/05c_attribution.ipynb #g1e70c01
+def _noise_boot(
+    bg: np.ndarray,  # images×σ trial-averaged correctness with the background noised
+    fg: np.ndarray,  # the same with the object noised
+    cls: np.ndarray,  # each image's class
+    n_boot: int,  # bootstrap draws
+    seed: int,  # their seed
+) -> np.ndarray:
+    "Two-stage bootstrap of `_noise_stats` (classes, then images within each): n_boot × 3 × σ."
+    rng, boots = np.random.default_rng(seed), []
+    groups = [np.flatnonzero(cls == c) for c in np.unique(cls)]
+    for _ in range(n_boot):
+        drawn = rng.integers(0, len(groups), len(groups))
+        picks = [rng.choice(groups[c], len(groups[c])) for c in drawn]
+        i = np.concatenate(picks)
+        c = np.repeat(np.arange(len(picks)), [len(x) for x in picks])   # a class drawn twice counts twice
+        boots.append(np.stack(_noise_stats(bg[i], fg[i], c)))
+    return np.stack(boots)
+
 # %% ../nbs/05c_attribution.ipynb #01347709
-def noise_metrics(pred: pd.DataFrame,     # `noise_predictions` rows (model, image_id, label_idx, sigma, trial, region, correct)
+def noise_metrics(pred: pd.DataFrame,     # `noise_table` rows (model, image_id, label_idx, σ, …)
                   by=('model',),          # grouping columns; add `label_idx` for per-class rows
                   level: float = .95, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    "Core accuracy (noisy background), spurious accuracy (noisy object) and RFS per group and σ, and their mean over σ ('mean')."
+    "Core (noisy background) and spurious (noisy object) accuracy and RFS per group, σ and overall."
     p = pred[pred.region.isin(['fg', 'bg'])].astype({'correct': float})
     rows = []
     for key, g in p.groupby(list(by), sort=False):
         key = key if isinstance(key, tuple) else (key,)
-        w = g.pivot_table(index=['image_id', 'label_idx'], columns=['region', 'sigma'], values='correct', aggfunc='mean')
+        w = g.pivot_table(index=['image_id', 'label_idx'], columns=['region', 'sigma'],
+                          values='correct', aggfunc='mean')
         sig = sorted(g.sigma.unique())
         bg, fg = w['bg'][sig].to_numpy(float), w['fg'][sig].to_numpy(float)
         cls = w.index.get_level_values('label_idx').to_numpy()
         ab, af, r = _noise_stats(bg, fg, cls)
-        rng, boots = np.random.default_rng(seed), []
-        groups = [np.flatnonzero(cls == c) for c in np.unique(cls)]
-        for _ in range(n_boot):                        # two-stage bootstrap: classes resampled, then images within each
-            picks = [rng.choice(groups[c], len(groups[c])) for c in rng.integers(0, len(groups), len(groups))]
-            i, c = np.concatenate(picks), np.repeat(np.arange(len(picks)), [len(x) for x in picks])   # a class drawn twice counts twice
-            boots.append(np.stack(_noise_stats(bg[i], fg[i], c)))
-        boots = np.stack(boots)                          # n_boot × 3 × σ
+        boots = _noise_boot(bg, fg, cls, n_boot, seed)  # n_boot × 3 × σ
         q = [(1 - level) / 2, (1 + level) / 2]
         ci = np.quantile(boots, q, axis=0)               # 2 × 3 × σ
         ci_mean = np.quantile(boots.mean(2), q, axis=0)  # 2 × 3
         vals = np.stack([ab, af, r])
         for j, s in enumerate([*sig, 'mean']):
             v, (lo, hi) = (vals[:, j], ci[:, :, j]) if s != 'mean' else (vals.mean(1), ci_mean)
-            rows.append(dict(zip(by, key)) | dict(sigma=s, n=len(cls), core_acc=v[0], core_acc_lo=lo[0], core_acc_hi=hi[0],
-                                                  spurious_acc=v[1], spurious_acc_lo=lo[1], spurious_acc_hi=hi[1],
-                                                  rfs=v[2], rfs_lo=lo[2], rfs_hi=hi[2]))
+            row = dict(sigma=s, n=len(cls), core_acc=v[0], core_acc_lo=lo[0], core_acc_hi=hi[0],
+                       spurious_acc=v[1], spurious_acc_lo=lo[1], spurious_acc_hi=hi[1],
+                       rfs=v[2], rfs_lo=lo[2], rfs_hi=hi[2])
+            rows.append(dict(zip(by, key)) | row)
     return pd.DataFrame(rows, columns=[*by, *NOISE_COLUMNS])
 
 # %% ../nbs/05c_attribution.ipynb #4bc76d31
@@ -460,5 +500,6 @@ def overlay(ax,                   # matplotlib axes
     ax.imshow(img.permute(1, 2, 0).numpy())
     ax.imshow(np.ma.masked_invalid(heat.numpy()), cmap='jet', alpha=alpha, vmin=0, vmax=1)
     if mask is not None: ax.contour(mask.numpy(), levels=[.5], colors='white', linewidths=1.5)
-    ax.set_title(title, fontsize='small'); ax.axis('off')
+    ax.set_title(title, fontsize='small')
+    ax.axis('off')
     return ax

@@ -20,16 +20,19 @@ from .catalog import MODEL_SYNTAX, hf_cache_dir
 from .core import offline, sha256_file
 from .data import imagenet_classes
 from .labels import IN9_CLASSES
-from .models import Classifier, Preprocess, WeightsNotFoundError, load_classifier, register_kind
+from .models import (Classifier, Preprocess, WeightsNotFoundError, load_classifier,
+                             register_kind)
 
 # %% ../nbs/02c_zoo.ipynb #3658d5bf
 def load_categories(spec: str | None  # `in1k`, `in9`, a `.txt` or a `.csv` file
                    ) -> list | None:
-    "Class names of a label space: `in1k` (None), `in9`, a `.txt` (a name a line) or a `.csv` (`class` column)."
+    "Class names of a label space: `in1k` (None), `in9`, a `.txt` (a name a line) or a `.csv`."
     if spec in (None, '', 'in1k', 'imagenet'): return None
     if spec == 'in9': return list(IN9_CLASSES)
     p = Path(spec)
-    if not p.exists(): raise FileNotFoundError(f"Label space not found: {spec} (use in1k, in9, a .txt of class names or a .csv with a `class` column)")
+    if not p.exists():
+        raise FileNotFoundError(f"Label space not found: {spec} (use in1k, in9, a .txt of class "
+                                "names or a .csv with a `class` column)")
     if p.suffix == '.csv':
         t = pd.read_csv(p, dtype={'class': str})
         if 'class' not in t: raise ValueError(f"{p}: a class list CSV needs a `class` column")
@@ -49,7 +52,8 @@ class SquashPreprocess(Preprocess):
                 ) -> torch.Tensor:
         "The normalised float batch, N×3×crop×crop."
         if tuple(x.shape[-2:]) != (self.resize, self.resize):
-            x = TF.resize(x, [self.resize, self.resize], interpolation=TF.InterpolationMode(self.interpolation), antialias=True)
+            x = TF.resize(x, [self.resize, self.resize], antialias=True,
+                          interpolation=TF.InterpolationMode(self.interpolation))
         x = TF.center_crop(x, self.crop).float().div_(255)
         return TF.normalize(x, self.mean, self.std)
 
@@ -78,7 +82,8 @@ def hf_cached(repo: str,  # a Hugging Face repo id, `org/name`
     return None
 
 # %% ../nbs/02c_zoo.ipynb #267142c9
-_INTERP = {'bilinear': 'bilinear', 'bicubic': 'bicubic', 'nearest': 'nearest', 2: 'bilinear', 3: 'bicubic', 0: 'nearest'}
+_INTERP = {'bilinear': 'bilinear', 'bicubic': 'bicubic', 'nearest': 'nearest',
+           2: 'bilinear', 3: 'bicubic', 0: 'nearest'}
 
 def timm_preprocess(model  # a timm model (its `pretrained_cfg` holds the data config)
                    ) -> Preprocess:
@@ -86,26 +91,33 @@ def timm_preprocess(model  # a timm model (its `pretrained_cfg` holds the data c
     from timm.data import resolve_data_config
     cfg = resolve_data_config({}, model=model)
     _, h, w = cfg['input_size']
-    if h != w: raise ValueError(f"timm model with a non-square input {h}×{w} is not supported; use Classifier.from_module")
+    if h != w:
+        raise ValueError(f"timm model with a non-square input {h}×{w} is not supported; "
+                         "use Classifier.from_module")
     mode, scale = cfg.get('crop_mode', 'center'), math.floor(h / cfg['crop_pct'])
     args = (scale, h, tuple(cfg['mean']), tuple(cfg['std']), _INTERP[cfg['interpolation']])
     if mode == 'center': return Preprocess(*args)
     if mode == 'squash': return SquashPreprocess(*args)
-    raise ValueError(f"timm crop mode {mode!r} is not supported; use Classifier.from_module with your own preprocessing")
+    raise ValueError(f"timm crop mode {mode!r} is not supported; "
+                     "use Classifier.from_module with your own preprocessing")
 
 # %% ../nbs/02c_zoo.ipynb #239936e3
 def _timm_weights(name: str, model, download: bool) -> tuple:
-    "(file, weights id) of the pretrained weights of timm model `name`: the Hugging Face cache, else a download when allowed."
+    "(file, weights id) of timm model `name`'s weights: cached, else downloaded when allowed."
     repo = model.pretrained_cfg.get('hf_hub_id')
     f = hf_cached(repo, ['model.safetensors', 'pytorch_model.bin']) if repo else None
     if f: return f, f'timm:{_snapshot_id(f)}'
-    hint = (f"put its weights in the Hugging Face cache {_repo_folder(repo) if repo else hf_cache_dir()} "
-            f"(`huggingface-cli download {repo}`), or pass a local file as timm:{name}=/path/to/model.safetensors")
+    folder = _repo_folder(repo) if repo else hf_cache_dir()
+    hint = (f"put its weights in the Hugging Face cache {folder} "
+            f"(`huggingface-cli download {repo}`), or pass a local file as "
+            f"timm:{name}=/path/to/model.safetensors")
     if not download or offline() or not repo:
         raise WeightsNotFoundError(f"timm weights of {name} are not in the local cache: {hint}")
     from huggingface_hub import hf_hub_download
     try: f = hf_hub_download(repo, 'model.safetensors', cache_dir=hf_cache_dir())
-    except Exception as e: raise WeightsNotFoundError(f"Could not download timm weights of {name} ({type(e).__name__}): {hint}") from e
+    except Exception as e:
+        raise WeightsNotFoundError(f"Could not download timm weights of {name} "
+                                   f"({type(e).__name__}): {hint}") from e
     return f, f'timm:{_snapshot_id(f)}'
 
 # %% ../nbs/02c_zoo.ipynb #73ae9690
@@ -137,7 +149,8 @@ def agreement(p: torch.Tensor, # N×C probabilities
               q: torch.Tensor  # N×C probabilities of the reference pipeline
              ) -> dict:
     "Top-1 agreement and largest probability difference of two probability batches."
-    return dict(top1_equal=bool((p.argmax(-1) == q.argmax(-1)).all()), max_abs_dp=float((p - q).abs().max()),
+    return dict(top1_equal=bool((p.argmax(-1) == q.argmax(-1)).all()),
+                max_abs_dp=float((p - q).abs().max()),
                 max_abs_dlogp=float((p.log() - q.log()).abs().max()))
 
 # %% ../nbs/02c_zoo.ipynb #00d7f6ae
@@ -154,7 +167,8 @@ def hf_preprocess(proc  # a Hugging Face image processor
     c = proc.to_dict()
     size, crop = c.get('size') or {}, c.get('crop_size') or {}
     if c.get('do_rescale', True) and abs(c.get('rescale_factor', 1 / 255) - 1 / 255) > 1e-9:
-        raise ValueError(f"{type(proc).__name__}: rescale factor {c.get('rescale_factor')} is not 1/255")
+        raise ValueError(f"{type(proc).__name__}: rescale factor {c.get('rescale_factor')} "
+                         "is not 1/255")
     mean, std = (tuple(c['image_mean']), tuple(c['image_std'])) if c.get('do_normalize', True) else ((0.,) * 3, (1.,) * 3)
     interp = _INTERP.get(int(c.get('resample', 2)) if not isinstance(c.get('resample'), str) else c['resample'], 'bilinear')
     short, h, w = _size(size, 'shortest_edge'), _size(size, 'height'), _size(size, 'width')
@@ -164,12 +178,15 @@ def hf_preprocess(proc  # a Hugging Face image processor
         return SquashPreprocess(short, short, mean, std, interp)
     if short and cc: return Preprocess(short, cc, mean, std, interp)
     if h and w and h == w: return SquashPreprocess(h, cc or h, mean, std, interp)
-    raise ValueError(f"{type(proc).__name__} with size {size} is not supported; load the model with Classifier.from_module")
+    raise ValueError(f"{type(proc).__name__} with size {size} is not supported; "
+                     "load the model with Classifier.from_module")
 
 # %% ../nbs/02c_zoo.ipynb #f7547bd2
 class _HFLogits(torch.nn.Module):
     "A transformers image classifier as a module: pixel values → logits."
-    def __init__(self, model): super().__init__(); self.model = model
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
     def forward(self, x): return self.model(pixel_values=x).logits
 
 # %% ../nbs/02c_zoo.ipynb #f43acad3
@@ -177,7 +194,8 @@ def _hf_imagenet(names) -> bool:
     "Are these 1000 label names ImageNet-1k's in index order (by lemmas or short names)?"
     if len(names) != 1000: return False
     t = imagenet_classes()
-    ok = [n.lower() in (l.lower(), s.lower()) or n.split(',')[0].strip().lower() == s.lower() for n, l, s in zip(names, t.lemmas, t.name)]
+    ok = [n.lower() in (l.lower(), s.lower()) or n.split(',')[0].strip().lower() == s.lower()
+          for n, l, s in zip(names, t.lemmas, t.name)]
     return np.mean(ok) > 0.95
 
 # %% ../nbs/02c_zoo.ipynb #68e06484
@@ -210,26 +228,38 @@ def bgimpact_cache() -> Path:
 # %% ../nbs/02c_zoo.ipynb #61330eeb
 class _ZeroShot(torch.nn.Module):
     "An open_clip model with class text embeddings: image → scaled cosine similarities."
-    def __init__(self, model, text): super().__init__(); self.model = model; self.register_buffer('text', text)
+    def __init__(self, model, text):
+        super().__init__()
+        self.model = model
+        self.register_buffer('text', text)
     def forward(self, x):
         f = F.normalize(self.model.encode_image(x), dim=-1)
         return self.model.logit_scale.exp() * f @ self.text.to(f.dtype)
 
 # %% ../nbs/02c_zoo.ipynb #54bd2724
 def _clip_weights(arch: str, tag: str, download: bool) -> tuple:
-    "(file, weights id) of open_clip's `arch`/`tag` pretrained weights: the Hugging Face cache, else a download when allowed."
+    "(file, weights id) of open_clip's `arch`/`tag` weights: cached, else downloaded when allowed."
     import open_clip
     cfg = open_clip.get_pretrained_cfg(arch, tag)
-    if not cfg: raise ValueError(f"open_clip has no pretrained {arch!r} {tag!r}; see open_clip.list_pretrained()")
-    repo, fname = os.path.split(cfg.get('hf_hub', '').rstrip('/')) if cfg.get('hf_hub', '').rstrip('/').count('/') > 1 else (cfg.get('hf_hub', '').rstrip('/'), '')
+    if not cfg:
+        raise ValueError(f"open_clip has no pretrained {arch!r} {tag!r}; "
+                         "see open_clip.list_pretrained()")
+    hub = cfg.get('hf_hub', '').rstrip('/')
+    repo, fname = os.path.split(hub) if hub.count('/') > 1 else (hub, '')
     names = [fname] if fname else ['open_clip_model.safetensors', 'open_clip_pytorch_model.bin']
     f = hf_cached(repo, names) if repo else None
     if f: return f, f'open_clip:{_snapshot_id(f)}'
-    hint = (f"put the weights in the Hugging Face cache {_repo_folder(repo) if repo else hf_cache_dir()} "
-            f"(`huggingface-cli download {repo}`), or pass a local file as clip:{arch}=/path/to/weights")
-    if not download or offline(): raise WeightsNotFoundError(f"open_clip weights {arch}:{tag} are not in the local cache: {hint}")
+    folder = _repo_folder(repo) if repo else hf_cache_dir()
+    hint = (f"put the weights in the Hugging Face cache {folder} "
+            f"(`huggingface-cli download {repo}`), or pass a local file as "
+            f"clip:{arch}=/path/to/weights")
+    if not download or offline():
+        raise WeightsNotFoundError(f"open_clip weights {arch}:{tag} are not in the local cache: "
+                                   f"{hint}")
     try: f = open_clip.download_pretrained(cfg)
-    except Exception as e: raise WeightsNotFoundError(f"Could not download open_clip weights {arch}:{tag} ({type(e).__name__}): {hint}") from e
+    except Exception as e:
+        raise WeightsNotFoundError(f"Could not download open_clip weights {arch}:{tag} "
+                                   f"({type(e).__name__}): {hint}") from e
     return f, f'open_clip:{arch}:{tag}'
 
 # %% ../nbs/02c_zoo.ipynb #061db660
@@ -240,12 +270,14 @@ def clip_text_embeddings(model,          # an open_clip model
                          key: str,       # what identifies the weights, part of the cache key
                          device='cpu'    # where the text tower runs
                         ) -> torch.Tensor:
-    "Normalised class embeddings (dim × classes) of the prompt ensemble, cached on disk under `key`."
+    "Normalised class embeddings (dim × classes) of the prompt ensemble, cached on disk by `key`."
     from open_clip.zero_shot_classifier import build_zero_shot_classifier
-    h = hashlib.sha256(json.dumps([key, list(classnames), [t('{}') if callable(t) else t for t in templates]]).encode()).hexdigest()[:24]
+    prompts = [t('{}') if callable(t) else t for t in templates]
+    h = hashlib.sha256(json.dumps([key, list(classnames), prompts]).encode()).hexdigest()[:24]
     f = bgimpact_cache()/'clip-text'/f'{h}.pt'
     if f.exists(): return torch.load(f, map_location='cpu', weights_only=True)
-    w = build_zero_shot_classifier(model, tokenizer, classnames, templates, num_classes_per_batch=10, device=device).cpu()
+    w = build_zero_shot_classifier(model, tokenizer, classnames, templates,
+                                   num_classes_per_batch=10, device=device).cpu()
     f.parent.mkdir(parents=True, exist_ok=True)
     from bgimpact.core import atomic_path
     with atomic_path(f) as tmp: torch.save(w, tmp)
@@ -294,18 +326,21 @@ class _OnnxModule(torch.nn.Module):
     def __init__(self, path, cuda: bool = False):
         super().__init__()
         import onnxruntime as ort
-        prov = (['CUDAExecutionProvider'] if cuda and 'CUDAExecutionProvider' in ort.get_available_providers() else []) + ['CPUExecutionProvider']
-        so = ort.SessionOptions(); so.intra_op_num_threads = torch.get_num_threads()
+        gpu = cuda and 'CUDAExecutionProvider' in ort.get_available_providers()
+        prov = (['CUDAExecutionProvider'] if gpu else []) + ['CPUExecutionProvider']
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = torch.get_num_threads()
         self.sess = ort.InferenceSession(str(path), so, providers=prov)
         self.input = self.sess.get_inputs()[0].name
     def forward(self, x):
-        y = self.sess.run(None, {self.input: np.ascontiguousarray(x.detach().float().cpu().numpy())})[0]
+        batch = np.ascontiguousarray(x.detach().float().cpu().numpy())
+        y = self.sess.run(None, {self.input: batch})[0]
         return torch.from_numpy(y).to(x.device)
 
 # %% ../nbs/02c_zoo.ipynb #e9a14bab
 def file_preprocess(path  # the model file; its sidecar is `<path>.json`
                    ) -> Preprocess:
-    "The preprocessing of a model file: its sidecar `<file>.json`, else torchvision's ImageNet standard."
+    "A model file's preprocessing: its sidecar `<file>.json`, else torchvision's ImageNet standard."
     side = Path(str(path) + '.json')
     if not side.exists(): return Preprocess()
     d = json.loads(side.read_text())
@@ -321,7 +356,8 @@ def file_classifier(kind: str,             # `torchscript` or `onnx`
     "A TorchScript or ONNX model file with its sidecar (or standard) preprocessing."
     p = Path(path)
     if not p.exists(): raise WeightsNotFoundError(f"Model file not found: {p}")
-    net = torch.jit.load(str(p), map_location='cpu') if kind == 'torchscript' else _OnnxModule(p, device != 'cpu' and torch.cuda.is_available())
+    if kind == 'torchscript': net = torch.jit.load(str(p), map_location='cpu')
+    else: net = _OnnxModule(p, device != 'cpu' and torch.cuda.is_available())
     return Classifier(f'{kind}:{p.name}', net, file_preprocess(p), _file_id(p), categories, device)
 
 # %% ../nbs/02c_zoo.ipynb #0f627245
@@ -352,4 +388,5 @@ def load_zoo_classifier(spec: str,            # `timm:…`, `hf:…`, `clip:…`
     return clf
 
 # %% ../nbs/02c_zoo.ipynb #55eac60b
-for _kind in ('timm', 'hf', 'clip', 'torchscript', 'onnx'): register_kind(_kind, load_zoo_classifier)
+for _kind in ('timm', 'hf', 'clip', 'torchscript', 'onnx'):
+    register_kind(_kind, load_zoo_classifier)
