@@ -14,21 +14,30 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pandas as pd
+import skimage.data
 import torch
+from fastcore.basics import patch
+from PIL import Image
 from skimage import segmentation as sks
 from skimage.color import rgb2gray, rgb2lab
 from skimage.measure import label as connected
 from sklearn.cluster import KMeans
 
-from .core import truthy
+from .core import Config, run_lock, truthy
+from .data import discover
+from .decode import load_input
+from .run import invalidate_image, run_study
+from .segment import MaskCache
 
 # %% ../nbs/15_editor.ipynb #8d8e59e4
 def _relabel(lab: np.ndarray) -> np.ndarray:
     "Connected regions of equal non-zero label, numbered 1… in raster order; 0 stays 0."
-    out = np.zeros(lab.shape, np.int32); n = 0
+    out = np.zeros(lab.shape, np.int32)
+    n = 0
     for v in np.unique(lab[lab > 0]):
         cc, k = connected(lab == v, connectivity=1, return_num=True)
-        out[cc > 0] = cc[cc > 0] + n; n += k
+        out[cc > 0] = cc[cc > 0] + n
+        n += k
     return sks.relabel_sequential(out)[0].astype(np.int32)
 
 # %% ../nbs/15_editor.ipynb #a207cb25
@@ -58,7 +67,8 @@ def quickshift(
     ratio: float = .5,  # balance of colour against position
 ) -> np.ndarray:
     "Quickshift mode seeking (scikit-image)."
-    return _relabel(sks.quickshift(img, kernel_size=kernel_size, max_dist=max_dist, ratio=ratio) + 1)
+    modes = sks.quickshift(img, kernel_size=kernel_size, max_dist=max_dist, ratio=ratio)
+    return _relabel(modes + 1)
 
 # %% ../nbs/15_editor.ipynb #45047ab5
 def chan_vese(
@@ -66,8 +76,9 @@ def chan_vese(
     mu: float = .25,  # length penalty of the contour
     max_num_iter: int = 200,  # most iterations
 ) -> np.ndarray:
-    "Chan–Vese active contours without edges (scikit-image): the connected regions of the two phases."
-    return _relabel(sks.chan_vese(rgb2gray(img), mu=mu, max_num_iter=max_num_iter).astype(np.int32) + 1)
+    "Chan–Vese active contours without edges (scikit-image): connected regions of the two phases."
+    phases = sks.chan_vese(rgb2gray(img), mu=mu, max_num_iter=max_num_iter)
+    return _relabel(phases.astype(np.int32) + 1)
 
 # %% ../nbs/15_editor.ipynb #f532e83b
 def kmeans_colors(
@@ -77,7 +88,8 @@ def kmeans_colors(
 ) -> np.ndarray:
     "Connected regions of k-means colour clusters (CIELAB, scikit-learn)."
     lab = rgb2lab(img).reshape(-1, 3)
-    km = KMeans(k, n_init=2, random_state=seed).fit(lab[np.random.default_rng(seed).choice(len(lab), min(len(lab), 20000), replace=False)])
+    sample = np.random.default_rng(seed).choice(len(lab), min(len(lab), 20000), replace=False)
+    km = KMeans(k, n_init=2, random_state=seed).fit(lab[sample])
     return _relabel(km.predict(lab).reshape(img.shape[:2]) + 1)
 
 # %% ../nbs/15_editor.ipynb #76401acc
@@ -101,13 +113,20 @@ def graph(
 ) -> np.ndarray:
     "OpenCV's graph segmentation (`cv2.ximgproc`, in opencv-contrib)."
     if not hasattr(cv2, 'ximgproc'):
-        raise ImportError("the graph method needs OpenCV's contrib modules: pip install opencv-contrib-python-headless")
+        raise ImportError("the graph method needs OpenCV's contrib modules: "
+                          "pip install opencv-contrib-python-headless")
     gs = cv2.ximgproc.segmentation.createGraphSegmentation(sigma, k, min_size)
     return _relabel(gs.processImage(np.ascontiguousarray(img[..., ::-1])) + 1)
 
+# %% ../nbs/15_editor.ipynb #a1e70c01
+def _hwc(img) -> np.ndarray:
+    "An image as a contiguous H×W×3 array (a 3×H×W tensor is permuted)."
+    if isinstance(img, torch.Tensor): img = img.permute(1, 2, 0).numpy()
+    return np.ascontiguousarray(img)
+
 # %% ../nbs/15_editor.ipynb #c48f1b55
-METHODS = {'slic': slic, 'felzenszwalb': felzenszwalb, 'quickshift': quickshift, 'chan_vese': chan_vese,
-           'kmeans': kmeans_colors, 'edges': edges, 'graph': graph}
+METHODS = {'slic': slic, 'felzenszwalb': felzenszwalb, 'quickshift': quickshift,
+           'chan_vese': chan_vese, 'kmeans': kmeans_colors, 'edges': edges, 'graph': graph}
 
 def oversegment(
     img,  # uint8 image: 3×H×W tensor or H×W×3 array
@@ -115,9 +134,10 @@ def oversegment(
     **params,  # the method's parameters
 ) -> np.ndarray:
     "The label image of a named over-segmentation method (segments from 1, edges 0)."
-    if method not in METHODS: raise ValueError(f"Unknown over-segmentation method {method!r}: choose from {list(METHODS)}")
-    img = img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else np.asarray(img)
-    return METHODS[method](np.ascontiguousarray(img), **params)
+    if method not in METHODS:
+        raise ValueError(f"Unknown over-segmentation method {method!r}: "
+                         f"choose from {list(METHODS)}")
+    return METHODS[method](_hwc(img), **params)
 
 # %% ../nbs/15_editor.ipynb #ec8839af
 def _line_pixels(points, shape, width: int = 1) -> np.ndarray:
@@ -128,9 +148,18 @@ def _line_pixels(points, shape, width: int = 1) -> np.ndarray:
     else: cv2.polylines(canvas, [pts.reshape(-1, 1, 2)], False, 1, width)
     return canvas.astype(bool)
 
+# %% ../nbs/15_editor.ipynb #b1e70c01
+def _bool_mask(
+    mask,  # a mask H×W: tensor, array or None
+    shape,  # the image's H×W, for an empty mask
+) -> np.ndarray:
+    "A mask as bool H×W (0.5 and above is in); None is an empty mask of `shape`."
+    if mask is None: return np.zeros(shape, bool)
+    return np.asarray(mask.numpy() if isinstance(mask, torch.Tensor) else mask) >= .5
+
 # %% ../nbs/15_editor.ipynb #367de834
 class MaskEditor:
-    "A mask being corrected over an image's segments: fill / unfill, strokes, cuts, GrabCut, re-segmenting, reset, undo / redo."
+    "A mask being corrected over an image's segments; every change can be undone and redone."
     def __init__(self,
                  img,  # uint8 3×H×W tensor or H×W×3 array
                  mask=None,  # the mask to start from, H×W (None: empty)
@@ -138,143 +167,209 @@ class MaskEditor:
                  method: str = 'slic',  # over-segmentation method
                  **params,  # its parameters
                 ):
-        self.img = np.ascontiguousarray(img.permute(1, 2, 0).numpy() if isinstance(img, torch.Tensor) else img)
+        self.img = _hwc(img)
         self.method, self.params = method, params
-        self.labels = np.asarray(labels, np.int32) if labels is not None else oversegment(self.img, method, **params)
-        m = mask.numpy() if isinstance(mask, torch.Tensor) else mask
-        self.mask = (np.asarray(m) >= .5) if m is not None else np.zeros(self.img.shape[:2], bool)
+        if labels is None: self.labels = oversegment(self.img, method, **params)
+        else: self.labels = np.asarray(labels, np.int32)
+        self.mask = _bool_mask(mask, self.img.shape[:2])
         if self.mask.shape != self.img.shape[:2] or self.labels.shape != self.img.shape[:2]:
-            raise ValueError(f"image {self.img.shape[:2]}, mask {self.mask.shape} and labels {self.labels.shape} must have one size")
-        self._start, self._undo, self._redo, self.history = (self.mask.copy(), self.labels.copy()), [], [], []
+            raise ValueError(f"image {self.img.shape[:2]}, mask {self.mask.shape} and labels "
+                             f"{self.labels.shape} must have one size")
+        self._start = (self.mask.copy(), self.labels.copy())
+        self._undo, self._redo, self.history = [], [], []
 
-    def _push(self, op: str):
-        self._undo.append((self.mask.copy(), self.labels.copy(), op)); self._redo.clear(); self.history.append(op)
+# %% ../nbs/15_editor.ipynb #c1e70c01
+@patch
+def _push(self: MaskEditor,
+          op: str,  # the operation about to change the state
+         ):
+    "Save the state for `undo` before an operation, record it in `history`, clear the redo stack."
+    self._undo.append((self.mask.copy(), self.labels.copy(), op))
+    self._redo.clear()
+    self.history.append(op)
 
-    def segment_at(self,
-                   y: int,  # row
-                   x: int,  # column
-                  ) -> int:
-        "The segment id under a point (0: an edge)."
-        return int(self.labels[int(y), int(x)])
-
-    def fill(self,
-             y: int,  # row
-             x: int,  # column
-             on: bool = True,  # into the mask (False: out of it)
-            ) -> bool:
-        "Put the segment under (y, x) into the mask (`on`) or take it out; False when there is nothing to change."
-        s = self.segment_at(y, x)
-        if s == 0 or (self.mask[self.labels == s] == on).all(): return False
-        self._push('fill' if on else 'unfill'); self.mask[self.labels == s] = on
-        return True
-
-    def unfill(self,
+# %% ../nbs/15_editor.ipynb #c1e70c04
+@patch
+def segment_at(self: MaskEditor,
                y: int,  # row
                x: int,  # column
-              ) -> bool:
-        "Take the segment under (y, x) out of the mask."
-        return self.fill(y, x, False)
+              ) -> int:
+    "The segment id under a point (0: an edge)."
+    return int(self.labels[int(y), int(x)])
 
-    def stroke(self,
-               points,  # the polyline's (y, x) points
-               on: bool = True,  # into the mask (False: out of it)
-              ) -> bool:
-        "Fill (or unfill) every segment a polyline through (y, x) points touches."
-        segs = np.setdiff1d(np.unique(self.labels[_line_pixels(points, self.labels.shape)]), [0])
-        sel = np.isin(self.labels, segs)
-        if not len(segs) or (self.mask[sel] == on).all(): return False
-        self._push('stroke' if on else 'unstroke'); self.mask[sel] = on
-        return True
+# %% ../nbs/15_editor.ipynb #c1e70c07
+@patch
+def fill(self: MaskEditor,
+         y: int,  # row
+         x: int,  # column
+         on: bool = True,  # into the mask (False: out of it)
+        ) -> bool:
+    "Put the segment under (y, x) into the mask (`on`) or take it out; False when nothing changes."
+    s = self.segment_at(y, x)
+    if s == 0 or (self.mask[self.labels == s] == on).all(): return False
+    self._push('fill' if on else 'unfill')
+    self.mask[self.labels == s] = on
+    return True
 
-    def cut(self,
-            p0,  # (y, x) start of the line
-            p1,  # (y, x) end of the line
-            width: int = 2,  # line width in pixels
+# %% ../nbs/15_editor.ipynb #c1e70c10
+@patch
+def unfill(self: MaskEditor,
+           y: int,  # row
+           x: int,  # column
+          ) -> bool:
+    "Take the segment under (y, x) out of the mask."
+    return self.fill(y, x, False)
+
+# %% ../nbs/15_editor.ipynb #c1e70c13
+@patch
+def stroke(self: MaskEditor,
+           points,  # the polyline's (y, x) points
+           on: bool = True,  # into the mask (False: out of it)
+          ) -> bool:
+    "Fill (or unfill) every segment a polyline through (y, x) points touches."
+    segs = np.setdiff1d(np.unique(self.labels[_line_pixels(points, self.labels.shape)]), [0])
+    sel = np.isin(self.labels, segs)
+    if not len(segs) or (self.mask[sel] == on).all(): return False
+    self._push('stroke' if on else 'unstroke')
+    self.mask[sel] = on
+    return True
+
+# %% ../nbs/15_editor.ipynb #c1e70c16
+@patch
+def _restore(self: MaskEditor,
+             src: list,  # the stack to take a state from
+             dst: list,  # the stack to save the current state on
+            ) -> bool:
+    "Go to the last state of `src`, saving the current one on `dst`; False when `src` is empty."
+    if not src: return False
+    m, l, op = src.pop()
+    dst.append((self.mask.copy(), self.labels.copy(), op))
+    self.mask, self.labels = m, l
+    return True
+
+# %% ../nbs/15_editor.ipynb #c1e70c18
+@patch
+def undo(self: MaskEditor) -> bool:
+    "Undo the last operation; False when there is none."
+    return self._restore(self._undo, self._redo)
+
+# %% ../nbs/15_editor.ipynb #c1e70c21
+@patch
+def redo(self: MaskEditor) -> bool:
+    "Redo the last undone operation; False when there is none."
+    return self._restore(self._redo, self._undo)
+
+# %% ../nbs/15_editor.ipynb #c1e70c26
+@patch
+def reset(self: MaskEditor):
+    "Back to the mask and segments the editor started with (undoable)."
+    self._push('reset')
+    self.mask, self.labels = self._start[0].copy(), self._start[1].copy()
+
+# %% ../nbs/15_editor.ipynb #c1e70c29
+@patch
+def cut(self: MaskEditor,
+        p0,  # (y, x) start of the line
+        p1,  # (y, x) end of the line
+        width: int = 2,  # line width in pixels
+       ) -> bool:
+    "Turn the line p0–p1 into edge pixels; each segment it crosses splits into its connected parts."
+    line = _line_pixels([p0, p1], self.labels.shape, width)
+    crossed = np.setdiff1d(np.unique(self.labels[line]), [0])
+    if not len(crossed): return False
+    self._push('cut')
+    self.labels[line] = 0
+    nxt = int(self.labels.max()) + 1
+    for s in crossed:
+        cc, k = connected(self.labels == s, connectivity=1, return_num=True)
+        for part in range(2, k + 1):
+            self.labels[cc == part] = nxt
+            nxt += 1
+    return True
+
+# %% ../nbs/15_editor.ipynb #c1e70c34
+def _grabcut_seed(
+    mask: np.ndarray,  # the current mask, bool H×W
+    rect=None,  # (y0, x0, y1, x1): outside is sure background
+    strokes=(),  # (polylines, GrabCut label) pairs, drawn in this order
+    width: int = 3,  # stroke width in pixels
+) -> np.ndarray:
+    "GrabCut's starting labels: probable object / background from the mask, a rectangle, strokes."
+    gc = np.where(mask, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
+    if rect is not None:
+        y0, x0, y1, x1 = map(int, rect)
+        outside = np.ones(gc.shape, bool)
+        outside[y0:y1, x0:x1] = False
+        gc[outside] = cv2.GC_BGD
+        if not mask[~outside].any(): gc[~outside] = cv2.GC_PR_FGD
+    for lines, v in strokes:
+        for s in lines: gc[_line_pixels(s, gc.shape, width)] = v
+    return gc
+
+# %% ../nbs/15_editor.ipynb #c1e70c37
+@patch
+def grabcut(self: MaskEditor,
+            fg=(),  # strokes of sure object
+            bg=(),  # strokes of sure background
+            probable_fg=(),  # strokes of probable object
+            probable_bg=(),  # strokes of probable background
+            rect=None,  # (y0, x0, y1, x1): outside is sure background
+            iters: int = 5,  # GrabCut iterations
+            width: int = 3,  # stroke width in pixels
            ) -> bool:
-        "Turn the line p0–p1 into edge pixels and split every segment it crosses into its connected parts."
-        line = _line_pixels([p0, p1], self.labels.shape, width)
-        crossed = np.setdiff1d(np.unique(self.labels[line]), [0])
-        if not len(crossed): return False
-        self._push('cut')
-        self.labels[line] = 0
-        nxt = int(self.labels.max()) + 1
-        for s in crossed:
-            cc, k = connected(self.labels == s, connectivity=1, return_num=True)
-            for part in range(2, k + 1): self.labels[cc == part] = nxt; nxt += 1
-        return True
+    "Refine with OpenCV GrabCut from the mask, strokes (lists of (y, x) polylines) and a rectangle."
+    strokes = ((probable_bg, cv2.GC_PR_BGD), (probable_fg, cv2.GC_PR_FGD),
+               (bg, cv2.GC_BGD), (fg, cv2.GC_FGD))
+    gc = _grabcut_seed(self.mask, rect, strokes, width)
+    obj, back = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)), np.isin(gc, (cv2.GC_BGD, cv2.GC_PR_BGD))
+    if not obj.any() or not back.any():
+        raise ValueError("GrabCut needs some object and some background: "
+                         "fill a segment, draw strokes or give a rectangle")
+    bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+    cv2.setRNGSeed(0)
+    bgr = np.ascontiguousarray(self.img[..., ::-1])
+    cv2.grabCut(bgr, gc, None, bgd, fgd, iters, cv2.GC_INIT_WITH_MASK)
+    self._push('grabcut')
+    self.mask = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD))
+    return True
 
-    def grabcut(self,
-                fg=(),  # strokes of sure object
-                bg=(),  # strokes of sure background
-                probable_fg=(),  # strokes of probable object
-                probable_bg=(),  # strokes of probable background
-                rect=None,  # (y0, x0, y1, x1): outside is sure background
-                iters: int = 5,  # GrabCut iterations
-                width: int = 3,  # stroke width in pixels
-               ) -> bool:
-        "Refine with OpenCV GrabCut from the current mask, strokes (lists of (y, x) polylines) and a (y0, x0, y1, x1) rectangle."
-        gc = np.where(self.mask, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
-        if rect is not None:
-            y0, x0, y1, x1 = map(int, rect); outside = np.ones(gc.shape, bool); outside[y0:y1, x0:x1] = False
-            gc[outside] = cv2.GC_BGD
-            if not self.mask[~outside].any(): gc[~outside] = cv2.GC_PR_FGD
-        for strokes, v in ((probable_bg, cv2.GC_PR_BGD), (probable_fg, cv2.GC_PR_FGD), (bg, cv2.GC_BGD), (fg, cv2.GC_FGD)):
-            for s in strokes: gc[_line_pixels(s, gc.shape, width)] = v
-        if not np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).any() or not np.isin(gc, (cv2.GC_BGD, cv2.GC_PR_BGD)).any():
-            raise ValueError("GrabCut needs some object and some background: fill a segment, draw strokes or give a rectangle")
-        bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
-        cv2.setRNGSeed(0)
-        cv2.grabCut(np.ascontiguousarray(self.img[..., ::-1]), gc, None, bgd, fgd, iters, cv2.GC_INIT_WITH_MASK)
-        self._push('grabcut'); self.mask = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD))
-        return True
+# %% ../nbs/15_editor.ipynb #c1e70c42
+@patch
+def resegment(self: MaskEditor,
+              method: str,  # over-segmentation method
+              **params,  # its parameters
+             ):
+    "Replace the segments by another over-segmentation; the mask is kept."
+    self._push(f'segment:{method}')
+    self.labels = oversegment(self.img, method, **params)
+    self.method, self.params = method, params
 
-    def resegment(self,
-                  method: str,  # over-segmentation method
-                  **params,  # its parameters
-                 ):
-        "Replace the segments by another over-segmentation; the mask is kept."
-        self._push(f'segment:{method}'); self.labels = oversegment(self.img, method, **params); self.method, self.params = method, params
-
-    def reset(self):
-        "Back to the mask and segments the editor started with (undoable)."
-        self._push('reset'); self.mask, self.labels = self._start[0].copy(), self._start[1].copy()
-
-    def undo(self) -> bool:
-        "Undo the last operation; False when there is none."
-        if not self._undo: return False
-        m, l, op = self._undo.pop(); self._redo.append((self.mask.copy(), self.labels.copy(), op)); self.mask, self.labels = m, l
-        return True
-
-    def redo(self) -> bool:
-        "Redo the last undone operation; False when there is none."
-        if not self._redo: return False
-        m, l, op = self._redo.pop(); self._undo.append((self.mask.copy(), self.labels.copy(), op)); self.mask, self.labels = m, l
-        return True
-
-    @property
-    def changed(self) -> bool:
-        "Whether the mask differs from the one the editor started with."
-        return not np.array_equal(self.mask, self._start[0])
+# %% ../nbs/15_editor.ipynb #c1e70c45
+@patch(as_prop=True)
+def changed(self: MaskEditor) -> bool:
+    "Whether the mask differs from the one the editor started with."
+    return not np.array_equal(self.mask, self._start[0])
 
 # %% ../nbs/15_editor.ipynb #f598c8c8
 def flagged_demo_run(
     d,  # folder for the data, the masks and the run
     variants=('original', 'only_fg'),  # the run's variants
 ) -> Path:
-    "A finished two-class run (64-px crops of a scikit-image photo, user masks) in which image `n02123045/c.png` has an empty mask."
-    import skimage.data
-    from PIL import Image
-    from bgimpact.core import Config
-    from bgimpact.run import run_study
+    "A finished two-class run of 64-px photo crops with user masks; `n02123045/c.png`'s is empty."
     d, rng = Path(d), np.random.default_rng(0)
     for cls, names in [('n01440764', ['a', 'b']), ('n02123045', ['c', 'd'])]:
-        (d/'data'/cls).mkdir(parents=True, exist_ok=True); (d/'masks').mkdir(exist_ok=True)
+        (d/'data'/cls).mkdir(parents=True, exist_ok=True)
+        (d/'masks').mkdir(exist_ok=True)
         for n in names:
-            y, x = rng.integers(0, 448, 2); Image.fromarray(skimage.data.astronaut()[y:y + 64, x:x + 64]).save(d/'data'/cls/f'{n}.png')
+            y, x = rng.integers(0, 448, 2)
+            crop = skimage.data.astronaut()[y:y + 64, x:x + 64]
+            Image.fromarray(crop).save(d/'data'/cls/f'{n}.png')
             m = np.zeros((64, 64), np.uint8)
-            if n != 'c': m[16:48, 16:48] = 255                                 # c's mask is empty: QC fails
+            if n != 'c': m[16:48, 16:48] = 255   # c's mask is empty: QC fails
             Image.fromarray(m).save(d/'masks'/f'{n}.png')
-    run_study(Config(data=str(d/'data'), segmenter=f'masks:{d/"masks"}', variants=list(variants), work_size=64), d/'run', progress=False)
+    cfg = Config(data=str(d/'data'), segmenter=f'masks:{d/"masks"}', variants=list(variants),
+                 work_size=64)
+    run_study(cfg, d/'run', progress=False)
     return d/'run'
 
 # %% ../nbs/15_editor.ipynb #63fec62c
@@ -283,15 +378,18 @@ def flagged_images(
 ) -> pd.DataFrame:
     "QC rows of a run's images with a failed or flagged mask that no one has corrected yet."
     qc = pd.read_csv(Path(run)/'qc.csv', keep_default_na=False)
-    return qc[(~truthy(qc.qc_ok) | (qc['flags'] != '')) & ~qc.segmenter.astype(str).str.startswith('manual:')]   # qc.flags is pandas' own attribute
+    flagged = ~truthy(qc.qc_ok) | (qc['flags'] != '')           # qc.flags is pandas' own attribute
+    return qc[flagged & ~qc.segmenter.astype(str).str.startswith('manual:')]
 
 # %% ../nbs/15_editor.ipynb #02a10c9d
 def _run_parts(run: Path) -> tuple:
-    from bgimpact.core import Config
-    from bgimpact.segment import MaskCache
-    if not (run/'manifest.json').exists(): raise FileNotFoundError(f"{run} is not a finished run (no manifest.json)")
+    "A finished run's config, work size and mask cache."
+    if not (run/'manifest.json').exists():
+        raise FileNotFoundError(f"{run} is not a finished run (no manifest.json)")
     cfg = Config.from_yaml(run/'config.yaml')
-    return cfg, json.loads((run/'manifest.json').read_text())['work_size'], MaskCache(run/'masks'/re.split('[:=]', cfg.segmenter)[0])
+    work_size = json.loads((run/'manifest.json').read_text())['work_size']
+    return cfg, work_size, MaskCache(run/'masks'/re.split('[:=]', cfg.segmenter)[0])
+
 
 # %% ../nbs/15_editor.ipynb #187e723b
 def open_in_run(
@@ -300,10 +398,9 @@ def open_in_run(
     method: str = 'slic',  # over-segmentation method
     **params,  # its parameters
 ) -> MaskEditor:
-    "An editor on one image of a finished run, at the run's work size, starting from its cached mask."
-    from bgimpact.data import discover
-    from bgimpact.decode import load_input
-    run = Path(run); cfg, ws, cache = _run_parts(run)
+    "An editor on one image of a finished run, at the run's work size, from its cached mask."
+    run = Path(run)
+    cfg, ws, cache = _run_parts(run)
     rec = next((r for r in discover(cfg.data) if r.image_id == image_id), None)
     if rec is None: raise ValueError(f"{image_id!r} is not in the run's dataset {cfg.data}")
     img, _ = load_input(rec, ws, cfg.min_size)
@@ -318,12 +415,10 @@ def save_to_run(
     run=None,  # the run folder (None: the one the editor was opened in)
     image_id: str | None = None,  # the image (None: the editor's)
 ) -> Path:
-    "Save the editor's mask as the run's mask of the image (`manual:<method>`) and mark the image for recomputation."
-    from bgimpact.core import run_lock
-    from bgimpact.run import invalidate_image
+    "Save the editor's mask into the run (`manual:<method>`) and mark the image for recomputation."
     run, image_id = Path(run or ed.run), image_id or ed.image_id
     _, _, cache = _run_parts(run)
-    with run_lock(run):                       # not while a run, evaluate or report writes this folder
-        invalidate_image(run, image_id)       # first: a marked image's new mask is not taken for damage
+    with run_lock(run):                   # not while a run, evaluate or report writes this folder
+        invalidate_image(run, image_id)   # first: a marked image's new mask is not taken for damage
         cache.put(image_id, torch.from_numpy(ed.mask.astype(np.float32)), f'manual:{ed.method}')
     return cache.path(image_id)

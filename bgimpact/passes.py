@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from .core import Config, file_key
 from .engine import Study, bank_backgrounds, process_group, usable_images
-from .attribution import attribution_table, check_attribution, noise_predictions
+from .attribution import attribution_table, check_attribution, noise_table
 from .adversarial import adversarial_rows
 from .mixing import BackgroundBank, MixedBackgrounds
 from .ledger import Ledger, Unit, split_parts
@@ -191,20 +191,14 @@ class AttributionPass(Pass):
 NOISE_ROW_COLUMNS = ['model', 'image_id', 'label', 'label_idx', 'sigma', 'trial', 'region', 'top1_idx', 'correct']
 
 class NoisePass(Pass):
-    "Each usable image with seeded Gaussian noise on the object and on the background, per σ and trial, classified by every model."
+    "Each usable image noised on its object or background per σ and trial, classified by every model."
     name, title = 'noise', 'noise'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
+        "The job's noise table: `noise_table` over its usable images and the study's models."
         study.prepare_group(state.groups[job.unit.label])
-        cfg, rows = state.cfg, []
-        recs = self.records(state, job)
-        kept = {r.image_id: (img, m) for r, img, m in usable_images(study, recs)}
-        for r in recs:
-            if r.image_id in kept:
-                img, m = kept[r.image_id]
-                for c in study.classifiers:
-                    with study.timer('noise', 1 + 2 * len(cfg.noise_sigmas) * cfg.noise_trials):
-                        t = noise_predictions(c, img, m, c.true_index(r.label, r.label_idx), r.image_id, cfg.noise_sigmas, cfg.noise_trials, cfg.seed)
-                    rows.append(t.assign(model=c.name, label=r.label))
-            if progress is not None: progress.update()
-        t = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=NOISE_ROW_COLUMNS)
+        cfg = state.cfg
+        images = usable_images(study, self.records(state, job), progress)
+        items = ((r.image_id, img, m, r.label, r.label_idx) for r, img, m in images)
+        t = noise_table(study.classifiers, items, cfg.noise_sigmas, cfg.noise_trials, cfg.seed,
+                        study.timer, progress)
         return dict(noise=t.reindex(columns=NOISE_ROW_COLUMNS)), {}
