@@ -27,12 +27,10 @@ from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, unfiled_note
 from .engine import Study, decode_and_mask, usable_images, variant_file, variants_of
-from .adversarial import pool_order
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
-from .variants import MIXED
 from .ledger import Ledger, Unit
 from .records import DamagedRunError, RunExistsError, RunRecord, check_config, check_out, check_request, read_sealed, write_sealed
-from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, RunState, passes_for, run_pass
+from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, PassSetup, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
 from .executors import get_executor, peak_rss_mb
@@ -459,43 +457,57 @@ def heal_run(out,         # the run folder
     return lines
 
 # %% ../nbs/07_run.ipynb #42bdf221
+def _study_records(cfg: Config, study: Study) -> list:
+    "The dataset's records in the study's label space, their labels checked (a note when they have no class folders)."
+    recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
+    unfiled = dataset_layout(cfg.data) in ('flat', 'image')     # no class folders: no label to get wrong
+    check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map) or unfiled)
+    if unfiled: get_logger().info(unfiled_note(cfg.data, recs))
+    return recs
+
+def _restart_passes(out: Path, ledger: Ledger, redo: list):  # the passes whose settings changed
+    "Drop the units and output files of passes whose settings changed: they start again."
+    ledger.drop(passes=redo)
+    gone = [f for p in redo for f in PASS_OUTPUTS[p]]
+    for f in gone: (out/f).unlink(missing_ok=True)
+    RunRecord(out).forget(*gone)
+    get_logger().info(f"resume: the settings of {', '.join(redo)} changed; recomputing those passes")
+
+def _run_passes(state: RunState, study: Study, ledger: Ledger, ex,  # the run's state; `ex` computes jobs
+                changes: dict,                 # inputs changed since the last finished run
+                progress: bool, max_groups: int | None) -> bool:
+    "Prepare and run each pass in order; False when the main pass stopped at `max_groups` jobs."
+    draw_pairs = lambda seen: _mixed_backgrounds(state.out, study, state.groups, state.bank, seen, changes)
+    setup = PassSetup(ledger, study.variants, draw_pairs, classify=bool(study.classifiers))
+    for p in passes_for(state.cfg, study.variants, max_groups):
+        p.prepare(state, setup)
+        with study.timer(f'pass:{p.name}'):             # the pass's wall time, whoever computes it
+            n = run_pass(p, state, ledger, ex, progress, timer=study.timer)
+        if p.cut_short(n, state, ledger): return False
+    return True
+
 def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Study | None, max_groups: int | None,
                remote, t0: float) -> RunResult | None:
     "`run_study` once its executor is starting: load the study, check labels, then the passes under the run lock."
     log = get_logger()
     study = study or Study.load(cfg, out)
-    for m, why in check_attribution(study.classifiers, cfg.attribution).items(): log.info(f"attribution: {m} skipped: {why}")
-    recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
-    unfiled = dataset_layout(cfg.data) in ('flat', 'image')     # no class folders: no label to get wrong
-    check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map) or unfiled)
-    if unfiled: log.info(unfiled_note(cfg.data, recs))
+    for m, why in check_attribution(study.classifiers, cfg.attribution).items():
+        log.info(f"attribution: {m} skipped: {why}")
+    recs = _study_records(cfg, study)
     with run_lock(out):
         redo = check_config(out, cfg, resume)     # again, now that no other process can start a run here
         if resume: heal_run(out, cfg.data)         # damaged units are discarded before anything is read
         ledger, groups = Ledger(out), group_by_label(recs)
-        if redo:                                   # their settings changed: those passes start again
-            ledger.drop(passes=redo)
-            gone = [f for p in redo for f in PASS_OUTPUTS[p]]
-            for f in gone: (out/f).unlink(missing_ok=True)
-            RunRecord(out).forget(*gone)
-            log.info(f"resume: the settings of {', '.join(redo)} changed; recomputing those passes")
+        if redo: _restart_passes(out, ledger, redo)
         cfg.to_yaml(out/'config.yaml')             # the new settings, once what they invalidate is gone
         RunRecord(out).vouch(out/'config.yaml', settings=dataclasses.asdict(cfg))
         changes = _reconcile_inputs(out, study, recs)
-        state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=[c for c in (study.masks, study.labels) if c])
+        caches = [c for c in (study.masks, study.labels) if c]
+        state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=caches)
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
         if done: log.info(f"resuming: {done} of {len(groups)} classes already done")
-        ex, passes, seen = remote or get_executor('local', cfg, out, study), passes_for(cfg, study.variants), None
-        for p in passes:
-            if p.name != 'bank' and seen is None and passes[0].name == 'bank':
-                seen = ledger.concat(passes[0].units(state), 'bank')     # what the bank pass found, read once
-            if p.name == 'main' and any(v in MIXED for v in study.variants):
-                state.mixed = _mixed_backgrounds(out, study, groups, state.bank, seen, changes)
-            if p.name == 'adv': state.order = pool_order(seen.image_id[seen.pooled.astype(bool)], cfg.seed)
-            limit = max_groups if p.name == 'main' else None
-            with study.timer(f'pass:{p.name}'):             # the pass's wall time, whoever computes it
-                n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None, timer=study.timer)
-            if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
+        ex = remote or get_executor('local', cfg, out, study)
+        if not _run_passes(state, study, ledger, ex, changes, progress, max_groups): return None
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0,
                           ex.describe() | dict(driver_peak_rss_mb=round(peak_rss_mb(), 1)))
 
