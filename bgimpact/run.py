@@ -33,7 +33,7 @@ from .records import DamagedRunError, RunExistsError, RunRecord, check_config, c
 from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, PassSetup, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
-from .executors import get_executor, peak_rss_mb
+from .executors import LocalExecutor, get_executor, peak_rss_mb
 from .analysis import PRED_COLUMNS, load_predictions, score, score_files, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
@@ -473,13 +473,13 @@ def _restart_passes(out: Path, ledger: Ledger, redo: list):  # the passes whose 
     RunRecord(out).forget(*gone)
     get_logger().info(f"resume: the settings of {', '.join(redo)} changed; recomputing those passes")
 
-def _run_passes(state: RunState, study: Study, ledger: Ledger, ex,  # the run's state; `ex` computes jobs
+def _run_passes(passes: list, state: RunState, study: Study, ledger: Ledger, ex,  # `ex` computes jobs
                 changes: dict,                 # inputs changed since the last finished run
-                progress: bool, max_groups: int | None) -> bool:
-    "Prepare and run each pass in order; False when the main pass stopped at `max_groups` jobs."
+                progress: bool) -> bool:
+    "Prepare and run each pass in order; False when one stopped at its `stop_after` jobs (a simulated kill)."
     draw_pairs = lambda seen: _mixed_backgrounds(state.out, study, state.groups, state.bank, seen, changes)
     setup = PassSetup(ledger, study.variants, draw_pairs, classify=bool(study.classifiers))
-    for p in passes_for(state.cfg, study.variants, max_groups):
+    for p in passes:
         p.prepare(state, setup)
         with study.timer(f'pass:{p.name}'):             # the pass's wall time, whoever computes it
             n = run_pass(p, state, ledger, ex, progress, timer=study.timer)
@@ -506,8 +506,8 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
         state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=caches)
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
         if done: log.info(f"resuming: {done} of {len(groups)} classes already done")
-        ex = remote or get_executor('local', cfg, out, study)
-        if not _run_passes(state, study, ledger, ex, changes, progress, max_groups): return None
+        ex, passes = remote or LocalExecutor(study), passes_for(cfg, study.variants, max_groups)
+        if not _run_passes(passes, state, study, ledger, ex, changes, progress): return None
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0,
                           ex.describe() | dict(driver_peak_rss_mb=round(peak_rss_mb(), 1)))
 
@@ -522,7 +522,7 @@ def run_study(cfg: Config,  # the study's settings
     check_request(cfg, out, resume)                # cheap checks first: the data, an existing run, then models, variants and labels
     check_attribution([], cfg.attribution)         # an unknown attribution method
     seed_everything(cfg.seed)
-    remote = None if cfg.executor == 'local' else get_executor(cfg.executor, cfg, out, None, cfg.workers, cfg.gpus_per_worker)
+    remote = None if cfg.executor == 'local' else get_executor(cfg, out)
     try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # remote workers load their models meanwhile
     finally:
         if remote is not None: remote.close()
