@@ -21,12 +21,13 @@ from fastcore.basics import groupby
 from operator import attrgetter
 import pyarrow as pa
 import pyarrow.parquet as pq
+from PIL import Image
 from tqdm.auto import tqdm
 
 from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv, write_parquet, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, unfiled_note
-from .engine import Study, decode_and_mask, usable_images, variant_file, variants_of
+from .engine import Decoded, Study, decode_and_mask, qc_row, usable_images, variant_file, variants_of
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
 from .ledger import Ledger, Unit
 from .records import DamagedRunError, RunExistsError, RunRecord, check_config, check_out, check_request, read_sealed, write_sealed
@@ -542,6 +543,12 @@ def _heal_segmentation(out: Path):
     for f in _partial_writes(out, None): f.unlink()
 
 # %% ../nbs/07_run.ipynb #7985473b
+def _write_overlay(out: Path, image_id: str, got: Decoded) -> Path:  # the run folder; the image's id and mask
+    "Write an image's mask over it as `overlays/<image key>.jpg`; the file."
+    with atomic_path(f := out/'overlays'/f'{file_key(image_id)}.jpg') as t:
+        Image.fromarray(overlay(got.img, got.mask)).save(t, format='JPEG', quality=85)
+    return f
+
 def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd.DataFrame:
     "`segment_study`'s work, with the run folder's lock held."
     study = Study.load(cfg.update(variants=['original']), out, classifiers=[])
@@ -556,15 +563,9 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
                 got = decode_and_mask(study, r, err)
                 bar.update()
                 if got is None: continue
-                img, sha, mask, backend, q = got
-                qc_rows.append(dict(image_id=r.image_id, path=r.path, label=r.label, label_idx=r.label_idx, sha256=sha,
-                                    height=img.shape[1], width=img.shape[2], segmenter=backend, **q))
+                qc_rows.append(qc_row(r, got))
                 made += [f for c in (study.masks, study.labels) if c and (f := c.path(r.image_id)).exists()]
-                if overlays:
-                    from PIL import Image
-                    with atomic_path(made_file := out/'overlays'/f'{file_key(r.image_id)}.jpg') as t:
-                        Image.fromarray(overlay(img, mask)).save(t, format='JPEG', quality=85)
-                    made.append(made_file)
+                if overlays: made.append(_write_overlay(out, r.image_id, got))
     qc = _with_sizes(pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS))
     write_csv(qc, out/'qc.csv')                     # as a study writes it
     write_csv(pd.DataFrame(errors, columns=ERROR_COLUMNS), out/'errors.csv')
