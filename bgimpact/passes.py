@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .core import Config, file_key
+from .core import Config, concat_rows, file_key
 from .engine import Study, bank_backgrounds, process_group, usable_images
 from .attribution import attribution_table, check_attribution, noise_predictions
 from .adversarial import adversarial_rows, pool_order
@@ -217,7 +217,7 @@ class AttributionPass(Pass):
             for method in cfg.attribution:
                 with study.timer('attribution', len(items)): out.append(attribution_table(c, items, method, batch_size=cfg.batch_size))
         if progress is not None: progress.update(len(recs))
-        t = pd.concat([d for d in out if len(d)], ignore_index=True) if any(len(d) for d in out) else pd.DataFrame(columns=ATTR_ROW_COLUMNS)
+        t = concat_rows(out, pd.DataFrame(columns=ATTR_ROW_COLUMNS))
         pos = {r.image_id: i for i, r in enumerate(recs)}                # image-major, like every table (a redo merges by image)
         t = t.iloc[np.argsort(t.image_id.map(pos).to_numpy(), kind='stable')].assign(label=job.unit.label)
         return dict(attr=t.reindex(columns=ATTR_ROW_COLUMNS).reset_index(drop=True)), {}
