@@ -460,10 +460,11 @@ def heal_run(out,         # the run folder
 # %% ../nbs/07_run.ipynb #42bdf221
 def _study_records(cfg: Config, study: Study) -> list:
     "The dataset's records in the study's label space, their labels checked (a note when they have no class folders)."
-    recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
-    unfiled = dataset_layout(cfg.data) in ('flat', 'image')     # no class folders: no label to get wrong
+    layout = dataset_layout(cfg.data)                            # listed once (`check_request` saw the data)
+    recs = _label_space_folders(discover(cfg.data, layout)[:cfg.limit or None], study)
+    unfiled = layout in ('flat', 'image')                       # no class folders: no label to get wrong
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map) or unfiled)
-    if unfiled: get_logger().info(unfiled_note(cfg.data, recs))
+    if unfiled: get_logger().info(unfiled_note(cfg.data, recs, layout))
     return recs
 
 def _restart_passes(out: Path, ledger: Ledger, redo: list):  # the passes whose settings changed
