@@ -367,6 +367,46 @@ def variants_of(study: Study,        # the loaded study
     return make_variants(img, mask, study.variants, study.cfg, palette, study.scenes, mx, _seed_of(r.image_id, study.cfg.seed))
 
 
+# %% ../nbs/06_engine.ipynb #a8e8c001
+def _check_group(study: Study,   # the loaded study
+                 recs: list,     # `ImageRecord`s of the group
+                 errors: list,   # error rows, appended to
+                 progress=None,  # a tqdm-like bar, advanced for each record left out
+                ) -> tuple:
+    "Decode, mask and check each record: (its usable (record, `Decoded`) pairs, every QC row)."
+    kept, qc_rows = [], []
+    for r in recs:
+        err = lambda stage, reason: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=reason))
+        got = decode_and_mask(study, r, err)
+        if got is not None: qc_rows.append(qc_row(r, got))
+        if got is not None and got.qc['qc_ok']: kept.append((r, got))
+        elif progress: progress.update()
+    return kept, qc_rows
+
+# %% ../nbs/06_engine.ipynb #a8e8c002
+def _group_palette(study: Study, kept: list) -> list | None:  # the group's usable (record, `Decoded`) pairs
+    "The class's palette from its usable images' object pixels (each sampled with its own seed); None without any."
+    cfg = study.cfg
+    pixels = [sample_object_pixels(got.img, got.mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)) for r, got in kept]
+    if not pixels: return None
+    with study.timer('palette'): return class_palette(np.concatenate(pixels), cfg.palette_k, cfg.seed)
+
+# %% ../nbs/06_engine.ipynb #a8e8c003
+def _queue_variants(study: Study, r: ImageRecord, got: Decoded,  # a usable image
+                    palette, mixed,   # its class's palette; its mixed backgrounds (see `variants_of`)
+                    batchers: list,   # a `_Batcher` per model
+                    errors: list):    # error rows, appended to
+    "Make one image's variants (saved when asked), note those it cannot have, and queue them for every model."
+    with study.timer('variants', len(study.variants)):
+        V, rows, skipped = variants_of(study, r, got.img, got.mask, palette, mixed)
+    for v, why in skipped.items():
+        why = getattr(mixed, 'why', {}).get((r.image_id, v), why)     # the pairing knows why a mixed variant has no partner
+        errors.append(dict(image_id=r.image_id, path=r.path, stage=f'variant:{v}', reason=why))
+    if study.variant_dir: _save_variants(study.variant_dir, r, rows, V)
+    lm = dict(mapped_true=study.label_map.true_class(r.label, r.label_idx)) if study.label_map else {}
+    key = dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, **lm, segmenter=got.backend, fg_image=r.image_id)
+    for b in batchers: b.add(V, [key | row for row in rows])
+
 # %% ../nbs/06_engine.ipynb #71cb064c
 def process_group(study: Study,          # the loaded study
                   recs: list,            # `ImageRecord`s of the group (one class in a run)
@@ -375,31 +415,13 @@ def process_group(study: Study,          # the loaded study
                   palette=None,          # the class's palette, when `recs` are only some of its images (a redo)
                  ) -> dict:
     "Decode, segment, check, vary and classify a group of records: predictions, qc, errors, palette."
-    cfg, tm = study.cfg, study.timer
     study.prepare_group(recs)
-    kept, qc_rows, errors, pixels = [], [], [], []
-    for r in recs:
-        err = lambda stage, reason: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=reason))
-        got = decode_and_mask(study, r, err)
-        if got is None: progress and progress.update(); continue
-        qc_rows.append(qc_row(r, got))
-        if got.qc['qc_ok']:
-            kept.append((r, got.img, got.mask, got.backend))
-            pixels.append(sample_object_pixels(got.img, got.mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)))
-        elif progress: progress.update()
-    if palette is None and pixels:
-        with tm('palette'): palette = class_palette(np.concatenate(pixels), cfg.palette_k, cfg.seed)   # once per class
-    batchers = [_Batcher(c, cfg.batch_size, tm, study.label_map) for c in study.classifiers]
-    for r, img, mask, backend in kept:
-        with tm('variants', len(study.variants)): V, rows, skipped = variants_of(study, r, img, mask, palette, mixed)
-        for v, why in skipped.items():
-            why = getattr(mixed, 'why', {}).get((r.image_id, v), why)     # the pairing knows why a mixed variant has no partner
-            errors.append(dict(image_id=r.image_id, path=r.path, stage=f'variant:{v}', reason=why))
-        if study.variant_dir: _save_variants(study.variant_dir, r, rows, V)
-        lm = dict(mapped_true=study.label_map.true_class(r.label, r.label_idx)) if study.label_map else {}
-        keys = [dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, **lm, segmenter=backend, fg_image=r.image_id) | row
-                for row in rows]
-        for b in batchers: b.add(V, keys)
+    errors = []
+    kept, qc_rows = _check_group(study, recs, errors, progress)
+    palette = _group_palette(study, kept) if palette is None else palette    # once per class
+    batchers = [_Batcher(c, study.cfg.batch_size, study.timer, study.label_map) for c in study.classifiers]
+    for r, got in kept:
+        _queue_variants(study, r, got, palette, mixed, batchers, errors)
         if progress: progress.update()
     for b in batchers: b.flush()
     return dict(predictions=_ordered(sum((b.rows for b in batchers), []), recs, study), qc=pd.DataFrame(qc_rows),
