@@ -43,21 +43,23 @@ def prefetch_threads(depth: int  # records decoded ahead at most (0: not at all)
 # %% ../nbs/06_engine.ipynb #a2e2c001
 @dataclass
 class Running:
-    "What changes while a study runs: stage timings, the classes' rules, the records decoded ahead, a lock."
+    "What changes while a study runs: stage timings, class rules, records decoded ahead, a lock."
     timer: StageTimer = field(default_factory=StageTimer)   # per-stage seconds and item counts
-    rules: dict = field(default_factory=dict)   # class label → its object label and exceptions (label-map segmenters)
-    ahead: object = None                        # a `Prefetch` decoding upcoming records (see `prefetching`)
-    seg_lock: threading.Lock = field(default_factory=threading.Lock)   # one image at a time through a segmenter that is not thread-safe
+    rules: dict = field(default_factory=dict)   # class label → its object label and exceptions
+    ahead: object = None                        # a `Prefetch` decoding upcoming records
+    seg_lock: threading.Lock = field(default_factory=threading.Lock)   # for a segmenter not thread-safe
 
 # %% ../nbs/06_engine.ipynb #a2e2c004
 def _load_classifiers(cfg: Config,       # the study's configuration
                       classifiers=None,  # ready `Classifier`s to use instead of `cfg.models`
                      ) -> list:
-    "The study's classifiers: `classifiers`, else `cfg.models` loaded on `cfg.runtime`; their names distinct."
-    if cfg.runtime not in CLASSIFIER_RUNTIMES: raise unknown_name('runtime', cfg.runtime, CLASSIFIER_RUNTIMES)   # before any model loads
-    clfs = classifiers if classifiers is not None else [load_classifier(m, cfg.device) for m in cfg.models]
-    if classifiers is None:
-        for c in clfs: c.use_runtime(cfg.runtime)              # the same top-1 as PyTorch, 1.3-2.6x faster on a CPU
+    "The study's classifiers: `classifiers`, else `cfg.models` on `cfg.runtime`; names distinct."
+    if cfg.runtime not in CLASSIFIER_RUNTIMES:                 # before any model loads
+        raise unknown_name('runtime', cfg.runtime, CLASSIFIER_RUNTIMES)
+    if classifiers is not None: clfs = classifiers
+    else:
+        clfs = [load_classifier(m, cfg.device) for m in cfg.models]
+        for c in clfs: c.use_runtime(cfg.runtime)   # the same top-1 as PyTorch, 1.3-2.6x faster on a CPU
     names = [c.name for c in clfs]
     if len(set(names)) < len(names): raise ValueError(f"Model names must be distinct, got {names}")
     return clfs
@@ -66,17 +68,18 @@ def _load_classifiers(cfg: Config,       # the study's configuration
 def _load_segmenter(cfg: Config,   # the study's configuration
                     clfs: list,    # its classifiers (a Lite0 among them lends its CAM)
                    ) -> Segmenter:
-    "The study's segmenter, on the runtime and with the CPU threads the device and decoding ahead leave it."
+    "The study's segmenter, on the runtime and CPU threads the device and decoding ahead leave it."
     cam = next((c for c in clfs if isinstance(c, Lite0Classifier)), None)
     dev = resolve_device(cfg.device)
-    u2_runtime = {'eager': 'opencv' if dev.type == 'cpu' else 'torch'}.get(cfg.runtime, cfg.runtime)   # `auto`: PyTorch on a GPU
-    return get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg, u2_runtime, dev,
-                         prefetch_threads(cfg.prefetch)[1])   # decoding ahead segments in several threads: the cores are shared
+    eager = 'opencv' if dev.type == 'cpu' else 'torch'                  # `auto`: PyTorch on a GPU
+    u2_runtime = {'eager': eager}.get(cfg.runtime, cfg.runtime)
+    threads = prefetch_threads(cfg.prefetch)[1]     # decoding ahead segments in several threads: they share the cores
+    return get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg, u2_runtime, dev, threads)
 
 # %% ../nbs/06_engine.ipynb #72406aa1
 @dataclass
 class Study:
-    "A `Config` with its classifiers, segmenter, scenes and variant list loaded, and what changes as it runs."
+    "A `Config` with its classifiers, segmenter, scenes and variants loaded, and its `Running` part."
     cfg: Config                       # the study's configuration
     classifiers: list                 # `Classifier`s, in config order
     segmenter: Segmenter              # mask backend for images without a user mask
@@ -105,13 +108,14 @@ class Study:
         return cls(cfg, clfs, seg, scenes, expand_variants(cfg.variants, scenes, cfg.fill), ws,
                    MaskCache(out/'masks'/seg_dir) if out else None,
                    load_label_map(cfg.label_map) if cfg.label_map else None,
-                   LabelCache(out/'masks'/seg_dir/'labels') if out and isinstance(seg, LabelSegmenter) else None,
+                   LabelCache(out/'masks'/seg_dir/'labels') if out and isinstance(seg, LabelSegmenter)
+                   else None,
                    out/'variants' if out and cfg.save_variants else None)
 
 # %% ../nbs/06_engine.ipynb #a2e2c010
 @patch
 def decode(self: Study, rec: ImageRecord) -> tuple:  # the image's record
-    "Read and decode `rec` once: (work image, the segmenter's image — at its input side unless the mask is the user's —, sha256). Raises `DecodeError`."
+    "Read and decode `rec` once: (work image, the segmenter's image, sha256); raises `DecodeError`."
     side = 0 if rec.mask_path else segment_side(self.segmenter, self.work_size)
     return load_input_pair(rec, self.work_size, side, self.cfg.min_size)
 
@@ -119,20 +123,22 @@ def decode(self: Study, rec: ImageRecord) -> tuple:  # the image's record
 @patch
 def mask_for(self: Study, rec: ImageRecord,  # the image's record
              img: torch.Tensor,  # its decoded uint8 3×H×W work image
-             seg_img: torch.Tensor | None = None,  # the same photo with more pixels for the segmenter (`load_input_pair`)
+             seg_img: torch.Tensor | None = None,  # the same photo, the segmenter's size (`load_input_pair`)
             ) -> tuple:
-    "The (mask, backend) of an image at the work image's size: user mask, cached mask, or a new one from the segmenter."
+    "The (mask, backend) of an image at the work image's size: the user's, the cache's or the segmenter's."
     h, w = img.shape[-2:]
     if rec.mask_path: return read_mask(rec.mask_path, (h, w)), 'manifest'
     if self.masks and (hit := self.masks.get(rec.image_id, (h, w))): return hit
     if isinstance(self.segmenter, LabelSegmenter):       # the class's object label decides
         if rec.label not in self.running.rules: self.prepare_group([rec])
-        m = self.segmenter.object_mask(self.label_map_for(rec, img, seg_img), self.running.rules[rec.label]['label'])
+        label = self.running.rules[rec.label]['label']
+        m = self.segmenter.object_mask(self.label_map_for(rec, img, seg_img), label)
         backend = self.segmenter.name
     else:
         lock = nullcontext() if self.segmenter.thread_safe else self.running.seg_lock
         with lock, self.timer('segment'):
-            m, backend = self.segmenter.segment(img if seg_img is None else seg_img, rec.label_idx, rec.image_id)
+            m, backend = self.segmenter.segment(img if seg_img is None else seg_img, rec.label_idx,
+                                                rec.image_id)
         m = fit_mask(m, (h, w))
     if self.masks: self.masks.put(rec.image_id, m, backend)
     return (m >= 0.5).float(), backend
@@ -141,7 +147,7 @@ def mask_for(self: Study, rec: ImageRecord,  # the image's record
 @patch
 def label_map_for(self: Study, rec: ImageRecord,  # the image's record
                   img: torch.Tensor,  # its decoded uint8 3×H×W work image
-                  seg_img: torch.Tensor | None = None,  # the same photo with the segmenter's pixels (`load_input_pair`)
+                  seg_img: torch.Tensor | None = None,  # the same photo, the segmenter's size
                  ) -> np.ndarray:
     "The label map of an image at the work image's size from a label-map segmenter, cached."
     if self.labels and (hit := self.labels.get(rec.image_id, img.shape[-2:])) is not None: return hit
@@ -153,9 +159,10 @@ def label_map_for(self: Study, rec: ImageRecord,  # the image's record
 
 # %% ../nbs/06_engine.ipynb #a2e2c012
 @patch
-def _segment_labels(self: Study, todo: list) -> dict:  # (record, work size, segmenter's image) of decoded images
+def _segment_labels(self: Study, todo: list) -> dict:  # (record, work size, segmenter's image) of each
     "image_id → label map of decoded images, segmented in one batch, at their work size, cached."
-    with self.timer('segment', len(todo)): labs = self.segmenter.label_maps([seg for _, _, seg in todo])
+    with self.timer('segment', len(todo)):
+        labs = self.segmenter.label_maps([seg for _, _, seg in todo])
     maps = {}
     for (r, shape, _), lab in zip(todo, labs):
         maps[r.image_id] = fit_labels(lab, shape)
@@ -164,12 +171,13 @@ def _segment_labels(self: Study, todo: list) -> dict:  # (record, work size, seg
 
 @patch
 def _class_label_maps(self: Study, recs: list) -> dict:  # records of one class, without user masks
-    "image_id → label map of each record that decodes: cached, or segmented in batches of `batch_size`."
+    "image_id → label map of each record that decodes: cached, or segmented in batches."
     maps, todo = {}, []
     for r in recs:
         try: img, seg, _ = self.decode(r)
         except DecodeError: continue                     # reported by the main pass
-        if self.labels and (hit := self.labels.get(r.image_id, img.shape[-2:])) is not None: maps[r.image_id] = hit
+        hit = self.labels.get(r.image_id, img.shape[-2:]) if self.labels else None
+        if hit is not None: maps[r.image_id] = hit
         else: todo.append((r, tuple(img.shape[-2:]), seg))
         if len(todo) == self.cfg.batch_size:
             maps |= self._segment_labels(todo)
@@ -180,7 +188,7 @@ def _class_label_maps(self: Study, recs: list) -> dict:  # records of one class,
 # %% ../nbs/06_engine.ipynb #a2e2c013
 @patch
 def prepare_group(self: Study, recs: list):  # `ImageRecord`s of one or more classes
-    "For a label-map segmenter: each class's object label and exceptions, from all its images' label maps."
+    "For a label-map segmenter: each class's object label and exceptions, from its label maps."
     if not isinstance(self.segmenter, LabelSegmenter): return
     rules = self.running.rules
     for label in dict.fromkeys(r.label for r in recs if not r.mask_path and r.label not in rules):
@@ -257,14 +265,14 @@ class Decoded(NamedTuple):
     img: torch.Tensor    # the uint8 3×H×W work image
     sha256: str          # its file's SHA-256
     mask: torch.Tensor   # its H×W mask (0 or 1)
-    backend: str         # who made the mask: `manifest` (the user's), the cache's or the segmenter's name
-    qc: dict             # mask QC (`mask_qc`: fg_frac, …, qc_ok, qc_reason) and the class's object_label
+    backend: str         # who made the mask: `manifest` (the user), or a segmenter's name
+    qc: dict             # mask QC (`mask_qc`: fg_frac, …, qc_ok, qc_reason) and object_label
 
 def decode_and_mask(study: Study,  # the loaded study
                     r: ImageRecord,  # the image's record
                     err,  # called with (stage, reason) on failure; its result is returned
                    ) -> Decoded | None:
-    "Decode and mask one record, or None after an error row; taken from `study.running.ahead` when it was decoded ahead."
+    "Decode and mask one record (or take it from `Prefetch` when decoded ahead); None after an error."
     if study.running.ahead is not None and (hit := study.running.ahead.take(r)) is not None:
         got, errors = hit
         return err(*errors[0]) if errors else got
@@ -278,7 +286,8 @@ def _decode_and_mask(study: Study, r: ImageRecord, err) -> Decoded | None:
     except DecodeError as e: return err('decode', str(e))
     try: mask, backend = study.mask_for(r, img, seg_img)
     except Exception as e: return err('segment', f'{type(e).__name__}: {e}')
-    q, rule = mask_qc(mask, cfg.min_fg, cfg.max_fg), study.running.rules.get(r.label) if not r.mask_path else None
+    q = mask_qc(mask, cfg.min_fg, cfg.max_fg)
+    rule = study.running.rules.get(r.label) if not r.mask_path else None
     if rule and r.image_id in rule['exceptions']:           # the seed's exceptions, excluded for real
         q |= dict(qc_ok=False, qc_reason=f"exception: its label map lacks {rule['name'] or 'any object label'!r}, the class's object label")
     return Decoded(img, sha, mask, backend, q | dict(object_label=rule['name'] if rule else ''))
@@ -287,9 +296,10 @@ def _decode_and_mask(study: Study, r: ImageRecord, err) -> Decoded | None:
 def qc_row(r: ImageRecord,   # the image's record
            got: Decoded,     # what `decode_and_mask` gave for it
           ) -> dict:
-    "The QC table's row of a decoded record: its id, path, label, hash, size, mask backend and mask QC."
-    return dict(image_id=r.image_id, path=r.path, label=r.label, label_idx=r.label_idx, sha256=got.sha256,
-                height=got.img.shape[1], width=got.img.shape[2], segmenter=got.backend, **got.qc)
+    "The QC table's row of a decoded record: id, path, label, hash, size, mask backend, mask QC."
+    return dict(image_id=r.image_id, path=r.path, label=r.label, label_idx=r.label_idx,
+                sha256=got.sha256, height=got.img.shape[1], width=got.img.shape[2],
+                segmenter=got.backend, **got.qc)
 
 # %% ../nbs/06_engine.ipynb #d1ffab6d
 class Prefetch:
@@ -376,7 +386,7 @@ def _check_group(study: Study,   # the loaded study
     "Decode, mask and check each record: (its usable (record, `Decoded`) pairs, every QC row)."
     kept, qc_rows = [], []
     for r in recs:
-        err = lambda stage, reason: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=reason))
+        err = lambda stage, why: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=why))
         got = decode_and_mask(study, r, err)
         if got is not None: qc_rows.append(qc_row(r, got))
         if got is not None and got.qc['qc_ok']: kept.append((r, got))
@@ -384,27 +394,31 @@ def _check_group(study: Study,   # the loaded study
     return kept, qc_rows
 
 # %% ../nbs/06_engine.ipynb #a8e8c002
-def _group_palette(study: Study, kept: list) -> list | None:  # the group's usable (record, `Decoded`) pairs
-    "The class's palette from its usable images' object pixels (each sampled with its own seed); None without any."
+def _group_palette(study: Study, kept: list) -> list | None:  # usable (record, `Decoded`) pairs
+    "The class's palette from its usable images' object pixels, each image's own sample; None without any."
     cfg = study.cfg
-    pixels = [sample_object_pixels(got.img, got.mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)) for r, got in kept]
+    sample = lambda r, got: sample_object_pixels(got.img, got.mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed))
+    pixels = [sample(r, got) for r, got in kept]
     if not pixels: return None
-    with study.timer('palette'): return class_palette(np.concatenate(pixels), cfg.palette_k, cfg.seed)
+    with study.timer('palette'):
+        return class_palette(np.concatenate(pixels), cfg.palette_k, cfg.seed)
 
 # %% ../nbs/06_engine.ipynb #a8e8c003
 def _queue_variants(study: Study, r: ImageRecord, got: Decoded,  # a usable image
-                    palette, mixed,   # its class's palette; its mixed backgrounds (see `variants_of`)
+                    palette, mixed,   # its class's palette; its mixed backgrounds
                     batchers: list,   # a `_Batcher` per model
                     errors: list):    # error rows, appended to
-    "Make one image's variants (saved when asked), note those it cannot have, and queue them for every model."
+    "Make one image's variants (saved when asked), note those it lacks, and queue them for every model."
     with study.timer('variants', len(study.variants)):
         V, rows, skipped = variants_of(study, r, got.img, got.mask, palette, mixed)
     for v, why in skipped.items():
-        why = getattr(mixed, 'why', {}).get((r.image_id, v), why)     # the pairing knows why a mixed variant has no partner
+        why = getattr(mixed, 'why', {}).get((r.image_id, v), why)   # why a mixed variant has no partner
         errors.append(dict(image_id=r.image_id, path=r.path, stage=f'variant:{v}', reason=why))
     if study.variant_dir: _save_variants(study.variant_dir, r, rows, V)
-    lm = dict(mapped_true=study.label_map.true_class(r.label, r.label_idx)) if study.label_map else {}
-    key = dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, **lm, segmenter=got.backend, fg_image=r.image_id)
+    lmap = study.label_map
+    lm = dict(mapped_true=lmap.true_class(r.label, r.label_idx)) if lmap else {}
+    key = dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, **lm, segmenter=got.backend,
+               fg_image=r.image_id)
     for b in batchers: b.add(V, [key | row for row in rows])
 
 # %% ../nbs/06_engine.ipynb #71cb064c
@@ -419,7 +433,8 @@ def process_group(study: Study,          # the loaded study
     errors = []
     kept, qc_rows = _check_group(study, recs, errors, progress)
     palette = _group_palette(study, kept) if palette is None else palette    # once per class
-    batchers = [_Batcher(c, study.cfg.batch_size, study.timer, study.label_map) for c in study.classifiers]
+    cfg, tm = study.cfg, study.timer
+    batchers = [_Batcher(c, cfg.batch_size, tm, study.label_map) for c in study.classifiers]
     for r, got in kept:
         _queue_variants(study, r, got, palette, mixed, batchers, errors)
         if progress: progress.update()

@@ -202,11 +202,11 @@ class RayExecutor:
         self.workers = []
 
 # %% ../nbs/06f_executors.ipynb #1c185aa4
-def get_executor(cfg: Config,                   # the study's settings: `executor`, `workers`, `gpus_per_worker`
-                 out,                           # the run folder
-                 study: Study | None = None,    # the loaded study (`local`; loaded here when None)
+def get_executor(cfg: Config,                 # settings: `executor`, `workers`, `gpus_per_worker`
+                 out,                         # the run folder
+                 study: Study | None = None,  # the loaded study (`local`; loaded here when None)
                 ) -> object:
-    "The executor `cfg.executor` names: `local` (in process), `processes` or `ray[:ADDRESS]` with `cfg.workers` workers."
+    "The executor `cfg.executor` names: `local`, `processes` or `ray[:ADDRESS]` (`cfg.workers` workers)."
     kind, _, address = cfg.executor.partition(':')
     if kind == 'local': return LocalExecutor(study or Study.load(cfg, out))
     if kind == 'processes': return ProcessExecutor(cfg, out, cfg.workers)

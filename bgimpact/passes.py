@@ -55,7 +55,7 @@ class PassSetup:
     "What passes prepare the run's state from, on the driver (never sent to workers)."
     ledger: Ledger                     # the run's ledger: what earlier passes committed
     variants: list                     # the study's canonical variant names
-    draw_pairs: object = None          # bank table → the run's `MixedBackgrounds` (drawn by the driver)
+    draw_pairs: object = None          # bank table → the run's `MixedBackgrounds`
     classify: bool = True              # whether the study has models (without: variants only)
     bank: pd.DataFrame | None = None   # what the bank pass found, once read (`bank_table`)
 
@@ -71,7 +71,7 @@ class Pass:
     title: str = ''         # what the pass does, for people: its progress bar's label
     part_size: int = 0      # images per unit (0: one unit per class)
 
-    def __init__(self, stop_after: int | None = None):  # jobs to compute before stopping (a simulated kill)
+    def __init__(self, stop_after: int | None = None):  # jobs before stopping (a simulated kill)
         self.stop_after = stop_after
 
     def units(self, state: RunState) -> list:
@@ -98,11 +98,12 @@ class Pass:
         raise NotImplementedError
 
     def prepare(self, state: RunState, setup: PassSetup):
-        "On the driver, before the pass's jobs: fill in what they read of `state` (nothing by default)."
+        "On the driver, before the jobs: fill in what they read of `state` (nothing by default)."
 
-    def cut_short(self, n: int, state: RunState, ledger: Ledger) -> bool:  # jobs `run_pass` computed
+    def cut_short(self, n: int, state: RunState, ledger: Ledger) -> bool:  # jobs it computed
         "Whether the pass stopped at `stop_after` jobs with units left (a simulated kill)."
-        return self.stop_after is not None and n >= self.stop_after and bool(ledger.pending(self.units(state)))
+        if self.stop_after is None or n < self.stop_after: return False
+        return bool(ledger.pending(self.units(state)))
 
     def __repr__(self): return f'{type(self).__name__}({self.name!r})'
 
@@ -135,8 +136,9 @@ class MainPass(Pass):
         folder = sorted((state.out/'variants').glob(f'*/{file_key(unit.label)}/*.png')) if state.cfg.save_variants else []
         return cached + [f for f in folder if _image_key(f.name) in keys]
     def prepare(self, state: RunState, setup: PassSetup):
-        "Draw the mixed pairs when the study has mixed variants; without models, say `variants` on the bar."
-        if any(v in MIXED for v in setup.variants): state.mixed = setup.draw_pairs(setup.bank_table(state))
+        "Draw the mixed pairs when the study has mixed variants; without models, say `variants`."
+        if any(v in MIXED for v in setup.variants):
+            state.mixed = setup.draw_pairs(setup.bank_table(state))
         if not setup.classify: self.title = 'variants'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])      # a label-map segmenter's rule comes from the whole class
@@ -165,11 +167,12 @@ class AdversarialPass(Pass):
 # %% ../nbs/06e_passes.ipynb #1c7eb74a
 def passes_for(cfg: Config,
                variants: list,                       # the study's canonical variant names
-               stop_main_after: int | None = None):  # main-pass jobs before stopping (a simulated kill)
-    "The passes of a run: the bank when mixed variants or the adversarial search need it, the main pass, the adversarial search, attribution, noise."
+               stop_main_after: int | None = None):  # main-pass jobs before stopping (a kill)
+    "The passes of a run, in order: bank (when needed), main, adversarial, attribution, noise."
     need_bank = any(v in MIXED for v in variants) or bool(cfg.adversarial)
     return ([BankPass()] * need_bank + [MainPass(stop_main_after)] + [AdversarialPass()] * bool(cfg.adversarial)
-            + ([AttributionPass()] if cfg.attribution else []) + ([NoisePass()] if cfg.noise_sigmas else []))   # defined below
+            + ([AttributionPass()] if cfg.attribution else [])        # defined below
+            + ([NoisePass()] if cfg.noise_sigmas else []))
 
 # %% ../nbs/06e_passes.ipynb #5d41182e
 def pass_jobs(p: Pass, state: RunState, ledger: Ledger) -> list:
@@ -187,7 +190,7 @@ def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jo
              progress: bool = True,
              desc: str | None = None,   # the progress bar's label (default: the pass's title)
              timer=None) -> int:        # a `StageTimer` that times the commits (`commit`)
-    "Compute a pass's pending and marked work through `executor`, committing each job (at most `p.stop_after`); the number of jobs."
+    "Compute a pass's pending and marked work through `executor`, committing each; the number of jobs (at most `p.stop_after`)."
     jobs = pass_jobs(p, state, ledger)[:p.stop_after]
     if not jobs: return 0
     total = sum(len(p.records(state, j)) for j in jobs)

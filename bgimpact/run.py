@@ -459,10 +459,10 @@ def heal_run(out,         # the run folder
 
 # %% ../nbs/07_run.ipynb #42bdf221
 def _study_records(cfg: Config, study: Study) -> list:
-    "The dataset's records in the study's label space, their labels checked (a note when they have no class folders)."
-    layout = dataset_layout(cfg.data)                            # listed once (`check_request` saw the data)
+    "The dataset's records in the study's label space, labels checked (a note without class folders)."
+    layout = dataset_layout(cfg.data)                  # listed once (`check_request` saw the data)
     recs = _label_space_folders(discover(cfg.data, layout)[:cfg.limit or None], study)
-    unfiled = layout in ('flat', 'image')                       # no class folders: no label to get wrong
+    unfiled = layout in ('flat', 'image')             # no class folders: no label to get wrong
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map) or unfiled)
     if unfiled: get_logger().info(unfiled_note(cfg.data, recs, layout))
     return recs
@@ -473,13 +473,16 @@ def _restart_passes(out: Path, ledger: Ledger, redo: list):  # the passes whose 
     gone = [f for p in redo for f in PASS_OUTPUTS[p]]
     for f in gone: (out/f).unlink(missing_ok=True)
     RunRecord(out).forget(*gone)
-    get_logger().info(f"resume: the settings of {', '.join(redo)} changed; recomputing those passes")
+    get_logger().info(f"resume: the settings of {', '.join(redo)} changed; "
+                      "recomputing those passes")
 
-def _run_passes(passes: list, state: RunState, study: Study, ledger: Ledger, ex,  # `ex` computes jobs
-                changes: dict,                 # inputs changed since the last finished run
+def _run_passes(passes: list, state: RunState, study: Study, ledger: Ledger,
+                ex,              # computes the jobs (an executor)
+                changes: dict,   # inputs changed since the last finished run
                 progress: bool) -> bool:
-    "Prepare and run each pass in order; False when one stopped at its `stop_after` jobs (a simulated kill)."
-    draw_pairs = lambda seen: _mixed_backgrounds(state.out, study, state.groups, state.bank, seen, changes)
+    "Prepare and run each pass in order; False when one stopped at its `stop_after` jobs."
+    draw_pairs = lambda seen: _mixed_backgrounds(state.out, study, state.groups, state.bank, seen,
+                                                 changes)
     setup = PassSetup(ledger, study.variants, draw_pairs, classify=bool(study.classifiers))
     for p in passes:
         p.prepare(state, setup)
@@ -544,7 +547,7 @@ def _heal_segmentation(out: Path):
     for f in _partial_writes(out, None): f.unlink()
 
 # %% ../nbs/07_run.ipynb #7985473b
-def _write_overlay(out: Path, image_id: str, got: Decoded) -> Path:  # the run folder; the image's id and mask
+def _write_overlay(out: Path, image_id: str, got: Decoded) -> Path:  # run folder; the image's id, mask
     "Write an image's mask over it as `overlays/<image key>.jpg`; the file."
     with atomic_path(f := out/'overlays'/f'{file_key(image_id)}.jpg') as t:
         Image.fromarray(overlay(got.img, got.mask)).save(t, format='JPEG', quality=85)
