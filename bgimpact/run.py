@@ -491,9 +491,11 @@ def _run_passes(passes: list, state: RunState, study: Study, ledger: Ledger,
         if p.cut_short(n, state, ledger): return False
     return True
 
-def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Study | None, max_groups: int | None,
-               remote, t0: float) -> RunResult | None:
-    "`run_study` once its executor is starting: load the study, check labels, then the passes under the run lock."
+def _run_study(cfg: Config, out: Path, resume: bool, progress: bool,
+               study: Study | None, max_groups: int | None,   # see `run_study`
+               remote,                                        # a remote executor, starting (None: local)
+               t0: float) -> RunResult | None:                # when the run started
+    "`run_study` once its executor starts: load the study, check labels, run the passes under the run lock."
     log = get_logger()
     study = study or Study.load(cfg, out)
     for m, why in check_attribution(study.classifiers, cfg.attribution).items():
@@ -517,18 +519,20 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Stud
                           ex.describe() | dict(driver_peak_rss_mb=round(peak_rss_mb(), 1)))
 
 # %% ../nbs/07_run.ipynb #b16bc391
-def run_study(cfg: Config,  # the study's settings
-              out,  # the run folder
-              resume: bool = False,   # continue an interrupted run in `out`
-              progress: bool = True, study: Study | None = None,  # progress bars; a pre-loaded `Study` to reuse
-              max_groups: int | None = None) -> RunResult | None:  # stop after this many jobs of the main pass (simulates a kill)
-    "Run a study into the folder `out`, holding its lock; returns its `RunResult` (None when stopped by `max_groups`)."
+def run_study(cfg: Config,                     # the study's settings
+              out,                             # the run folder
+              resume: bool = False,            # continue an interrupted run in `out`
+              progress: bool = True,           # progress bars
+              study: Study | None = None,      # a pre-loaded `Study` to reuse
+              max_groups: int | None = None,   # main-pass jobs before stopping (simulates a kill)
+             ) -> RunResult | None:
+    "Run a study into the folder `out`, holding its lock; its `RunResult` (None when stopped by `max_groups`)."
     out, t0 = Path(out), time.perf_counter()
-    check_request(cfg, out, resume)                # cheap checks first: the data, an existing run, then models, variants and labels
+    check_request(cfg, out, resume)       # cheap checks first: the data, an existing run, models, variants, labels
     check_attribution([], cfg.attribution)         # an unknown attribution method
     seed_everything(cfg.seed)
     remote = None if cfg.executor == 'local' else get_executor(cfg, out)
-    try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # remote workers load their models meanwhile
+    try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # workers load meanwhile
     finally:
         if remote is not None: remote.close()
 
