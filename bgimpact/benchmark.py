@@ -19,7 +19,7 @@ from fastcore.basics import val2idx
 import torch
 from tqdm.auto import tqdm
 
-from .core import ERROR_COLUMNS, StageTimer, csv_ready, write_csv, write_parquet, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
+from .core import ERROR_COLUMNS, StageTimer, concat_rows, csv_ready, write_csv, write_parquet, atomic_path, file_key, git_revision, package_versions, run_lock, write_json, write_text
 from .data import class_index
 from .decode import DecodeError, decode_image
 from .engine import _Batcher
@@ -282,7 +282,7 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
     bar.close()
     adv, adv_err = _challenge(out, lay, clfs, lmap, st, tm, progress) if st['challenge'] else (None, None)
     read = lambda kind: [ledger.read(_unit(v, l), kind) for v, l, _ in units]
-    pred = pd.concat([p for p in read('pred') if len(p)], ignore_index=True)
+    pred = concat_rows(read('pred'))
     mo, vo = val2idx([c.name for c in clfs]), val2idx(['original'] + lay.variants[1:])
     pred = pred.iloc[np.lexsort((pred.variant.map(vo), pred.model.map(mo), pred.image_id))].reset_index(drop=True)
     errors = pd.concat([lay.errors, *read('err'), *([adv_err] if adv_err is not None else [])], ignore_index=True)[ERROR_COLUMNS]

@@ -16,7 +16,7 @@ import yaml
 
 from .catalog import ALIASES, FILL_METHODS, FILLS, MODEL_SYNTAX, SEGMENTER_SYNTAX, SIMPLE_VARIANTS, VARIANT_FORMS
 from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, run_lock, set_offline, yaml_error
-from .records import check_request, recorded_config
+from .records import recorded_config
 
 # %% ../nbs/16_cli.ipynb #e405e34a
 def _list(s: str) -> list:
@@ -240,7 +240,6 @@ def _run_flags(p: argparse.ArgumentParser):
 def _run(args) -> int:
     "`bgimpact run`: a study into `--out`, after the checks that need no model."
     cfg = config_from_args(args)
-    check_request(cfg, args.out, args.resume)        # a wrong folder is said before any model loads
     from bgimpact.run import run_study
     return _study_done(run_study(cfg, args.out, resume=args.resume, progress=not args.no_progress), args.out)
 
@@ -255,7 +254,6 @@ def _variants_flags(p: argparse.ArgumentParser):
 def _variants(args) -> int:
     "`bgimpact variants`: the masks and variants of a dataset as files, with no classifier."
     cfg = config_from_args(args).update(models=[], save_variants=True, allow_unlabelled=True)   # no classifier: labels are folders
-    check_request(cfg, args.out, args.resume)
     from bgimpact.run import run_study
     res = run_study(cfg, args.out, resume=args.resume, progress=not args.no_progress)
     root = Path(args.out)/'variants'

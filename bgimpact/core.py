@@ -5,8 +5,9 @@
 # %% auto #0
 __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'CSV_FLOAT_FORMAT', 'ERROR_COLUMNS', 'atomic_path', 'write_text', 'write_json',
            'file_key', 'RunLockedError', 'WorkersLostError', 'run_lock', 'unknown_name', 'yaml_error', 'Config',
-           'config_template', 'seed_everything', 'truthy', 'sha256_file', 'package_versions', 'git_revision',
-           'StageTimer', 'get_logger', 'offline', 'set_offline', 'csv_ready', 'write_csv', 'write_parquet']
+           'config_template', 'seed_everything', 'truthy', 'concat_rows', 'sha256_file', 'package_versions',
+           'git_revision', 'StageTimer', 'get_logger', 'offline', 'set_offline', 'csv_ready', 'write_csv',
+           'write_parquet']
 
 # %% ../nbs/00_core.ipynb #08ff448e
 import dataclasses, fcntl, hashlib, json, logging, os, random, re, subprocess, sys, tempfile, threading, time
@@ -214,6 +215,15 @@ def seed_everything(seed: int):  # the seed for every generator
 def truthy(col):  # a pandas Series of bools or strings
     "Booleans of a table column that CSV gave as bool or as text (`True` / `1`)."
     return col.astype(str).str.lower().isin(['true', '1'])
+
+# %% ../nbs/00_core.ipynb #c0ca7001
+def concat_rows(tables,      # DataFrames, in order
+                empty=None,  # what to return when none has rows (default: an empty DataFrame)
+               ) -> pd.DataFrame:
+    "The tables that have rows, one after the other with a fresh index; `empty` when none has."
+    full = [t for t in tables if len(t)]
+    if full: return pd.concat(full, ignore_index=True)
+    return pd.DataFrame() if empty is None else empty
 
 # %% ../nbs/00_core.ipynb #55828ee3
 def sha256_file(path,                # the file to hash

@@ -104,12 +104,13 @@ def _unfiled(files: list, label: str) -> list:
     "Records of images given without class folders: each its file name as id, all `label` (a folder's name)."
     return [ImageRecord(f.name, str(f), label, class_index(label)) for f in files]
 
-def discover(data  # an ImageFolder root, a CSV manifest, a folder of images or one image
+def discover(data,               # an ImageFolder root, a CSV manifest, a folder of images or one image
+             layout: str | None = None,  # its `dataset_layout`, when the caller has it
             ) -> list:
     "List the `ImageRecord`s of a dataset (see `dataset_layout`), in sorted order."
     data = Path(data)
     if not data.exists(): raise FileNotFoundError(f"Dataset not found: {data}")
-    layout = dataset_layout(data)
+    layout = layout or dataset_layout(data)
     if layout == 'manifest': return _from_manifest(data)
     if layout == 'image': return _unfiled([data], data.resolve().parent.name)
     if layout == 'flat': return _unfiled(sorted(f for f in filter(_visible, data.iterdir())), data.resolve().name)
@@ -141,11 +142,12 @@ def check_labels(recs: list,                       # `ImageRecord`s to check
                      "pass --label-map, or --allow-unlabelled")
 
 # %% ../nbs/01_data.ipynb #da7a0006
-def unfiled_note(data,       # the dataset
-                 recs: list  # its `ImageRecord`s
+def unfiled_note(data,                      # the dataset
+                 recs: list,                # its `ImageRecord`s
+                 layout: str | None = None, # its `dataset_layout`, when the caller has it
                 ) -> str:
     "One line saying which label images given without class folders get, and what is scored; '' for other layouts."
-    layout = dataset_layout(data)
+    layout = layout or dataset_layout(data)
     if layout not in ('flat', 'image') or not recs: return ''
     what = f"{len(recs)} image(s) without class folders" if layout == 'flat' else 'one image'
     label, idx = recs[0].label, recs[0].label_idx

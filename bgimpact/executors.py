@@ -202,14 +202,16 @@ class RayExecutor:
         self.workers = []
 
 # %% ../nbs/06f_executors.ipynb #1c185aa4
-def get_executor(spec: str, cfg: Config, out, study: Study | None = None,   # `local`, `ray` or `ray:ADDRESS`
-                 workers: int = 2, gpus_per_worker: float = 0) -> object:
-    "The executor a run asks for: `local` (in process, with `study`), `processes` or `ray[:ADDRESS]` with `workers` workers."
-    kind, _, address = spec.partition(':')
+def get_executor(cfg: Config,                 # settings: `executor`, `workers`, `gpus_per_worker`
+                 out,                         # the run folder
+                 study: Study | None = None,  # the loaded study (`local`; loaded here when None)
+                ) -> object:
+    "The executor `cfg.executor` names: `local`, `processes` or `ray[:ADDRESS]` (`cfg.workers` workers)."
+    kind, _, address = cfg.executor.partition(':')
     if kind == 'local': return LocalExecutor(study or Study.load(cfg, out))
-    if kind == 'processes': return ProcessExecutor(cfg, out, workers)
+    if kind == 'processes': return ProcessExecutor(cfg, out, cfg.workers)
     if kind == 'ray':
         try: import ray  # noqa: F401
         except ImportError: raise ImportError("--executor ray needs Ray: pip install 'bgimpact[ray]'") from None
-        return RayExecutor(cfg, out, address or None, workers, gpus_per_worker)
-    raise ValueError(f"Unknown executor {spec!r}: use local, processes, ray or ray:ADDRESS")
+        return RayExecutor(cfg, out, address or None, cfg.workers, cfg.gpus_per_worker)
+    raise ValueError(f"Unknown executor {cfg.executor!r}: use local, processes, ray or ray:ADDRESS")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from fastcore.basics import patch
 
-from .core import atomic_path, file_key, write_json, write_parquet
+from .core import atomic_path, concat_rows, file_key, write_json, write_parquet
 from .records import DamagedRunError, file_problem, file_record, read_sealed, write_sealed
 
 # %% ../nbs/06d_ledger.ipynb #4a562391
@@ -124,8 +124,7 @@ def pending(self: Ledger, units: list) -> list:
 def concat(self: Ledger, units: list, kind: str) -> pd.DataFrame:
     "One kind of table over `units`, in their order (empty, with the tables' columns, when none has rows)."
     tables = [self.read(u, kind) for u in units]
-    dfs = [df for df in tables if len(df)]
-    return pd.concat(dfs, ignore_index=True) if dfs else next((df for df in tables if len(df.columns)), pd.DataFrame())
+    return concat_rows(tables, next((df for df in tables if len(df.columns)), pd.DataFrame()))
 
 # %% ../nbs/06d_ledger.ipynb #3b4a5f3f
 @patch
@@ -145,7 +144,7 @@ def redo_ids(self: Ledger, unit: Unit) -> set:
 def _replaced(old: pd.DataFrame, new: pd.DataFrame, ids: set, order: dict) -> pd.DataFrame:
     "`old` without the rows of `ids`, plus `new`, sorted by `order` (image id → position), stable."
     old = old[~old.image_id.isin(ids)] if 'image_id' in old else old
-    both = pd.concat([d for d in (old, new) if len(d)], ignore_index=True) if len(old) or len(new) else new
+    both = concat_rows([old, new], new)
     if not len(both): return both
     return both.iloc[np.argsort(both.image_id.map(order).to_numpy(), kind='stable')].reset_index(drop=True)
 

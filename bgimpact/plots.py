@@ -522,7 +522,7 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
     for ax, (kind, r) in zip([*axs[0], *axs[1]], picks):
         got = decode_and_mask(study, recs[r.image_id], lambda stage, reason: None)
         if got is None: ax.axis('off'); continue
-        img, mask = got[0], got[2]
+        img, mask = got.img, got.mask
         maps, _ = attribution_maps(clf, img[None], [int(r.class_idx)], method)
         overlay(ax, img, to_image_frame(clf.preprocess, maps[0], img.shape[-2:]), mask,
                 f"{kind}\n{clf.categories[int(r.class_idx)][:28]}: inside {r.inside:.2f} (mask {r.mask_frac:.2f})")

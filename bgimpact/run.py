@@ -21,21 +21,20 @@ from fastcore.basics import groupby
 from operator import attrgetter
 import pyarrow as pa
 import pyarrow.parquet as pq
+from PIL import Image
 from tqdm.auto import tqdm
 
 from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv, write_parquet, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, unfiled_note
-from .engine import Study, decode_and_mask, usable_images, variant_file, variants_of
-from .adversarial import pool_order
+from .engine import Decoded, Study, decode_and_mask, qc_row, usable_images, variant_file, variants_of
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
-from .variants import MIXED
 from .ledger import Ledger, Unit
 from .records import DamagedRunError, RunExistsError, RunRecord, check_config, check_out, check_request, read_sealed, write_sealed
-from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, RunState, passes_for, run_pass
+from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, PassSetup, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
-from .executors import get_executor, peak_rss_mb
+from .executors import LocalExecutor, get_executor, peak_rss_mb
 from .analysis import PRED_COLUMNS, load_predictions, score, score_files, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
@@ -459,59 +458,81 @@ def heal_run(out,         # the run folder
     return lines
 
 # %% ../nbs/07_run.ipynb #42bdf221
-def _run_study(cfg: Config, out: Path, resume: bool, progress: bool, study: Study | None, max_groups: int | None,
-               remote, t0: float) -> RunResult | None:
-    "`run_study` once its executor is starting: load the study, check labels, then the passes under the run lock."
+def _study_records(cfg: Config, study: Study) -> list:
+    "The dataset's records in the study's label space, labels checked (a note without class folders)."
+    layout = dataset_layout(cfg.data)                  # listed once (`check_request` saw the data)
+    recs = _label_space_folders(discover(cfg.data, layout)[:cfg.limit or None], study)
+    unfiled = layout in ('flat', 'image')             # no class folders: no label to get wrong
+    check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map) or unfiled)
+    if unfiled: get_logger().info(unfiled_note(cfg.data, recs, layout))
+    return recs
+
+def _restart_passes(out: Path, ledger: Ledger, redo: list):  # the passes whose settings changed
+    "Drop the units and output files of passes whose settings changed: they start again."
+    ledger.drop(passes=redo)
+    gone = [f for p in redo for f in PASS_OUTPUTS[p]]
+    for f in gone: (out/f).unlink(missing_ok=True)
+    RunRecord(out).forget(*gone)
+    get_logger().info(f"resume: the settings of {', '.join(redo)} changed; "
+                      "recomputing those passes")
+
+def _run_passes(passes: list, state: RunState, study: Study, ledger: Ledger,
+                ex,              # computes the jobs (an executor)
+                changes: dict,   # inputs changed since the last finished run
+                progress: bool) -> bool:
+    "Prepare and run each pass in order; False when one stopped at its `stop_after` jobs."
+    draw_pairs = lambda seen: _mixed_backgrounds(state.out, study, state.groups, state.bank, seen,
+                                                 changes)
+    setup = PassSetup(ledger, study.variants, draw_pairs, classify=bool(study.classifiers))
+    for p in passes:
+        p.prepare(state, setup)
+        with study.timer(f'pass:{p.name}'):             # the pass's wall time, whoever computes it
+            n = run_pass(p, state, ledger, ex, progress, timer=study.timer)
+        if p.cut_short(n, state, ledger): return False
+    return True
+
+def _run_study(cfg: Config, out: Path, resume: bool, progress: bool,
+               study: Study | None, max_groups: int | None,   # see `run_study`
+               remote,                                        # a remote executor, starting (None: local)
+               t0: float) -> RunResult | None:                # when the run started
+    "`run_study` once its executor starts: load the study, check labels, run the passes under the run lock."
     log = get_logger()
     study = study or Study.load(cfg, out)
-    for m, why in check_attribution(study.classifiers, cfg.attribution).items(): log.info(f"attribution: {m} skipped: {why}")
-    recs = _label_space_folders(discover(cfg.data)[:cfg.limit or None], study)
-    unfiled = dataset_layout(cfg.data) in ('flat', 'image')     # no class folders: no label to get wrong
-    check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map) or unfiled)
-    if unfiled: log.info(unfiled_note(cfg.data, recs))
+    for m, why in check_attribution(study.classifiers, cfg.attribution).items():
+        log.info(f"attribution: {m} skipped: {why}")
+    recs = _study_records(cfg, study)
     with run_lock(out):
         redo = check_config(out, cfg, resume)     # again, now that no other process can start a run here
         if resume: heal_run(out, cfg.data)         # damaged units are discarded before anything is read
         ledger, groups = Ledger(out), group_by_label(recs)
-        if redo:                                   # their settings changed: those passes start again
-            ledger.drop(passes=redo)
-            gone = [f for p in redo for f in PASS_OUTPUTS[p]]
-            for f in gone: (out/f).unlink(missing_ok=True)
-            RunRecord(out).forget(*gone)
-            log.info(f"resume: the settings of {', '.join(redo)} changed; recomputing those passes")
+        if redo: _restart_passes(out, ledger, redo)
         cfg.to_yaml(out/'config.yaml')             # the new settings, once what they invalidate is gone
         RunRecord(out).vouch(out/'config.yaml', settings=dataclasses.asdict(cfg))
         changes = _reconcile_inputs(out, study, recs)
-        state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=[c for c in (study.masks, study.labels) if c])
+        caches = [c for c in (study.masks, study.labels) if c]
+        state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=caches)
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
         if done: log.info(f"resuming: {done} of {len(groups)} classes already done")
-        ex, passes, seen = remote or get_executor('local', cfg, out, study), passes_for(cfg, study.variants), None
-        for p in passes:
-            if p.name != 'bank' and seen is None and passes[0].name == 'bank':
-                seen = ledger.concat(passes[0].units(state), 'bank')     # what the bank pass found, read once
-            if p.name == 'main' and any(v in MIXED for v in study.variants):
-                state.mixed = _mixed_backgrounds(out, study, groups, state.bank, seen, changes)
-            if p.name == 'adv': state.order = pool_order(seen.image_id[seen.pooled.astype(bool)], cfg.seed)
-            limit = max_groups if p.name == 'main' else None
-            with study.timer(f'pass:{p.name}'):             # the pass's wall time, whoever computes it
-                n = run_pass(p, state, ledger, ex, progress, limit, desc='variants' if p.name == 'main' and not study.classifiers else None, timer=study.timer)
-            if limit is not None and n >= limit and ledger.pending(p.units(state)): return None
+        ex, passes = remote or LocalExecutor(study), passes_for(cfg, study.variants, max_groups)
+        if not _run_passes(passes, state, study, ledger, ex, changes, progress): return None
         return finish_run(out, cfg, study, recs, groups, time.perf_counter() - t0,
                           ex.describe() | dict(driver_peak_rss_mb=round(peak_rss_mb(), 1)))
 
 # %% ../nbs/07_run.ipynb #b16bc391
-def run_study(cfg: Config,  # the study's settings
-              out,  # the run folder
-              resume: bool = False,   # continue an interrupted run in `out`
-              progress: bool = True, study: Study | None = None,  # progress bars; a pre-loaded `Study` to reuse
-              max_groups: int | None = None) -> RunResult | None:  # stop after this many jobs of the main pass (simulates a kill)
-    "Run a study into the folder `out`, holding its lock; returns its `RunResult` (None when stopped by `max_groups`)."
+def run_study(cfg: Config,                     # the study's settings
+              out,                             # the run folder
+              resume: bool = False,            # continue an interrupted run in `out`
+              progress: bool = True,           # progress bars
+              study: Study | None = None,      # a pre-loaded `Study` to reuse
+              max_groups: int | None = None,   # main-pass jobs before stopping (simulates a kill)
+             ) -> RunResult | None:
+    "Run a study into the folder `out`, holding its lock; its `RunResult` (None when stopped by `max_groups`)."
     out, t0 = Path(out), time.perf_counter()
-    check_request(cfg, out, resume)                # cheap checks first: the data, an existing run, then models, variants and labels
+    check_request(cfg, out, resume)       # cheap checks first: the data, an existing run, models, variants, labels
     check_attribution([], cfg.attribution)         # an unknown attribution method
     seed_everything(cfg.seed)
-    remote = None if cfg.executor == 'local' else get_executor(cfg.executor, cfg, out, None, cfg.workers, cfg.gpus_per_worker)
-    try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # remote workers load their models meanwhile
+    remote = None if cfg.executor == 'local' else get_executor(cfg, out)
+    try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # workers load meanwhile
     finally:
         if remote is not None: remote.close()
 
@@ -530,6 +551,12 @@ def _heal_segmentation(out: Path):
     for f in _partial_writes(out, None): f.unlink()
 
 # %% ../nbs/07_run.ipynb #7985473b
+def _write_overlay(out: Path, image_id: str, got: Decoded) -> Path:  # run folder; the image's id, mask
+    "Write an image's mask over it as `overlays/<image key>.jpg`; the file."
+    with atomic_path(f := out/'overlays'/f'{file_key(image_id)}.jpg') as t:
+        Image.fromarray(overlay(got.img, got.mask)).save(t, format='JPEG', quality=85)
+    return f
+
 def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd.DataFrame:
     "`segment_study`'s work, with the run folder's lock held."
     study = Study.load(cfg.update(variants=['original']), out, classifiers=[])
@@ -544,15 +571,9 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
                 got = decode_and_mask(study, r, err)
                 bar.update()
                 if got is None: continue
-                img, sha, mask, backend, q = got
-                qc_rows.append(dict(image_id=r.image_id, path=r.path, label=r.label, label_idx=r.label_idx, sha256=sha,
-                                    height=img.shape[1], width=img.shape[2], segmenter=backend, **q))
+                qc_rows.append(qc_row(r, got))
                 made += [f for c in (study.masks, study.labels) if c and (f := c.path(r.image_id)).exists()]
-                if overlays:
-                    from PIL import Image
-                    with atomic_path(made_file := out/'overlays'/f'{file_key(r.image_id)}.jpg') as t:
-                        Image.fromarray(overlay(img, mask)).save(t, format='JPEG', quality=85)
-                    made.append(made_file)
+                if overlays: made.append(_write_overlay(out, r.image_id, got))
     qc = _with_sizes(pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS))
     write_csv(qc, out/'qc.csv')                     # as a study writes it
     write_csv(pd.DataFrame(errors, columns=ERROR_COLUMNS), out/'errors.csv')
