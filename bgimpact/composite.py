@@ -35,6 +35,7 @@ from .records import DamagedRunError, file_problem, file_record, read_sealed, wr
 from .data import IMAGE_EXTS, image_files
 from .decode import DecodeError, decode_image
 from .variants import cover_crop, mask_bbox
+from .segment import get_segmenter, read_mask
 
 # %% ../nbs/13_composite.ipynb #08fbd709
 def cutout(
@@ -69,7 +70,6 @@ def load_foregrounds(
     progress: bool = True,  # show a progress bar
 ) -> tuple:
     "Cut-outs of every image in `src`: alpha of RGBA PNGs, else same-stem files in `masks`, else a segmenter spec; (list of (id, rgb, mask), error rows)."
-    from bgimpact.segment import get_segmenter, read_mask
     seg = get_segmenter(segmenter) if segmenter else None
     mask_files = {p.stem: p for p in image_files(masks, IMAGE_EXTS + ('.npy',))} if masks else {}
     out, errors = [], []

@@ -23,8 +23,10 @@ from .records import RunRecord
 from .verify import refuse_damaged
 from .data import class_name, discover
 from .analysis import format_p, summary_rows, worst_flips
-from .engine import Study, variant_file
+from .engine import Study, variant_file, decode_and_mask
 from .run import render_images, thumb_file
+from .attribution import attribution_correlations, attribution_flips, attribution_maps
+from .attribution import overlay, to_image_frame
 
 # %% ../nbs/10_plots.ipynb #5f647a58
 class RunTables:
@@ -442,7 +444,6 @@ def attribution_joined(rt: RunTables,             # a finished run's tables
                        model: str | None = None,  # keep one model's rows; None: all
                       ) -> pd.DataFrame | None:
     "The run's per-image attribution joined with flip rates, correctness per variant and background clusters; None without attribution."
-    from bgimpact.attribution import attribution_flips
     f = rt.run/'attribution.parquet'
     if not f.exists(): return None
     pred = pd.read_parquet(rt.run/'predictions.parquet', columns=['model', 'variant', 'image_id', 'top1_idx', 'true_prob', 'correct1', 'correct5'])
@@ -455,7 +456,6 @@ def attribution_figure(rt: RunTables,             # a finished run's tables
                        model: str | None = None,  # default: the run's first model
                       ):
     "Attribution inside the mask vs flip rate per image and per-class means, with Spearman's ρ; None without attribution."
-    from bgimpact.attribution import attribution_correlations
     model = model or rt.models[0]
     j = attribution_joined(rt, model)
     if j is None or j.empty: return None
@@ -500,10 +500,6 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
                          model: str | None = None,  # default: the run's first model
                          n: int = 3):               # images per row
     "Overlays of the most (top row) and least (bottom row) background-reliant images; None without attribution or photos."
-    from bgimpact.core import Config
-    from bgimpact.data import discover
-    from bgimpact.engine import Study, decode_and_mask
-    from bgimpact.attribution import attribution_maps, overlay, to_image_frame
     f, model = rt.run/'attribution.parquet', model or rt.models[0]
     if not f.exists() or not (rt.run/'config.yaml').exists(): return None
     a = pd.read_parquet(f)

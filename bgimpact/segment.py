@@ -24,7 +24,8 @@ from .catalog import SEGMENTER_SYNTAX
 from .core import atomic_path, file_key, sha256_file, unknown_name
 from .data import ASSETS
 from .decode import check_pixels, resize_short
-from .models import ort_session
+from .models import ort_session, Lite0Classifier
+from .u2netp_torch import u2netp_from_onnx
 
 # %% ../nbs/03_segment.ipynb #bb68bc37
 class Segmenter:
@@ -94,7 +95,6 @@ class U2NetP(Segmenter):
         self.path, self.runtime, self.thread_safe = path, runtime, runtime != 'opencv'   # OpenCV's net holds per-call state
         if runtime == 'onnxruntime': self.session = ort_session(batch_free_onnx(path), threads)
         elif runtime == 'torch':
-            from bgimpact.u2netp_torch import u2netp_from_onnx
             self.net = u2netp_from_onnx(path).to(self.device, memory_format=torch.channels_last)
         else:
             self.net = cv2.dnn.readNetFromONNX(str(path))
@@ -150,7 +150,6 @@ class GrabCutCAM(Segmenter):
                  size: int = 320, iters: int = 5,  # working resolution (shorter side) and GrabCut iterations
                  fg: float = 0.6, bg: float = 0.15):  # CAM levels above which pixels are probable fg / below which sure bg
         if cam_model is None:
-            from bgimpact.models import Lite0Classifier
             cam_model = Lite0Classifier()
         self.cam_model, self.size, self.iters, self.fg, self.bg = cam_model, size, iters, fg, bg
         self.input_size = size

@@ -21,12 +21,12 @@ from .core import Config
 from .data import demo_dataset, discover
 from .decode import decode_image, load_input_pair
 from .engine import Study, prefetch_workers
-from .executors import peak_rss_mb
+from .executors import peak_rss_mb, start_ray
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
 from .models import TorchvisionClassifier, WeightsNotFoundError, export_onnx, load_classifier, ort_session
-from .run import run_study
+from .run import run_study, segment_study
 from .seed_pipeline import seed_pipeline
-from .segment import U2NetP, segment_side, u2netp_in
+from .segment import U2NetP, segment_side, u2netp_in, MaskCache
 from .variants import (builtin_scenes, class_palette, cover_crop, expand_variants, make_variants,
                                sample_object_pixels)
 
@@ -226,7 +226,6 @@ def _regroup(recs: list,     # `ImageRecord`s of an ImageFolder, in order
              classes: int = 0,   # classes to regroup into (0: each image keeps its own)
              copies: int = 1):   # links to each image (distinct images to the pipeline)
     "Link the images into `classes` folders named after their first classes (blocks in order), `copies` times each, with their cached masks; the image count."
-    from bgimpact.segment import MaskCache
     cache, names = MaskCache(masks), list(dict.fromkeys(r.label for r in recs))[:classes or None]
     for j, r in enumerate(recs):
         cls = names[j * len(names) // len(recs)] if classes else r.label
@@ -289,7 +288,6 @@ def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `l
                   repeats: int = 2,  # runs of each layout; the fastest counts
                  ) -> pd.DataFrame:
     "The study on its photos as given and regrouped into fewer classes, masks computed once: seconds, palette and commit seconds per layout."
-    from bgimpact.run import segment_study
     recs = discover(cfg.data)[:cfg.limit or None]
     n_classes = len({r.label for r in recs})
     classes = classes or max(1, round(n_classes ** .5))
@@ -315,7 +313,6 @@ EXECUTOR_BENCH = (('local', 1, 1), ('local', 1, 2), ('processes', 2, 1), ('ray',
 def bench_executors(cfg: Config,                   # the study (its `data` is required)
                     configs=EXECUTOR_BENCH) -> pd.DataFrame:  # (executor, workers, threads per worker) to time
     "Wall seconds of one study per (executor, workers, threads); whether its predictions equal the first's."
-    from bgimpact.executors import start_ray
     t = time.perf_counter()
     start_ray(num_cpus=max(2, max(w for _, w, _ in configs)))
     ray_start, rows, first = time.perf_counter() - t, [], None

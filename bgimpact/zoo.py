@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 
 from .catalog import MODEL_SYNTAX, hf_cache_dir
-from .core import offline, sha256_file
+from .core import offline, sha256_file, atomic_path
 from .data import imagenet_classes
 from .labels import IN9_CLASSES
 from .models import (Classifier, Preprocess, WeightsNotFoundError, load_classifier,
@@ -279,7 +279,6 @@ def clip_text_embeddings(model,          # an open_clip model
     w = build_zero_shot_classifier(model, tokenizer, classnames, templates,
                                    num_classes_per_batch=10, device=device).cpu()
     f.parent.mkdir(parents=True, exist_ok=True)
-    from bgimpact.core import atomic_path
     with atomic_path(f) as tmp: torch.save(w, tmp)
     return w
 
