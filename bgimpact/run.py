@@ -50,12 +50,6 @@ def group_by_label(recs) -> dict:  # `ImageRecord`s
     "Records grouped by label, groups and records in input order."
     return groupby(recs, attrgetter('label'))
 
-# %% ../nbs/07_run.ipynb #b1756b63
-def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
-    "The QC table with each usable image's size category (tertile of its foreground fraction within its class)."
-    ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
-    return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
-
 # %% ../nbs/07_run.ipynb #994798c9
 def invalidate_image(out,                  # a finished run folder
                      image_id: str) -> str:  # the image to recompute
@@ -230,51 +224,86 @@ def _check_complete(ledger: Ledger, units: list):
         raise DamagedRunError(f"{ledger.dir.parent}: {len(missing)} unit(s) lost their files while the run went on (e.g. "
                               f"{ledger.rel(ledger.marker(missing[0]))}); rerun the same command with --resume")
 
-# %% ../nbs/07_run.ipynb #9656041d
-def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
-               recs, groups,                         # its `ImageRecord`s, and them grouped by class
-               seconds: float,                       # time taken so far, for the summary
-               executor: dict | None = None) -> RunResult:  # what computed the jobs (`describe()` of the executor)
-    "Join the shards into the run's tables, metrics, manifest and summary."
-    ledger, state = Ledger(out), RunState(cfg, out, groups)
-    for f in _partial_writes(out, None if not cfg.data else Path(cfg.data).resolve()): f.unlink()   # left by workers that died
-    units = MainPass().units(state)
-    _check_complete(ledger, [u for p in passes_for(cfg, study.variants) for u in p.units(state)])
-    classify = bool(study.classifiers)               # without models (`bgimpact variants`) there are no predictions to tabulate
-    if classify: _join_predictions(out, [ledger.table(u, 'pred') for u in units])
+# %% ../nbs/07_run.ipynb #b1756b63
+def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
+    "The QC table with each usable image's size category (tertile of its foreground fraction within its class)."
+    ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
+    return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
+
+# %% ../nbs/07_run.ipynb #9177e5ce
+def _join_qc(out: Path,        # the run folder
+             ledger: Ledger,   # its ledger
+             units: list,      # the main pass's units, in class order
+            ) -> tuple:
+    "The main pass's QC table (with size categories) and error table, written as `qc.csv` and `errors.csv`."
     qc = _with_sizes(ledger.concat(units, 'qc').reindex(columns=QC_COLUMNS))
     errors = ledger.concat(units, 'err').reindex(columns=ERROR_COLUMNS)
-    write_csv(qc, out/'qc.csv'); write_csv(errors, out/'errors.csv')
-    write_json(out/'colors.json', {u.label: ledger.meta(u)['palette'] for u in units})
-    pred = load_predictions(out) if classify else pd.DataFrame(columns=PRED_COLUMNS)
+    write_csv(qc, out/'qc.csv')
+    write_csv(errors, out/'errors.csv')
+    return qc, errors
+
+# %% ../nbs/07_run.ipynb #6d03bd88
+def _join_adversarial(out: Path,        # the run folder
+                      cfg: Config,      # its settings
+                      ledger: Ledger,   # its ledger
+                      state: RunState,  # the passes' shared state
+                     ) -> pd.DataFrame:
+    "The adversarial search's rows, written as `adversarial.csv` when there are any."
     adv = ledger.concat(AdversarialPass().units(state), 'adv') if cfg.adversarial else pd.DataFrame()
-    if len(adv): write_csv(adv, out/'adversarial.csv')
-    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
-    left_out = write_scores(out, scores) if classify else {}
-    thumbs = keep_thumbnails(out, study, recs, pred) if classify else []
-    metrics = scores['metrics']
-    n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
-    errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
-    counts = dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
-                  excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
+    if len(adv):
+        write_csv(adv, out/'adversarial.csv')
+    return adv
+
+# %% ../nbs/07_run.ipynb #2d917659
+def _split_unavailable(errors: pd.DataFrame) -> tuple:  # a run's error rows
+    "The error rows in two: unusable inputs, and variants an image cannot have (stage `variant:…`)."
+    unavailable = errors.stage.astype(str).str.startswith('variant:')
+    return errors[~unavailable], errors[unavailable]
+
+# %% ../nbs/07_run.ipynb #e39617f8
+def _counts(recs: list,             # the run's `ImageRecord`s
+            groups: dict,           # them grouped by class
+            qc: pd.DataFrame,       # its QC table
+            errors: pd.DataFrame,   # its unusable inputs
+            skipped: pd.DataFrame,  # the variants its images cannot have
+            pred: pd.DataFrame,     # its predictions
+           ) -> dict:
+    "The manifest's counts: images, classes, decoded, evaluated, errors, QC exclusions, unavailable variants, predictions."
+    n_eval = int(qc.qc_ok.sum())
+    return dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
+                excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
+
+# %% ../nbs/07_run.ipynb #b1f155b8
+def _record_hashes(out: Path,          # the run folder
+                   qc: pd.DataFrame,   # its QC table, with each decoded image's `sha256`
+                  ) -> pd.DataFrame:
+    "`inputs.parquet` with the content hashes the run computed, written and recorded for the next resume."
     inputs = pd.read_parquet(out/'inputs.parquet')
     inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
-    write_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
+    write_parquet(inputs, out/'inputs.parquet')
     RunRecord(out).vouch(out/'inputs.parquet')      # at once: the next resume compares its inputs with them
-    record = ledger.dir/'changes.json'
-    changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
-    extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
-    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
-    RunRecord(out).vouch(out/'manifest.json')
-    record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
-    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes
-    summary += ''.join(f"  not written: {f}, {why}\n" for f, why in left_out.items())
-    write_text(out/'summary.txt', summary)
-    written = (['predictions.parquet', 'predictions.csv'] * classify + ['qc.csv', 'errors.csv', 'colors.json', 'inputs.parquet']
-               + ['adversarial.csv'] * bool(len(adv)) + [f for f in score_files(scores) if f not in left_out] * classify
-               + [f for p in ('attr', 'noise') for f in PASS_OUTPUTS[p] if (out/f).exists()] + thumbs + ['manifest.json', 'summary.txt'])
-    _record_outputs(out, written, left_out)
-    return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
+    return inputs
+
+# %% ../nbs/07_run.ipynb #6eef5dac
+def _not_written(left_out: dict) -> str:  # score file → why it was not written
+    "The summary's lines naming the score files a run left out, and why."
+    return ''.join(f"  not written: {f}, {why}\n" for f, why in left_out.items())
+
+# %% ../nbs/07_run.ipynb #9f565665
+def _written_files(out: Path,            # the run folder
+                   classify: bool,       # whether the study has models
+                   adv: pd.DataFrame,    # its adversarial rows
+                   scores: dict,         # its score tables
+                   left_out: dict,       # score files left out
+                   thumbs: list,         # thumbnails kept
+                  ) -> list:
+    "The files `finish_run` wrote, in writing order, for the run's record."
+    preds = ['predictions.parquet', 'predictions.csv'] * classify
+    tables = preds + ['qc.csv', 'errors.csv', 'colors.json', 'inputs.parquet']
+    scored = [f for f in score_files(scores) if f not in left_out] * classify
+    passes = [f for p in ('attr', 'noise') for f in PASS_OUTPUTS[p] if (out/f).exists()]
+    adversarial = ['adversarial.csv'] * bool(len(adv))
+    return tables + adversarial + scored + passes + thumbs + ['manifest.json', 'summary.txt']
 
 # %% ../nbs/07_run.ipynb #a6eb1e9e
 def _attribution_outputs(out: Path, cfg: Config, study: Study, state: RunState, ledger: Ledger) -> tuple:
@@ -324,6 +353,22 @@ def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFr
         git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
         changed_on_resume=changes, executor=executor or dict(kind='local'), inputs=files)
 
+# %% ../nbs/07_run.ipynb #1252ddf0
+def _write_manifest(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
+                    inputs: pd.DataFrame,   # its input fingerprints, with content hashes
+                    errors: pd.DataFrame,   # its unusable inputs
+                    counts: dict,           # what it saw (`_counts`)
+                    executor: dict | None,  # what computed the jobs
+                    extra: dict,            # what the manifest records of attribution and noise
+                   ) -> dict:
+    "Write `manifest.json`, then forget the record of inputs changed since the last finished run; returns those changes."
+    record = Ledger(out).dir/'changes.json'
+    changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
+    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
+    RunRecord(out).vouch(out/'manifest.json')
+    record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
+    return changes
+
 # %% ../nbs/07_run.ipynb #7df98981
 def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -> str:
     "The text a run prints at the end: counts, errors, exclusions, and the metric summary."
@@ -343,6 +388,37 @@ def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -
     for r in excl.head(5).itertuples(): lines.append(f"  excluded: {r.image_id}: {r.qc_reason}")
     if len(scores['metrics']): lines += [''] + scores_summary(scores)
     return '\n'.join(lines) + '\n'
+
+# %% ../nbs/07_run.ipynb #9656041d
+def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
+               recs, groups,                         # its `ImageRecord`s, and them grouped by class
+               seconds: float,                       # time taken so far, for the summary
+               executor: dict | None = None) -> RunResult:  # what computed the jobs (`describe()` of the executor)
+    "Join the shards into the run's tables, metrics, manifest and summary."
+    ledger, state = Ledger(out), RunState(cfg, out, groups)
+    for f in _partial_writes(out, None if not cfg.data else Path(cfg.data).resolve()):   # left by workers that died
+        f.unlink()
+    _check_complete(ledger, [u for p in passes_for(cfg, study.variants) for u in p.units(state)])
+    units = MainPass().units(state)
+    classify = bool(study.classifiers)   # without models (`bgimpact variants`) there are no predictions to tabulate
+    if classify:
+        _join_predictions(out, [ledger.table(u, 'pred') for u in units])
+    qc, errors = _join_qc(out, ledger, units)
+    write_json(out/'colors.json', {u.label: ledger.meta(u)['palette'] for u in units})
+    pred = load_predictions(out) if classify else pd.DataFrame(columns=PRED_COLUMNS)
+    adv = _join_adversarial(out, cfg, ledger, state)
+    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
+    left_out = write_scores(out, scores) if classify else {}
+    thumbs = keep_thumbnails(out, study, recs, pred) if classify else []
+    errors, skipped = _split_unavailable(errors)
+    counts = _counts(recs, groups, qc, errors, skipped, pred)
+    inputs = _record_hashes(out, qc)
+    extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
+    changes = _write_manifest(out, cfg, study, inputs, errors, counts, executor, extra)
+    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes + _not_written(left_out)
+    write_text(out/'summary.txt', summary)
+    _record_outputs(out, _written_files(out, classify, adv, scores, left_out, thumbs), left_out)
+    return RunResult(out, scores['metrics'], summary, study.timer, len(recs), counts['evaluated'], len(errors))
 
 # %% ../nbs/07_run.ipynb #6f67c004
 def _label_space_folders(recs: list, study: Study) -> list:
