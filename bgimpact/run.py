@@ -53,16 +53,20 @@ def group_by_label(recs) -> dict:  # `ImageRecord`s
 # %% ../nbs/07_run.ipynb #994798c9
 def invalidate_image(out,                  # a finished run folder
                      image_id: str) -> str:  # the image to recompute
-    "Mark an image of a run for recomputation by the next `--resume` and drop its rows from its class shard; returns its class."
+    "Mark an image of a run for recomputation by the next `--resume` and drop its rows; returns its class."
     out = Path(out)
-    qc = pd.read_csv(out/'qc.csv', keep_default_na=False, dtype=str) if (out/'qc.csv').exists() else pd.DataFrame(columns=['image_id'])
+    known = (out/'qc.csv').exists()
+    qc = pd.read_csv(out/'qc.csv', keep_default_na=False, dtype=str) if known else pd.DataFrame(columns=['image_id'])
     hit = qc[qc.image_id == image_id]
-    if hit.empty: raise ValueError(f"{image_id!r} is not an image of the finished run {out} (see its qc.csv)")
+    if hit.empty:
+        raise ValueError(f"{image_id!r} is not an image of the finished run {out} (see its qc.csv)")
     label, ledger = hit.label.iloc[0], Ledger(out)
     with run_lock(out):
-        units = [u for p in ('main', 'adv', 'attr', 'noise') for u in ledger.committed(p, label)]   # a pass keeps the marks its part holds
-        for u in units: ledger.mark_redo(u, {image_id})
-        for u in units: ledger.drop_rows(u, {image_id})   # after the marks: a kill in between only repeats this drop
+        units = [u for p in ('main', 'adv', 'attr', 'noise') for u in ledger.committed(p, label)]   # every part of each pass
+        for u in units:
+            ledger.mark_redo(u, {image_id})
+        for u in units:
+            ledger.drop_rows(u, {image_id})   # after the marks: a kill in between only repeats this drop
     return label
 
 # %% ../nbs/07_run.ipynb #f9fdba3a
@@ -305,37 +309,72 @@ def _written_files(out: Path,            # the run folder
     adversarial = ['adversarial.csv'] * bool(len(adv))
     return tables + adversarial + scored + passes + thumbs + ['manifest.json', 'summary.txt']
 
+# %% ../nbs/07_run.ipynb #65f3b607
+def _attribution_table(attr: pd.DataFrame,  # per-image attribution scores
+                       cfg: Config,         # the run's settings (`n_boot`, `seed`)
+                      ) -> pd.DataFrame:
+    "`attribution_summary.csv`: the scores per model, method and target, over all classes (`(all)`) then per class."
+    keys, by = ['model', 'method', 'target'], dict(n_boot=cfg.n_boot, seed=cfg.seed)
+    summ = pd.concat([attribution_summary(attr, by=keys, **by).assign(label='(all)'),
+                      attribution_summary(attr, by=[*keys, 'label'], **by)])
+    return summ[[*keys, 'label', *ATTRIBUTION_COLUMNS]]
+
+# %% ../nbs/07_run.ipynb #c776027a
+def _write_attribution(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
+                       state: RunState, ledger: Ledger,        # the passes' shared state; the run's ledger
+                      ) -> tuple:
+    "Write the attribution tables and summary; (what the manifest records of them, lines for the summary)."
+    attr = ledger.concat(AttributionPass().units(state), 'attr')
+    write_parquet(attr, out/'attribution.parquet')
+    write_csv(attr, out/'attribution.csv')
+    summ = _attribution_table(attr, cfg)
+    write_csv(summ, out/'attribution_summary.csv')
+    skipped = check_attribution(study.classifiers, cfg.attribution)
+    version = package_versions([ATTRIBUTION_LIBRARY])[ATTRIBUTION_LIBRARY]
+    info = dict(methods=cfg.attribution, library=ATTRIBUTION_LIBRARY, version=version, not_applicable=skipped)
+    lines = [f"  attribution {r.method} {r.model}: inside the mask {r.inside:.2f} [{r.inside_lo:.2f}, {r.inside_hi:.2f}] "
+             f"(mask {r.mask_frac:.2f}), pointing {r.pointing:.2f}, IoU {r.iou:.2f} (n={r.n})"
+             for r in summ[(summ.label == '(all)') & (summ.target == 'true')].itertuples()]
+    return info, lines + [f"  attribution: {m} skipped: {why}" for m, why in skipped.items()]
+
+# %% ../nbs/07_run.ipynb #ec7fe38f
+def _noise_table(nz: pd.DataFrame,  # the noise pass's rows
+                 cfg: Config,       # the run's settings (`n_boot`, `seed`)
+                ) -> pd.DataFrame:
+    "`noise_metrics.csv`: the metrics per model over all classes (`(all)`) then per class, of images with a class."
+    known = nz[nz.label_idx.astype(int) >= 0] if len(nz) else nz
+    if not len(known):
+        return pd.DataFrame(columns=['model', 'label', *NOISE_COLUMNS])
+    by = dict(n_boot=cfg.n_boot, seed=cfg.seed)
+    nm = pd.concat([noise_metrics(known, by=('model',), **by).assign(label='(all)'),
+                    noise_metrics(known, by=('model', 'label'), **by)])
+    return nm[['model', 'label', *NOISE_COLUMNS]]
+
+# %% ../nbs/07_run.ipynb #782aa5a9
+def _write_noise(out: Path, cfg: Config,              # the run folder and its settings
+                 state: RunState, ledger: Ledger,      # the passes' shared state; the run's ledger
+                ) -> tuple:
+    "Write the noise table and metrics; (what the manifest records of them, lines for the summary)."
+    nz = ledger.concat(NoisePass().units(state), 'noise')
+    write_parquet(nz, out/'noise.parquet')
+    nm = _noise_table(nz, cfg)
+    write_csv(nm, out/'noise_metrics.csv')
+    info = dict(sigmas=cfg.noise_sigmas, trials=cfg.noise_trials, seed=cfg.seed, regions=['fg', 'bg'])
+    lines = [f"  noise {r.model}: RFS {r.rfs:.2f} [{r.rfs_lo:.2f}, {r.rfs_hi:.2f}], core accuracy {r.core_acc:.2f}, "
+             f"spurious accuracy {r.spurious_acc:.2f} (mean over σ, n={r.n})"
+             for r in nm[(nm.label == '(all)') & (nm.sigma.astype(str) == 'mean')].itertuples()]
+    return info, lines
+
 # %% ../nbs/07_run.ipynb #a6eb1e9e
 def _attribution_outputs(out: Path, cfg: Config, study: Study, state: RunState, ledger: Ledger) -> tuple:
     "Write the attribution and noise tables and summaries; (what the manifest records of them, lines for the summary)."
-    info, lines, by = {}, [], dict(n_boot=cfg.n_boot, seed=cfg.seed)
+    info, lines = {}, []
     if cfg.attribution:
-        attr = ledger.concat(AttributionPass().units(state), 'attr')
-        write_parquet(attr, out/'attribution.parquet')
-        write_csv(attr, out/'attribution.csv')
-        keys = ['model', 'method', 'target']
-        summ = pd.concat([attribution_summary(attr, by=keys, **by).assign(label='(all)'), attribution_summary(attr, by=[*keys, 'label'], **by)])
-        summ = summ[[*keys, 'label', *ATTRIBUTION_COLUMNS]]
-        write_csv(summ, out/'attribution_summary.csv')
-        skipped = check_attribution(study.classifiers, cfg.attribution)
-        info['attribution'] = dict(methods=cfg.attribution, library=ATTRIBUTION_LIBRARY,
-                                   version=package_versions([ATTRIBUTION_LIBRARY])[ATTRIBUTION_LIBRARY], not_applicable=skipped)
-        for r in summ[(summ.label == '(all)') & (summ.target == 'true')].itertuples():
-            lines.append(f"  attribution {r.method} {r.model}: inside the mask {r.inside:.2f} [{r.inside_lo:.2f}, {r.inside_hi:.2f}] "
-                         f"(mask {r.mask_frac:.2f}), pointing {r.pointing:.2f}, IoU {r.iou:.2f} (n={r.n})")
-        lines += [f"  attribution: {m} skipped: {why}" for m, why in skipped.items()]
+        info['attribution'], more = _write_attribution(out, cfg, study, state, ledger)
+        lines += more
     if cfg.noise_sigmas:
-        nz = ledger.concat(NoisePass().units(state), 'noise')
-        write_parquet(nz, out/'noise.parquet')
-        known = nz[nz.label_idx.astype(int) >= 0] if len(nz) else nz
-        nm = (pd.concat([noise_metrics(known, by=('model',), **by).assign(label='(all)'), noise_metrics(known, by=('model', 'label'), **by)])
-              if len(known) else pd.DataFrame(columns=['model', 'label', *NOISE_COLUMNS]))
-        nm = nm[['model', 'label', *NOISE_COLUMNS]]
-        write_csv(nm, out/'noise_metrics.csv')
-        info['noise'] = dict(sigmas=cfg.noise_sigmas, trials=cfg.noise_trials, seed=cfg.seed, regions=['fg', 'bg'])
-        for r in nm[(nm.label == '(all)') & (nm.sigma.astype(str) == 'mean')].itertuples():
-            lines.append(f"  noise {r.model}: RFS {r.rfs:.2f} [{r.rfs_lo:.2f}, {r.rfs_hi:.2f}], core accuracy {r.core_acc:.2f}, "
-                         f"spurious accuracy {r.spurious_acc:.2f} (mean over σ, n={r.n})")
+        info['noise'], more = _write_noise(out, cfg, state, ledger)
+        lines += more
     return info, '\n'.join(lines) + '\n' if lines else ''
 
 # %% ../nbs/07_run.ipynb #ae9ea474
@@ -438,39 +477,66 @@ def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
     if 'label' not in rows: return None                # a manifest from before labels were recorded
     return rows.reindex(columns=FINGERPRINT_COLUMNS).astype({'size': 'int64', 'mtime_ns': 'int64'}).fillna({'sha256': ''})
 
-# %% ../nbs/07_run.ipynb #7a823306
+# %% ../nbs/07_run.ipynb #3348db9b
 CHANGE_KINDS = ('added', 'removed', 'changed')   # what a resume notices of the inputs
 
+# %% ../nbs/07_run.ipynb #870d53af
+def _old_inputs(out: Path,            # the run folder
+                new: pd.DataFrame,    # the input fingerprints now
+               ) -> pd.DataFrame:
+    "The fingerprints to compare `new` with: the recorded ones; else, in a started run, `new` all changed; else `new`."
+    if (old := recorded_inputs(out)) is not None:
+        return old
+    ledger = Ledger(out)
+    if ledger.dir.exists() and any(ledger.dir.iterdir()):   # no fingerprints the record vouches for: nothing can be trusted
+        get_logger().info("resume: no input fingerprints this run's record vouches for; recomputing every class")
+        return new.assign(sha256='', size=-2)
+    return new
+
+# %% ../nbs/07_run.ipynb #6615b037
+def _forget_changed(out: Path, study: Study,   # the run folder and its loaded study
+                    both: pd.DataFrame,         # the old and new fingerprints together
+                    ch: dict,                   # the changes (`input_changes`)
+                   ):
+    "Drop every unit of the classes the changed inputs touch, and the removed and changed images' cached files."
+    touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
+    stale = set(both[both.image_id.isin(touched)].label)   # a relabelled image leaves its old class and joins its new one
+    Ledger(out).drop(labels=stale, passes=['adv'])         # every unit of a stale class; every adversarial search
+    caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
+    for i in set(ch['removed']) | set(ch['changed']):
+        for c in filter(None, caches):
+            c.path(i).unlink(missing_ok=True)
+        for v in (out/'variants').glob(f'*/*/{file_key(i)}*.png'):   # its saved variants
+            v.unlink()
+    get_logger().info(f"resume: inputs changed since the last run — {len(ch['added'])} added, {len(ch['changed'])} "
+                      f"changed, {len(ch['removed'])} removed; recomputing {len(stale)} classes")
+
+# %% ../nbs/07_run.ipynb #1a9a0bc4
+def _changes_so_far(ledger: Ledger,   # the run's ledger
+                    ch: dict,         # the changes this resume found
+                   ) -> dict:
+    "The inputs changed since the last finished run, this resume's included; recorded when it found any."
+    record = ledger.dir/'changes.json'       # changes since the last finished run, kept across interruptions
+    so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
+    so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
+    if any(ch[k] for k in CHANGE_KINDS):
+        write_sealed(record, so_far)         # before the new fingerprints: a kill in between keeps the changes
+    return so_far
+
+# %% ../nbs/07_run.ipynb #7a823306
 def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
-    ledger, log, f = Ledger(out), get_logger(), out/'inputs.parquet'
     new = input_fingerprints(recs)
-    started = ledger.dir.exists() and any(ledger.dir.iterdir())
-    if (old := recorded_inputs(out)) is not None: pass
-    elif started:                                      # no fingerprints the run's record vouches for: nothing can be trusted
-        log.info("resume: no input fingerprints this run's record vouches for; recomputing every class")
-        old = new.assign(sha256='', size=-2)
-    else: old = new
+    old = _old_inputs(out, new)
     ch = input_changes(old, new)
     touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
     if touched:
-        both = pd.concat([old, new])                   # a relabelled image leaves its old class and joins its new one
-        stale = set(both[both.image_id.isin(touched)].label)
-        ledger.drop(labels=stale, passes=['adv'])      # every unit of a stale class; every adversarial search
-        caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
-        for i in set(ch['removed']) | set(ch['changed']):
-            for c in filter(None, caches): c.path(i).unlink(missing_ok=True)
-            for v in (out/'variants').glob(f'*/*/{file_key(i)}*.png'): v.unlink()     # its saved variants
-        log.info(f"resume: inputs changed since the last run — {len(ch['added'])} added, {len(ch['changed'])} changed, "
-                 f"{len(ch['removed'])} removed; recomputing {len(stale)} classes")
+        _forget_changed(out, study, pd.concat([old, new]), ch)
     keep = old.set_index('image_id').sha256
     new = new.assign(sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna(''))
-    record = ledger.dir/'changes.json'                         # changes since the last finished run, kept across interruptions
-    so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
-    so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
-    if touched: write_sealed(record, so_far)                   # before the new fingerprints: a kill in between keeps the changes
-    write_parquet(new, f)
-    RunRecord(out).vouch(f)
+    so_far = _changes_so_far(Ledger(out), ch)
+    write_parquet(new, out/'inputs.parquet')
+    RunRecord(out).vouch(out/'inputs.parquet')
     return so_far
 
 # %% ../nbs/07_run.ipynb #3a0f9b33
@@ -503,35 +569,57 @@ def _unit_name(marker: Path) -> str:
     parts = marker.name.split('.')
     return f"the {parts[-2]} pass of class {parts[0].rsplit('-', 1)[0] or parts[0]}" + (f" (part {parts[1][1:]})" if len(parts) == 4 else '')
 
+# %% ../nbs/07_run.ipynb #6bdb6af3
+def _discard_damaged(out: Path, ledger: Ledger) -> list:  # the run folder and its ledger
+    "Discard every unit whose marker or files are damaged, deleting its damaged masks and backgrounds; one line each."
+    lines = []
+    for m in ledger.markers():
+        bad = ledger.marker_problems(m)
+        for f, why in bad.items():
+            lines.append(f"{f}: {why}; recomputing {_unit_name(m)}")
+            if not f.startswith('shards/'):
+                (out/f).unlink(missing_ok=True)      # a damaged mask or background is made again
+        if bad:
+            ledger.discard(m)
+    return lines
+
+# %% ../nbs/07_run.ipynb #f4f1fb18
+def _check_changes(ledger: Ledger) -> list:  # the run's ledger
+    "Replace a damaged record of changed inputs by one marked `unknown`; the line saying so."
+    changes = ledger.dir/'changes.json'                  # inputs changed since the last finished run
+    try:
+        changes.exists() and read_sealed(changes)
+    except DamagedRunError as e:                         # which partners changed is unknown: every mixed pair is redone
+        write_sealed(changes, dict(added=[], removed=[], changed=[], unknown=True))
+        return [f"{e}: the inputs changed since the last finished run are unknown; redoing every mixed-background pair"]
+    return []
+
+# %% ../nbs/07_run.ipynb #e1a083db
+def _damaged_run_files(out: Path) -> list:  # the run folder
+    "One line per run-level file no longer as its record says, or about the record itself when it is damaged."
+    rr = RunRecord(out)
+    try:
+        bad = rr.problems()
+    except DamagedRunError as e:
+        rr.file.unlink()
+        return [f"{e}: the run's own files are checked no further and recorded again as they are rewritten"]
+    return [f"{f}: {why}; made again by this resume" for f, why in bad.items()]
+
 # %% ../nbs/07_run.ipynb #ef319264
 def heal_run(out,         # the run folder
              data=None,   # the dataset, left alone when it lies inside the run folder (the demo's photos)
             ) -> list:
-    "Delete partial writes, discard every damaged unit (and its damaged files) so it is recomputed, name damaged run-level files; the lines logged."
-    out, log, lines = Path(out), get_logger(), []
+    "Delete partial writes, discard damaged units (and their damaged files), name damaged run-level files; the lines logged."
+    out, lines = Path(out), []
     keep = Path(data).resolve() if data and Path(data).resolve().is_relative_to(out.resolve()) else None
     if tmp := _partial_writes(out, keep):
-        for f in tmp: f.unlink()
+        for f in tmp:
+            f.unlink()
         lines.append(f"removed {len(tmp)} partial file(s) left by an interrupted write")
     ledger = Ledger(out)
-    for m in ledger.markers():
-        for f, why in (bad := ledger.marker_problems(m)).items():
-            lines.append(f"{f}: {why}; recomputing {_unit_name(m)}")
-            if not f.startswith('shards/'): (out/f).unlink(missing_ok=True)      # a damaged mask or background is made again
-        if bad: ledger.discard(m)
-    changes = ledger.dir/'changes.json'                  # inputs changed since the last finished run
-    try: changes.exists() and read_sealed(changes)
-    except DamagedRunError as e:                         # which partners changed is unknown: every mixed pair is redone
-        lines.append(f"{e}: the inputs changed since the last finished run are unknown; redoing every mixed-background pair")
-        write_sealed(changes, dict(added=[], removed=[], changed=[], unknown=True))
-    rr = RunRecord(out)
-    try: bad = rr.problems()
-    except DamagedRunError as e:
-        lines.append(f"{e}: the run's own files are checked no further and recorded again as they are rewritten")
-        rr.file.unlink()
-        bad = {}
-    lines += [f"{f}: {why}; made again by this resume" for f, why in bad.items()]
-    for line in lines: log.info(f"resume: {line}")
+    lines += _discard_damaged(out, ledger) + _check_changes(ledger) + _damaged_run_files(out)
+    for line in lines:
+        get_logger().info(f"resume: {line}")
     return lines
 
 # %% ../nbs/07_run.ipynb #42bdf221
