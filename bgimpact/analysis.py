@@ -93,7 +93,8 @@ def seed_table(pred: pd.DataFrame,  # predictions with label_idx and true_prob
     t = t.merge(mm, on=keys, how='left').rename(columns={'variant': 'modification', 'mistaken_name': 'most_mistaken',
                                                          'count': 'mistaken_count'})
     t['class_name'] = t.label_idx.map(class_name)
-    t['most_mistaken'] = t.most_mistaken.fillna(''); t['mistaken_count'] = t.mistaken_count.fillna(0).astype(int)
+    t['most_mistaken'] = t.most_mistaken.fillna('')
+    t['mistaken_count'] = t.mistaken_count.fillna(0).astype(int)
     return t[SEED_COLUMNS]
 
 # %% ../nbs/05b_analysis.ipynb #3c7a6420

@@ -153,7 +153,8 @@ def thumb_file(out,                 # the run folder
 def _save_thumb(f: Path, a: np.ndarray):
     "Write an H×W×3 or H×W uint8 array as a thumbnail of at most `THUMB_SIZE` pixels, atomically."
     from PIL import Image
-    im = Image.fromarray(a); im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
+    im = Image.fromarray(a)
+    im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
     with atomic_path(f) as t: im.save(t, format='PNG' if f.suffix == '.png' else 'JPEG', quality=85)
 
 

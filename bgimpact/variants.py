@@ -317,7 +317,8 @@ def place_object(img: torch.Tensor,  # uint8 3×H×W
             o, m = (obj.flip(-1), om.flip(-1)) if flipped else (obj, om)
             fg, cm = bg.clone(), torch.zeros(H, W, device=img.device)
             fg[:, y:y + h, x:x + w], cm[y:y + h, x:x + w] = o, m
-            outs.append(composite(fg, bg, cm)); masks.append(cm)
+            outs.append(composite(fg, bg, cm))
+            masks.append(cm)
             info.append(dict(instance=len(info), pos_y=y, pos_x=x, scale=round(f, 4), flip=flipped))
     return torch.stack(outs), torch.stack(masks), info
 
