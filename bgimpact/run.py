@@ -53,20 +53,23 @@ def group_by_label(recs) -> dict:  # `ImageRecord`s
 # %% ../nbs/07_run.ipynb #994798c9
 def invalidate_image(out,                  # a finished run folder
                      image_id: str) -> str:  # the image to recompute
-    "Mark an image of a run for recomputation by the next `--resume` and drop its rows; returns its class."
+    "Mark an image for recomputation by the next `--resume` and drop its rows; returns its class."
     out = Path(out)
     known = (out/'qc.csv').exists()
-    qc = pd.read_csv(out/'qc.csv', keep_default_na=False, dtype=str) if known else pd.DataFrame(columns=['image_id'])
+    qc = pd.DataFrame(columns=['image_id'])
+    if known:
+        qc = pd.read_csv(out/'qc.csv', keep_default_na=False, dtype=str)
     hit = qc[qc.image_id == image_id]
     if hit.empty:
         raise ValueError(f"{image_id!r} is not an image of the finished run {out} (see its qc.csv)")
     label, ledger = hit.label.iloc[0], Ledger(out)
     with run_lock(out):
-        units = [u for p in ('main', 'adv', 'attr', 'noise') for u in ledger.committed(p, label)]   # every part of each pass
+        passes = ('main', 'adv', 'attr', 'noise')
+        units = [u for p in passes for u in ledger.committed(p, label)]   # every part of each pass
         for u in units:
             ledger.mark_redo(u, {image_id})
         for u in units:
-            ledger.drop_rows(u, {image_id})   # after the marks: a kill in between only repeats this drop
+            ledger.drop_rows(u, {image_id})   # after the marks: a kill in between repeats only this
     return label
 
 # %% ../nbs/07_run.ipynb #f9fdba3a
@@ -240,7 +243,7 @@ def _join_qc(out: Path,        # the run folder
              ledger: Ledger,   # its ledger
              units: list,      # the main pass's units, in class order
             ) -> tuple:
-    "The main pass's QC table (with size categories) and error table, written as `qc.csv` and `errors.csv`."
+    "The main pass's QC table (with size categories) and error table, written as CSV."
     qc = _with_sizes(ledger.concat(units, 'qc').reindex(columns=QC_COLUMNS))
     errors = ledger.concat(units, 'err').reindex(columns=ERROR_COLUMNS)
     write_csv(qc, out/'qc.csv')
@@ -254,14 +257,16 @@ def _join_adversarial(out: Path,        # the run folder
                       state: RunState,  # the passes' shared state
                      ) -> pd.DataFrame:
     "The adversarial search's rows, written as `adversarial.csv` when there are any."
-    adv = ledger.concat(AdversarialPass().units(state), 'adv') if cfg.adversarial else pd.DataFrame()
+    if not cfg.adversarial:
+        return pd.DataFrame()
+    adv = ledger.concat(AdversarialPass().units(state), 'adv')
     if len(adv):
         write_csv(adv, out/'adversarial.csv')
     return adv
 
 # %% ../nbs/07_run.ipynb #2d917659
 def _split_unavailable(errors: pd.DataFrame) -> tuple:  # a run's error rows
-    "The error rows in two: unusable inputs, and variants an image cannot have (stage `variant:…`)."
+    "The error rows split: unusable inputs, and variants an image cannot have (`variant:…`)."
     unavailable = errors.stage.astype(str).str.startswith('variant:')
     return errors[~unavailable], errors[unavailable]
 
@@ -273,20 +278,21 @@ def _counts(recs: list,             # the run's `ImageRecord`s
             skipped: pd.DataFrame,  # the variants its images cannot have
             pred: pd.DataFrame,     # its predictions
            ) -> dict:
-    "The manifest's counts: images, classes, decoded, evaluated, errors, QC exclusions, unavailable variants, predictions."
+    "The manifest's counts: images, classes, decoded, evaluated, errors, exclusions and more."
     n_eval = int(qc.qc_ok.sum())
-    return dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
-                excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
+    return dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval,
+                errors=len(errors), excluded_by_qc=len(qc) - n_eval,
+                variants_unavailable=len(skipped), predictions=len(pred))
 
 # %% ../nbs/07_run.ipynb #b1f155b8
 def _record_hashes(out: Path,          # the run folder
                    qc: pd.DataFrame,   # its QC table, with each decoded image's `sha256`
                   ) -> pd.DataFrame:
-    "`inputs.parquet` with the content hashes the run computed, written and recorded for the next resume."
+    "`inputs.parquet` with the run's content hashes, written and recorded for the next resume."
     inputs = pd.read_parquet(out/'inputs.parquet')
     inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
     write_parquet(inputs, out/'inputs.parquet')
-    RunRecord(out).vouch(out/'inputs.parquet')      # at once: the next resume compares its inputs with them
+    RunRecord(out).vouch(out/'inputs.parquet')      # at once: the next resume compares with them
     return inputs
 
 # %% ../nbs/07_run.ipynb #6eef5dac
@@ -314,17 +320,20 @@ def _written_files(out: Path,            # the run folder
 def _attribution_table(attr: pd.DataFrame,  # per-image attribution scores
                        cfg: Config,         # the run's settings (`n_boot`, `seed`)
                       ) -> pd.DataFrame:
-    "`attribution_summary.csv`: the scores per model, method and target, over all classes (`(all)`) then per class."
+    "The attribution summary per model, method and target: all classes (`(all)`), then each."
     keys, by = ['model', 'method', 'target'], dict(n_boot=cfg.n_boot, seed=cfg.seed)
     summ = pd.concat([attribution_summary(attr, by=keys, **by).assign(label='(all)'),
                       attribution_summary(attr, by=[*keys, 'label'], **by)])
     return summ[[*keys, 'label', *ATTRIBUTION_COLUMNS]]
 
 # %% ../nbs/07_run.ipynb #c776027a
-def _write_attribution(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
-                       state: RunState, ledger: Ledger,        # the passes' shared state; the run's ledger
+def _write_attribution(out: Path,        # the run folder
+                       cfg: Config,      # its settings
+                       study: Study,     # its loaded study
+                       state: RunState,  # the passes' shared state
+                       ledger: Ledger,   # the run's ledger
                       ) -> tuple:
-    "Write the attribution tables and summary; (what the manifest records of them, lines for the summary)."
+    "Write the attribution tables; (the manifest's record of them, the summary's lines)."
     attr = ledger.concat(AttributionPass().units(state), 'attr')
     write_parquet(attr, out/'attribution.parquet')
     write_csv(attr, out/'attribution.csv')
@@ -332,9 +341,11 @@ def _write_attribution(out: Path, cfg: Config, study: Study,  # the run folder, 
     write_csv(summ, out/'attribution_summary.csv')
     skipped = check_attribution(study.classifiers, cfg.attribution)
     version = package_versions([ATTRIBUTION_LIBRARY])[ATTRIBUTION_LIBRARY]
-    info = dict(methods=cfg.attribution, library=ATTRIBUTION_LIBRARY, version=version, not_applicable=skipped)
-    lines = [f"  attribution {r.method} {r.model}: inside the mask {r.inside:.2f} [{r.inside_lo:.2f}, {r.inside_hi:.2f}] "
-             f"(mask {r.mask_frac:.2f}), pointing {r.pointing:.2f}, IoU {r.iou:.2f} (n={r.n})"
+    info = dict(methods=cfg.attribution, library=ATTRIBUTION_LIBRARY, version=version,
+                not_applicable=skipped)
+    lines = [f"  attribution {r.method} {r.model}: inside the mask {r.inside:.2f} "
+             f"[{r.inside_lo:.2f}, {r.inside_hi:.2f}] (mask {r.mask_frac:.2f}), "
+             f"pointing {r.pointing:.2f}, IoU {r.iou:.2f} (n={r.n})"
              for r in summ[(summ.label == '(all)') & (summ.target == 'true')].itertuples()]
     return info, lines + [f"  attribution: {m} skipped: {why}" for m, why in skipped.items()]
 
@@ -342,7 +353,7 @@ def _write_attribution(out: Path, cfg: Config, study: Study,  # the run folder, 
 def _noise_table(nz: pd.DataFrame,  # the noise pass's rows
                  cfg: Config,       # the run's settings (`n_boot`, `seed`)
                 ) -> pd.DataFrame:
-    "`noise_metrics.csv`: the metrics per model over all classes (`(all)`) then per class, of images with a class."
+    "The noise metrics per model: all classes (`(all)`), then each; images with a class only."
     known = nz[nz.label_idx.astype(int) >= 0] if len(nz) else nz
     if not len(known):
         return pd.DataFrame(columns=['model', 'label', *NOISE_COLUMNS])
@@ -352,23 +363,29 @@ def _noise_table(nz: pd.DataFrame,  # the noise pass's rows
     return nm[['model', 'label', *NOISE_COLUMNS]]
 
 # %% ../nbs/07_run.ipynb #782aa5a9
-def _write_noise(out: Path, cfg: Config,              # the run folder and its settings
-                 state: RunState, ledger: Ledger,      # the passes' shared state; the run's ledger
+def _write_noise(out: Path,        # the run folder
+                 cfg: Config,      # its settings
+                 state: RunState,  # the passes' shared state
+                 ledger: Ledger,   # the run's ledger
                 ) -> tuple:
-    "Write the noise table and metrics; (what the manifest records of them, lines for the summary)."
+    "Write the noise table and metrics; (the manifest's record of them, the summary's lines)."
     nz = ledger.concat(NoisePass().units(state), 'noise')
     write_parquet(nz, out/'noise.parquet')
     nm = _noise_table(nz, cfg)
     write_csv(nm, out/'noise_metrics.csv')
-    info = dict(sigmas=cfg.noise_sigmas, trials=cfg.noise_trials, seed=cfg.seed, regions=['fg', 'bg'])
-    lines = [f"  noise {r.model}: RFS {r.rfs:.2f} [{r.rfs_lo:.2f}, {r.rfs_hi:.2f}], core accuracy {r.core_acc:.2f}, "
+    info = dict(sigmas=cfg.noise_sigmas, trials=cfg.noise_trials, seed=cfg.seed,
+                regions=['fg', 'bg'])
+    lines = [f"  noise {r.model}: RFS {r.rfs:.2f} [{r.rfs_lo:.2f}, {r.rfs_hi:.2f}], "
+             f"core accuracy {r.core_acc:.2f}, "
              f"spurious accuracy {r.spurious_acc:.2f} (mean over σ, n={r.n})"
              for r in nm[(nm.label == '(all)') & (nm.sigma.astype(str) == 'mean')].itertuples()]
     return info, lines
 
 # %% ../nbs/07_run.ipynb #a6eb1e9e
-def _attribution_outputs(out: Path, cfg: Config, study: Study, state: RunState, ledger: Ledger) -> tuple:
-    "Write the attribution and noise tables and summaries; (what the manifest records of them, lines for the summary)."
+def _attribution_outputs(out: Path, cfg: Config, study: Study,  # the run folder, its settings and study
+                         state: RunState, ledger: Ledger,        # the passes' shared state; the ledger
+                        ) -> tuple:
+    "Write the attribution and noise tables; (the manifest's record of them, the summary's lines)."
     info, lines = {}, []
     if cfg.attribution:
         info['attribution'], more = _write_attribution(out, cfg, study, state, ledger)
@@ -401,7 +418,7 @@ def _write_manifest(out: Path, cfg: Config, study: Study,  # the run folder, its
                     executor: dict | None,  # what computed the jobs
                     extra: dict,            # what the manifest records of attribution and noise
                    ) -> dict:
-    "Write `manifest.json`, then forget the record of inputs changed since the last finished run; returns those changes."
+    "Write `manifest.json`, then delete the record of changed inputs it took in; returns those changes."
     record = Ledger(out).dir/'changes.json'
     changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
     write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
@@ -455,7 +472,8 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     inputs = _record_hashes(out, qc)
     extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
     changes = _write_manifest(out, cfg, study, inputs, errors, counts, executor, extra)
-    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes + _not_written(left_out)
+    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
+    summary += notes + _not_written(left_out)
     write_text(out/'summary.txt', summary)
     _record_outputs(out, _written_files(out, classify, adv, scores, left_out, thumbs), left_out)
     return RunResult(out, scores['metrics'], summary, study.timer, len(recs), counts['evaluated'], len(errors))
@@ -485,12 +503,13 @@ CHANGE_KINDS = ('added', 'removed', 'changed')   # what a resume notices of the 
 def _old_inputs(out: Path,            # the run folder
                 new: pd.DataFrame,    # the input fingerprints now
                ) -> pd.DataFrame:
-    "The fingerprints to compare `new` with: the recorded ones; else, in a started run, `new` all changed; else `new`."
+    "What to compare `new` with: the recorded fingerprints, else `new` (all changed in a started run)."
     if (old := recorded_inputs(out)) is not None:
         return old
     ledger = Ledger(out)
-    if ledger.dir.exists() and any(ledger.dir.iterdir()):   # no fingerprints the record vouches for: nothing can be trusted
-        get_logger().info("resume: no input fingerprints this run's record vouches for; recomputing every class")
+    if ledger.dir.exists() and any(ledger.dir.iterdir()):   # started, and no fingerprints: trust nothing
+        get_logger().info("resume: no input fingerprints this run's record vouches for; "
+                          "recomputing every class")
         return new.assign(sha256='', size=-2)
     return new
 
@@ -499,9 +518,9 @@ def _forget_changed(out: Path, study: Study,   # the run folder and its loaded s
                     both: pd.DataFrame,         # the old and new fingerprints together
                     ch: dict,                   # the changes (`input_changes`)
                    ):
-    "Drop every unit of the classes the changed inputs touch, and the removed and changed images' cached files."
+    "Drop the units of every class the changes touch, and the changed images' cached files."
     touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
-    stale = set(both[both.image_id.isin(touched)].label)   # a relabelled image leaves its old class and joins its new one
+    stale = set(both[both.image_id.isin(touched)].label)   # a relabelled image: its old and new class
     Ledger(out).drop(labels=stale, passes=['adv'])         # every unit of a stale class; every adversarial search
     caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
     for i in set(ch['removed']) | set(ch['changed']):
@@ -509,14 +528,15 @@ def _forget_changed(out: Path, study: Study,   # the run folder and its loaded s
             c.path(i).unlink(missing_ok=True)
         for v in (out/'variants').glob(f'*/*/{file_key(i)}*.png'):   # its saved variants
             v.unlink()
-    get_logger().info(f"resume: inputs changed since the last run — {len(ch['added'])} added, {len(ch['changed'])} "
-                      f"changed, {len(ch['removed'])} removed; recomputing {len(stale)} classes")
+    get_logger().info(f"resume: inputs changed since the last run — {len(ch['added'])} added, "
+                      f"{len(ch['changed'])} changed, {len(ch['removed'])} removed; "
+                      f"recomputing {len(stale)} classes")
 
 # %% ../nbs/07_run.ipynb #1a9a0bc4
 def _changes_so_far(ledger: Ledger,   # the run's ledger
                     ch: dict,         # the changes this resume found
                    ) -> dict:
-    "The inputs changed since the last finished run, this resume's included; recorded when it found any."
+    "Inputs changed since the last finished run, this resume's too; recorded when it found any."
     record = ledger.dir/'changes.json'       # changes since the last finished run, kept across interruptions
     so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
     so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
@@ -572,7 +592,7 @@ def _unit_name(marker: Path) -> str:
 
 # %% ../nbs/07_run.ipynb #6bdb6af3
 def _discard_damaged(out: Path, ledger: Ledger) -> list:  # the run folder and its ledger
-    "Discard every unit whose marker or files are damaged, deleting its damaged masks and backgrounds; one line each."
+    "Discard every damaged unit, deleting its damaged masks and backgrounds; a line each."
     lines = []
     for m in ledger.markers():
         bad = ledger.marker_problems(m)
@@ -592,25 +612,27 @@ def _check_changes(ledger: Ledger) -> list:  # the run's ledger
         changes.exists() and read_sealed(changes)
     except DamagedRunError as e:                         # which partners changed is unknown: every mixed pair is redone
         write_sealed(changes, dict(added=[], removed=[], changed=[], unknown=True))
-        return [f"{e}: the inputs changed since the last finished run are unknown; redoing every mixed-background pair"]
+        return [f"{e}: the inputs changed since the last finished run are unknown; "
+                "redoing every mixed-background pair"]
     return []
 
 # %% ../nbs/07_run.ipynb #e1a083db
 def _damaged_run_files(out: Path) -> list:  # the run folder
-    "One line per run-level file no longer as its record says, or about the record itself when it is damaged."
+    "A line per run-level file not as recorded, or about the record itself when it is damaged."
     rr = RunRecord(out)
     try:
         bad = rr.problems()
     except DamagedRunError as e:
         rr.file.unlink()
-        return [f"{e}: the run's own files are checked no further and recorded again as they are rewritten"]
+        return [f"{e}: the run's own files are checked no further "
+                "and recorded again as they are rewritten"]
     return [f"{f}: {why}; made again by this resume" for f, why in bad.items()]
 
 # %% ../nbs/07_run.ipynb #ef319264
 def heal_run(out,         # the run folder
              data=None,   # the dataset, left alone when it lies inside the run folder (the demo's photos)
             ) -> list:
-    "Delete partial writes, discard damaged units (and their damaged files), name damaged run-level files; the lines logged."
+    "Delete partial writes, discard damaged units, name damaged run-level files; the lines logged."
     out, lines = Path(out), []
     keep = Path(data).resolve() if data and Path(data).resolve().is_relative_to(out.resolve()) else None
     if tmp := _partial_writes(out, keep):
