@@ -93,7 +93,8 @@ def seed_table(pred: pd.DataFrame,  # predictions with label_idx and true_prob
     t = t.merge(mm, on=keys, how='left').rename(columns={'variant': 'modification', 'mistaken_name': 'most_mistaken',
                                                          'count': 'mistaken_count'})
     t['class_name'] = t.label_idx.map(class_name)
-    t['most_mistaken'] = t.most_mistaken.fillna(''); t['mistaken_count'] = t.mistaken_count.fillna(0).astype(int)
+    t['most_mistaken'] = t.most_mistaken.fillna('')
+    t['mistaken_count'] = t.mistaken_count.fillna(0).astype(int)
     return t[SEED_COLUMNS]
 
 # %% ../nbs/05b_analysis.ipynb #3c7a6420
@@ -288,52 +289,89 @@ def _names(vs: list, quote: str = '`') -> str:
 def _wrong_classes(by_class: pd.DataFrame | None,  # `variant_metrics` by label (with `class_name`), if scored
                    model: str) -> list:            # the model
     "A sentence naming the classes `model` gets wrong on every original photo (none: no sentence)."
-    if by_class is None or not len(by_class): return []
+    if by_class is None or not len(by_class):
+        return []
     w = by_class[(by_class.model == model) & (by_class.variant == 'original') & (by_class.top1 == 0)]
-    if not len(w): return []
-    names = [f"`{r.class_name}`" if getattr(r, 'class_name', r.label) == r.label else f"`{r.class_name}` ({r.label})" for r in w.itertuples()]
+    if not len(w):
+        return []
+    names = [f"`{r.class_name}`" if getattr(r, 'class_name', r.label) == r.label else f"`{r.class_name}` ({r.label})"
+             for r in w.itertuples()]
     shown = ', '.join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else '')
     return [f"It is wrong on every original photo of {len(w)} class{'es' * (len(w) > 1)} — {shown}: "
             "no background can cost it anything there, so their variants only show what it predicts instead."]
 
+# %% ../nbs/05b_analysis.ipynb #b7d1ae41
+def _hurt_most(rest: pd.DataFrame) -> list:  # one model's metrics by variant, `original` left out, by `top1_shift`
+    "The sentence naming the backgrounds that keep the object and cost the most accuracy (or that none costs any)."
+    keep = rest[[keeps_object(v) for v in rest.index]]
+    hurt = keep[keep.top1_shift < 0]
+    if len(hurt):
+        worst = [f"`{v}` ({_pts(r.top1_shift)}, to {r.top1:.0%})" for v, r in hurt.head(2).iterrows()]
+        return [f"With the object kept, the background{'s' * (len(worst) > 1)} that hurt most "
+                f"{'are' if len(worst) > 1 else 'is'} {' and '.join(worst)}."]
+    return ["No background that keeps the object lowers its accuracy."] if len(keep) else []
+
+# %% ../nbs/05b_analysis.ipynb #decd8720
+def _without_object(t: pd.DataFrame) -> list:  # one model's metrics by variant, `original` first
+    "The sentence saying how often the model is right on the variants without the object."
+    gone = t.drop(index='original')[[not keeps_object(v) for v in t.index[1:]]]
+    if not len(gone):
+        return []
+    shares = _names([f'{r.top1:.0%} of the images with `{v}`' for v, r in gone.iterrows()], '')
+    return [f"Without the object it is still right on {shares}: what the background alone gives away."]
+
+# %% ../nbs/05b_analysis.ipynb #2a304e1b
+def _significance(rest: pd.DataFrame,  # one model's metrics by variant, `original` left out
+                  alpha: float,        # significance level
+                 ) -> list:
+    "The sentence saying which changes from `original` are statistically significant."
+    sig = rest[rest.mcnemar_p < alpha]
+    if len(sig) and len(sig) < len(rest):
+        return [f"The change is statistically significant (exact McNemar test, p < {alpha:g}, not corrected for "
+                f"the {len(rest)} variants tested) for {_names(list(sig.index))}; for the other variants it may be chance."]
+    if len(sig):
+        return [f"Every change is statistically significant (exact McNemar test, p < {alpha:g})."]
+    if len(rest):
+        return [f"None of these changes is statistically significant (exact McNemar test, p ≥ {alpha:g})."]
+    return []
+
+# %% ../nbs/05b_analysis.ipynb #21fea373
+def _model_reading(m: pd.DataFrame,        # `variant_metrics` of every model
+                   model: str,             # the model
+                   by_class,               # `variant_metrics` by label, if scored
+                   alpha: float, small_n: int,  # as `plain_reading` takes them
+                  ) -> list:
+    "The sentences of `plain_reading` about one model (none without its `original` row)."
+    t = m[m.model == model].set_index('variant')
+    if 'original' not in t.index:
+        return []
+    o, rest = t.loc['original'], t.drop(index='original').sort_values('top1_shift', kind='stable')
+    out = [f"On {int(o.n)} images, `{model}` is right on {o.top1:.0%} of the original photos "
+           f"(95% CI {o.top1_lo:.0%}–{o.top1_hi:.0%})."]
+    out += _hurt_most(rest) + _without_object(t) + _significance(rest, alpha) + _wrong_classes(by_class, model)
+    if o.n < small_n:
+        out.append(f"With only {int(o.n)} images the intervals are wide: read the differences as indicative "
+                   f"and run more images before drawing conclusions.")
+    return out
+
+# %% ../nbs/05b_analysis.ipynb #8462816e
+def _bg_gap_reading(r) -> str:  # a row of the `bg_gap` table
+    "The sentence reading one model's BG-Gap and its interval."
+    verdict = ("a background from the object's own class helps" if r.bg_gap_lo > 0 else
+               "a background from the object's own class hurts" if r.bg_gap_hi < 0 else
+               "its interval includes zero, so this run shows no clear benefit from a matching background")
+    return (f"The BG-Gap of `{r.model}` (accuracy on `mixed_same` minus `mixed_rand`, {r.n} images) is {_pts(r.bg_gap)} "
+            f"(95% CI {r.bg_gap_lo * 100:+.1f} to {r.bg_gap_hi * 100:+.1f}): {verdict}.")
+
+# %% ../nbs/05b_analysis.ipynb #a537e040
 def plain_reading(scores: dict,        # tables from `score`
                   alpha: float = .05,  # significance level of the McNemar tests
                   small_n: int = 50,   # below this many images, say the intervals are wide
                  ) -> str:
-    "One paragraph in plain words from a run's numbers: which backgrounds hurt most, the BG-Gap, what is significant, which classes it never gets right."
-    m, out = scores['metrics'], []
-    for model in dict.fromkeys(m.model):
-        t = m[m.model == model].set_index('variant')
-        if 'original' not in t.index: continue
-        o, rest = t.loc['original'], t.drop(index='original').sort_values('top1_shift', kind='stable')
-        out.append(f"On {int(o.n)} images, `{model}` is right on {o.top1:.0%} of the original photos "
-                   f"(95% CI {o.top1_lo:.0%}–{o.top1_hi:.0%}).")
-        keep = rest[[keeps_object(v) for v in rest.index]]
-        hurt = keep[keep.top1_shift < 0]
-        if len(hurt):
-            worst = [f"`{v}` ({_pts(r.top1_shift)}, to {r.top1:.0%})" for v, r in hurt.head(2).iterrows()]
-            out.append(f"With the object kept, the background{'s' * (len(worst) > 1)} that hurt most "
-                       f"{'are' if len(worst) > 1 else 'is'} {' and '.join(worst)}.")
-        elif len(keep): out.append("No background that keeps the object lowers its accuracy.")
-        gone = t.drop(index='original')[[not keeps_object(v) for v in t.index[1:]]]
-        if len(gone): out.append(f"Without the object it is still right on "
-                                 f"{_names([f'{r.top1:.0%} of the images with `{v}`' for v, r in gone.iterrows()], '')}: "
-                                 f"what the background alone gives away.")
-        sig = rest[rest.mcnemar_p < alpha]
-        if len(sig):
-            out.append(f"The change is statistically significant (exact McNemar test, p < {alpha:g}, not corrected for "
-                       f"the {len(rest)} variants tested) for {_names(list(sig.index))}; for the other variants it may be chance."
-                       if len(sig) < len(rest) else f"Every change is statistically significant (exact McNemar test, p < {alpha:g}).")
-        elif len(rest): out.append(f"None of these changes is statistically significant (exact McNemar test, p ≥ {alpha:g}).")
-        out += _wrong_classes(scores.get('by_class'), model)
-        if o.n < small_n: out.append(f"With only {int(o.n)} images the intervals are wide: read the differences as indicative "
-                                     f"and run more images before drawing conclusions.")
-    for r in scores['bg_gap'].itertuples():
-        verdict = ("a background from the object's own class helps" if r.bg_gap_lo > 0 else
-                   "a background from the object's own class hurts" if r.bg_gap_hi < 0 else
-                   "its interval includes zero, so this run shows no clear benefit from a matching background")
-        out.append(f"The BG-Gap of `{r.model}` (accuracy on `mixed_same` minus `mixed_rand`, {r.n} images) is {_pts(r.bg_gap)} "
-                   f"(95% CI {r.bg_gap_lo * 100:+.1f} to {r.bg_gap_hi * 100:+.1f}): {verdict}.")
+    "One paragraph in plain words from a run's numbers: what hurts most, what is significant, the BG-Gap, and more."
+    m = scores['metrics']
+    out = [s for model in dict.fromkeys(m.model) for s in _model_reading(m, model, scores.get('by_class'), alpha, small_n)]
+    out += [_bg_gap_reading(r) for r in scores['bg_gap'].itertuples()]
     return ' '.join(out) if out else 'No results: no image reached the classifiers.'
 
 # %% ../nbs/05b_analysis.ipynb #fc7383b9

@@ -150,6 +150,43 @@ METRIC_COLUMNS = ['model', 'variant', 'n', 'composites', 'top1', 'top1_lo', 'top
 _PROPORTIONS = {'top1': 'correct1', 'top5': 'correct5', 'agree_top1': 'agree', 'flip_c2w': 'c2w', 'flip_w2c': 'w2c'}
 _MEANS = {'true_prob': 'true_prob', 'true_prob_shift': 'shift'}
 
+# %% ../nbs/05_metrics.ipynb #2a073b4e
+def _grouped(t: pd.DataFrame,  # a `paired_table`
+             keys: list,       # the grouping columns
+            ) -> tuple:
+    "(rows sorted by group, group sizes, each group's first row, the groups' keys with `n` and `composites`)."
+    codes = t.groupby(keys, sort=False, observed=True).ngroup().to_numpy()   # `paired_table` has no row with a missing key
+    t = t.iloc[np.argsort(codes, kind='stable')]            # each group's rows together, groups in order of appearance
+    n = np.bincount(codes)
+    start = np.cumsum(n) - n
+    out = t.iloc[start][keys].reset_index(drop=True)
+    plain = {k: out[k].cat.categories.dtype for k in keys if isinstance(out[k].dtype, pd.CategoricalDtype)}
+    out = out.astype(plain).assign(n=n, composites=np.add.reduceat(t.composites.to_numpy(np.int64), start))
+    return t, n, start, out
+
+# %% ../nbs/05_metrics.ipynb #e26072d7
+def _size_metrics(res: dict,    # column → values for every group, filled in place
+                  col: dict,    # the paired table's columns as float arrays
+                  g: np.ndarray,     # the groups of this size
+                  rows: np.ndarray,  # their rows, a group per row
+                  m: np.ndarray,     # their composites
+                  n_boot: int, seed: int,  # bootstrap resamples and seed
+                 ):
+    "Fill `res` for the groups `g` of one size: proportions, means, the top-1 shift and the flips, with intervals."
+    for name, c in _PROPORTIONS.items():
+        v = col[c][rows]
+        res[name][g] = v.mean(-1)
+        res[f'{name}_lo'][g], res[f'{name}_hi'][g] = proportion_ci(v, m)
+    for name, c in _MEANS.items():
+        v = col[c][rows]
+        res[name][g] = v.mean(-1)
+        res[f'{name}_lo'][g], res[f'{name}_hi'][g] = bootstrap_ci(v, n_boot, seed=seed)
+    c1, o1 = col['correct1'][rows], col['orig1'][rows]
+    res['top1_shift'][g] = c1.mean(-1) - o1.mean(-1)
+    res['top1_shift_lo'][g], res['top1_shift_hi'][g] = paired_diff_ci(c1, o1, (m, None))
+    res['mcnemar_b'][g], res['mcnemar_c'][g] = image_flips(o1, c1)
+
+# %% ../nbs/05_metrics.ipynb #1d6552bd
 def variant_metrics(pred: pd.DataFrame,  # long predictions (see `paired_table`)
                     by=(),  # extra grouping columns, e.g. label or size
                     n_boot: int = 1000,  # bootstrap resamples for the means
@@ -159,33 +196,18 @@ def variant_metrics(pred: pd.DataFrame,  # long predictions (see `paired_table`)
     by = list(by)
     keys, cols = ['model', 'variant', *by], METRIC_COLUMNS[:2] + by + METRIC_COLUMNS[2:]
     t = paired_table(pred, by)
-    if t.empty: return pd.DataFrame(columns=cols)
-    codes = t.groupby(keys, sort=False, observed=True).ngroup().to_numpy()   # `paired_table` has no row with a missing key
-    t = t.iloc[np.argsort(codes, kind='stable')]            # each group's rows together, groups in order of appearance
-    n = np.bincount(codes)
-    start = np.cumsum(n) - n
-    out = t.iloc[start][keys].reset_index(drop=True)
-    out = out.astype({k: out[k].cat.categories.dtype for k in keys if isinstance(out[k].dtype, pd.CategoricalDtype)}).assign(n=n, composites=np.add.reduceat(t.composites.to_numpy(np.int64), start))
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    t, n, start, out = _grouped(t, keys)
     col = {c: t[c].to_numpy(np.float64) for c in {*_PROPORTIONS.values(), *_MEANS.values(), 'orig1'}}
     res = {c: np.zeros(len(n), np.int64 if c in ('mcnemar_b', 'mcnemar_c') else np.float64) for c in METRIC_COLUMNS[4:]}
     for size in np.unique(n):                                # the groups of one size at once, a group per row
         g = np.flatnonzero(n == size)
-        rows, m = start[g, None] + np.arange(size), out.composites.to_numpy()[g]
-        for name, c in _PROPORTIONS.items():
-            v = col[c][rows]
-            res[name][g] = v.mean(-1)
-            res[f'{name}_lo'][g], res[f'{name}_hi'][g] = proportion_ci(v, m)
-        for name, c in _MEANS.items():
-            v = col[c][rows]
-            res[name][g] = v.mean(-1)
-            res[f'{name}_lo'][g], res[f'{name}_hi'][g] = bootstrap_ci(v, n_boot, seed=seed)
-        c1, o1 = col['correct1'][rows], col['orig1'][rows]
-        res['top1_shift'][g] = c1.mean(-1) - o1.mean(-1)
-        res['top1_shift_lo'][g], res['top1_shift_hi'][g] = paired_diff_ci(c1, o1, (m, None))
-        res['mcnemar_b'][g], res['mcnemar_c'][g] = image_flips(o1, c1)
+        _size_metrics(res, col, g, start[g, None] + np.arange(size), out.composites.to_numpy()[g], n_boot, seed)
     original = out.variant.to_numpy() == 'original'
     res['top1_shift_lo'][original] = res['top1_shift_hi'][original] = 0.
-    res['mcnemar_p'] = np.array([mcnemar_exact(b, c) for b, c in zip(res['mcnemar_b'].tolist(), res['mcnemar_c'].tolist())])
+    flips = zip(res['mcnemar_b'].tolist(), res['mcnemar_c'].tolist())
+    res['mcnemar_p'] = np.array([mcnemar_exact(b, c) for b, c in flips])
     return out.assign(**res)[cols]
 
 # %% ../nbs/05_metrics.ipynb #db835e4a

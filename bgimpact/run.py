@@ -49,25 +49,26 @@ def group_by_label(recs) -> dict:  # `ImageRecord`s
     "Records grouped by label, groups and records in input order."
     return groupby(recs, attrgetter('label'))
 
-# %% ../nbs/07_run.ipynb #b1756b63
-def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
-    "The QC table with each usable image's size category (tertile of its foreground fraction within its class)."
-    ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
-    return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
-
 # %% ../nbs/07_run.ipynb #994798c9
 def invalidate_image(out,                  # a finished run folder
                      image_id: str) -> str:  # the image to recompute
-    "Mark an image of a run for recomputation by the next `--resume` and drop its rows from its class shard; returns its class."
+    "Mark an image for recomputation by the next `--resume` and drop its rows; returns its class."
     out = Path(out)
-    qc = pd.read_csv(out/'qc.csv', keep_default_na=False, dtype=str) if (out/'qc.csv').exists() else pd.DataFrame(columns=['image_id'])
+    known = (out/'qc.csv').exists()
+    qc = pd.DataFrame(columns=['image_id'])
+    if known:
+        qc = pd.read_csv(out/'qc.csv', keep_default_na=False, dtype=str)
     hit = qc[qc.image_id == image_id]
-    if hit.empty: raise ValueError(f"{image_id!r} is not an image of the finished run {out} (see its qc.csv)")
+    if hit.empty:
+        raise ValueError(f"{image_id!r} is not an image of the finished run {out} (see its qc.csv)")
     label, ledger = hit.label.iloc[0], Ledger(out)
     with run_lock(out):
-        units = [u for p in ('main', 'adv', 'attr', 'noise') for u in ledger.committed(p, label)]   # a pass keeps the marks its part holds
-        for u in units: ledger.mark_redo(u, {image_id})
-        for u in units: ledger.drop_rows(u, {image_id})   # after the marks: a kill in between only repeats this drop
+        passes = ('main', 'adv', 'attr', 'noise')
+        units = [u for p in passes for u in ledger.committed(p, label)]   # every part of each pass
+        for u in units:
+            ledger.mark_redo(u, {image_id})
+        for u in units:
+            ledger.drop_rows(u, {image_id})   # after the marks: a kill in between repeats only this
     return label
 
 # %% ../nbs/07_run.ipynb #f9fdba3a
@@ -154,7 +155,8 @@ def thumb_file(out,                 # the run folder
 def _save_thumb(f: Path, a: np.ndarray):
     "Write an H×W×3 or H×W uint8 array as a thumbnail of at most `THUMB_SIZE` pixels, atomically."
     from PIL import Image
-    im = Image.fromarray(a); im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
+    im = Image.fromarray(a)
+    im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
     with atomic_path(f) as t: im.save(t, format='PNG' if f.suffix == '.png' else 'JPEG', quality=85)
 
 
@@ -229,83 +231,167 @@ def _check_complete(ledger: Ledger, units: list):
         raise DamagedRunError(f"{ledger.dir.parent}: {len(missing)} unit(s) lost their files while the run went on (e.g. "
                               f"{ledger.rel(ledger.marker(missing[0]))}); rerun the same command with --resume")
 
-# %% ../nbs/07_run.ipynb #9656041d
-def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
-               recs, groups,                         # its `ImageRecord`s, and them grouped by class
-               seconds: float,                       # time taken so far, for the summary
-               executor: dict | None = None) -> RunResult:  # what computed the jobs (`describe()` of the executor)
-    "Join the shards into the run's tables, metrics, manifest and summary."
-    ledger, state = Ledger(out), RunState(cfg, out, groups)
-    for f in _partial_writes(out, None if not cfg.data else Path(cfg.data).resolve()): f.unlink()   # left by workers that died
-    units = MainPass().units(state)
-    _check_complete(ledger, [u for p in passes_for(cfg, study.variants) for u in p.units(state)])
-    classify = bool(study.classifiers)               # without models (`bgimpact variants`) there are no predictions to tabulate
-    if classify: _join_predictions(out, [ledger.table(u, 'pred') for u in units])
+# %% ../nbs/07_run.ipynb #b1756b63
+def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
+    "The QC table with each usable image's size category (tertile of its foreground fraction within its class)."
+    ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
+    return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
+
+# %% ../nbs/07_run.ipynb #9177e5ce
+def _join_qc(out: Path,        # the run folder
+             ledger: Ledger,   # its ledger
+             units: list,      # the main pass's units, in class order
+            ) -> tuple:
+    "The main pass's QC table (with size categories) and error table, written as CSV."
     qc = _with_sizes(ledger.concat(units, 'qc').reindex(columns=QC_COLUMNS))
     errors = ledger.concat(units, 'err').reindex(columns=ERROR_COLUMNS)
-    write_csv(qc, out/'qc.csv'); write_csv(errors, out/'errors.csv')
-    write_json(out/'colors.json', {u.label: ledger.meta(u)['palette'] for u in units})
-    pred = load_predictions(out) if classify else pd.DataFrame(columns=PRED_COLUMNS)
-    adv = ledger.concat(AdversarialPass().units(state), 'adv') if cfg.adversarial else pd.DataFrame()
-    if len(adv): write_csv(adv, out/'adversarial.csv')
-    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
-    left_out = write_scores(out, scores) if classify else {}
-    thumbs = keep_thumbnails(out, study, recs, pred) if classify else []
-    metrics = scores['metrics']
-    n_eval, unavailable = int(qc.qc_ok.sum()), errors.stage.astype(str).str.startswith('variant:')
-    errors, skipped = errors[~unavailable], errors[unavailable]       # unusable inputs / variants an image cannot have
-    counts = dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval, errors=len(errors),
-                  excluded_by_qc=len(qc) - n_eval, variants_unavailable=len(skipped), predictions=len(pred))
+    write_csv(qc, out/'qc.csv')
+    write_csv(errors, out/'errors.csv')
+    return qc, errors
+
+# %% ../nbs/07_run.ipynb #6d03bd88
+def _join_adversarial(out: Path,        # the run folder
+                      cfg: Config,      # its settings
+                      ledger: Ledger,   # its ledger
+                      state: RunState,  # the passes' shared state
+                     ) -> pd.DataFrame:
+    "The adversarial search's rows, written as `adversarial.csv` when there are any."
+    if not cfg.adversarial:
+        return pd.DataFrame()
+    adv = ledger.concat(AdversarialPass().units(state), 'adv')
+    if len(adv):
+        write_csv(adv, out/'adversarial.csv')
+    return adv
+
+# %% ../nbs/07_run.ipynb #2d917659
+def _split_unavailable(errors: pd.DataFrame) -> tuple:  # a run's error rows
+    "The error rows split: unusable inputs, and variants an image cannot have (`variant:…`)."
+    unavailable = errors.stage.astype(str).str.startswith('variant:')
+    return errors[~unavailable], errors[unavailable]
+
+# %% ../nbs/07_run.ipynb #e39617f8
+def _counts(recs: list,             # the run's `ImageRecord`s
+            groups: dict,           # them grouped by class
+            qc: pd.DataFrame,       # its QC table
+            errors: pd.DataFrame,   # its unusable inputs
+            skipped: pd.DataFrame,  # the variants its images cannot have
+            pred: pd.DataFrame,     # its predictions
+           ) -> dict:
+    "The manifest's counts: images, classes, decoded, evaluated, errors, exclusions and more."
+    n_eval = int(qc.qc_ok.sum())
+    return dict(images=len(recs), classes=len(groups), decoded=len(qc), evaluated=n_eval,
+                errors=len(errors), excluded_by_qc=len(qc) - n_eval,
+                variants_unavailable=len(skipped), predictions=len(pred))
+
+# %% ../nbs/07_run.ipynb #b1f155b8
+def _record_hashes(out: Path,          # the run folder
+                   qc: pd.DataFrame,   # its QC table, with each decoded image's `sha256`
+                  ) -> pd.DataFrame:
+    "`inputs.parquet` with the run's content hashes, written and recorded for the next resume."
     inputs = pd.read_parquet(out/'inputs.parquet')
     inputs = inputs.assign(sha256=inputs.image_id.map(dict(zip(qc.image_id, qc.sha256))).fillna(''))
-    write_parquet(inputs, out/'inputs.parquet')       # content hashes, for the next resume
-    RunRecord(out).vouch(out/'inputs.parquet')      # at once: the next resume compares its inputs with them
-    record = ledger.dir/'changes.json'
-    changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
-    extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
-    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
-    RunRecord(out).vouch(out/'manifest.json')
-    record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
-    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) + notes
-    summary += ''.join(f"  not written: {f}, {why}\n" for f, why in left_out.items())
-    write_text(out/'summary.txt', summary)
-    written = (['predictions.parquet', 'predictions.csv'] * classify + ['qc.csv', 'errors.csv', 'colors.json', 'inputs.parquet']
-               + ['adversarial.csv'] * bool(len(adv)) + [f for f in score_files(scores) if f not in left_out] * classify
-               + [f for p in ('attr', 'noise') for f in PASS_OUTPUTS[p] if (out/f).exists()] + thumbs + ['manifest.json', 'summary.txt'])
-    _record_outputs(out, written, left_out)
-    return RunResult(out, metrics, summary, study.timer, len(recs), n_eval, len(errors))
+    write_parquet(inputs, out/'inputs.parquet')
+    RunRecord(out).vouch(out/'inputs.parquet')      # at once: the next resume compares with them
+    return inputs
+
+# %% ../nbs/07_run.ipynb #6eef5dac
+def _not_written(left_out: dict) -> str:  # score file → why it was not written
+    "The summary's lines naming the score files a run left out, and why."
+    return ''.join(f"  not written: {f}, {why}\n" for f, why in left_out.items())
+
+# %% ../nbs/07_run.ipynb #9f565665
+def _written_files(out: Path,            # the run folder
+                   classify: bool,       # whether the study has models
+                   adv: pd.DataFrame,    # its adversarial rows
+                   scores: dict,         # its score tables
+                   left_out: dict,       # score files left out
+                   thumbs: list,         # thumbnails kept
+                  ) -> list:
+    "The files `finish_run` wrote, in writing order, for the run's record."
+    preds = ['predictions.parquet', 'predictions.csv'] * classify
+    tables = preds + ['qc.csv', 'errors.csv', 'colors.json', 'inputs.parquet']
+    scored = [f for f in score_files(scores) if f not in left_out] * classify
+    passes = [f for p in ('attr', 'noise') for f in PASS_OUTPUTS[p] if (out/f).exists()]
+    adversarial = ['adversarial.csv'] * bool(len(adv))
+    return tables + adversarial + scored + passes + thumbs + ['manifest.json', 'summary.txt']
+
+# %% ../nbs/07_run.ipynb #65f3b607
+def _attribution_table(attr: pd.DataFrame,  # per-image attribution scores
+                       cfg: Config,         # the run's settings (`n_boot`, `seed`)
+                      ) -> pd.DataFrame:
+    "The attribution summary per model, method and target: all classes (`(all)`), then each."
+    keys, by = ['model', 'method', 'target'], dict(n_boot=cfg.n_boot, seed=cfg.seed)
+    summ = pd.concat([attribution_summary(attr, by=keys, **by).assign(label='(all)'),
+                      attribution_summary(attr, by=[*keys, 'label'], **by)])
+    return summ[[*keys, 'label', *ATTRIBUTION_COLUMNS]]
+
+# %% ../nbs/07_run.ipynb #c776027a
+def _write_attribution(out: Path,        # the run folder
+                       cfg: Config,      # its settings
+                       study: Study,     # its loaded study
+                       state: RunState,  # the passes' shared state
+                       ledger: Ledger,   # the run's ledger
+                      ) -> tuple:
+    "Write the attribution tables; (the manifest's record of them, the summary's lines)."
+    attr = ledger.concat(AttributionPass().units(state), 'attr')
+    write_parquet(attr, out/'attribution.parquet')
+    write_csv(attr, out/'attribution.csv')
+    summ = _attribution_table(attr, cfg)
+    write_csv(summ, out/'attribution_summary.csv')
+    skipped = check_attribution(study.classifiers, cfg.attribution)
+    version = package_versions([ATTRIBUTION_LIBRARY])[ATTRIBUTION_LIBRARY]
+    info = dict(methods=cfg.attribution, library=ATTRIBUTION_LIBRARY, version=version,
+                not_applicable=skipped)
+    lines = [f"  attribution {r.method} {r.model}: inside the mask {r.inside:.2f} "
+             f"[{r.inside_lo:.2f}, {r.inside_hi:.2f}] (mask {r.mask_frac:.2f}), "
+             f"pointing {r.pointing:.2f}, IoU {r.iou:.2f} (n={r.n})"
+             for r in summ[(summ.label == '(all)') & (summ.target == 'true')].itertuples()]
+    return info, lines + [f"  attribution: {m} skipped: {why}" for m, why in skipped.items()]
+
+# %% ../nbs/07_run.ipynb #ec7fe38f
+def _noise_table(nz: pd.DataFrame,  # the noise pass's rows
+                 cfg: Config,       # the run's settings (`n_boot`, `seed`)
+                ) -> pd.DataFrame:
+    "The noise metrics per model: all classes (`(all)`), then each; images with a class only."
+    known = nz[nz.label_idx.astype(int) >= 0] if len(nz) else nz
+    if not len(known):
+        return pd.DataFrame(columns=['model', 'label', *NOISE_COLUMNS])
+    by = dict(n_boot=cfg.n_boot, seed=cfg.seed)
+    nm = pd.concat([noise_metrics(known, by=('model',), **by).assign(label='(all)'),
+                    noise_metrics(known, by=('model', 'label'), **by)])
+    return nm[['model', 'label', *NOISE_COLUMNS]]
+
+# %% ../nbs/07_run.ipynb #782aa5a9
+def _write_noise(out: Path,        # the run folder
+                 cfg: Config,      # its settings
+                 state: RunState,  # the passes' shared state
+                 ledger: Ledger,   # the run's ledger
+                ) -> tuple:
+    "Write the noise table and metrics; (the manifest's record of them, the summary's lines)."
+    nz = ledger.concat(NoisePass().units(state), 'noise')
+    write_parquet(nz, out/'noise.parquet')
+    nm = _noise_table(nz, cfg)
+    write_csv(nm, out/'noise_metrics.csv')
+    info = dict(sigmas=cfg.noise_sigmas, trials=cfg.noise_trials, seed=cfg.seed,
+                regions=['fg', 'bg'])
+    lines = [f"  noise {r.model}: RFS {r.rfs:.2f} [{r.rfs_lo:.2f}, {r.rfs_hi:.2f}], "
+             f"core accuracy {r.core_acc:.2f}, "
+             f"spurious accuracy {r.spurious_acc:.2f} (mean over σ, n={r.n})"
+             for r in nm[(nm.label == '(all)') & (nm.sigma.astype(str) == 'mean')].itertuples()]
+    return info, lines
 
 # %% ../nbs/07_run.ipynb #a6eb1e9e
-def _attribution_outputs(out: Path, cfg: Config, study: Study, state: RunState, ledger: Ledger) -> tuple:
-    "Write the attribution and noise tables and summaries; (what the manifest records of them, lines for the summary)."
-    info, lines, by = {}, [], dict(n_boot=cfg.n_boot, seed=cfg.seed)
+def _attribution_outputs(out: Path, cfg: Config, study: Study,  # the run folder, its settings and study
+                         state: RunState, ledger: Ledger,        # the passes' shared state; the ledger
+                        ) -> tuple:
+    "Write the attribution and noise tables; (the manifest's record of them, the summary's lines)."
+    info, lines = {}, []
     if cfg.attribution:
-        attr = ledger.concat(AttributionPass().units(state), 'attr')
-        write_parquet(attr, out/'attribution.parquet')
-        write_csv(attr, out/'attribution.csv')
-        keys = ['model', 'method', 'target']
-        summ = pd.concat([attribution_summary(attr, by=keys, **by).assign(label='(all)'), attribution_summary(attr, by=[*keys, 'label'], **by)])
-        summ = summ[[*keys, 'label', *ATTRIBUTION_COLUMNS]]
-        write_csv(summ, out/'attribution_summary.csv')
-        skipped = check_attribution(study.classifiers, cfg.attribution)
-        info['attribution'] = dict(methods=cfg.attribution, library=ATTRIBUTION_LIBRARY,
-                                   version=package_versions([ATTRIBUTION_LIBRARY])[ATTRIBUTION_LIBRARY], not_applicable=skipped)
-        for r in summ[(summ.label == '(all)') & (summ.target == 'true')].itertuples():
-            lines.append(f"  attribution {r.method} {r.model}: inside the mask {r.inside:.2f} [{r.inside_lo:.2f}, {r.inside_hi:.2f}] "
-                         f"(mask {r.mask_frac:.2f}), pointing {r.pointing:.2f}, IoU {r.iou:.2f} (n={r.n})")
-        lines += [f"  attribution: {m} skipped: {why}" for m, why in skipped.items()]
+        info['attribution'], more = _write_attribution(out, cfg, study, state, ledger)
+        lines += more
     if cfg.noise_sigmas:
-        nz = ledger.concat(NoisePass().units(state), 'noise')
-        write_parquet(nz, out/'noise.parquet')
-        known = nz[nz.label_idx.astype(int) >= 0] if len(nz) else nz
-        nm = (pd.concat([noise_metrics(known, by=('model',), **by).assign(label='(all)'), noise_metrics(known, by=('model', 'label'), **by)])
-              if len(known) else pd.DataFrame(columns=['model', 'label', *NOISE_COLUMNS]))
-        nm = nm[['model', 'label', *NOISE_COLUMNS]]
-        write_csv(nm, out/'noise_metrics.csv')
-        info['noise'] = dict(sigmas=cfg.noise_sigmas, trials=cfg.noise_trials, seed=cfg.seed, regions=['fg', 'bg'])
-        for r in nm[(nm.label == '(all)') & (nm.sigma.astype(str) == 'mean')].itertuples():
-            lines.append(f"  noise {r.model}: RFS {r.rfs:.2f} [{r.rfs_lo:.2f}, {r.rfs_hi:.2f}], core accuracy {r.core_acc:.2f}, "
-                         f"spurious accuracy {r.spurious_acc:.2f} (mean over σ, n={r.n})")
+        info['noise'], more = _write_noise(out, cfg, state, ledger)
+        lines += more
     return info, '\n'.join(lines) + '\n' if lines else ''
 
 # %% ../nbs/07_run.ipynb #ae9ea474
@@ -322,6 +408,22 @@ def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFr
         segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256, u2netp_runtime=u2netp_runtime(study.segmenter)), versions=package_versions(),
         git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
         changed_on_resume=changes, executor=executor or dict(kind='local'), inputs=files)
+
+# %% ../nbs/07_run.ipynb #1252ddf0
+def _write_manifest(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
+                    inputs: pd.DataFrame,   # its input fingerprints, with content hashes
+                    errors: pd.DataFrame,   # its unusable inputs
+                    counts: dict,           # what it saw (`_counts`)
+                    executor: dict | None,  # what computed the jobs
+                    extra: dict,            # what the manifest records of attribution and noise
+                   ) -> dict:
+    "Write `manifest.json`, then delete the record of changed inputs it took in; returns those changes."
+    record = Ledger(out).dir/'changes.json'
+    changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
+    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
+    RunRecord(out).vouch(out/'manifest.json')
+    record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
+    return changes
 
 # %% ../nbs/07_run.ipynb #7df98981
 def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -> str:
@@ -343,6 +445,38 @@ def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -
     if len(scores['metrics']): lines += [''] + scores_summary(scores)
     return '\n'.join(lines) + '\n'
 
+# %% ../nbs/07_run.ipynb #9656041d
+def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
+               recs, groups,                         # its `ImageRecord`s, and them grouped by class
+               seconds: float,                       # time taken so far, for the summary
+               executor: dict | None = None) -> RunResult:  # what computed the jobs (`describe()` of the executor)
+    "Join the shards into the run's tables, metrics, manifest and summary."
+    ledger, state = Ledger(out), RunState(cfg, out, groups)
+    for f in _partial_writes(out, None if not cfg.data else Path(cfg.data).resolve()):   # left by workers that died
+        f.unlink()
+    _check_complete(ledger, [u for p in passes_for(cfg, study.variants) for u in p.units(state)])
+    units = MainPass().units(state)
+    classify = bool(study.classifiers)   # without models (`bgimpact variants`) there are no predictions to tabulate
+    if classify:
+        _join_predictions(out, [ledger.table(u, 'pred') for u in units])
+    qc, errors = _join_qc(out, ledger, units)
+    write_json(out/'colors.json', {u.label: ledger.meta(u)['palette'] for u in units})
+    pred = load_predictions(out) if classify else pd.DataFrame(columns=PRED_COLUMNS)
+    adv = _join_adversarial(out, cfg, ledger, state)
+    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
+    left_out = write_scores(out, scores) if classify else {}
+    thumbs = keep_thumbnails(out, study, recs, pred) if classify else []
+    errors, skipped = _split_unavailable(errors)
+    counts = _counts(recs, groups, qc, errors, skipped, pred)
+    inputs = _record_hashes(out, qc)
+    extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
+    changes = _write_manifest(out, cfg, study, inputs, errors, counts, executor, extra)
+    summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
+    summary += notes + _not_written(left_out)
+    write_text(out/'summary.txt', summary)
+    _record_outputs(out, _written_files(out, classify, adv, scores, left_out, thumbs), left_out)
+    return RunResult(out, scores['metrics'], summary, study.timer, len(recs), counts['evaluated'], len(errors))
+
 # %% ../nbs/07_run.ipynb #6f67c004
 def _label_space_folders(recs: list, study: Study) -> list:
     "Records whose folder names a class of the study's label space (`3`, `03_reptile`) are no ImageNet class (`label_idx` −1)."
@@ -361,39 +495,68 @@ def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
     if 'label' not in rows: return None                # a manifest from before labels were recorded
     return rows.reindex(columns=FINGERPRINT_COLUMNS).astype({'size': 'int64', 'mtime_ns': 'int64'}).fillna({'sha256': ''})
 
-# %% ../nbs/07_run.ipynb #7a823306
+# %% ../nbs/07_run.ipynb #3348db9b
 CHANGE_KINDS = ('added', 'removed', 'changed')   # what a resume notices of the inputs
 
+# %% ../nbs/07_run.ipynb #870d53af
+def _old_inputs(out: Path,            # the run folder
+                new: pd.DataFrame,    # the input fingerprints now
+               ) -> pd.DataFrame:
+    "What to compare `new` with: the recorded fingerprints, else `new` (all changed in a started run)."
+    if (old := recorded_inputs(out)) is not None:
+        return old
+    ledger = Ledger(out)
+    if ledger.dir.exists() and any(ledger.dir.iterdir()):   # started, and no fingerprints: trust nothing
+        get_logger().info("resume: no input fingerprints this run's record vouches for; "
+                          "recomputing every class")
+        return new.assign(sha256='', size=-2)
+    return new
+
+# %% ../nbs/07_run.ipynb #6615b037
+def _forget_changed(out: Path, study: Study,   # the run folder and its loaded study
+                    both: pd.DataFrame,         # the old and new fingerprints together
+                    ch: dict,                   # the changes (`input_changes`)
+                   ):
+    "Drop the units of every class the changes touch, and the changed images' cached files."
+    touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
+    stale = set(both[both.image_id.isin(touched)].label)   # a relabelled image: its old and new class
+    Ledger(out).drop(labels=stale, passes=['adv'])         # every unit of a stale class; every adversarial search
+    caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
+    for i in set(ch['removed']) | set(ch['changed']):
+        for c in filter(None, caches):
+            c.path(i).unlink(missing_ok=True)
+        for v in (out/'variants').glob(f'*/*/{file_key(i)}*.png'):   # its saved variants
+            v.unlink()
+    get_logger().info(f"resume: inputs changed since the last run — {len(ch['added'])} added, "
+                      f"{len(ch['changed'])} changed, {len(ch['removed'])} removed; "
+                      f"recomputing {len(stale)} classes")
+
+# %% ../nbs/07_run.ipynb #1a9a0bc4
+def _changes_so_far(ledger: Ledger,   # the run's ledger
+                    ch: dict,         # the changes this resume found
+                   ) -> dict:
+    "Inputs changed since the last finished run, this resume's too; recorded when it found any."
+    record = ledger.dir/'changes.json'       # changes since the last finished run, kept across interruptions
+    so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
+    so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
+    if any(ch[k] for k in CHANGE_KINDS):
+        write_sealed(record, so_far)         # before the new fingerprints: a kill in between keeps the changes
+    return so_far
+
+# %% ../nbs/07_run.ipynb #7a823306
 def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
-    ledger, log, f = Ledger(out), get_logger(), out/'inputs.parquet'
     new = input_fingerprints(recs)
-    started = ledger.dir.exists() and any(ledger.dir.iterdir())
-    if (old := recorded_inputs(out)) is not None: pass
-    elif started:                                      # no fingerprints the run's record vouches for: nothing can be trusted
-        log.info("resume: no input fingerprints this run's record vouches for; recomputing every class")
-        old = new.assign(sha256='', size=-2)
-    else: old = new
+    old = _old_inputs(out, new)
     ch = input_changes(old, new)
     touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
     if touched:
-        both = pd.concat([old, new])                   # a relabelled image leaves its old class and joins its new one
-        stale = set(both[both.image_id.isin(touched)].label)
-        ledger.drop(labels=stale, passes=['adv'])      # every unit of a stale class; every adversarial search
-        caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
-        for i in set(ch['removed']) | set(ch['changed']):
-            for c in filter(None, caches): c.path(i).unlink(missing_ok=True)
-            for v in (out/'variants').glob(f'*/*/{file_key(i)}*.png'): v.unlink()     # its saved variants
-        log.info(f"resume: inputs changed since the last run — {len(ch['added'])} added, {len(ch['changed'])} changed, "
-                 f"{len(ch['removed'])} removed; recomputing {len(stale)} classes")
+        _forget_changed(out, study, pd.concat([old, new]), ch)
     keep = old.set_index('image_id').sha256
     new = new.assign(sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna(''))
-    record = ledger.dir/'changes.json'                         # changes since the last finished run, kept across interruptions
-    so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
-    so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
-    if touched: write_sealed(record, so_far)                   # before the new fingerprints: a kill in between keeps the changes
-    write_parquet(new, f)
-    RunRecord(out).vouch(f)
+    so_far = _changes_so_far(Ledger(out), ch)
+    write_parquet(new, out/'inputs.parquet')
+    RunRecord(out).vouch(out/'inputs.parquet')
     return so_far
 
 # %% ../nbs/07_run.ipynb #3a0f9b33
@@ -426,35 +589,59 @@ def _unit_name(marker: Path) -> str:
     parts = marker.name.split('.')
     return f"the {parts[-2]} pass of class {parts[0].rsplit('-', 1)[0] or parts[0]}" + (f" (part {parts[1][1:]})" if len(parts) == 4 else '')
 
+# %% ../nbs/07_run.ipynb #6bdb6af3
+def _discard_damaged(out: Path, ledger: Ledger) -> list:  # the run folder and its ledger
+    "Discard every damaged unit, deleting its damaged masks and backgrounds; a line each."
+    lines = []
+    for m in ledger.markers():
+        bad = ledger.marker_problems(m)
+        for f, why in bad.items():
+            lines.append(f"{f}: {why}; recomputing {_unit_name(m)}")
+            if not f.startswith('shards/'):
+                (out/f).unlink(missing_ok=True)      # a damaged mask or background is made again
+        if bad:
+            ledger.discard(m)
+    return lines
+
+# %% ../nbs/07_run.ipynb #f4f1fb18
+def _check_changes(ledger: Ledger) -> list:  # the run's ledger
+    "Replace a damaged record of changed inputs by one marked `unknown`; the line saying so."
+    changes = ledger.dir/'changes.json'                  # inputs changed since the last finished run
+    try:
+        changes.exists() and read_sealed(changes)
+    except DamagedRunError as e:                         # which partners changed is unknown: every mixed pair is redone
+        write_sealed(changes, dict(added=[], removed=[], changed=[], unknown=True))
+        return [f"{e}: the inputs changed since the last finished run are unknown; "
+                "redoing every mixed-background pair"]
+    return []
+
+# %% ../nbs/07_run.ipynb #e1a083db
+def _damaged_run_files(out: Path) -> list:  # the run folder
+    "A line per run-level file not as recorded, or about the record itself when it is damaged."
+    rr = RunRecord(out)
+    try:
+        bad = rr.problems()
+    except DamagedRunError as e:
+        rr.file.unlink()
+        return [f"{e}: the run's own files are checked no further "
+                "and recorded again as they are rewritten"]
+    return [f"{f}: {why}; made again by this resume" for f, why in bad.items()]
+
 # %% ../nbs/07_run.ipynb #ef319264
 def heal_run(out,         # the run folder
              data=None,   # the dataset, left alone when it lies inside the run folder (the demo's photos)
             ) -> list:
-    "Delete partial writes, discard every damaged unit (and its damaged files) so it is recomputed, name damaged run-level files; the lines logged."
-    out, log, lines = Path(out), get_logger(), []
+    "Delete partial writes, discard damaged units, name damaged run-level files; the lines logged."
+    out, lines = Path(out), []
     keep = Path(data).resolve() if data and Path(data).resolve().is_relative_to(out.resolve()) else None
     if tmp := _partial_writes(out, keep):
-        for f in tmp: f.unlink()
+        for f in tmp:
+            f.unlink()
         lines.append(f"removed {len(tmp)} partial file(s) left by an interrupted write")
     ledger = Ledger(out)
-    for m in ledger.markers():
-        for f, why in (bad := ledger.marker_problems(m)).items():
-            lines.append(f"{f}: {why}; recomputing {_unit_name(m)}")
-            if not f.startswith('shards/'): (out/f).unlink(missing_ok=True)      # a damaged mask or background is made again
-        if bad: ledger.discard(m)
-    changes = ledger.dir/'changes.json'                  # inputs changed since the last finished run
-    try: changes.exists() and read_sealed(changes)
-    except DamagedRunError as e:                         # which partners changed is unknown: every mixed pair is redone
-        lines.append(f"{e}: the inputs changed since the last finished run are unknown; redoing every mixed-background pair")
-        write_sealed(changes, dict(added=[], removed=[], changed=[], unknown=True))
-    rr = RunRecord(out)
-    try: bad = rr.problems()
-    except DamagedRunError as e:
-        lines.append(f"{e}: the run's own files are checked no further and recorded again as they are rewritten")
-        rr.file.unlink()
-        bad = {}
-    lines += [f"{f}: {why}; made again by this resume" for f, why in bad.items()]
-    for line in lines: log.info(f"resume: {line}")
+    lines += _discard_damaged(out, ledger) + _check_changes(ledger) + _damaged_run_files(out)
+    for line in lines:
+        get_logger().info(f"resume: {line}")
     return lines
 
 # %% ../nbs/07_run.ipynb #42bdf221

@@ -12,6 +12,7 @@ __all__ = ['SCENE_EXTS', 'NO_OBJECT', 'PROVENANCE', 'composite', 'parse_color', 
 # %% ../nbs/04_variants.ipynb #933c2e03
 import functools
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import torch
@@ -316,7 +317,8 @@ def place_object(img: torch.Tensor,  # uint8 3×H×W
             o, m = (obj.flip(-1), om.flip(-1)) if flipped else (obj, om)
             fg, cm = bg.clone(), torch.zeros(H, W, device=img.device)
             fg[:, y:y + h, x:x + w], cm[y:y + h, x:x + w] = o, m
-            outs.append(composite(fg, bg, cm)); masks.append(cm)
+            outs.append(composite(fg, bg, cm))
+            masks.append(cm)
             info.append(dict(instance=len(info), pos_y=y, pos_x=x, scale=round(f, 4), flip=flipped))
     return torch.stack(outs), torch.stack(masks), info
 
@@ -365,10 +367,108 @@ def keeps_object(variant: str,  # a canonical variant name
     return variant.partition(':')[0] not in NO_OBJECT
 
 
-# %% ../nbs/04_variants.ipynb #dc2cc3ab
+# %% ../nbs/04_variants.ipynb #1b27b8d0
 PROVENANCE = dict(fill='', scene='', bg_color='', bg_image='', bg_label='', pos_y=-1, pos_x=-1, scale=1.0, flip=False,
                   instance=0, seed=-1)
 
+# %% ../nbs/04_variants.ipynb #7557efeb
+class _Cutout(NamedTuple):
+    "One image ready for its variants."
+    img: torch.Tensor    # uint8 3×H×W
+    mask: torch.Tensor   # H×W, as given
+    x: torch.Tensor      # the image as a batch of one, 1×3×H×W
+    mb: torch.Tensor     # the hard mask, float 1×H×W
+    m: torch.Tensor      # the mask composites blend with: feathered, else `mb` as bool
+    cfg: Config          # feather, fill, scene and placement settings
+    seed: int            # the image's seed
+
+def _cutout(img: torch.Tensor, mask: torch.Tensor, cfg: Config, seed: int) -> _Cutout:
+    "An image and its mask prepared for `make_variants`."
+    mb = (mask >= 0.5).float()[None]
+    m = feather_mask(mb, cfg.feather) if cfg.feather > 0 else mb.bool()   # soft only when feathering
+    return _Cutout(img, mask, img[None], mb, m, cfg, seed)
+
+# %% ../nbs/04_variants.ipynb #de6874e9
+def _region_filled(base: str,   # `only_fg` or `no_fg`
+                   fill: str,   # the fill method or colour
+                   c: _Cutout,  # the image
+                  ) -> list | str:
+    "`only_fg` (background filled) or `no_fg` (object filled): [(image, provenance)], or why not."
+    f, ok = fill_image(c.x, c.mb if base == 'no_fg' else 1 - c.mb, fill, [c.seed])
+    if not ok[0]:
+        return f"fill {fill!r}: no background beside the object's box to tile from"
+    return [(composite(c.x, f, c.m) if base == 'only_fg' else composite(f, c.x, c.m), dict(fill=fill))]
+
+# %% ../nbs/04_variants.ipynb #94375019
+def _box_filled(base: str,   # `only_bg_b` or `only_bg_t`
+                c: _Cutout,  # the image
+               ) -> list | str:
+    "The object's box filled in black (`only_bg_b`) or tiled (`only_bg_t`): [(image, provenance)], or why not."
+    box, fill = box_mask(c.mb), 'black' if base == 'only_bg_b' else 'tile'
+    f, ok = fill_image(c.x, box, fill)
+    if not ok[0]:
+        return "the object's box leaves no background to tile from"
+    return [(composite(f, c.x, box), dict(fill=fill))]
+
+# %% ../nbs/04_variants.ipynb #e497f32a
+def _placed(arg: str,      # the scene or colour to place on
+            c: _Cutout,    # the image
+            scenes: dict,  # scene name → uint8 3×H×W
+           ) -> list | str:
+    "`placed:<scene or colour>`: the placed composites with their positions, or why there are none."
+    if not c.mb.any():
+        return "empty mask: no object to place"
+    H, W = c.img.shape[-2:]
+    on_scene = arg in scenes
+    bg = cover_crop(scenes[arg], H, W, c.cfg.scene_mode) if on_scene else solid(arg, H, W, c.img.device)
+    P, _, info = place_object(c.img, c.mask, bg, c.cfg.place_scale, c.cfg.place_n, c.cfg.place_flip, c.seed)
+    where = dict(scene=arg) if on_scene else dict(bg_color=hex_color(parse_color(arg)))
+    return [(out, {**d, **where}) for out, d in zip(P, info)]
+
+# %% ../nbs/04_variants.ipynb #4735dffd
+def _backdrop(v: str,             # canonical variant name
+              c: _Cutout,         # the image
+              palette: dict | None, scenes: dict, mixed: dict,  # as `make_variants` takes them
+             ) -> tuple | str | None:
+    "What a pasted variant puts behind the object: (background, provenance), or why there is none."
+    base, _, arg = v.partition(':')
+    H, W = c.img.shape[-2:]
+    if base in MIXED:
+        if v not in mixed:
+            return "no background partner (see mixing)"
+        bg, bg_id, bg_label = mixed[v]
+        return bg[None], dict(bg_image=bg_id, bg_label=bg_label, fill='tile')
+    if base.startswith('contrast_'):
+        if palette is None:
+            raise ValueError(f"{v} needs the class palette")
+        return solid(palette[base], H, W, c.img.device), dict(bg_color=hex_color(palette[base]))
+    if base == 'scene': return cover_crop(scenes[arg], H, W, c.cfg.scene_mode), dict(scene=arg)
+    if base == 'recolor': return solid(arg, H, W, c.img.device), dict(bg_color=arg)
+    if base == 'blur_bg': return blur_background(c.x, c.mb, c.cfg.blur_sigma * min(H, W)), {}
+    if base == 'gray_bg': return TF.rgb_to_grayscale(c.x, 3), {}
+    if base == 'noise_bg': return noise_like(c.x, [c.seed]), dict(fill='noise')
+    return None
+
+# %% ../nbs/04_variants.ipynb #14ba9e51
+def _variant(v: str,             # canonical variant name
+             c: _Cutout,         # the image
+             palette: dict | None, scenes: dict, mixed: dict,  # as `make_variants` takes them
+            ) -> list | str:
+    "One variant of an image: [(image(s), provenance)], or why the image cannot have it."
+    base, _, arg = v.partition(':')
+    if base == 'original': return [(c.x, {})]
+    if base in ('only_fg', 'no_fg'): return _region_filled(base, arg or c.cfg.fill, c)
+    if base in ('only_bg_b', 'only_bg_t'): return _box_filled(base, c)
+    if base == 'placed': return _placed(arg, c, scenes)
+    got = _backdrop(v, c, palette, scenes, mixed)
+    if got is None:
+        raise ValueError(f"Unknown variant {v!r}")
+    if isinstance(got, str):
+        return got
+    bg, prov = got
+    return [(composite(c.x, bg, c.m), prov)]
+
+# %% ../nbs/04_variants.ipynb #dc2cc3ab
 def make_variants(img: torch.Tensor,  # uint8 3×H×W
                   mask: torch.Tensor,  # H×W, bool or in [0,1]
                   names,  # canonical names from `expand_variants`
@@ -378,47 +478,19 @@ def make_variants(img: torch.Tensor,  # uint8 3×H×W
                   mixed: dict | None = None,  # mixed variant → (background, id, label)
                   seed: int = 0,  # the image's seed
                  ) -> tuple:
-    "The named variants of one uint8 image 3×H×W with its mask H×W: (K×3×H×W, K provenance dicts, {variant: why unavailable})."
+    "The named variants of an image and its mask: (K×3×H×W, K provenance dicts, {variant: why unavailable})."
     cfg, scenes, mixed = cfg or Config(), scenes or {}, mixed or {}
     H, W = img.shape[-2:]
-    x, mb = img[None], (mask >= 0.5).float()[None]
-    m = feather_mask(mb, cfg.feather) if cfg.feather > 0 else mb.bool()   # soft only when feathering
+    c = _cutout(img, mask, cfg, seed)
     outs, rows, skipped = [], [], {}
-    def add(v, out, **prov): outs.append(out.reshape(-1, 3, H, W)); rows.append(dict(variant=v) | PROVENANCE | dict(seed=seed) | prov)
-    def paste_on(bg): return composite(x, bg, m)
     for v in names:
-        base, _, arg = v.partition(':')
-        if base == 'original': add(v, x)
-        elif base in ('only_fg', 'no_fg'):
-            fill = arg or cfg.fill
-            region = mb if base == 'no_fg' else 1 - mb
-            f, ok = fill_image(x, region, fill, [seed])
-            if not ok[0]: skipped[v] = f"fill {fill!r}: no background beside the object's box to tile from"; continue
-            add(v, composite(x, f, m) if base == 'only_fg' else composite(f, x, m), fill=fill)
-        elif base in ('only_bg_b', 'only_bg_t'):
-            box = box_mask(mb)
-            f, ok = fill_image(x, box, 'black' if base == 'only_bg_b' else 'tile')
-            if not ok[0]: skipped[v] = "the object's box leaves no background to tile from"; continue
-            add(v, composite(f, x, box), fill='black' if base == 'only_bg_b' else 'tile')
-        elif base in MIXED:
-            if v not in mixed: skipped[v] = "no background partner (see mixing)"; continue
-            bg, bg_id, bg_label = mixed[v]
-            add(v, paste_on(bg[None]), bg_image=bg_id, bg_label=bg_label, fill='tile')
-        elif base.startswith('contrast_'):
-            if palette is None: raise ValueError(f"{v} needs the class palette")
-            add(v, paste_on(solid(palette[base], H, W, img.device)), bg_color=hex_color(palette[base]))
-        elif base == 'scene': add(v, paste_on(cover_crop(scenes[arg], H, W, cfg.scene_mode)), scene=arg)
-        elif base == 'recolor': add(v, paste_on(solid(arg, H, W, img.device)), bg_color=arg)
-        elif base == 'blur_bg': add(v, paste_on(blur_background(x, mb, cfg.blur_sigma * min(H, W))))
-        elif base == 'gray_bg': add(v, paste_on(TF.rgb_to_grayscale(x, 3)))
-        elif base == 'noise_bg': add(v, paste_on(noise_like(x, [seed])), fill='noise')
-        elif base == 'placed':
-            if not mb.any(): skipped[v] = "empty mask: no object to place"; continue
-            bg = cover_crop(scenes[arg], H, W, cfg.scene_mode) if arg in scenes else solid(arg, H, W, img.device)
-            P, _, info = place_object(img, mask, bg, cfg.place_scale, cfg.place_n, cfg.place_flip, seed)
-            for out, d in zip(P, info):
-                add(v, out, **d, **(dict(scene=arg) if arg in scenes else dict(bg_color=hex_color(parse_color(arg)))))
-        else: raise ValueError(f"Unknown variant {v!r}")
+        made = _variant(v, c, palette, scenes, mixed)
+        if isinstance(made, str):
+            skipped[v] = made
+            continue
+        for out, prov in made:
+            outs.append(out.reshape(-1, 3, H, W))
+            rows.append(dict(variant=v) | PROVENANCE | dict(seed=seed) | prov)
     return (torch.cat(outs) if outs else img.new_zeros((0, 3, H, W))), rows, skipped
 
 # %% ../nbs/04_variants.ipynb #76b8c414
