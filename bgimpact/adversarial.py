@@ -31,15 +31,26 @@ def fooled_by(clf,                  # a classifier (`prepare`, `forward`)
     m, todo, tried = (mask >= 0.5)[None], iter(backgrounds), 0
     while chunk := list(itertools.islice(todo, batch_size)):         # one forward pass per chunk
         ids, bgs = zip(*chunk)
-        with torch.inference_mode(): logits = clf.forward(clf.prepare(composite(img[None], torch.stack(bgs), m)))
-        pred = label_map.map_logits(logits)[0] if label_map is not None else logits.argmax(-1).cpu().numpy()
+        with torch.inference_mode():
+            logits = clf.forward(clf.prepare(composite(img[None], torch.stack(bgs), m)))
+        pred = (
+            label_map.map_logits(logits)[0]
+            if label_map is not None
+            else logits.argmax(-1).cpu().numpy()
+        )
         wrong = np.flatnonzero(pred != true)
-        if len(wrong): return dict(fooled=True, fooled_by=ids[wrong[0]], tried=tried + int(wrong[0]) + 1, forwards=tried + len(ids))
+        if len(wrong):
+            return dict(
+                fooled=True, fooled_by=ids[wrong[0]], tried=tried + int(wrong[0]) + 1,
+                forwards=tried + len(ids),
+            )
         tried += len(ids)
     return dict(fooled=False, fooled_by='', tried=tried, forwards=tried)
 
 # %% ../nbs/06b_adversarial.ipynb #f7d32c3a
-ADV_COLUMNS = ['model', 'image_id', 'label', 'true', 'pool', 'fooled', 'fooled_by', 'tried', 'forwards']
+ADV_COLUMNS = [
+    'model', 'image_id', 'label', 'true', 'pool', 'fooled', 'fooled_by', 'tried', 'forwards',
+]
 
 def pool_order(pool_ids,  # ids of the pooled backgrounds
                seed: int = 0,  # ordering seed
@@ -64,12 +75,19 @@ def adversarial_rows(study,                     # the loaded `Study`
     study.prepare_group(recs)
     for r, img, mask in usable_images(study, recs, progress):
         true = lm.true_class(r.label, r.label_idx) if lm is not None else r.label_idx
-        if true < 0: progress and progress.update(); continue
+        if true < 0:
+            progress and progress.update()
+            continue
         pool = [i for i in order if include_own or i != r.image_id][:limit or None]
         h, w = img.shape[-2:]
         for clf in study.classifiers:
             with study.timer(f'adversarial:{clf.name}'):
-                res = fooled_by(clf, img, mask, true, (fit(i, h, w) for i in pool), study.cfg.batch_size, lm)
-            rows.append(dict(model=clf.name, image_id=r.image_id, label=r.label, true=true, pool=len(pool)) | res)
+                res = fooled_by(
+                    clf, img, mask, true, (fit(i, h, w) for i in pool), study.cfg.batch_size, lm
+                )
+            rows.append(
+                dict(model=clf.name, image_id=r.image_id, label=r.label, true=true, pool=len(pool))
+                | res
+            )
         if progress: progress.update()
     return pd.DataFrame(rows, columns=ADV_COLUMNS)

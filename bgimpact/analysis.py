@@ -38,9 +38,16 @@ def bg_gap(pred: pd.DataFrame,   # predictions with `original`, `mixed_same` and
         w = w.dropna(subset=['mixed_same', 'mixed_rand'])
         m = g.pivot(index='image_id', columns='variant', values='composites').loc[w.index]
         d = (w.mixed_same - w.mixed_rand).to_numpy()
-        lo, hi = paired_diff_ci(w.mixed_same, w.mixed_rand, (m.mixed_same.sum(), m.mixed_rand.sum()), level)
-        rows.append(dict(model=model, n=len(w), mixed_same=w.mixed_same.mean(), mixed_rand=w.mixed_rand.mean(),
-                         bg_gap=d.mean() if len(d) else np.nan, bg_gap_lo=float(lo), bg_gap_hi=float(hi)))
+        lo, hi = paired_diff_ci(
+            w.mixed_same, w.mixed_rand, (m.mixed_same.sum(), m.mixed_rand.sum()), level
+        )
+        rows.append(
+            dict(
+                model=model, n=len(w), mixed_same=w.mixed_same.mean(),
+                mixed_rand=w.mixed_rand.mean(), bg_gap=d.mean() if len(d) else np.nan,
+                bg_gap_lo=float(lo), bg_gap_hi=float(hi),
+            )
+        )
     return pd.DataFrame(rows, columns=BG_GAP_COLUMNS)
 
 # %% ../nbs/05b_analysis.ipynb #8e1e4664
@@ -53,11 +60,16 @@ def phi_table(pred: pd.DataFrame,  # long predictions (see `paired_table`)
         w = g.pivot(index='image_id', columns='variant', values='correct1')[g.variant.unique()]
         r, n = w.corr(), w.notna().astype(int).T @ w.notna().astype(int)
         for a in w.columns:
-            for b in w.columns: rows.append(dict(model=model, variant_a=a, variant_b=b, phi=r.loc[a, b], n=int(n.loc[a, b])))
+            for b in w.columns:
+                rows.append(
+                    dict(model=model, variant_a=a, variant_b=b, phi=r.loc[a, b], n=int(n.loc[a, b]))
+                )
     return pd.DataFrame(rows, columns=['model', 'variant_a', 'variant_b', 'phi', 'n'])
 
 # %% ../nbs/05b_analysis.ipynb #79d93ecf
-MISTAKEN_COLUMNS = ['model', 'label', 'variant', 'n', 'wrong', 'mistaken_idx', 'mistaken_name', 'count', 'tied']
+MISTAKEN_COLUMNS = [
+    'model', 'label', 'variant', 'n', 'wrong', 'mistaken_idx', 'mistaken_name', 'count', 'tied',
+]
 
 def most_mistaken(pred: pd.DataFrame,  # predictions: model, label, variant, top1_idx, correct1 (top1_name optional)
                  ) -> pd.DataFrame:
@@ -67,53 +79,94 @@ def most_mistaken(pred: pd.DataFrame,  # predictions: model, label, variant, top
     wrong = pred[~pred.correct1.astype(bool)]
     if wrong.empty: return pd.DataFrame(columns=MISTAKEN_COLUMNS)
     c = wrong.groupby(keys + ['top1_idx'], sort=False).size().rename('count').reset_index()
-    c = c.sort_values(keys + ['count', 'top1_idx'], ascending=[True] * 3 + [False, True], kind='stable')
+    c = c.sort_values(
+        keys + ['count', 'top1_idx'], ascending=[True] * 3 + [False, True], kind='stable'
+    )
     top = c.groupby(keys, sort=False).head(1).set_index(keys)
     top['wrong'] = c.groupby(keys, sort=False)['count'].sum()
-    top['tied'] = c.merge(top['count'].rename('best').reset_index(), on=keys).query('count == best').groupby(keys).size()
+    top['tied'] = (
+        c.merge(top['count'].rename('best').reset_index(), on=keys)
+        .query('count == best')
+        .groupby(keys)
+        .size()
+    )
     out = top.join(n).reset_index().rename(columns={'top1_idx': 'mistaken_idx'})
-    named = 'top1_name' in pred                                       # the model's own class names (any label space)
-    names = pred.drop_duplicates(['model', 'top1_idx']).set_index(['model', 'top1_idx']).top1_name if named else None
-    out['mistaken_name'] = [names[(m, i)] if named else class_name(i) for m, i in zip(out.model, out.mistaken_idx)]
+    # the model's own class names (any label space)
+    named = 'top1_name' in pred
+    names = (
+        pred.drop_duplicates(['model', 'top1_idx']).set_index(['model', 'top1_idx']).top1_name
+        if named
+        else None
+    )
+    out['mistaken_name'] = [
+        names[(m, i)] if named else class_name(i) for m, i in zip(out.model, out.mistaken_idx)
+    ]
     order = val2idx(n.index)
-    return out.iloc[np.argsort([order[k] for k in zip(*(out[c] for c in keys))], kind='stable')].reset_index(drop=True)[MISTAKEN_COLUMNS]
+    return out.iloc[
+        np.argsort([order[k] for k in zip(*(out[c] for c in keys))], kind='stable')
+    ].reset_index(drop=True)[MISTAKEN_COLUMNS]
 
 # %% ../nbs/05b_analysis.ipynb #e65ace05
-SEED_COLUMNS = ['model', 'modification', 'label', 'class_name', 'images', 'correct', 'accuracy', 'mean_true_prob',
-                'most_mistaken', 'mistaken_count']
+SEED_COLUMNS = [
+    'model', 'modification', 'label', 'class_name', 'images', 'correct', 'accuracy',
+    'mean_true_prob', 'most_mistaken', 'mistaken_count',
+]
 
 def seed_table(pred: pd.DataFrame,  # predictions with label_idx and true_prob
               ) -> pd.DataFrame:
     "Per (model, modification, class): images, correct, accuracy, mean true-class probability, most mistaken class."
     keys = ['model', 'variant', 'label']
     g = pred.groupby(keys, sort=False)
-    t = pd.DataFrame({'images': g.size(), 'correct': g.correct1.sum().astype(int), 'accuracy': g.correct1.mean(),
-                      'mean_true_prob': g.true_prob.mean(), 'label_idx': g.label_idx.first()}).reset_index()
+    t = pd.DataFrame(
+        {
+            'images': g.size(), 'correct': g.correct1.sum().astype(int),
+            'accuracy': g.correct1.mean(), 'mean_true_prob': g.true_prob.mean(),
+            'label_idx': g.label_idx.first(),
+        }
+    ).reset_index()
     mm = most_mistaken(pred)[['model', 'label', 'variant', 'mistaken_name', 'count']]
-    t = t.merge(mm, on=keys, how='left').rename(columns={'variant': 'modification', 'mistaken_name': 'most_mistaken',
-                                                         'count': 'mistaken_count'})
+    t = t.merge(mm, on=keys, how='left').rename(
+        columns={
+            'variant': 'modification', 'mistaken_name': 'most_mistaken', 'count': 'mistaken_count',
+        }
+    )
     t['class_name'] = t.label_idx.map(class_name)
     t['most_mistaken'] = t.most_mistaken.fillna('')
     t['mistaken_count'] = t.mistaken_count.fillna(0).astype(int)
     return t[SEED_COLUMNS]
 
 # %% ../nbs/05b_analysis.ipynb #3c7a6420
-SCORE_FILES = {'metrics': 'metrics.csv', 'by_class': 'metrics_by_class.csv', 'by_size': 'metrics_by_size.csv',
-               'bg_gap': 'bg_gap.csv', 'phi': 'phi.csv', 'mistaken': 'most_mistaken.csv', 'seed_table': 'seed_table.csv',
-               'label_space': 'metrics_label_space.csv', 'label_space_bg_gap': 'bg_gap_label_space.csv',
-               'adversarial': 'adversarial_summary.csv'}
-PRED_COLUMNS = ['image_id', 'label', 'label_idx', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1', 'correct5']
-LABEL_SPACE_COLUMNS = ['mapped_true', 'mapped_top1', 'restricted_top1', 'mapped_correct', 'restricted_correct']
+SCORE_FILES = {
+    'metrics': 'metrics.csv', 'by_class': 'metrics_by_class.csv', 'by_size': 'metrics_by_size.csv',
+    'bg_gap': 'bg_gap.csv', 'phi': 'phi.csv', 'mistaken': 'most_mistaken.csv',
+    'seed_table': 'seed_table.csv', 'label_space': 'metrics_label_space.csv',
+    'label_space_bg_gap': 'bg_gap_label_space.csv', 'adversarial': 'adversarial_summary.csv',
+}
+PRED_COLUMNS = [
+    'image_id', 'label', 'label_idx', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1',
+    'correct5',
+]
+LABEL_SPACE_COLUMNS = [
+    'mapped_true', 'mapped_top1', 'restricted_top1', 'mapped_correct', 'restricted_correct',
+]
 
 def label_space_scores(pred: pd.DataFrame,  # predictions with the label-space columns
                        n_boot: int = 1000,  # bootstrap resamples
                        seed: int = 0,  # bootstrap seed
                       ) -> tuple:
     "Metrics and BG-Gap in the label map's space, once per scoring: `mapped` (argmax mapped) and `restricted` (mapped classes only)."
-    pred, ms, gs = pred[pred.mapped_true >= 0], [], []       # images of classes outside the label space are not scored in it
+    # images of classes outside the label space are not scored in it
+    pred, ms, gs = pred[pred.mapped_true >= 0], [], []
     for kind in ('mapped', 'restricted'):
-        p = pred.assign(top1_idx=pred[f'{kind}_top1'], correct1=pred[f'{kind}_correct'], correct5=pred[f'{kind}_correct'])
-        ms.append(variant_metrics(p, n_boot=n_boot, seed=seed).drop(columns=['top5', 'top5_lo', 'top5_hi']).assign(scoring=kind))
+        p = pred.assign(
+            top1_idx=pred[f'{kind}_top1'], correct1=pred[f'{kind}_correct'],
+            correct5=pred[f'{kind}_correct'],
+        )
+        ms.append(
+            variant_metrics(p, n_boot=n_boot, seed=seed)
+            .drop(columns=['top5', 'top5_lo', 'top5_hi'])
+            .assign(scoring=kind)
+        )
         gs.append(bg_gap(p).assign(scoring=kind))
     cat = lambda d: pd.concat(d, ignore_index=True)
     return cat(ms), cat(gs)
@@ -123,8 +176,12 @@ def _with_class_names(t: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
     "`t` with a `class_name` column after `label`: each label's ImageNet name, or the label itself when it is none."
     idx = pred.groupby('label', sort=False).label_idx.first()
     names = {l: class_name(int(i)) if i >= 0 else str(l) for l, i in idx.items()}
-    return t.assign(class_name=t.label.map(names)).reindex(columns=[*t.columns[:t.columns.get_loc('label') + 1], 'class_name',
-                                                                     *t.columns[t.columns.get_loc('label') + 1:]])
+    return t.assign(class_name=t.label.map(names)).reindex(
+        columns=[
+            *t.columns[: t.columns.get_loc('label') + 1], 'class_name',
+            *t.columns[t.columns.get_loc('label') + 1 :],
+        ]
+    )
 
 # %% ../nbs/05b_analysis.ipynb #0d3a661f
 def score(pred: pd.DataFrame,                     # long predictions of a study
@@ -135,18 +192,27 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
          ) -> dict:
     "Every result table of a study from its predictions (and QC table for object sizes, adversarial rows)."
     extra = {} if adversarial is None else dict(adversarial=adversarial_summary(adversarial))
-    if set(LABEL_SPACE_COLUMNS) <= set(pred.columns): extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
+    if set(LABEL_SPACE_COLUMNS) <= set(pred.columns):
+        extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
     pred = pred[[c for c in PRED_COLUMNS if c in pred]]
     labelled = pred.label_idx >= 0
-    if labelled.any(): pred = pred[labelled]       # an image without a class cannot be right or wrong: not in accuracies
-    sizes = size_categories(qc[qc.qc_ok.astype(bool)]) if qc is not None and len(qc) else pd.Series(dtype=object)
+    # an image without a class cannot be right or wrong: not in accuracies
+    if labelled.any(): pred = pred[labelled]
+    sizes = (
+        size_categories(qc[qc.qc_ok.astype(bool)])
+        if qc is not None and len(qc)
+        else pd.Series(dtype=object)
+    )
     sized = pred.assign(size=pred.image_id.map(sizes).fillna('unknown'))
     metrics = variant_metrics(pred, n_boot=n_boot, seed=seed)
-    metrics.attrs['unlabelled'] = not labelled.any()   # no image has a class: only agreement with the original prediction means anything
-    return dict(metrics=metrics,
-                by_class=_with_class_names(variant_metrics(pred, ['label'], n_boot, seed), pred), by_size=variant_metrics(sized, ['size'], n_boot, seed),
-                bg_gap=bg_gap(pred), phi=phi_table(pred), mistaken=most_mistaken(pred), seed_table=seed_table(pred),
-                **extra)
+    # no image has a class: only agreement with the original prediction means anything
+    metrics.attrs['unlabelled'] = not labelled.any()
+    return dict(
+        metrics=metrics,
+        by_class=_with_class_names(variant_metrics(pred, ['label'], n_boot, seed), pred),
+        by_size=variant_metrics(sized, ['size'], n_boot, seed), bg_gap=bg_gap(pred),
+        phi=phi_table(pred), mistaken=most_mistaken(pred), seed_table=seed_table(pred), **extra,
+    )
 
 # %% ../nbs/05b_analysis.ipynb #1be87e13
 def write_scores(out,  # the run folder
@@ -168,7 +234,8 @@ def load_predictions(run,  # a run folder
                     ) -> pd.DataFrame:
     "The columns of a run's `predictions.parquet` that scoring needs (label-space ones when present)."
     f = Path(run)/'predictions.parquet'
-    if not f.exists(): raise FileNotFoundError(f"No predictions.parquet in {run}: is it a finished run?")
+    if not f.exists():
+        raise FileNotFoundError(f"No predictions.parquet in {run}: is it a finished run?")
     import pyarrow.parquet as pq
     names = pq.read_schema(f).names
     if not names: return pd.DataFrame(columns=PRED_COLUMNS)
@@ -183,11 +250,17 @@ def score_run(run,  # a finished run folder
     run = Path(run)
     pred = load_predictions(run)
     qc = pd.read_csv(run/'qc.csv') if (run/'qc.csv').exists() else None
-    adv = pd.read_csv(run/'adversarial.csv', keep_default_na=False) if (run/'adversarial.csv').exists() else None
+    adv = (
+        pd.read_csv(run / 'adversarial.csv', keep_default_na=False)
+        if (run / 'adversarial.csv').exists()
+        else None
+    )
     scores = score(pred, qc, n_boot, seed, adv)
-    with run_lock(run):                                # not while a run or a report writes this folder
+    # not while a run or a report writes this folder
+    with run_lock(run):
         left_out = write_scores(run, scores)
-        if (rr := RunRecord(run)).file.exists():       # the rewritten tables are what the run vouches for now
+        # the rewritten tables are what the run vouches for now
+        if (rr := RunRecord(run)).file.exists():
             rr.forget(*left_out)
             rr.vouch(*[f for f in score_files(scores) if f not in left_out])
     return scores
@@ -206,10 +279,25 @@ def worst_flips(pred: pd.DataFrame,  # predictions: image_id, model, variant, tr
                ) -> pd.DataFrame:
     "Per image, the object-keeping composite whose true-class probability fell most from the original while turning wrong; the worst `n`."
     p = pred[pred.model == model]
-    o = p[p.variant == 'original'].set_index('image_id')[['true_prob', 'correct1', 'top1_idx']].add_suffix('_orig')
-    w = p[(p.variant != 'original') & p.variant.map(keeps_object).astype(bool) & ~p.correct1.astype(bool)].join(o, on='image_id')
-    w = w[w.correct1_orig.fillna(False).astype(bool)].assign(drop=lambda t: t.true_prob_orig - t.true_prob)
-    return w.sort_values('drop', ascending=False, kind='stable').drop_duplicates('image_id').head(n).reset_index(drop=True)
+    o = (
+        p[p.variant == 'original']
+        .set_index('image_id')[['true_prob', 'correct1', 'top1_idx']]
+        .add_suffix('_orig')
+    )
+    w = p[
+        (p.variant != 'original')
+        & p.variant.map(keeps_object).astype(bool)
+        & ~p.correct1.astype(bool)
+    ].join(o, on='image_id')
+    w = w[w.correct1_orig.fillna(False).astype(bool)].assign(
+        drop=lambda t: t.true_prob_orig - t.true_prob
+    )
+    return (
+        w.sort_values('drop', ascending=False, kind='stable')
+        .drop_duplicates('image_id')
+        .head(n)
+        .reset_index(drop=True)
+    )
 
 
 # %% ../nbs/05b_analysis.ipynb #e26d8134
@@ -229,10 +317,16 @@ def summary_rows(metrics: pd.DataFrame,  # `variant_metrics` output
     "One model's results as text people read: n, top-1 with its 95% interval, Δ vs original in points, flips, McNemar p."
     m = metrics[metrics.model == model]
     pct = lambda v: f'{v * 100:.1f}%'
-    rows = [[r.variant, int(r.n), pct(r.top1), f'{r.top1_lo * 100:.1f}–{r.top1_hi * 100:.1f}',
-             '—' if r.variant == 'original' else f'{r.top1_shift * 100:+.1f}',
-             '—' if r.variant == 'original' else pct(r.flip_c2w), '—' if r.variant == 'original' else pct(r.flip_w2c),
-             '—' if r.variant == 'original' else format_p(r.mcnemar_p)] for r in m.itertuples()]
+    rows = [
+        [
+            r.variant, int(r.n), pct(r.top1), f'{r.top1_lo * 100:.1f}–{r.top1_hi * 100:.1f}',
+            '—' if r.variant == 'original' else f'{r.top1_shift * 100:+.1f}',
+            '—' if r.variant == 'original' else pct(r.flip_c2w),
+            '—' if r.variant == 'original' else pct(r.flip_w2c),
+            '—' if r.variant == 'original' else format_p(r.mcnemar_p),
+        ]
+        for r in m.itertuples()
+    ]
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
@@ -240,7 +334,9 @@ def summary_rows(metrics: pd.DataFrame,  # `variant_metrics` output
 def _text_table(t: pd.DataFrame) -> list:
     "Lines of a table of strings: the first column left-aligned, the others right-aligned."
     w = [max(len(str(v)) for v in [c, *t[c]]) for c in t]
-    line = lambda row: '  '.join(str(v).ljust(w[0]) if i == 0 else str(v).rjust(w[i]) for i, v in enumerate(row))
+    line = lambda row: '  '.join(
+        str(v).ljust(w[0]) if i == 0 else str(v).rjust(w[i]) for i, v in enumerate(row)
+    )
     return [line(t.columns)] + [line(r) for r in t.itertuples(index=False)]
 
 
@@ -250,10 +346,23 @@ def agreement_summary(metrics: pd.DataFrame  # `variant_metrics` output of image
     "Lines for images without classes: per model, how often each variant keeps the original's prediction (95% CI)."
     lines = []
     for model, m in metrics.groupby('model', sort=False):
-        rows = [[r.variant, int(r.n), f'{r.agree_top1:.1%}', f'{r.agree_top1_lo * 100:.1f}–{r.agree_top1_hi * 100:.1f}']
-                for r in m.itertuples() if r.variant != 'original']
-        lines += [f'{model}: images without a class — how often each variant keeps the prediction on the original (95% CI)',
-                  *('  ' + l for l in _text_table(pd.DataFrame(rows, columns=['variant', 'n', 'same top-1', '95% CI'])))]
+        rows = [
+            [
+                r.variant, int(r.n), f'{r.agree_top1:.1%}',
+                f'{r.agree_top1_lo * 100:.1f}–{r.agree_top1_hi * 100:.1f}',
+            ]
+            for r in m.itertuples()
+            if r.variant != 'original'
+        ]
+        lines += [
+            f'{model}: images without a class — how often each variant keeps the prediction on the original (95% CI)',
+            *(
+                '  ' + l
+                for l in _text_table(
+                    pd.DataFrame(rows, columns=['variant', 'n', 'same top-1', '95% CI'])
+                )
+            ),
+        ]
     return lines
 
 # %% ../nbs/05b_analysis.ipynb #91a9d951
@@ -264,15 +373,21 @@ def scores_summary(scores: dict,  # tables from `score`
     if m.attrs.get('unlabelled'): return agreement_summary(m)
     for model in dict.fromkeys(m.model):
         t = summary_rows(m, model)
-        lines += [f'{model}: top-1 accuracy by variant, paired against original (Δ in points; flips c→w, w→c; 95% CI)',
-                  *('  ' + l for l in _text_table(t))]
+        lines += [
+            f'{model}: top-1 accuracy by variant, paired against original (Δ in points; flips c→w, w→c; 95% CI)',
+            *('  ' + l for l in _text_table(t)),
+        ]
     for r in scores.get('adversarial', pd.DataFrame()).itertuples():
-        lines.append(f"Adversarial backgrounds {r.model}: {r.adv_accuracy:.1%} of {r.n} objects fooled by none of {r.pool} "
-                     f"backgrounds (95% CI {r.adv_accuracy_lo:.1%} … {r.adv_accuracy_hi:.1%}); {r.forwards} forward passes "
-                     f"of {r.full_search_forwards} for a full search")
+        lines.append(
+            f"Adversarial backgrounds {r.model}: {r.adv_accuracy:.1%} of {r.n} objects fooled by none of {r.pool} "
+            f"backgrounds (95% CI {r.adv_accuracy_lo:.1%} … {r.adv_accuracy_hi:.1%}); {r.forwards} forward passes "
+            f"of {r.full_search_forwards} for a full search"
+        )
     for r in scores['bg_gap'].itertuples():
-        lines.append(f"BG-Gap {r.model}: {r.bg_gap * 100:+.1f} pts (95% CI {r.bg_gap_lo * 100:+.1f} … {r.bg_gap_hi * 100:+.1f}; "
-                     f"mixed_same {r.mixed_same:.1%} − mixed_rand {r.mixed_rand:.1%}, {r.n} images)")
+        lines.append(
+            f"BG-Gap {r.model}: {r.bg_gap * 100:+.1f} pts (95% CI {r.bg_gap_lo * 100:+.1f} … {r.bg_gap_hi * 100:+.1f}; "
+            f"mixed_same {r.mixed_same:.1%} − mixed_rand {r.mixed_rand:.1%}, {r.n} images)"
+        )
     return lines
 
 
@@ -282,7 +397,11 @@ def _pts(v: float) -> str: return f'{v * 100:+.1f} points'
 
 # %% ../nbs/05b_analysis.ipynb #555d3d46
 def _names(vs: list, quote: str = '`') -> str:
-    return ', '.join(f'{quote}{v}{quote}' for v in vs[:-1]) + (' and ' if len(vs) > 1 else '') + f'{quote}{vs[-1]}{quote}'
+    return (
+        ', '.join(f'{quote}{v}{quote}' for v in vs[:-1])
+        + (' and ' if len(vs) > 1 else '')
+        + f'{quote}{vs[-1]}{quote}'
+    )
 
 
 # %% ../nbs/05b_analysis.ipynb #1f3a4741
@@ -291,22 +410,35 @@ def _wrong_classes(by_class: pd.DataFrame | None,  # `variant_metrics` by label 
     "A sentence naming the classes `model` gets wrong on every original photo (none: no sentence)."
     if by_class is None or not len(by_class):
         return []
-    w = by_class[(by_class.model == model) & (by_class.variant == 'original') & (by_class.top1 == 0)]
+    w = by_class[
+        (by_class.model == model) & (by_class.variant == 'original') & (by_class.top1 == 0)
+    ]
     if not len(w):
         return []
-    names = [f"`{r.class_name}`" if getattr(r, 'class_name', r.label) == r.label else f"`{r.class_name}` ({r.label})"
-             for r in w.itertuples()]
+    names = [
+        (
+            f"`{r.class_name}`"
+            if getattr(r, 'class_name', r.label) == r.label
+            else f"`{r.class_name}` ({r.label})"
+        )
+        for r in w.itertuples()
+    ]
     shown = ', '.join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else '')
-    return [f"It is wrong on every original photo of {len(w)} class{'es' * (len(w) > 1)} — {shown}: "
-            "no background can cost it anything there, so their variants only show what it predicts instead."]
+    return [
+        f"It is wrong on every original photo of {len(w)} class{'es' * (len(w) > 1)} — {shown}: "
+        "no background can cost it anything there, so their variants only show what it predicts instead."
+    ]
 
 # %% ../nbs/05b_analysis.ipynb #b7d1ae41
-def _hurt_most(rest: pd.DataFrame) -> list:  # one model's metrics by variant, `original` left out, by `top1_shift`
+# one model's metrics by variant, `original` left out, by `top1_shift`
+def _hurt_most(rest: pd.DataFrame) -> list:
     "The sentence naming the backgrounds that keep the object and cost the most accuracy (or that none costs any)."
     keep = rest[[keeps_object(v) for v in rest.index]]
     hurt = keep[keep.top1_shift < 0]
     if len(hurt):
-        worst = [f"`{v}` ({_pts(r.top1_shift)}, to {r.top1:.0%})" for v, r in hurt.head(2).iterrows()]
+        worst = [
+            f"`{v}` ({_pts(r.top1_shift)}, to {r.top1:.0%})" for v, r in hurt.head(2).iterrows()
+        ]
         return [f"With the object kept, the background{'s' * (len(worst) > 1)} that hurt most "
                 f"{'are' if len(worst) > 1 else 'is'} {' and '.join(worst)}."]
     return ["No background that keeps the object lowers its accuracy."] if len(keep) else []
@@ -318,7 +450,9 @@ def _without_object(t: pd.DataFrame) -> list:  # one model's metrics by variant,
     if not len(gone):
         return []
     shares = _names([f'{r.top1:.0%} of the images with `{v}`' for v, r in gone.iterrows()], '')
-    return [f"Without the object it is still right on {shares}: what the background alone gives away."]
+    return [
+        f"Without the object it is still right on {shares}: what the background alone gives away."
+    ]
 
 # %% ../nbs/05b_analysis.ipynb #2a304e1b
 def _significance(rest: pd.DataFrame,  # one model's metrics by variant, `original` left out
@@ -327,12 +461,16 @@ def _significance(rest: pd.DataFrame,  # one model's metrics by variant, `origin
     "The sentence saying which changes from `original` are statistically significant."
     sig = rest[rest.mcnemar_p < alpha]
     if len(sig) and len(sig) < len(rest):
-        return [f"The change is statistically significant (exact McNemar test, p < {alpha:g}, not corrected for "
-                f"the {len(rest)} variants tested) for {_names(list(sig.index))}; for the other variants it may be chance."]
+        return [
+            f"The change is statistically significant (exact McNemar test, p < {alpha:g}, not corrected for "
+            f"the {len(rest)} variants tested) for {_names(list(sig.index))}; for the other variants it may be chance."
+        ]
     if len(sig):
         return [f"Every change is statistically significant (exact McNemar test, p < {alpha:g})."]
     if len(rest):
-        return [f"None of these changes is statistically significant (exact McNemar test, p ≥ {alpha:g})."]
+        return [
+            f"None of these changes is statistically significant (exact McNemar test, p ≥ {alpha:g})."
+        ]
     return []
 
 # %% ../nbs/05b_analysis.ipynb #21fea373
@@ -348,20 +486,35 @@ def _model_reading(m: pd.DataFrame,        # `variant_metrics` of every model
     o, rest = t.loc['original'], t.drop(index='original').sort_values('top1_shift', kind='stable')
     out = [f"On {int(o.n)} images, `{model}` is right on {o.top1:.0%} of the original photos "
            f"(95% CI {o.top1_lo:.0%}–{o.top1_hi:.0%})."]
-    out += _hurt_most(rest) + _without_object(t) + _significance(rest, alpha) + _wrong_classes(by_class, model)
+    out += (
+        _hurt_most(rest)
+        + _without_object(t)
+        + _significance(rest, alpha)
+        + _wrong_classes(by_class, model)
+    )
     if o.n < small_n:
-        out.append(f"With only {int(o.n)} images the intervals are wide: read the differences as indicative "
-                   f"and run more images before drawing conclusions.")
+        out.append(
+            f"With only {int(o.n)} images the intervals are wide: read the differences as indicative "
+            f"and run more images before drawing conclusions."
+        )
     return out
 
 # %% ../nbs/05b_analysis.ipynb #8462816e
 def _bg_gap_reading(r) -> str:  # a row of the `bg_gap` table
     "The sentence reading one model's BG-Gap and its interval."
-    verdict = ("a background from the object's own class helps" if r.bg_gap_lo > 0 else
-               "a background from the object's own class hurts" if r.bg_gap_hi < 0 else
-               "its interval includes zero, so this run shows no clear benefit from a matching background")
-    return (f"The BG-Gap of `{r.model}` (accuracy on `mixed_same` minus `mixed_rand`, {r.n} images) is {_pts(r.bg_gap)} "
-            f"(95% CI {r.bg_gap_lo * 100:+.1f} to {r.bg_gap_hi * 100:+.1f}): {verdict}.")
+    verdict = (
+        "a background from the object's own class helps"
+        if r.bg_gap_lo > 0
+        else (
+            "a background from the object's own class hurts"
+            if r.bg_gap_hi < 0
+            else "its interval includes zero, so this run shows no clear benefit from a matching background"
+        )
+    )
+    return (
+        f"The BG-Gap of `{r.model}` (accuracy on `mixed_same` minus `mixed_rand`, {r.n} images) is {_pts(r.bg_gap)} "
+        f"(95% CI {r.bg_gap_lo * 100:+.1f} to {r.bg_gap_hi * 100:+.1f}): {verdict}."
+    )
 
 # %% ../nbs/05b_analysis.ipynb #a537e040
 def plain_reading(scores: dict,        # tables from `score`
@@ -370,7 +523,11 @@ def plain_reading(scores: dict,        # tables from `score`
                  ) -> str:
     "One paragraph in plain words from a run's numbers: what hurts most, what is significant, the BG-Gap, and more."
     m = scores['metrics']
-    out = [s for model in dict.fromkeys(m.model) for s in _model_reading(m, model, scores.get('by_class'), alpha, small_n)]
+    out = [
+        s
+        for model in dict.fromkeys(m.model)
+        for s in _model_reading(m, model, scores.get('by_class'), alpha, small_n)
+    ]
     out += [_bg_gap_reading(r) for r in scores['bg_gap'].itertuples()]
     return ' '.join(out) if out else 'No results: no image reached the classifiers.'
 
@@ -383,8 +540,17 @@ def adversarial_summary(adv: pd.DataFrame,    # rows of `adversarial_rows`
     for model, g in adv.groupby('model', sort=False):
         ok = int((~g.fooled.astype(bool)).sum())
         lo, hi = wilson_ci(ok, len(g), level)
-        rows.append(dict(model=model, n=len(g), adv_accuracy=ok / len(g), adv_accuracy_lo=float(lo), adv_accuracy_hi=float(hi),
-                         pool=int(g.pool.max()), forwards=int(g.forwards.sum()), forwards_per_fg=g.forwards.mean(),
-                         full_search_forwards=int(g.pool.sum())))
-    return pd.DataFrame(rows, columns=['model', 'n', 'adv_accuracy', 'adv_accuracy_lo', 'adv_accuracy_hi', 'pool',
-                                       'forwards', 'forwards_per_fg', 'full_search_forwards'])
+        rows.append(
+            dict(
+                model=model, n=len(g), adv_accuracy=ok / len(g), adv_accuracy_lo=float(lo),
+                adv_accuracy_hi=float(hi), pool=int(g.pool.max()), forwards=int(g.forwards.sum()),
+                forwards_per_fg=g.forwards.mean(), full_search_forwards=int(g.pool.sum()),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            'model', 'n', 'adv_accuracy', 'adv_accuracy_lo', 'adv_accuracy_hi', 'pool', 'forwards',
+            'forwards_per_fg', 'full_search_forwards',
+        ],
+    )

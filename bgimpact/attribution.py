@@ -37,23 +37,32 @@ def _input_size(pre: Preprocess) -> int: return pre.crop or pre.resize or 224
 def _token_layer(net: torch.nn.Module):
     "(layer, number of prefix tokens) for the vision transformers recognised here, else None."
     if isinstance(net, torchvision.models.VisionTransformer): return net.encoder.layers[-1].ln_1, 1
-    if hasattr(net, 'blocks') and hasattr(net, 'patch_embed') and hasattr(net.blocks[-1], 'norm1'):   # timm ViT, DeiT, Mixer, …
+    # timm ViT, DeiT, Mixer, …
+    if hasattr(net, 'blocks') and hasattr(net, 'patch_embed') and hasattr(net.blocks[-1], 'norm1'):
         return net.blocks[-1].norm1, int(getattr(net, 'num_prefix_tokens', 0))
-    inner = getattr(net, 'model', None)                                  # the wrappers of 02c_zoo: Hugging Face, open_clip
-    vit = getattr(inner, 'vit', None)                                                                 # Hugging Face ViT
+    # the wrappers of 02c_zoo: Hugging Face, open_clip
+    inner = getattr(net, 'model', None)
+    # Hugging Face ViT
+    vit = getattr(inner, 'vit', None)
     if vit is not None and hasattr(vit, 'encoder'): return vit.encoder.layer[-1].layernorm_before, 1
-    tr = getattr(getattr(inner, 'visual', None), 'transformer', None)                                 # open_clip ViT
-    if hasattr(tr, 'resblocks') and getattr(tr, 'batch_first', False): return tr.resblocks[-1].ln_1, 1
+    # open_clip ViT
+    tr = getattr(getattr(inner, 'visual', None), 'transformer', None)
+    if hasattr(tr, 'resblocks') and getattr(tr, 'batch_first', False):
+        return tr.resblocks[-1].ln_1, 1
     return None
 
 # %% ../nbs/05c_attribution.ipynb #033cbd27
 def token_reshape(prefix: int = 1):  # class/register tokens before the patch tokens
     "A `reshape_transform` for Grad-CAM: N×T×C tokens → N×C×h×w patch grid (square), prefix tokens dropped."
     def f(t):
-        if t.dim() == 4: return t                                     # already a grid (a convolutional `norm1`)
+        # already a grid (a convolutional `norm1`)
+        if t.dim() == 4: return t
         t = t[:, prefix:]
         s = int(round(t.shape[1] ** .5))
-        if s * s != t.shape[1]: raise AttributionError(f"{t.shape[1]} patch tokens do not form a square grid; pass `reshape`")
+        if s * s != t.shape[1]:
+            raise AttributionError(
+                f"{t.shape[1]} patch tokens do not form a square grid; pass `reshape`"
+            )
         return t.reshape(t.shape[0], s, s, t.shape[2]).permute(0, 3, 1, 2)
     return f
 
@@ -108,7 +117,10 @@ def target_layer(clf: Classifier,
 # %% ../nbs/05c_attribution.ipynb #0e3ec7fd
 def _methods() -> dict:
     from pytorch_grad_cam import GradCAM, GradCAMPlusPlus, HiResCAM, LayerCAM, ScoreCAM
-    return {'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'hirescam': HiResCAM, 'layercam': LayerCAM, 'scorecam': ScoreCAM}
+    return {
+        'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'hirescam': HiResCAM,
+        'layercam': LayerCAM, 'scorecam': ScoreCAM,
+    }
 
 # %% ../nbs/05c_attribution.ipynb #b7cd3beb
 def attribution_maps(clf: Classifier,
@@ -120,10 +132,13 @@ def attribution_maps(clf: Classifier,
                     ) -> tuple:
     "Attribution maps N×h×w in [0,1] (the model's input frame) for `classes`, and the logits N×K, on the model's device."
     methods = _methods()
-    if method not in methods: raise ValueError(f"unknown attribution method {method!r}; choose from {sorted(methods)}")
+    if method not in methods:
+        raise ValueError(f"unknown attribution method {method!r}; choose from {sorted(methods)}")
     from pytorch_grad_cam.utils.model_targets import ClassifierOutputTarget
-    with torch.inference_mode(False), torch.enable_grad():    # also when called from inside `torch.inference_mode()`
-        inp = clf.prepare(x.clone()).detach().requires_grad_(True)   # gradients flow to the input only, not into the weights
+    # also when called from inside `torch.inference_mode()`
+    with torch.inference_mode(False), torch.enable_grad():
+        # gradients flow to the input only, not into the weights
+        inp = clf.prepare(x.clone()).detach().requires_grad_(True)
         if layer is None: layer, reshape = target_layer(clf, inp)
         params = list(clf.net.parameters())
         was = [p.requires_grad for p in params]
@@ -139,7 +154,8 @@ def attribution_maps(clf: Classifier,
     return torch.from_numpy(np.nan_to_num(maps)), logits
 
 # %% ../nbs/05c_attribution.ipynb #9255bb81
-ATTRIBUTION_LIBRARY = 'grad-cam'   # the PyPI distribution the maps come from (its version goes into the manifest)
+# the PyPI distribution the maps come from (its version goes into the manifest)
+ATTRIBUTION_LIBRARY = 'grad-cam'
 
 def attribution_methods() -> list:
     "The attribution methods a run accepts; a clear ImportError when pytorch-grad-cam is missing."
@@ -167,8 +183,10 @@ def to_input_frame(pre: Preprocess,   # the classifier's preprocessing
                   ) -> torch.Tensor:
     "The mask(s) through the classifier's geometry (resize + centre crop, or squash), aligned with its attribution maps."
     x = m.float()[None, None] if m.dim() == 2 else m.float()[:, None]
-    if getattr(pre, 'mode', None) == 'squash': x = TF.resize(x, [pre.resize, pre.resize], antialias=True)
-    elif pre.resize and min(x.shape[-2:]) != pre.resize: x = TF.resize(x, pre.resize, antialias=True)
+    if getattr(pre, 'mode', None) == 'squash':
+        x = TF.resize(x, [pre.resize, pre.resize], antialias=True)
+    elif pre.resize and min(x.shape[-2:]) != pre.resize:
+        x = TF.resize(x, pre.resize, antialias=True)
     x = TF.center_crop(x, pre.crop) if pre.crop else x
     return x[0, 0] if m.dim() == 2 else x[:, 0]
 
@@ -185,7 +203,8 @@ def to_image_frame(pre: Preprocess,     # the classifier's preprocessing
     else: h, w = H, W
     a = maps.float()[None] if maps.dim() == 2 else maps.float()
     c = pre.crop or h
-    top, left = int(round((h - c) / 2.0)), int(round((w - c) / 2.0))      # torchvision's centre-crop offsets
+    # torchvision's centre-crop offsets
+    top, left = int(round((h - c) / 2.0)), int(round((w - c) / 2.0))
     canvas, valid = torch.zeros(a.shape[0], 1, h, w), torch.zeros(1, 1, h, w)
     ys, xs = slice(max(top, 0), min(top + c, h)), slice(max(left, 0), min(left + c, w))
     canvas[:, 0, ys, xs] = a[:, ys.start - top:ys.stop - top, xs.start - left:xs.stop - left]
@@ -221,8 +240,10 @@ def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN whe
     return pd.DataFrame(rows)
 
 # %% ../nbs/05c_attribution.ipynb #07ac2bae
-ATTRIBUTION_COLUMNS = ['n', 'mask_frac', 'inside', 'inside_lo', 'inside_hi', 'pointing', 'pointing_lo', 'pointing_hi', 'iou', 'iou_lo',
-                       'iou_hi', 'density_gap', 'density_gap_lo', 'density_gap_hi']
+ATTRIBUTION_COLUMNS = [
+    'n', 'mask_frac', 'inside', 'inside_lo', 'inside_hi', 'pointing', 'pointing_lo', 'pointing_hi',
+    'iou', 'iou_lo', 'iou_hi', 'density_gap', 'density_gap_lo', 'density_gap_hi',
+]
 
 def attribution_summary(scores: pd.DataFrame,  # per-image scores (`mask_scores`) with the grouping columns
                         by=('model',),          # grouping columns, e.g. ('model', 'target') or ('model', 'label')
@@ -239,7 +260,10 @@ def attribution_summary(scores: pd.DataFrame,  # per-image scores (`mask_scores`
             r[c] = g[c].mean() if len(g) else np.nan
             r[f'{c}_lo'], r[f'{c}_hi'] = bootstrap_ci(g[c].to_numpy(), n_boot, level, seed)
         lo, hi = proportion_ci(g.pointing.to_numpy(), level=level)
-        r.update(pointing=g.pointing.mean() if len(g) else np.nan, pointing_lo=float(lo), pointing_hi=float(hi))
+        r.update(
+            pointing=g.pointing.mean() if len(g) else np.nan, pointing_lo=float(lo),
+            pointing_hi=float(hi),
+        )
         rows.append(r)
     return pd.DataFrame(rows, columns=[*by, *ATTRIBUTION_COLUMNS])
 
@@ -403,7 +427,8 @@ def _noise_boot(
         drawn = rng.integers(0, len(groups), len(groups))
         picks = [rng.choice(groups[c], len(groups[c])) for c in drawn]
         i = np.concatenate(picks)
-        c = np.repeat(np.arange(len(picks)), [len(x) for x in picks])   # a class drawn twice counts twice
+        # a class drawn twice counts twice
+        c = np.repeat(np.arange(len(picks)), [len(x) for x in picks])
         boots.append(np.stack(_noise_stats(bg[i], fg[i], c)))
     return np.stack(boots)
 
@@ -436,7 +461,8 @@ def noise_metrics(pred: pd.DataFrame,     # `noise_table` rows (model, image_id,
     return pd.DataFrame(rows, columns=[*by, *NOISE_COLUMNS])
 
 # %% ../nbs/05c_attribution.ipynb #4bc76d31
-OBJECT_REMOVED = ('no_fg', 'only_bg_b', 'only_bg_t')   # variants without the object: they change more than the background
+# variants without the object: they change more than the background
+OBJECT_REMOVED = ('no_fg', 'only_bg_b', 'only_bg_t')
 
 def background_variants(variants) -> list:  # variant names of a run
     "The variants that keep the object and change its background: all but `original` and those that remove the object."
@@ -459,11 +485,25 @@ def attribution_flips(attr: pd.DataFrame,           # per-image attribution rows
                      ) -> pd.DataFrame:
     "Per model, method and image: attribution-vs-mask scores, flip rate under background changes, correctness per variant, cluster."
     a = attr[attr.target == target]
-    a = a[[c for c in ['model', 'method', 'image_id', 'label', 'inside', 'pointing', 'iou', 'density_gap', 'mask_frac'] if c in a]]
+    a = a[
+        [
+            c
+            for c in [
+                'model', 'method', 'image_id', 'label', 'inside', 'pointing', 'iou', 'density_gap',
+                'mask_frac',
+            ]
+            if c in a
+        ]
+    ]
     j = a.merge(image_flip_rates(pred), on=['model', 'image_id'], how='left')
-    c = paired_table(pred).pivot_table(index=['model', 'image_id'], columns='variant', values='correct1').add_prefix('correct:')
+    c = (
+        paired_table(pred)
+        .pivot_table(index=['model', 'image_id'], columns='variant', values='correct1')
+        .add_prefix('correct:')
+    )
     j = j.merge(c.reset_index(), on=['model', 'image_id'], how='left')
-    if clusters is not None: j = j.merge(clusters[['image_id', 'cluster']], on='image_id', how='left')
+    if clusters is not None:
+        j = j.merge(clusters[['image_id', 'cluster']], on='image_id', how='left')
     return j
 
 # %% ../nbs/05c_attribution.ipynb #a1f583e2
@@ -473,9 +513,21 @@ def attribution_correlations(j: pd.DataFrame,   # `attribution_flips`' table
     rows = []
     for (model, method), g in j.groupby(['model', 'method'], sort=False):
         g = g.dropna(subset=[x, y])
-        for level, t in (('image', g), ('class', g.groupby('label')[[x, y]].mean() if 'label' in g else g.iloc[:0])):
-            rho, p = stats.spearmanr(t[x], t[y]) if len(t) > 2 and t[x].nunique() > 1 and t[y].nunique() > 1 else (np.nan, np.nan)
-            rows.append(dict(model=model, method=method, level=level, x=x, y=y, n=len(t), rho=float(rho), p=float(p)))
+        for level, t in (
+            ('image', g),
+            ('class', g.groupby('label')[[x, y]].mean() if 'label' in g else g.iloc[:0]),
+        ):
+            rho, p = (
+                stats.spearmanr(t[x], t[y])
+                if len(t) > 2 and t[x].nunique() > 1 and t[y].nunique() > 1
+                else (np.nan, np.nan)
+            )
+            rows.append(
+                dict(
+                    model=model, method=method, level=level, x=x, y=y, n=len(t), rho=float(rho),
+                    p=float(p),
+                )
+            )
     return pd.DataFrame(rows, columns=['model', 'method', 'level', 'x', 'y', 'n', 'rho', 'p'])
 
 # %% ../nbs/05c_attribution.ipynb #9b94d344
@@ -487,7 +539,9 @@ def attribution_phi(j: pd.DataFrame,   # `attribution_flips`' table
         for c in (c for c in g.columns if c.startswith('correct:')):
             t = g[[x, c]].dropna()
             r = t[x].corr(t[c]) if len(t) > 2 else np.nan
-            rows.append(dict(model=model, method=method, variant=c.split(':', 1)[1], x=x, r=r, n=len(t)))
+            rows.append(
+                dict(model=model, method=method, variant=c.split(':', 1)[1], x=x, r=r, n=len(t))
+            )
     return pd.DataFrame(rows, columns=['model', 'method', 'variant', 'x', 'r', 'n'])
 
 # %% ../nbs/05c_attribution.ipynb #89988238

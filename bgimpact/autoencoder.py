@@ -37,13 +37,20 @@ class ConvAutoencoder(nn.Module):
                  channels: tuple = (32, 64, 128),  # encoder widths, one halving each
                 ):
         super().__init__()
-        if size % (1 << len(channels)): raise ValueError(f"size {size} must be divisible by 2^{len(channels)} (one halving per stage)")
+        if size % (1 << len(channels)):
+            raise ValueError(
+                f"size {size} must be divisible by 2^{len(channels)} (one halving per stage)"
+            )
         self.shape = (channels[-1], size >> len(channels), size >> len(channels))
         enc, c_in = [], 3
-        for c in channels: enc += [nn.Conv2d(c_in, c, 3, 2, 1), nn.BatchNorm2d(c), nn.ReLU(inplace=True)]; c_in = c
+        for c in channels:
+            enc += [nn.Conv2d(c_in, c, 3, 2, 1), nn.BatchNorm2d(c), nn.ReLU(inplace=True)]
+            c_in = c
         self.encoder = nn.Sequential(*enc, nn.Flatten(), nn.Linear(int(np.prod(self.shape)), code))
         dec = []
-        for c in list(channels[:-1])[::-1]: dec += [nn.ConvTranspose2d(c_in, c, 4, 2, 1), nn.BatchNorm2d(c), nn.ReLU(inplace=True)]; c_in = c
+        for c in list(channels[:-1])[::-1]:
+            dec += [nn.ConvTranspose2d(c_in, c, 4, 2, 1), nn.BatchNorm2d(c), nn.ReLU(inplace=True)]
+            c_in = c
         self.unflat = nn.Linear(code, int(np.prod(self.shape)))
         self.decoder = nn.Sequential(*dec, nn.ConvTranspose2d(c_in, 3, 4, 2, 1), nn.Sigmoid())
 
@@ -64,7 +71,9 @@ class ConvAutoencoder(nn.Module):
         return self.decode(self.encode(x))
 
 # %% ../nbs/12c_autoencoder.ipynb #a4f6c788
-class _Enough(Exception): "Raised by a hook once every feature map is captured, to stop the forward pass."
+class _Enough(Exception):
+    "Raised by a hook once every feature map is captured, to stop the forward pass."
+
 
 class PerceptualLoss(nn.Module):
     "Mean squared distance between a frozen classifier's intermediate features of the reconstruction and of the input."
@@ -129,20 +138,28 @@ def reproducible(
     dev, cudnn = torch.device(device), torch.backends.cudnn
     old = torch.get_num_threads(), cudnn.deterministic, cudnn.benchmark
     with torch.random.fork_rng(devices=range(torch.cuda.device_count()) if dev.type == 'cuda' else []):
-        torch.manual_seed(seed); torch.set_num_threads(threads); cudnn.deterministic, cudnn.benchmark = True, False
+        torch.manual_seed(seed)
+        torch.set_num_threads(threads)
+        cudnn.deterministic, cudnn.benchmark = True, False
         try: yield
-        finally: torch.set_num_threads(old[0]); cudnn.deterministic, cudnn.benchmark = old[1], old[2]
+        finally:
+            torch.set_num_threads(old[0])
+            cudnn.deterministic, cudnn.benchmark = old[1], old[2]
 
 # %% ../nbs/12c_autoencoder.ipynb #ab08aa08
-TRAINING_VERSION = 2   # bump when the network, the losses or the training loop change what training computes
+# bump when the network, the losses or the training loop change what training computes
+TRAINING_VERSION = 2
 
 def training_env(
     device='auto',  # the training device (`auto`: CUDA when available)
 ) -> dict:
     "What decides the trained weights besides images and config: code and torch versions, CPU instruction set, device."
     dev = resolve_device(device)
-    return dict(version=TRAINING_VERSION, torch=str(torch.__version__), cpu=torch.backends.cpu.get_cpu_capability(),
-                device=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu')
+    return dict(
+        version=TRAINING_VERSION, torch=str(torch.__version__),
+        cpu=torch.backends.cpu.get_cpu_capability(),
+        device=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu',
+    )
 
 # %% ../nbs/12c_autoencoder.ipynb #ac49ace8
 @dataclass(frozen=True)
@@ -158,14 +175,21 @@ class AutoencoderConfig:
     lr_step: int = 250              # … multiplied by lr_gamma every lr_step steps
     lr_gamma: float = .3            # learning-rate factor every lr_step steps
     seed: int = 0                   # weights, batches and flips
-    threads: int = 1                # CPU threads while training: the weights depend on the count (see above)
+    # CPU threads while training: the weights depend on the count (see above)
+    threads: int = 1
 
 # %% ../nbs/12c_autoencoder.ipynb #0dc7cd51
 def _loss_figure(h: pd.DataFrame, path, title: str):
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3))
-    ax.plot(h.step, h.loss, lw=.6, alpha=.4, label='per step'); ax.plot(h.step, h.loss.rolling(20, min_periods=1).mean(), label='mean of 20')
-    ax.set_yscale('log'); ax.set_xlabel('step'); ax.set_ylabel('loss'); ax.set_title(title); ax.legend(fontsize='small'); fig.tight_layout()
+    ax.plot(h.step, h.loss, lw=.6, alpha=.4, label='per step')
+    ax.plot(h.step, h.loss.rolling(20, min_periods=1).mean(), label='mean of 20')
+    ax.set_yscale('log')
+    ax.set_xlabel('step')
+    ax.set_ylabel('loss')
+    ax.set_title(title)
+    ax.legend(fontsize='small')
+    fig.tight_layout()
     with atomic_path(path) as f: fig.savefig(f, format='png', dpi=90)
     plt.close(fig)
 
@@ -180,7 +204,9 @@ def train_autoencoder(
 ) -> tuple:
     "Train an autoencoder on images; returns (model in eval mode on CPU, per-step loss table)."
     if x.dtype != torch.uint8 or x.ndim != 4 or tuple(x.shape[1:]) != (3, cfg.size, cfg.size):
-        raise ValueError(f"Expected uint8 images N×3×{cfg.size}×{cfg.size}, got {x.dtype} {tuple(x.shape)}")
+        raise ValueError(
+            f"Expected uint8 images N×3×{cfg.size}×{cfg.size}, got {x.dtype} {tuple(x.shape)}"
+        )
     dev = resolve_device(device)
     with reproducible(cfg.seed, cfg.threads, dev):
         g = torch.Generator().manual_seed(cfg.seed)
@@ -191,21 +217,34 @@ def train_autoencoder(
         amp = dev.type == 'cuda'
         scaler = torch.amp.GradScaler('cuda', enabled=amp)
         rows = []
-        with tqdm(range(cfg.steps), desc=f'autoencoder ({cfg.loss})', unit='step', disable=not progress) as bar:
+        with tqdm(
+            range(cfg.steps), desc=f'autoencoder ({cfg.loss})', unit='step', disable=not progress
+        ) as bar:
             for step in bar:
                 idx = torch.randint(len(x), (min(cfg.batch_size, len(x)),), generator=g)
                 xb = x[idx].to(dev).float().div_(255)
                 flip = torch.rand(len(xb), generator=g) < .5
                 xb[flip.to(dev)] = xb[flip.to(dev)].flip(-1)
                 with torch.autocast(dev.type, enabled=amp): loss = loss_fn(model(xb), xb)
-                opt.zero_grad(set_to_none=True); scaler.scale(loss).backward(); scaler.step(opt); scaler.update(); sched.step()
+                opt.zero_grad(set_to_none=True)
+                scaler.scale(loss).backward()
+                scaler.step(opt)
+                scaler.update()
+                sched.step()
                 rows.append(dict(step=step + 1, loss=loss.item(), lr=sched.get_last_lr()[0]))
                 if step % 10 == 0: bar.set_postfix(loss=f'{rows[-1]["loss"]:.4g}')
     hist = pd.DataFrame(rows)
     model = model.eval().cpu()
     if out is not None:
         out = Path(out)
-        with atomic_path(out/'checkpoint.pt') as f: torch.save(dict(state_dict=model.state_dict(), config=dataclasses.asdict(cfg), env=training_env(dev)), f)
+        with atomic_path(out / 'checkpoint.pt') as f:
+            torch.save(
+                dict(
+                    state_dict=model.state_dict(), config=dataclasses.asdict(cfg),
+                    env=training_env(dev),
+                ),
+                f,
+            )
         with atomic_path(out/'losses.csv') as f: hist.to_csv(f, index=False)
         _loss_figure(hist, out/'losses.png', f'autoencoder training ({cfg.loss}, {len(x)} images)')
     return model, hist
@@ -217,10 +256,16 @@ def load_autoencoder(
     "A trained autoencoder and its config from a `checkpoint.pt` (or the folder holding it)."
     path = Path(path)
     path = path/'checkpoint.pt' if path.is_dir() else path
-    if not path.exists(): raise FileNotFoundError(f"No autoencoder checkpoint at {path}: train one with train_autoencoder(..., out=FOLDER)")
+    if not path.exists():
+        raise FileNotFoundError(
+            f"No autoencoder checkpoint at {path}: train one with train_autoencoder(..., out=FOLDER)"
+        )
     ck = torch.load(path, map_location='cpu', weights_only=True)
-    cfg = AutoencoderConfig(**{k: tuple(v) if k == 'channels' else v for k, v in ck['config'].items()})
-    model = ConvAutoencoder(cfg.size, cfg.code, cfg.channels); model.load_state_dict(ck['state_dict'])
+    cfg = AutoencoderConfig(
+        **{k: tuple(v) if k == 'channels' else v for k, v in ck['config'].items()}
+    )
+    model = ConvAutoencoder(cfg.size, cfg.code, cfg.channels)
+    model.load_state_dict(ck['state_dict'])
     return model.eval(), cfg
 
 # %% ../nbs/12c_autoencoder.ipynb #560a9d0d
@@ -231,7 +276,9 @@ def encode(
     batch_size: int = 256,  # images per forward pass
 ) -> np.ndarray:
     "Bottleneck codes of uint8 images, one row per image."
-    return torch.cat([model.encode(x[i:i + batch_size].float() / 255) for i in range(0, len(x), batch_size)]).numpy()
+    return torch.cat(
+        [model.encode(x[i : i + batch_size].float() / 255) for i in range(0, len(x), batch_size)]
+    ).numpy()
 
 # %% ../nbs/12c_autoencoder.ipynb #14c1f44f
 def cache_root() -> Path:
@@ -247,7 +294,11 @@ def autoencoder_for(
 ) -> tuple:
     "The autoencoder trained on these images with this config here — from the cache, else trained now; (model, its folder, trained now?)."
     dev = resolve_device(device)
-    h = hashlib.sha256(json.dumps(dict(config=dataclasses.asdict(cfg), env=training_env(dev)), sort_keys=True).encode())
+    h = hashlib.sha256(
+        json.dumps(
+            dict(config=dataclasses.asdict(cfg), env=training_env(dev)), sort_keys=True
+        ).encode()
+    )
     h.update(np.ascontiguousarray(x.numpy()).tobytes())
     folder = cache_root()/h.hexdigest()[:16]
     if (folder/'checkpoint.pt').exists(): return load_autoencoder(folder)[0], folder, False
@@ -264,9 +315,13 @@ def thumbnails(
 
 # %% ../nbs/12c_autoencoder.ipynb #5d9eb3c0
 def _finish(desc: np.ndarray, arg) -> np.ndarray:
-    model, folder, trained = autoencoder_for(torch.from_numpy(desc), AutoencoderConfig(loss=arg or 'mse'))
+    model, folder, trained = autoencoder_for(
+        torch.from_numpy(desc), AutoencoderConfig(loss=arg or 'mse')
+    )
     tqdm.write(f"autoencoder {'trained and saved' if trained else 'reused'}: {folder}")
     return _unit(encode(model, torch.from_numpy(desc)))
 
-register_feature('autoencoder', lambda imgs, clf, arg: thumbnails(imgs, AutoencoderConfig.size), cosine_similarity01,
-                 vector=True, finish=_finish)
+register_feature(
+    'autoencoder', lambda imgs, clf, arg: thumbnails(imgs, AutoencoderConfig.size),
+    cosine_similarity01, vector=True, finish=_finish,
+)

@@ -32,7 +32,10 @@ from .segment import read_mask
 from .variants import cover_crop
 
 # %% ../nbs/07b_benchmark.ipynb #35c52476
-IN9_VARIANTS = ['original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', 'mixed_same', 'mixed_rand', 'mixed_next']
+IN9_VARIANTS = [
+    'original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', 'mixed_same', 'mixed_rand',
+    'mixed_next',
+]
 
 @dataclass
 class Layout:
@@ -40,15 +43,21 @@ class Layout:
     root: Path            # the benchmark folder
     variants: list        # variant folders, the reference first
     files: pd.DataFrame   # one row per (image, variant): image_id, label, stem, variant, path
-    masks: pd.DataFrame   # foreground masks: image_id, label, stem, path (empty without a mask folder)
+    # foreground masks: image_id, label, stem, path (empty without a mask folder)
+    masks: pd.DataFrame
     errors: pd.DataFrame  # files that could not be paired: image_id, path, stage, reason
 
 # %% ../nbs/07b_benchmark.ipynb #29cce52e
 def _walk(folder: Path) -> list:
     "(class, stem, path) of every file in `folder/<class>/`, sorted as ImageFolder sorts them."
     if not folder.is_dir(): return []
-    return [(c.name, f.stem, str(f)) for c in sorted(folder.iterdir()) if c.is_dir() and not c.name.startswith('.')
-            for f in sorted(c.iterdir()) if f.is_file() and not f.name.startswith('.')]
+    return [
+        (c.name, f.stem, str(f))
+        for c in sorted(folder.iterdir())
+        if c.is_dir() and not c.name.startswith('.')
+        for f in sorted(c.iterdir())
+        if f.is_file() and not f.name.startswith('.')
+    ]
 
 # %% ../nbs/07b_benchmark.ipynb #a5128e96
 def _index(rows: list, where: str, errors: list) -> pd.DataFrame:
@@ -56,9 +65,15 @@ def _index(rows: list, where: str, errors: list) -> pd.DataFrame:
     seen, out = {}, []
     for c, stem, path in rows:
         if (c, stem) in seen:
-            errors.append(dict(image_id=f'{c}/{stem}', path=path, stage=f'pair:{where}',
-                               reason=f'a second file with stem {stem!r} in {where}/{c} (kept {Path(seen[c, stem]).name})'))
-        else: seen[c, stem] = path; out.append(dict(image_id=f'{c}/{stem}', label=c, stem=stem, path=path))
+            errors.append(
+                dict(
+                    image_id=f'{c}/{stem}', path=path, stage=f'pair:{where}',
+                    reason=f'a second file with stem {stem!r} in {where}/{c} (kept {Path(seen[c, stem]).name})',
+                )
+            )
+        else:
+            seen[c, stem] = path
+            out.append(dict(image_id=f'{c}/{stem}', label=c, stem=stem, path=path))
     return pd.DataFrame(out, columns=['image_id', 'label', 'stem', 'path'])
 
 # %% ../nbs/07b_benchmark.ipynb #bf663681
@@ -72,40 +87,68 @@ def read_layout(root,                             # the benchmark folder
     "Pair the images of `root/<variant>/[split/]<class>/<file>` across variant folders by class and stem."
     root = Path(root)
     if not root.is_dir(): raise FileNotFoundError(f"Benchmark folder not found: {root}")
-    found = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith('.') and p.name != mask_folder)
+    found = sorted(
+        p.name
+        for p in root.iterdir()
+        if p.is_dir() and not p.name.startswith('.') and p.name != mask_folder
+    )
     if reference not in found:
-        raise ValueError(f"{root} has no reference folder {reference!r} (variant folders: {', '.join(found) or 'none'}); "
-                         "pass --reference NAME")
+        raise ValueError(
+            f"{root} has no reference folder {reference!r} (variant folders: {', '.join(found) or 'none'}); "
+            "pass --reference NAME"
+        )
     rank = val2idx(order)
-    variants = [reference] + sorted((v for v in found if v != reference), key=lambda v: (rank.get(v, len(rank)), v))
+    variants = [reference] + sorted(
+        (v for v in found if v != reference), key=lambda v: (rank.get(v, len(rank)), v)
+    )
     errors, tables = [], []
     for v in variants: tables.append(_index(_walk(root/v/split), v, errors).assign(variant=v))
     files = pd.concat(tables, ignore_index=True)
-    if files.empty: raise ValueError(f"No images in {root}: expected {root}/<variant>/{split + '/' if split else ''}<class>/<image>")
-    ids = files.drop_duplicates('image_id').sort_values(['label', 'stem'])[['image_id', 'label', 'stem']]
+    if files.empty:
+        raise ValueError(
+            f"No images in {root}: expected {root}/<variant>/{split + '/' if split else ''}<class>/<image>"
+        )
+    ids = files.drop_duplicates('image_id').sort_values(['label', 'stem'])[
+        ['image_id', 'label', 'stem']
+    ]
     if limit_per_class: ids = ids.groupby('label', sort=False).head(limit_per_class)
     files = files[files.image_id.isin(ids.image_id)]
     have = files.groupby('variant').image_id.agg(set)
     for v in variants:
         for r in ids[~ids.image_id.isin(have.get(v, set()))].itertuples():
             n = int(sum(r.image_id in have[w] for w in have.index))
-            errors.append(dict(image_id=r.image_id, path=str(root/v/split/r.label), stage=f'pair:{v}',
-                               reason=f'no file {r.stem}.* in {v}/{split + "/" if split else ""}{r.label} (the image is in {n} other variant folders)'))
-    masks = _index(_walk(root/mask_folder/split), mask_folder, errors) if mask_folder else _index([], '', errors)
+            errors.append(
+                dict(
+                    image_id=r.image_id, path=str(root / v / split / r.label), stage=f'pair:{v}',
+                    reason=f'no file {r.stem}.* in {v}/{split + "/" if split else ""}{r.label} (the image is in {n} other variant folders)',
+                )
+            )
+    masks = (
+        _index(_walk(root / mask_folder / split), mask_folder, errors)
+        if mask_folder
+        else _index([], '', errors)
+    )
     masks = masks[masks.image_id.isin(ids.image_id)]
-    files = files.assign(_v=files.variant.map(val2idx(variants))).sort_values(['_v', 'label', 'stem']).drop(columns='_v')
+    files = (
+        files.assign(_v=files.variant.map(val2idx(variants)))
+        .sort_values(['_v', 'label', 'stem'])
+        .drop(columns='_v')
+    )
     return Layout(root, variants, files.reset_index(drop=True), masks.reset_index(drop=True),
                   pd.DataFrame(errors, columns=ERROR_COLUMNS))
 
 # %% ../nbs/07b_benchmark.ipynb #00606f8b
-PROTOCOLS = {'stored': "stored images as they are: ToTensor and the model's normalisation only (the official ImageNet-9 evaluation)",
-             'model': "each model's own resize and centre crop, then its normalisation"}
+PROTOCOLS = {
+    'stored': "stored images as they are: ToTensor and the model's normalisation only (the official ImageNet-9 evaluation)",
+    'model': "each model's own resize and centre crop, then its normalisation",
+}
 
 def with_protocol(clf: Classifier,  # the classifier
                   protocol: str,  # `stored` or `model`
                  ) -> Classifier:
     "The classifier fed as `protocol` says: `stored` (normalisation only, at the stored size) or `model` (its own resize and crop)."
-    if protocol not in PROTOCOLS: raise ValueError(f"Unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
+    if protocol not in PROTOCOLS:
+        raise ValueError(f"Unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
     if protocol == 'model': return clf
     c = copy.copy(clf)                                      # shares the network
     c.preprocess = dataclasses.replace(clf.preprocess, resize=0, crop=0)
@@ -130,22 +173,42 @@ def classify_shard(clfs: list,                           # classifiers (see `wit
     for r in rows.itertuples():
         try:
             with tm('decode'): img = decode_image(r.path)
-        except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e))); continue
+        except DecodeError as e:
+            errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
+            continue
         todo.setdefault(tuple(img.shape[-2:]), []).append((r, img))
     out = []
     for clf in clfs:
-        own = len(clf.categories) != 1000                       # not an ImageNet-1k model: no ImageNet-1k scoring
-        for items in todo.values():                             # one batcher per size: a batch is one tensor
+        # not an ImageNet-1k model: no ImageNet-1k scoring
+        own = len(clf.categories) != 1000
+        # one batcher per size: a batch is one tensor
+        for items in todo.values():
             b = _Batcher(clf, batch_size, tm, lmap)
             for s in range(0, len(items), batch_size):
                 chunk = items[s:s + batch_size]
-                keys = [dict(image_id=r.image_id, label=r.label, label_idx=-1 if own else _label_idx(r.label, lmap),
-                             **(dict(mapped_true=lmap.true_class(r.label, -1)) if lmap is not None else {}),
-                             variant='original' if r.variant == reference else r.variant, folder=r.variant,
-                             instance=0, flip=False, protocol=protocol, height=img.shape[1], width=img.shape[2])
-                        for r, img in chunk]
+                keys = [
+                    dict(
+                        image_id=r.image_id,
+                        label=r.label,
+                        label_idx=-1 if own else _label_idx(r.label, lmap),
+                        **(
+                            dict(mapped_true=lmap.true_class(r.label, -1))
+                            if lmap is not None
+                            else {}
+                        ),
+                        variant='original' if r.variant == reference else r.variant,
+                        folder=r.variant,
+                        instance=0,
+                        flip=False,
+                        protocol=protocol,
+                        height=img.shape[1],
+                        width=img.shape[2],
+                    )
+                    for r, img in chunk
+                ]
                 b.add(torch.stack([img for _, img in chunk]), keys)
-            b.flush(); out += b.rows
+            b.flush()
+            out += b.rows
     return pd.DataFrame(out), pd.DataFrame(errors, columns=ERROR_COLUMNS)
 
 # %% ../nbs/07b_benchmark.ipynb #3fd67d72
@@ -154,7 +217,8 @@ def _load_mask(path, shape) -> torch.Tensor:
     try: m = read_mask(path)                  # 0/1, boolean or 0/255; the package's one pixel limit
     except DecodeError: raise
     except Exception as e: raise DecodeError(f'unreadable mask: {e}')
-    if tuple(m.shape) != tuple(shape): raise DecodeError(f'mask is {tuple(m.shape)}, the image {tuple(shape)}')
+    if tuple(m.shape) != tuple(shape):
+        raise DecodeError(f'mask is {tuple(m.shape)}, the image {tuple(shape)}')
     return m >= 0.5
 
 # %% ../nbs/07b_benchmark.ipynb #ce97c931
@@ -174,14 +238,18 @@ def challenge_rows(clfs: list,                       # classifiers (see `with_pr
     def backgrounds(h, w):
         for i in ids:
             try: yield i, cover_crop(load(i), h, w)
-            except DecodeError: continue                        # the main pass reports it (only_bg_t, stage decode)
+            # the main pass reports it (only_bg_t, stage decode)
+            except DecodeError: continue
     for r in fgs.itertuples():
         try: img = decode_image(r.path)
-        except DecodeError: progress and progress.update(); continue   # reported by the main pass
+        except DecodeError:
+            progress and progress.update()
+            continue   # reported by the main pass
         try: mask = _load_mask(r.mask_path, img.shape[-2:])
         except DecodeError as e:
             errors.append(dict(image_id=r.image_id, path=r.mask_path, stage='challenge', reason=str(e)))
-            progress and progress.update(); continue
+            progress and progress.update()
+            continue
         true = lmap.true_class(r.label, -1)
         for clf in clfs:
             with tm(f'challenge:{clf.name}'): res = fooled_by(clf, img, mask, true, backgrounds(*img.shape[-2:]), batch_size, lmap)
@@ -198,21 +266,30 @@ def _fingerprint(lay: Layout) -> str:
     "SHA-1 of every input file's relative path, size and modification time."
     h = hashlib.sha1()
     for p in sorted(list(lay.files.path) + list(lay.masks.path)):
-        s = Path(p).stat(); h.update(f'{Path(p).relative_to(lay.root)}\0{s.st_size}\0{s.st_mtime_ns}\n'.encode())
+        s = Path(p).stat()
+        h.update(f'{Path(p).relative_to(lay.root)}\0{s.st_size}\0{s.st_mtime_ns}\n'.encode())
     return h.hexdigest()
 
 # %% ../nbs/07b_benchmark.ipynb #23e6b74c
 def _check_settings(out: Path, settings: dict, resume: bool):
     "Start a benchmark folder, or check that the one there ran with the same settings (the challenge may change)."
     f = out/'benchmark.json'
-    settings = json.loads(json.dumps(settings))                          # as it reads back (tuples become lists)
+    # as it reads back (tuples become lists)
+    settings = json.loads(json.dumps(settings))
     if f.exists():
-        if not resume: raise BenchmarkExistsError(f"{out} already holds a benchmark: pass --resume to continue it, or choose another --out")
+        if not resume:
+            raise BenchmarkExistsError(
+                f"{out} already holds a benchmark: pass --resume to continue it, or choose another --out"
+            )
         old = json.loads(f.read_text())
         diff = [k for k in settings if k != 'challenge' and old.get(k) != settings[k]]
-        if diff: raise ValueError(f"Cannot resume {out}: {', '.join(diff)} differ from its benchmark.json; use another --out")
+        if diff:
+            raise ValueError(
+                f"Cannot resume {out}: {', '.join(diff)} differ from its benchmark.json; use another --out"
+            )
         if old.get('challenge') != settings['challenge']:
-            Ledger(out).drop(passes=['challenge'])                  # a challenge with another pool starts again
+            # a challenge with another pool starts again
+            Ledger(out).drop(passes=['challenge'])
     write_json(f, settings)
 
 # %% ../nbs/07b_benchmark.ipynb #e5204bc1
@@ -249,21 +326,51 @@ def run_benchmark(root,                          # the benchmark folder
                   seed: int = 0,                 # bootstrap seed
                  ) -> BenchmarkResult:
     "Evaluate a released benchmark folder as stored into the run folder `out`."
-    if layout not in ('in9', 'folders'): raise ValueError(f"Unknown layout {layout!r}: use in9 or folders")
+    if layout not in ('in9', 'folders'):
+        raise ValueError(f"Unknown layout {layout!r}: use in9 or folders")
     protocol = protocol or ('stored' if layout == 'in9' else 'model')
-    if protocol not in PROTOCOLS: raise ValueError(f"Unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
-    if challenge and layout != 'in9': raise ValueError("--challenge needs the in9 layout (only_bg_t and fg_mask folders)")
+    if protocol not in PROTOCOLS:
+        raise ValueError(f"Unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
+    if challenge and layout != 'in9':
+        raise ValueError("--challenge needs the in9 layout (only_bg_t and fg_mask folders)")
     t0, out = time.perf_counter(), Path(out)
-    lay = (read_layout(root, 'val', 'original', 'fg_mask', IN9_VARIANTS, limit_per_class) if layout == 'in9'
-           else read_layout(root, '', reference, None, (), limit_per_class))
-    if challenge and 'only_bg_t' not in lay.variants: raise ValueError(f"{root} has no only_bg_t folder: the challenge needs it")
-    lmap = load_label_map('in9') if layout == 'in9' else load_label_map(label_map) if label_map else None
-    clfs = [with_protocol(c, protocol) for c in (classifiers if classifiers is not None else [load_classifier(m, device) for m in models])]
-    settings = dict(layout=layout, root=str(Path(root).resolve()), reference=lay.variants[0], protocol=protocol,
-                    protocol_means=PROTOCOLS[protocol], label_map=lmap.name if lmap else None, limit_per_class=limit_per_class,
-                    batch_size=batch_size, models=[dict(name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess),
-                                                        outputs=len(c.categories)) for c in clfs],
-                    challenge=challenge, inputs_sha1=_fingerprint(lay))
+    lay = (
+        read_layout(root, 'val', 'original', 'fg_mask', IN9_VARIANTS, limit_per_class)
+        if layout == 'in9'
+        else read_layout(root, '', reference, None, (), limit_per_class)
+    )
+    if challenge and 'only_bg_t' not in lay.variants:
+        raise ValueError(f"{root} has no only_bg_t folder: the challenge needs it")
+    lmap = (
+        load_label_map('in9')
+        if layout == 'in9'
+        else load_label_map(label_map) if label_map else None
+    )
+    clfs = [
+        with_protocol(c, protocol)
+        for c in (
+            classifiers if classifiers is not None else [load_classifier(m, device) for m in models]
+        )
+    ]
+    settings = dict(
+        layout=layout,
+        root=str(Path(root).resolve()),
+        reference=lay.variants[0],
+        protocol=protocol,
+        protocol_means=PROTOCOLS[protocol],
+        label_map=lmap.name if lmap else None,
+        limit_per_class=limit_per_class,
+        batch_size=batch_size,
+        models=[
+            dict(
+                name=c.name, weights=c.weights_id, preprocess=vars(c.preprocess),
+                outputs=len(c.categories),
+            )
+            for c in clfs
+        ],
+        challenge=challenge,
+        inputs_sha1=_fingerprint(lay),
+    )
     with run_lock(out):
         _check_settings(out, settings, resume)
         return _run(out, lay, clfs, lmap, settings, progress, n_boot, seed, t0)
@@ -272,35 +379,62 @@ def run_benchmark(root,                          # the benchmark folder
 def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResult:
     "The benchmark's work inside the run lock: shards, challenge, scores and every output file."
     ledger, tm = Ledger(out), StageTimer()
-    units = [(v, l, g) for v in lay.variants for l, g in lay.files[lay.files.variant == v].groupby('label', sort=False)]
+    units = [
+        (v, l, g)
+        for v in lay.variants
+        for l, g in lay.files[lay.files.variant == v].groupby('label', sort=False)
+    ]
     todo = [u for u in units if not ledger.done(_unit(u[0], u[1]))]
-    bar = tqdm(total=sum(len(g) for *_, g in todo), unit='img', desc='benchmark', disable=not progress or not todo)
+    bar = tqdm(
+        total=sum(len(g) for *_, g in todo), unit='img', desc='benchmark',
+        disable=not progress or not todo,
+    )
     for v, label, g in todo:
-        pred, err = classify_shard(clfs, g, lmap, st['batch_size'], tm, lay.variants[0], st['protocol'])
+        pred, err = classify_shard(
+            clfs, g, lmap, st['batch_size'], tm, lay.variants[0], st['protocol']
+        )
         ledger.commit(_unit(v, label), dict(pred=pred, err=err), dict(variant=v, images=len(g)))
         bar.update(len(g))
     bar.close()
-    adv, adv_err = _challenge(out, lay, clfs, lmap, st, tm, progress) if st['challenge'] else (None, None)
+    adv, adv_err = (
+        _challenge(out, lay, clfs, lmap, st, tm, progress) if st['challenge'] else (None, None)
+    )
     read = lambda kind: [ledger.read(_unit(v, l), kind) for v, l, _ in units]
     pred = concat_rows(read('pred'))
     mo, vo = val2idx([c.name for c in clfs]), val2idx(['original'] + lay.variants[1:])
-    pred = pred.iloc[np.lexsort((pred.variant.map(vo), pred.model.map(mo), pred.image_id))].reset_index(drop=True)
-    errors = pd.concat([lay.errors, *read('err'), *([adv_err] if adv_err is not None else [])], ignore_index=True)[ERROR_COLUMNS]
+    pred = pred.iloc[
+        np.lexsort((pred.variant.map(vo), pred.model.map(mo), pred.image_id))
+    ].reset_index(drop=True)
+    errors = pd.concat(
+        [lay.errors, *read('err'), *([adv_err] if adv_err is not None else [])], ignore_index=True
+    )[ERROR_COLUMNS]
     qc = _qc(lay, pred)
-    scores = score(pred, qc if len(lay.masks) else None, n_boot, seed, adv)      # object sizes only from masks
-    extra = dict(protocol=st['protocol']) | (dict(reference=st['reference']) if st['layout'] == 'folders' else {})
+    # object sizes only from masks
+    scores = score(pred, qc if len(lay.masks) else None, n_boot, seed, adv)
+    extra = dict(protocol=st['protocol']) | (
+        dict(reference=st['reference']) if st['layout'] == 'folders' else {}
+    )
     scores = {k: t.assign(**extra) for k, t in scores.items()}
     write_scores(out, scores)
     write_parquet(pred, out/'predictions.parquet')
-    for name, df in [('predictions.csv', pred), ('qc.csv', qc), ('errors.csv', errors)] + ([('adversarial.csv', adv)] if adv is not None else []):
+    for name, df in [('predictions.csv', pred), ('qc.csv', qc), ('errors.csv', errors)] + (
+        [('adversarial.csv', adv)] if adv is not None else []
+    ):
         write_csv(df, out/name)
     table = benchmark_table(scores, st)
     write_csv(table, out/'benchmark_table.csv')
-    counts = dict(images=int(lay.files.image_id.nunique()), variants=len(lay.variants), predictions=len(pred), errors=len(errors),
-                  foregrounds=0 if adv is None else int(adv.image_id.nunique()))
-    write_json(out/'manifest.json', dict(created=datetime.now(timezone.utc).isoformat(timespec='seconds'), benchmark=st,
-                                         variants=lay.variants, counts=counts, versions=package_versions(),
-                                         git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.')))
+    counts = dict(
+        images=int(lay.files.image_id.nunique()), variants=len(lay.variants), predictions=len(pred),
+        errors=len(errors), foregrounds=0 if adv is None else int(adv.image_id.nunique()),
+    )
+    write_json(
+        out / 'manifest.json',
+        dict(
+            created=datetime.now(timezone.utc).isoformat(timespec='seconds'), benchmark=st,
+            variants=lay.variants, counts=counts, versions=package_versions(),
+            git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'),
+        ),
+    )
     text = _summary(out, st, counts, errors, table, time.perf_counter() - t0)
     write_text(out/'summary.txt', text)
     return BenchmarkResult(out, scores, table, text, errors)
@@ -310,17 +444,36 @@ def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
     "The challenge, one shard per class: (rows, error rows), missing masks and originals included."
     ledger, f = Ledger(out), lay.files
     orig = f[f.variant == lay.variants[0]][['image_id', 'label', 'path']]
-    fgs = orig.merge(lay.masks[['image_id', 'path']].rename(columns=dict(path='mask_path')), on='image_id')
-    pool = f[f.variant == 'only_bg_t'][['image_id', 'path']]           # classes, then files, sorted: the official order
-    errs = [dict(image_id=i, path=str(lay.root/'fg_mask'), stage='pair:fg_mask', reason='no foreground mask: not in the challenge')
-            for i in orig.image_id[~orig.image_id.isin(fgs.image_id)]]
-    errs += [dict(image_id=i, path=p, stage='challenge', reason='a mask without its original image: not in the challenge')
-             for i, p in zip(lay.masks.image_id, lay.masks.path) if i not in set(orig.image_id)]
+    fgs = orig.merge(
+        lay.masks[['image_id', 'path']].rename(columns=dict(path='mask_path')), on='image_id'
+    )
+    # classes, then files, sorted: the official order
+    pool = f[f.variant == 'only_bg_t'][['image_id', 'path']]
+    errs = [
+        dict(
+            image_id=i, path=str(lay.root / 'fg_mask'), stage='pair:fg_mask',
+            reason='no foreground mask: not in the challenge',
+        )
+        for i in orig.image_id[~orig.image_id.isin(fgs.image_id)]
+    ]
+    errs += [
+        dict(
+            image_id=i, path=p, stage='challenge',
+            reason='a mask without its original image: not in the challenge',
+        )
+        for i, p in zip(lay.masks.image_id, lay.masks.path)
+        if i not in set(orig.image_id)
+    ]
     groups = list(fgs.groupby('label', sort=False))
     todo = [(l, g) for l, g in groups if not ledger.done(Unit('challenge', l))]
-    bar = tqdm(total=sum(len(g) for _, g in todo), unit='fg', desc='challenge', disable=not progress or not todo)
+    bar = tqdm(
+        total=sum(len(g) for _, g in todo), unit='fg', desc='challenge',
+        disable=not progress or not todo,
+    )
     for label, g in todo:
-        rows, err = challenge_rows(clfs, g, pool, lmap, st['batch_size'], max(st['challenge'], 0), tm, bar)
+        rows, err = challenge_rows(
+            clfs, g, pool, lmap, st['batch_size'], max(st['challenge'], 0), tm, bar
+        )
         ledger.commit(Unit('challenge', label), dict(adv=rows, adverr=err))
     bar.close()
     rows = [ledger.read(Unit('challenge', l), 'adv') for l, _ in groups]
@@ -332,17 +485,28 @@ def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
 def _qc(lay: Layout, pred: pd.DataFrame) -> pd.DataFrame:
     "One row per image of the reference folder: size, and the mask's foreground share when there is a mask."
     ref = lay.files[lay.files.variant == lay.variants[0]]
-    hw = pred[pred.variant == 'original'].drop_duplicates('image_id').set_index('image_id')[['label_idx', 'height', 'width']]
+    hw = (
+        pred[pred.variant == 'original']
+        .drop_duplicates('image_id')
+        .set_index('image_id')[['label_idx', 'height', 'width']]
+    )
     masks = dict(zip(lay.masks.image_id, lay.masks.path))
-    frac = {i: float((read_mask(p) >= .5).float().mean()) for i, p in masks.items() if i in hw.index}
+    frac = {
+        i: float((read_mask(p) >= 0.5).float().mean()) for i, p in masks.items() if i in hw.index
+    }
     qc = ref[['image_id', 'path', 'label']].join(hw, on='image_id', how='inner')
-    return qc.assign(sha256='', segmenter='fg_mask' if masks else '', fg_frac=qc.image_id.map(frac), qc_ok=True, qc_reason='')
+    return qc.assign(
+        sha256='', segmenter='fg_mask' if masks else '', fg_frac=qc.image_id.map(frac), qc_ok=True,
+        qc_reason='',
+    )
 
 # %% ../nbs/07b_benchmark.ipynb #72ed561b
 TABLE_COLUMNS = ['model', 'protocol', 'scoring', 'measure', 'n', 'value', 'lo', 'hi']
-_TITLES = {'original': 'Original', 'only_fg': 'Only-FG', 'no_fg': 'No-FG', 'only_bg_b': 'Only-BG-B', 'only_bg_t': 'Only-BG-T',
-           'mixed_same': 'Mixed-Same', 'mixed_rand': 'Mixed-Rand', 'mixed_next': 'Mixed-Next', 'bg_gap': 'BG-Gap',
-           'challenge': 'Challenge'}
+_TITLES = {
+    'original': 'Original', 'only_fg': 'Only-FG', 'no_fg': 'No-FG', 'only_bg_b': 'Only-BG-B',
+    'only_bg_t': 'Only-BG-T', 'mixed_same': 'Mixed-Same', 'mixed_rand': 'Mixed-Rand',
+    'mixed_next': 'Mixed-Next', 'bg_gap': 'BG-Gap', 'challenge': 'Challenge',
+}
 _FIRST = ['original', 'mixed_same', 'mixed_rand', 'bg_gap']
 
 def benchmark_table(scores: dict,  # tables from `score`
@@ -352,11 +516,21 @@ def benchmark_table(scores: dict,  # tables from `score`
     rows, proto = [], settings['protocol']
     if 'label_space' in scores:
         m, g = scores['label_space'], scores['label_space_bg_gap']
-    else: m, g = scores['metrics'].assign(scoring='imagenet'), scores['bg_gap'].assign(scoring='imagenet')
-    for r in m.itertuples(): rows.append((r.model, proto, r.scoring, r.variant, r.n, r.top1, r.top1_lo, r.top1_hi))
-    for r in g.itertuples(): rows.append((r.model, proto, r.scoring, 'bg_gap', r.n, r.bg_gap, r.bg_gap_lo, r.bg_gap_hi))
+    else:
+        m, g = scores['metrics'].assign(scoring='imagenet'), scores['bg_gap'].assign(
+            scoring='imagenet'
+        )
+    for r in m.itertuples():
+        rows.append((r.model, proto, r.scoring, r.variant, r.n, r.top1, r.top1_lo, r.top1_hi))
+    for r in g.itertuples():
+        rows.append((r.model, proto, r.scoring, 'bg_gap', r.n, r.bg_gap, r.bg_gap_lo, r.bg_gap_hi))
     for r in scores.get('adversarial', pd.DataFrame()).itertuples():
-        rows.append((r.model, proto, 'mapped', 'challenge', r.n, r.adv_accuracy, r.adv_accuracy_lo, r.adv_accuracy_hi))
+        rows.append(
+            (
+                r.model, proto, 'mapped', 'challenge', r.n, r.adv_accuracy, r.adv_accuracy_lo,
+                r.adv_accuracy_hi,
+            )
+        )
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 # %% ../nbs/07b_benchmark.ipynb #4f0c44a3
@@ -364,31 +538,67 @@ def format_table(table: pd.DataFrame,  # `benchmark_table` output
                  scoring: str = 'mapped',  # `mapped`, `restricted` or `imagenet`; the first present when absent
                 ) -> str:
     "The table of one scoring as printed: a row per model, percent with the 95% interval."
-    t = table[table.scoring == scoring] if scoring in set(table.scoring) else table[table.scoring == table.scoring.iloc[0]]
+    t = (
+        table[table.scoring == scoring]
+        if scoring in set(table.scoring)
+        else table[table.scoring == table.scoring.iloc[0]]
+    )
     if t.empty: return '(no results)'
-    cell = lambda r: f"{r.value * 100:.1f} [{r.lo * 100:.1f}, {r.hi * 100:.1f}]" if pd.notna(r.value) else 'n/a'
+    cell = lambda r: (
+        f"{r.value * 100:.1f} [{r.lo * 100:.1f}, {r.hi * 100:.1f}]" if pd.notna(r.value) else 'n/a'
+    )
     t = t.assign(cell=[cell(r) for r in t.itertuples()])
-    w = t.pivot(index='model', columns='measure', values='cell').reindex(list(dict.fromkeys(t.model)))
-    cols = [c for c in _FIRST if c in w] + [c for c in dict.fromkeys(t.measure) if c not in _FIRST and c != 'challenge'] + \
-           [c for c in ['challenge'] if c in w]
-    return w[cols].rename(columns=lambda c: _TITLES.get(c, c)).rename_axis(None).rename_axis(None, axis=1).to_string()
+    w = t.pivot(index='model', columns='measure', values='cell').reindex(
+        list(dict.fromkeys(t.model))
+    )
+    cols = (
+        [c for c in _FIRST if c in w]
+        + [c for c in dict.fromkeys(t.measure) if c not in _FIRST and c != 'challenge']
+        + [c for c in ['challenge'] if c in w]
+    )
+    return (
+        w[cols]
+        .rename(columns=lambda c: _TITLES.get(c, c))
+        .rename_axis(None)
+        .rename_axis(None, axis=1)
+        .to_string()
+    )
 
 # %% ../nbs/07b_benchmark.ipynb #3647a7b7
 def _summary(out, st, counts, errors, table, seconds) -> str:
     "The text a benchmark prints and writes to `summary.txt`."
     scoring = 'mapped' if st['label_map'] else 'imagenet'
-    lines = [f"bgimpact benchmark {st['layout']}: {st['root']} → {out}",
-             f"  {counts['images']} images × {counts['variants']} variant folders; {counts['errors']} error rows (errors.csv); {seconds:.1f} s",
-             f"  protocol {st['protocol']}: {st['protocol_means']}"]
-    if st['layout'] == 'folders': lines.append(f"  reference: {st['reference']} (rows named original)")
-    for r in errors.head(5).itertuples(): lines.append(f"  error: {r.image_id}: {r.stage}: {r.reason}")
+    lines = [
+        f"bgimpact benchmark {st['layout']}: {st['root']} → {out}",
+        f"  {counts['images']} images × {counts['variants']} variant folders; {counts['errors']} error rows (errors.csv); {seconds:.1f} s",
+        f"  protocol {st['protocol']}: {st['protocol_means']}",
+    ]
+    if st['layout'] == 'folders':
+        lines.append(f"  reference: {st['reference']} (rows named original)")
+    for r in errors.head(5).itertuples():
+        lines.append(f"  error: {r.image_id}: {r.stage}: {r.reason}")
     if len(errors) > 5: lines.append(f"  … and {len(errors) - 5} more in errors.csv")
-    what = {'mapped': "ImageNet-9 accuracy, argmax mapped by the official in_to_in9.json (unmapped = wrong)",
-            'imagenet': "ImageNet-1k top-1 accuracy"}[scoring]
-    lines += ['', f"{what}, % [95% CI]; BG-Gap = Mixed-Same − Mixed-Rand"
-              + ("; Challenge = share of foregrounds no only_bg_t background fools" if st['challenge'] else ''),
-              format_table(table, scoring)]
+    what = {
+        'mapped': "ImageNet-9 accuracy, argmax mapped by the official in_to_in9.json (unmapped = wrong)",
+        'imagenet': "ImageNet-1k top-1 accuracy",
+    }[scoring]
+    lines += [
+        '',
+        f"{what}, % [95% CI]; BG-Gap = Mixed-Same − Mixed-Rand"
+        + (
+            "; Challenge = share of foregrounds no only_bg_t background fools"
+            if st['challenge']
+            else ''
+        ),
+        format_table(table, scoring),
+    ]
     if st['label_map']:
-        lines += ['', "restricted scoring (argmax over mapped classes only), % [95% CI]", format_table(table, 'restricted')]
-    if st['challenge'] > 0: lines.append(f"  challenge pool limited to the first {st['challenge']} backgrounds: not the official challenge")
+        lines += [
+            '', "restricted scoring (argmax over mapped classes only), % [95% CI]",
+            format_table(table, 'restricted'),
+        ]
+    if st['challenge'] > 0:
+        lines.append(
+            f"  challenge pool limited to the first {st['challenge']} backgrounds: not the official challenge"
+        )
     return '\n'.join(lines) + '\n'

@@ -11,22 +11,31 @@ import json, os
 from pathlib import Path
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2c8
-FILLS = {'black': (0, 0, 0), 'gray': (128, 128, 128), 'white': (255, 255, 255)}   # colour names → RGB
+# colour names → RGB
+FILLS = {'black': (0, 0, 0), 'gray': (128, 128, 128), 'white': (255, 255, 255)}
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2d0
-FILL_METHODS = ('mean', 'blur', 'noise', 'tile')   # fills computed from the image rather than a colour
+# fills computed from the image rather than a colour
+FILL_METHODS = ('mean', 'blur', 'noise', 'tile')
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2d3
 ALIASES = {'no_bg': 'only_fg', 'no_foreground': 'no_fg'}   # alias → the variant it names
-MIXED = ('mixed_same', 'mixed_rand', 'mixed_next')         # the variants pairing an object with another image's background
+# the variants pairing an object with another image's background
+MIXED = ('mixed_same', 'mixed_rand', 'mixed_next')
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2d4
-SIMPLE_VARIANTS = ('original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', *MIXED, 'contrast_low', 'contrast_high',
-                   'contrast_max', 'blur_bg', 'gray_bg', 'noise_bg', 'placed')
+SIMPLE_VARIANTS = (
+    'original', 'only_fg', 'no_fg', 'only_bg_b', 'only_bg_t', *MIXED, 'contrast_low',
+    'contrast_high', 'contrast_max', 'blur_bg', 'gray_bg', 'noise_bg', 'placed',
+)
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2d5
-PARAM_VARIANTS = ('only_fg', 'no_fg', 'scene', 'recolor', 'placed')   # the variants that take a parameter
-VARIANT_FORMS = ('only_fg:<fill>', 'no_fg:<fill>', 'scene:<name>', 'scenes', 'recolor:<#rrggbb>', 'placed:<scene or colour>')
+# the variants that take a parameter
+PARAM_VARIANTS = ('only_fg', 'no_fg', 'scene', 'recolor', 'placed')
+VARIANT_FORMS = (
+    'only_fg:<fill>', 'no_fg:<fill>', 'scene:<name>', 'scenes', 'recolor:<#rrggbb>',
+    'placed:<scene or colour>',
+)
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2d9
 SEGMENTER_SYNTAX = {   # every backend's spec → what it does
@@ -72,7 +81,10 @@ def _clip_repos() -> dict:
     repos = {}
     for arch, tag in open_clip.list_pretrained():
         hub = (open_clip.get_pretrained_cfg(arch, tag).get('hf_hub') or '').rstrip('/')
-        if hub: repos.setdefault(hub if hub.count('/') == 1 else os.path.split(hub)[0], f'clip:{arch}:{tag}')
+        if hub:
+            repos.setdefault(
+                hub if hub.count('/') == 1 else os.path.split(hub)[0], f'clip:{arch}:{tag}'
+            )
     return repos
 
 def available_models() -> list:
@@ -80,7 +92,8 @@ def available_models() -> list:
     out = ['lite0']
     checkpoints = torch_hub_dir()/'checkpoints'
     files = {p.name for p in checkpoints.glob('*')} if checkpoints.exists() else set()
-    if files:                                      # torchvision (slow to import) only when there are weights to name
+    # torchvision (slow to import) only when there are weights to name
+    if files:
         import torchvision
         from torchvision.models import get_model_weights, list_models
         for m in list_models(torchvision.models):
@@ -104,5 +117,11 @@ def available_models() -> list:
 def format_models() -> str:
     "The text of `bgimpact models`: kinds with their spec syntax, then what is available offline here."
     w = max(map(len, MODEL_SYNTAX))
-    lines = ['Model kinds (--models, comma-separated; YAML `models:` list):'] + [f'  {k:<{w}}  {v}' for k, v in MODEL_SYNTAX.items()]
-    return '\n'.join(lines + ['', f'Available offline on this machine (HF cache {hf_cache_dir()}):'] + [f'  {m}' for m in available_models()])
+    lines = ['Model kinds (--models, comma-separated; YAML `models:` list):'] + [
+        f'  {k:<{w}}  {v}' for k, v in MODEL_SYNTAX.items()
+    ]
+    return '\n'.join(
+        lines
+        + ['', f'Available offline on this machine (HF cache {hf_cache_dir()}):']
+        + [f'  {m}' for m in available_models()]
+    )

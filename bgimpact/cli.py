@@ -37,16 +37,22 @@ FILL_HELP = (f"what fills removed regions: {', '.join(FILLS)}, #rrggbb, {', '.jo
 MODELS_HELP = f"comma list of classifier specs (default lite0): {'; '.join(MODEL_SYNTAX)} (see `bgimpact models`)"
 
 # %% ../nbs/16_cli.ipynb #a80031e9
-def _study_flags(p: argparse.ArgumentParser,
-                 classify: bool = True):  # False: without the classifiers' flags (`bgimpact variants`)
+def _study_flags(
+    p: argparse.ArgumentParser, classify: bool = True
+):  # False: without the classifiers' flags (`bgimpact variants`)
     "Add the study flags to `p`: each sets the `Config` field of its name, and one left out leaves the field as it is."
     p.add_argument('--variants', type=_list, help=VARIANTS_HELP)
-    p.add_argument('--scenes',
-                   help="folder with one photo per scene, named by scene (default: built-in scenes)")
+    p.add_argument(
+        '--scenes',
+        help="folder with one photo per scene, named by scene (default: built-in scenes)",
+    )
     if classify: p.add_argument('--models', type=_list, help=MODELS_HELP)
     p.add_argument('--segmenter', help=_segmenter_help())
-    if classify: p.add_argument('--save-variants', action='store_const', const=True, dest='save_variants',
-                                help="also write every variant as PNG under variants/<variant>/<class>/")
+    if classify:
+        p.add_argument(
+            '--save-variants', action='store_const', const=True, dest='save_variants',
+            help="also write every variant as PNG under variants/<variant>/<class>/",
+        )
     p.add_argument('--seed', type=int,
                    help="seed for palettes, noise, placements and mixed pairings (default 0)")
     if classify: p.add_argument('--batch-size', type=int, dest='batch_size',
@@ -55,9 +61,13 @@ def _study_flags(p: argparse.ArgumentParser,
     p.add_argument('--work-size', type=int, dest='work_size',
                    help="shorter side images are resized to (default: the largest model resize)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
-    if classify: p.add_argument('--adversarial', type=int,
-                                help="adversarial backgrounds: pooled backgrounds tried per object (0 = off, "
-                                     "-1 = all)")
+    if classify:
+        p.add_argument(
+            '--adversarial',
+            type=int,
+            help="adversarial backgrounds: pooled backgrounds tried per object (0 = off, "
+            "-1 = all)",
+        )
     if classify: p.add_argument('--label-map', dest='label_map',
                                 help="also score in a smaller label space: in9 (built in), "
                                      "path/to/in_to_in9.json, or a CSV idx,class")
@@ -74,29 +84,40 @@ def _study_flags(p: argparse.ArgumentParser,
                    help="placed: object's longer side / image's shorter side (default 0.5)")
     p.add_argument('--place-flip', action=argparse.BooleanOptionalAction, dest='place_flip',
                    help="placed: also paste each position flipped (default yes)")
-    if classify: p.add_argument('--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
-                   help="run even when class folders match no ImageNet class (their accuracy is not scored)")
+    if classify:
+        p.add_argument(
+            '--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
+            help="run even when class folders match no ImageNet class (their accuracy is not scored)",
+        )
 
 # %% ../nbs/16_cli.ipynb #5669da12
-EXECUTOR_FIELDS = ['executor', 'workers', 'gpus_per_worker', 'prefetch', 'runtime']   # the `Config` fields `_executor_flags` sets
+# the `Config` fields `_executor_flags` sets
+EXECUTOR_FIELDS = ['executor', 'workers', 'gpus_per_worker', 'prefetch', 'runtime']
 
 def _executor_flags(p: argparse.ArgumentParser):
     "Add the flags choosing who computes a run (`run`, `demo`): each sets the `Config` field of its name."
-    p.add_argument('--executor',
-                   help="who computes: local (default, this process), processes (worker processes on this "
-                        "machine), "
-                   "ray (a Ray cluster on this machine) or ray:ADDRESS "
-                   "(a running cluster; the run folder must be on storage every node sees)")
+    p.add_argument(
+        '--executor',
+        help="who computes: local (default, this process), processes (worker processes on this "
+        "machine), "
+        "ray (a Ray cluster on this machine) or ray:ADDRESS "
+        "(a running cluster; the run folder must be on storage every node sees)",
+    )
     p.add_argument('--workers', type=int,
                    help="worker processes or Ray actors, each loading the models once (default 2)")
     p.add_argument('--gpus-per-worker', type=float, dest='gpus_per_worker',
                    help="GPUs each Ray actor holds (default 0)")
-    p.add_argument('--prefetch', type=int,
-                   help="images decoded and masked ahead, in one thread per core, while earlier ones are "
-                        "classified (default 8; 0: off)")
-    p.add_argument('--runtime',
-                   help="CPU runtime of classifiers and u2netp: auto (default: ONNX Runtime where it can), "
-                        "onnxruntime, eager (PyTorch, and OpenCV for u2netp)")
+    p.add_argument(
+        '--prefetch',
+        type=int,
+        help="images decoded and masked ahead, in one thread per core, while earlier ones are "
+        "classified (default 8; 0: off)",
+    )
+    p.add_argument(
+        '--runtime',
+        help="CPU runtime of classifiers and u2netp: auto (default: ONNX Runtime where it can), "
+        "onnxruntime, eager (PyTorch, and OpenCV for u2netp)",
+    )
 
 # %% ../nbs/16_cli.ipynb #a1160001
 ATTRIBUTION_FIELDS = ['attribution', 'noise_sigmas', 'noise_trials']
@@ -107,9 +128,12 @@ def _floats(s: str) -> list:
 
 def _attribution_flags(p: argparse.ArgumentParser):
     "Add the flags of the attribution and noise passes (`run`, `demo`): each sets the `Config` field of its name."
-    p.add_argument('--attribution', type=_list,
-                   help="comma list of attribution methods scored against the mask: gradcam, gradcam++, "
-                   "hirescam, layercam, scorecam (needs bgimpact[attribution]; default: none)")
+    p.add_argument(
+        '--attribution',
+        type=_list,
+        help="comma list of attribution methods scored against the mask: gradcam, gradcam++, "
+        "hirescam, layercam, scorecam (needs bgimpact[attribution]; default: none)",
+    )
     p.add_argument('--noise-sigmas', type=_floats, dest='noise_sigmas',
                    help="comma list of σ for Gaussian noise on the object and on the "
                    "background, e.g. 0.1,0.25,0.5: RFS and core/spurious accuracy (default: none)")
@@ -117,14 +141,22 @@ def _attribution_flags(p: argparse.ArgumentParser):
                    help="noise draws per image, σ and region (default 3)")
 
 # %% ../nbs/16_cli.ipynb #a47d428a
-STUDY_FIELDS = ['variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device', 'work_size', 'limit',
-                'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial',
-                'allow_unlabelled']
+STUDY_FIELDS = [
+    'variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device',
+    'work_size', 'limit', 'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale',
+    'place_flip', 'label_map', 'adversarial', 'allow_unlabelled',
+]
 
 def config_from_args(args) -> Config:  # parsed arguments (`argparse.Namespace`)
     "The config file (if any) with every flag that was given applied on top."
     cfg = Config.from_yaml(args.config) if getattr(args, 'config', None) else Config()
-    return cfg.update(data=getattr(args, 'data', None), **{k: getattr(args, k, None) for k in [*STUDY_FIELDS, *ATTRIBUTION_FIELDS, *EXECUTOR_FIELDS]})
+    return cfg.update(
+        data=getattr(args, 'data', None),
+        **{
+            k: getattr(args, k, None)
+            for k in [*STUDY_FIELDS, *ATTRIBUTION_FIELDS, *EXECUTOR_FIELDS]
+        },
+    )
 
 # %% ../nbs/16_cli.ipynb #cm000002
 @dataclass
@@ -134,7 +166,8 @@ class Command:
     summary: str          # one line, in `bgimpact --help`
     flags: callable       # adds the command's arguments to its parser
     run: callable         # parsed arguments → exit code
-    examples: tuple = ()  # (command line, what it does) pairs, in `<command> --help` and on this page
+    # (command line, what it does) pairs, in `<command> --help` and on this page
+    examples: tuple = ()
     details: str = ''     # what `<command> --help` says beyond the summary
 
 COMMANDS = {}   # name → `Command`, in the order `bgimpact --help` lists them
@@ -147,7 +180,9 @@ def command(name: str,            # the subcommand
             details: str = ''):   # more than the summary, for `<command> --help`
     "Register the decorated function (parsed arguments → exit code) as `bgimpact name`."
     def register(run):
-        COMMANDS[name] = Command(name, summary, flags or (lambda p: None), run, tuple(examples), details)
+        COMMANDS[name] = Command(
+            name, summary, flags or (lambda p: None), run, tuple(examples), details
+        )
         return run
     return register
 
@@ -169,20 +204,25 @@ def _existing(what: str,       # what the path is, for the message
              ):
     "An argument type: a path that exists (and holds `needs`), else an error saying which."
     def check(s: str) -> str:
-        if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{what[0].upper() + what[1:]} not found: {s}")
+        if not Path(s).exists():
+            raise argparse.ArgumentTypeError(f"{what[0].upper() + what[1:]} not found: {s}")
         if needs and not (Path(s)/needs).exists():
             raise argparse.ArgumentTypeError(f"No {needs} in {s}: is it a finished run?")
         return s
     return check
 
 # %% ../nbs/16_cli.ipynb #st000000
-DATA_HELP = ("the photos: an ImageFolder root/<class>/<image>, a CSV manifest path,label[,mask_path], "
-             "a folder of images without class folders, or one image")
+DATA_HELP = (
+    "the photos: an ImageFolder root/<class>/<image>, a CSV manifest path,label[,mask_path], "
+    "a folder of images without class folders, or one image"
+)
 
 def _input_flags(p: argparse.ArgumentParser):
     "Add the flags naming a study's photos, settings file and run folder (`run`, `variants`)."
     p.add_argument('--data', type=_existing('dataset'), help=DATA_HELP)
-    p.add_argument('--config', type=_existing('config file'), help="YAML config file; flags given override it")
+    p.add_argument(
+        '--config', type=_existing('config file'), help="YAML config file; flags given override it"
+    )
     p.add_argument('--out', required=True, help="run folder")
     p.add_argument('--resume', action='store_true', help="continue an interrupted run in --out")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
@@ -204,23 +244,37 @@ def _demo_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact demo`: where it goes, and every study, executor and attribution flag."
     p.add_argument('--out', default='runs/demo',
                    help="run folder (default runs/demo); a demo already there is continued")
-    p.add_argument('--resume', action='store_true', help=argparse.SUPPRESS)   # the demo always continues; kept for old scripts
+    # the demo always continues; kept for old scripts
+    p.add_argument('--resume', action='store_true', help=argparse.SUPPRESS)
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
     _study_flags(p)
     _executor_flags(p)
     _attribution_flags(p)
 
-@command('demo', "the default study on seven bundled photos with the embedded models (offline)", _demo_flags,
-         examples=[('bgimpact demo', 'every default variant, EfficientNet-Lite0, into runs/demo'),
-                   ('bgimpact demo --out runs/small --variants original,only_fg,mixed_rand', 'a smaller study')],
-         details="The photos ship with scikit-image and the models with the package: the demo needs no network. "
-                 "Run again, it continues the demo in --out, or prints the summary of the finished one.")
+
+@command(
+    'demo',
+    "the default study on seven bundled photos with the embedded models (offline)",
+    _demo_flags,
+    examples=[
+        ('bgimpact demo', 'every default variant, EfficientNet-Lite0, into runs/demo'),
+        (
+            'bgimpact demo --out runs/small --variants original,only_fg,mixed_rand',
+            'a smaller study',
+        ),
+    ],
+    details="The photos ship with scikit-image and the models with the package: the demo needs no network. "
+    "Run again, it continues the demo in --out, or prints the summary of the finished one.",
+)
 def _demo(args) -> int:
     "`bgimpact demo`: the default study on the bundled photos; a demo already in `--out` is continued."
     from bgimpact.run import run_demo
     out = Path(args.out)
     resume = recorded_config(out) is not None
-    if resume: get_logger().info(f"{out} holds a demo run: continuing it (delete the folder to start afresh)")
+    if resume:
+        get_logger().info(
+            f"{out} holds a demo run: continuing it (delete the folder to start afresh)"
+        )
     return _study_done(run_demo(out, resume, not args.no_progress, config_from_args(args)), out)
 
 # %% ../nbs/16_cli.ipynb #st000003
@@ -231,17 +285,32 @@ def _run_flags(p: argparse.ArgumentParser):
     _executor_flags(p)
     _attribution_flags(p)
 
-@command('run', "a study of your photos: every variant classified by every model, then metrics", _run_flags,
-         examples=[('bgimpact run --data photos --out runs/mine', 'the default study of an ImageFolder'),
-                   ('bgimpact run --data photos --out runs/mine --resume', 'continue it after an interruption'),
-                   ('bgimpact run --config study.yaml --out runs/s --models lite0,resnet50', 'a config file, one flag over it')],
-         details="Writes predictions, metrics with 95% intervals, masks, QC and errors into --out (see `bgimpact columns`). "
-                 "An interrupted run continues with --resume and ends with the tables an uninterrupted one writes.")
+
+@command(
+    'run',
+    "a study of your photos: every variant classified by every model, then metrics",
+    _run_flags,
+    examples=[
+        ('bgimpact run --data photos --out runs/mine', 'the default study of an ImageFolder'),
+        (
+            'bgimpact run --data photos --out runs/mine --resume',
+            'continue it after an interruption',
+        ),
+        (
+            'bgimpact run --config study.yaml --out runs/s --models lite0,resnet50',
+            'a config file, one flag over it',
+        ),
+    ],
+    details="Writes predictions, metrics with 95% intervals, masks, QC and errors into --out (see `bgimpact columns`). "
+    "An interrupted run continues with --resume and ends with the tables an uninterrupted one writes.",
+)
 def _run(args) -> int:
     "`bgimpact run`: a study into `--out`, after the checks that need no model."
     cfg = config_from_args(args)
     from bgimpact.run import run_study
-    return _study_done(run_study(cfg, args.out, resume=args.resume, progress=not args.no_progress), args.out)
+    return _study_done(
+        run_study(cfg, args.out, resume=args.resume, progress=not args.no_progress), args.out
+    )
 
 # %% ../nbs/16_cli.ipynb #st000004
 def _variants_flags(p: argparse.ArgumentParser):
@@ -249,18 +318,31 @@ def _variants_flags(p: argparse.ArgumentParser):
     _input_flags(p)
     _study_flags(p, classify=False)
 
-@command('variants', "masks and every variant as PNG (variants/<variant>/<class>/), without classifying", _variants_flags,
-         examples=[('bgimpact variants --data photos --out runs/v --variants only_fg,no_fg:blur', 'two variants of each photo')])
+
+@command(
+    'variants',
+    "masks and every variant as PNG (variants/<variant>/<class>/), without classifying",
+    _variants_flags,
+    examples=[
+        (
+            'bgimpact variants --data photos --out runs/v --variants only_fg,no_fg:blur',
+            'two variants of each photo',
+        )
+    ],
+)
 def _variants(args) -> int:
     "`bgimpact variants`: the masks and variants of a dataset as files, with no classifier."
-    cfg = config_from_args(args).update(models=[], save_variants=True, allow_unlabelled=True)   # no classifier: labels are folders
+    # no classifier: labels are folders
+    cfg = config_from_args(args).update(models=[], save_variants=True, allow_unlabelled=True)
     from bgimpact.run import run_study
     res = run_study(cfg, args.out, resume=args.resume, progress=not args.no_progress)
     root = Path(args.out)/'variants'
     pngs = list(root.rglob('*.png')) if root.exists() else []
     kinds = {p.relative_to(root).parts[0] for p in pngs}
-    print(f"bgimpact variants: {len(pngs)} PNGs of {len(kinds)} variants for {res.n_evaluated} images under {root}; "
-          f"their masks under {Path(args.out)/'masks'}, mask QC in qc.csv, unusable inputs in errors.csv ({res.n_errors})")
+    print(
+        f"bgimpact variants: {len(pngs)} PNGs of {len(kinds)} variants for {res.n_evaluated} images under {root}; "
+        f"their masks under {Path(args.out)/'masks'}, mask QC in qc.csv, unusable inputs in errors.csv ({res.n_errors})"
+    )
     return 0 if res.n_evaluated else 1
 
 # %% ../nbs/16_cli.ipynb #st000005
@@ -268,22 +350,42 @@ def _segment_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact segment`."
     p.add_argument('--data', required=True, type=_existing('dataset'), help=DATA_HELP)
     p.add_argument('--segmenter', default='auto', help=_segmenter_help())
-    p.add_argument('--backend', dest='backend', help=argparse.SUPPRESS)       # the old spelling, still accepted
-    p.add_argument('--out', required=True,
-                   help="output folder (masks/, overlays/, qc.csv, errors.csv); reruns reuse its masks")
+    # the old spelling, still accepted
+    p.add_argument('--backend', dest='backend', help=argparse.SUPPRESS)
+    p.add_argument(
+        '--out', required=True,
+        help="output folder (masks/, overlays/, qc.csv, errors.csv); reruns reuse its masks",
+    )
     p.add_argument('--no-overlays', action='store_true', help="skip the overlay JPEGs")
     p.add_argument('--work-size', type=int, dest='work_size',
                    help="shorter side images are resized to (default 256)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-@command('segment', "masks, overlays and mask QC for a dataset, without classifying", _segment_flags,
-         examples=[('bgimpact segment --data photos --out runs/masks', 'u2netp masks, GrabCut where they fail QC'),
-                   ('bgimpact segment --data photos --out runs/m2 --segmenter grabcut:rect', 'another backend')])
+
+@command(
+    'segment',
+    "masks, overlays and mask QC for a dataset, without classifying",
+    _segment_flags,
+    examples=[
+        (
+            'bgimpact segment --data photos --out runs/masks',
+            'u2netp masks, GrabCut where they fail QC',
+        ),
+        (
+            'bgimpact segment --data photos --out runs/m2 --segmenter grabcut:rect',
+            'another backend',
+        ),
+    ],
+)
 def _segment(args) -> int:
     "`bgimpact segment`: masks and their QC, and the masks that fail it listed."
-    if args.backend: get_logger().warning("--backend is deprecated: use --segmenter (it takes the same values)")
-    cfg = Config(data=args.data, segmenter=args.backend or args.segmenter, work_size=args.work_size or 0, limit=args.limit or 0)
+    if args.backend:
+        get_logger().warning("--backend is deprecated: use --segmenter (it takes the same values)")
+    cfg = Config(
+        data=args.data, segmenter=args.backend or args.segmenter, work_size=args.work_size or 0,
+        limit=args.limit or 0,
+    )
     from bgimpact.run import segment_study
     qc = segment_study(cfg, args.out, not args.no_overlays, not args.no_progress)
     bad = qc[~qc.qc_ok.astype(bool)]
@@ -300,15 +402,28 @@ def _sweep_flags(p: argparse.ArgumentParser):
                    help="dataset for every run (overrides the configs' data)")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-@command('sweep', "one run per config file into OUT/<config name>, and OUT/comparison.csv of their metrics", _sweep_flags,
-         examples=[('bgimpact sweep hard.yaml soft.yaml --data photos --out runs/sweep', 'two studies side by side')])
+
+@command(
+    'sweep',
+    "one run per config file into OUT/<config name>, and OUT/comparison.csv of their metrics",
+    _sweep_flags,
+    examples=[
+        (
+            'bgimpact sweep hard.yaml soft.yaml --data photos --out runs/sweep',
+            'two studies side by side',
+        )
+    ],
+)
 def _sweep(args) -> int:
     "`bgimpact sweep`: a run per config file and the table comparing them."
     from bgimpact.metrics import summary_table
     from bgimpact.run import sweep
     comp = sweep(args.configs, args.out, args.data, not args.no_progress)
     t = comp.assign(model=comp.run + ':' + comp.model)
-    print(f"bgimpact sweep: {len(args.configs)} runs in {args.out}; comparison.csv\n" + summary_table(t).to_string())
+    print(
+        f"bgimpact sweep: {len(args.configs)} runs in {args.out}; comparison.csv\n"
+        + summary_table(t).to_string()
+    )
     return 0
 
 # %% ../nbs/16_cli.ipynb #rn000000
@@ -318,7 +433,9 @@ def _report_flags(p: argparse.ArgumentParser):
     p.add_argument('--out', help="where the report goes (default: the run folder)")
     p.add_argument('--models', help="comma list of models to show (default: all)")
     p.add_argument('--variants', help="comma list of variants to show (default: all)")
-    p.add_argument('--timeout', type=int, default=600, help="seconds a report cell may run (default 600)")
+    p.add_argument(
+        '--timeout', type=int, default=600, help="seconds a report cell may run (default 600)"
+    )
     p.add_argument('--params', type=_existing('parameter file'),
                    help="YAML file of report parameters (as papermill -f); flags given override it")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
@@ -327,20 +444,36 @@ def _report_params(args) -> dict:
     "The report parameters: those of `--params`, then `--models` and `--variants` over them."
     try: params = (yaml.safe_load(Path(args.params).read_text()) or {}) if args.params else {}
     except yaml.YAMLError as e: raise ValueError(yaml_error(args.params, e)) from None
-    if not isinstance(params, dict): raise ValueError(f"{args.params}: expected a mapping of report parameters")
+    if not isinstance(params, dict):
+        raise ValueError(f"{args.params}: expected a mapping of report parameters")
     return params | {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
 
-@command('report', "the report of a finished run: report.html (code hidden), report.ipynb and figures/*.png", _report_flags,
-         examples=[('bgimpact report runs/demo', 'runs/demo/report.html'),
-                   ('bgimpact report runs/demo --models lite0 --variants original,only_fg', 'a report on part of a run')])
+
+@command(
+    'report',
+    "the report of a finished run: report.html (code hidden), report.ipynb and figures/*.png",
+    _report_flags,
+    examples=[
+        ('bgimpact report runs/demo', 'runs/demo/report.html'),
+        (
+            'bgimpact report runs/demo --models lite0 --variants original,only_fg',
+            'a report on part of a run',
+        ),
+    ],
+)
 def _report(args) -> int:
     "`bgimpact report`: execute the report notebook on a run folder and say where the HTML is."
     from bgimpact.report import ReportError, run_report
-    try: res = run_report(args.run, args.out, _report_params(args), args.timeout, progress=not args.no_progress)
+    try:
+        res = run_report(
+            args.run, args.out, _report_params(args), args.timeout, progress=not args.no_progress
+        )
     except ReportError as e:
         get_logger().error(f"error: {e}")
         return 1
-    print(f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in {res['figures']})")
+    print(
+        f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in {res['figures']})"
+    )
     return 0
 
 # %% ../nbs/16_cli.ipynb #rn000001
@@ -352,20 +485,33 @@ def _evaluate_flags(p: argparse.ArgumentParser):
                    help="bootstrap resamples (default: the run's config, else 1000)")
     p.add_argument('--seed', type=int, help="bootstrap seed (default: the run's config)")
 
-@command('evaluate', "score a finished run folder again: every metric table, no re-classifying", _evaluate_flags,
-         examples=[('bgimpact evaluate runs/demo --n-boot 5000', 'tighter bootstrap intervals')])
+
+@command(
+    'evaluate', "score a finished run folder again: every metric table, no re-classifying",
+    _evaluate_flags,
+    examples=[('bgimpact evaluate runs/demo --n-boot 5000', 'tighter bootstrap intervals')],
+)
 def _evaluate(args) -> int:
     "`bgimpact evaluate`: score a run folder again, print the summary, list the files rewritten and flag a stale report."
     from bgimpact.analysis import SCORE_FILES, score_files, score_run, scores_summary
     from bgimpact.verify import refuse_damaged
     run = Path(args.run)
     cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
-    refuse_damaged(run, [*SCORE_FILES.values(), 'metrics.json'])   # never re-score tables no longer as the run wrote them
-    with run_lock(run): scores = score_run(run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed)
+    # never re-score tables no longer as the run wrote them
+    refuse_damaged(run, [*SCORE_FILES.values(), 'metrics.json'])
+    with run_lock(run):
+        scores = score_run(
+            run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed
+        )
     files = score_files(scores)
-    lines = [f"bgimpact evaluate: {run}", *scores_summary(scores), f"rewrote {len(files)} files in {run}: {', '.join(files)}"]
+    lines = [
+        f"bgimpact evaluate: {run}", *scores_summary(scores),
+        f"rewrote {len(files)} files in {run}: {', '.join(files)}",
+    ]
     if (run/'report.html').exists():
-        lines.append(f"report.html was made from the previous tables and is now stale: `bgimpact report {run}` makes it again")
+        lines.append(
+            f"report.html was made from the previous tables and is now stale: `bgimpact report {run}` makes it again"
+        )
     print('\n'.join(lines))
     return 0 if len(scores['metrics']) else 1
 
@@ -377,8 +523,18 @@ def _verify_flags(p: argparse.ArgumentParser):
                    help="hash every file (default: only those whose size or time changed)")
     p.add_argument('--json', action='store_true', help="the findings as JSON, for scripts")
 
-@command('verify', "is a run folder intact? every file against what the run recorded, and the inputs", _verify_flags,
-         examples=[('bgimpact verify runs/demo', 'one line per problem, then the verdict; exit 0 only when intact')])
+
+@command(
+    'verify',
+    "is a run folder intact? every file against what the run recorded, and the inputs",
+    _verify_flags,
+    examples=[
+        (
+            'bgimpact verify runs/demo',
+            'one line per problem, then the verdict; exit 0 only when intact',
+        )
+    ],
+)
 def _verify(args) -> int:
     "`bgimpact verify`: check a run folder against what it recorded and against its inputs; exit 0 only when intact."
     import json
@@ -390,31 +546,59 @@ def _verify(args) -> int:
 # %% ../nbs/16_cli.ipynb #rn000003
 def _strips_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact strips`."
-    p.add_argument('run', type=_existing('run folder', 'predictions.parquet'),
-                   help="a finished run folder (its dataset still in place: variants are re-rendered from it)")
-    p.add_argument('--images', nargs='+', help="image ids as in predictions.csv (default: the worst flips)")
+    p.add_argument(
+        'run', type=_existing('run folder', 'predictions.parquet'),
+        help="a finished run folder (its dataset still in place: variants are re-rendered from it)",
+    )
+    p.add_argument(
+        '--images', nargs='+', help="image ids as in predictions.csv (default: the worst flips)"
+    )
     p.add_argument('--worst', type=int, default=3,
                    help="without --images: the N worst flips of each model (default 3)")
-    p.add_argument('--model',
-                   help="the model whose worst flips and predictions are shown (default: every model)")
+    p.add_argument(
+        '--model',
+        help="the model whose worst flips and predictions are shown (default: every model)",
+    )
     p.add_argument('--out', help="where the PNGs go (default: RUN/strips)")
 
-@command('strips', "one image across the study: original, mask and every variant with each prediction, as PNG", _strips_flags,
-         examples=[('bgimpact strips runs/demo --worst 2', "each model's two worst flips, in runs/demo/strips/")])
+
+@command(
+    'strips',
+    "one image across the study: original, mask and every variant with each prediction, as PNG",
+    _strips_flags,
+    examples=[
+        (
+            'bgimpact strips runs/demo --worst 2',
+            "each model's two worst flips, in runs/demo/strips/",
+        )
+    ],
+)
 def _strips(args) -> int:
     "`bgimpact strips`: draw images across every variant with their predictions, re-rendered from the run."
     from bgimpact.plots import render_strips
     out = Path(args.out or Path(args.run)/'strips')
     paths = render_strips(args.run, args.images, args.worst, args.model, out)
-    print('\n'.join([f"bgimpact strips: {len(paths)} strip(s) in {out}"] + [f"  {p.name}" for p in paths]))
+    print(
+        '\n'.join(
+            [f"bgimpact strips: {len(paths)} strip(s) in {out}"] + [f"  {p.name}" for p in paths]
+        )
+    )
     return 0 if paths else 1
 
 # %% ../nbs/16_cli.ipynb #dt000000
 def _benchmark_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact benchmark in9|folders`: one subcommand per layout of released benchmark."
     kinds = p.add_subparsers(dest='layout', required=True, parser_class=_Parser)
-    for name, what in [('in9', "the released ImageNet-9 folders: ROOT/<variant>/val/<NN_class>/<file> and ROOT/fg_mask/val/…/*.npy"),
-                       ('folders', "any ROOT/<variant>/<class>/<image> tree, paired per image by class and file name")]:
+    for name, what in [
+        (
+            'in9',
+            "the released ImageNet-9 folders: ROOT/<variant>/val/<NN_class>/<file> and ROOT/fg_mask/val/…/*.npy",
+        ),
+        (
+            'folders',
+            "any ROOT/<variant>/<class>/<image> tree, paired per image by class and file name",
+        ),
+    ]:
         k = kinds.add_parser(name, help=what, description=what)
         k.add_argument('root', type=_existing('benchmark folder'), help="the benchmark folder")
         k.add_argument('--out', required=True,
@@ -423,34 +607,62 @@ def _benchmark_flags(p: argparse.ArgumentParser):
         k.add_argument('--models', type=_list, default=['lite0'],
                        help="comma list of classifiers (default lite0, embedded); as for run")
         default = 'stored' if name == 'in9' else 'model'
-        k.add_argument('--protocol', choices=['stored', 'model'], default=default,
-                       help="stored: the stored image with the model's normalisation only (the official ImageNet-9 evaluation); "
-                            f"model: the model's own resize and centre crop (default {default})")
+        k.add_argument(
+            '--protocol',
+            choices=['stored', 'model'],
+            default=default,
+            help="stored: the stored image with the model's normalisation only (the official ImageNet-9 evaluation); "
+            f"model: the model's own resize and centre crop (default {default})",
+        )
         k.add_argument('--batch-size', type=int, default=32, dest='batch_size',
                        help="images per forward pass (default 32)")
         k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class',
                        help="only the first N images of each class (sorted)")
         k.add_argument('--device', default='auto', help="auto (default), cpu, cuda, cuda:1")
-        k.add_argument('--resume', action='store_true', help="continue an interrupted benchmark in --out")
+        k.add_argument(
+            '--resume', action='store_true', help="continue an interrupted benchmark in --out"
+        )
         k.add_argument('--no-progress', action='store_true', help="no progress bar")
-    kinds.choices['in9'].add_argument('--challenge', type=int, nargs='?', const=-1, default=0, metavar='N',
-                                      help="also the adversarial-background challenge: every foreground on every only_bg_t image "
-                                           "(its own included); N: only the first N backgrounds (not the official challenge)")
+    kinds.choices['in9'].add_argument(
+        '--challenge',
+        type=int,
+        nargs='?',
+        const=-1,
+        default=0,
+        metavar='N',
+        help="also the adversarial-background challenge: every foreground on every only_bg_t image "
+        "(its own included); N: only the first N backgrounds (not the official challenge)",
+    )
     f = kinds.choices['folders']
     f.add_argument('--reference', default='original',
                    help="the folder every other variant is compared with (default original)")
     f.add_argument('--label-map', dest='label_map',
                    help="score in a label space: in9, an in_to_in9.json, or a CSV idx,class")
 
-@command('benchmark', "evaluate a released benchmark as stored (ImageNet-9, or any ROOT/<variant>/<class>/<image>)", _benchmark_flags,
-         examples=[('bgimpact benchmark in9 bg_challenge --out runs/in9 --challenge', 'the published ImageNet-9 table'),
-                   ('bgimpact benchmark folders mybench --out runs/b --reference clean', 'any folder-per-variant tree')])
+
+@command(
+    'benchmark',
+    "evaluate a released benchmark as stored (ImageNet-9, or any ROOT/<variant>/<class>/<image>)",
+    _benchmark_flags,
+    examples=[
+        (
+            'bgimpact benchmark in9 bg_challenge --out runs/in9 --challenge',
+            'the published ImageNet-9 table',
+        ),
+        (
+            'bgimpact benchmark folders mybench --out runs/b --reference clean',
+            'any folder-per-variant tree',
+        ),
+    ],
+)
 def _benchmark(args) -> int:
     "`bgimpact benchmark`: evaluate a released benchmark folder as stored and print its table."
     from bgimpact.benchmark import run_benchmark
-    res = run_benchmark(args.root, args.out, args.layout, args.models, args.protocol, getattr(args, 'challenge', 0), args.batch_size,
-                        args.limit_per_class, getattr(args, 'reference', 'original'), getattr(args, 'label_map', None), args.device,
-                        args.resume, not args.no_progress)
+    res = run_benchmark(
+        args.root, args.out, args.layout, args.models, args.protocol, getattr(args, 'challenge', 0),
+        args.batch_size, args.limit_per_class, getattr(args, 'reference', 'original'),
+        getattr(args, 'label_map', None), args.device, args.resume, not args.no_progress,
+    )
     print(res.text, end='')
     return 0 if len(res.scores['metrics']) else 1
 
@@ -459,11 +671,18 @@ def _composite_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact composite`."
     p.add_argument('--fg', required=True, type=_existing('foreground folder'),
                    help="foreground folder: RGBA PNGs, or images with --fg-masks or --segmenter")
-    p.add_argument('--bg', required=True, type=_existing('background folder'), help="background folder")
+    p.add_argument(
+        '--bg', required=True, type=_existing('background folder'), help="background folder"
+    )
     p.add_argument('--out', required=True, help="output folder (rerun the same command to resume)")
     p.add_argument('--fg-masks', dest='fg_masks', type=_existing('mask folder'),
                    help="folder of masks named like the foregrounds")
-    p.add_argument('--segmenter', help=_segmenter_help("cut the foregrounds out with a segmenter (default none: RGBA PNGs or --fg-masks)"))
+    p.add_argument(
+        '--segmenter',
+        help=_segmenter_help(
+            "cut the foregrounds out with a segmenter (default none: RGBA PNGs or --fg-masks)"
+        ),
+    )
     p.add_argument('--n', type=int, default=20,
                    help="distinct positions per (foreground, background) (default 20)")
     p.add_argument('--fg-size', type=int, default=80, dest='fg_size',
@@ -475,25 +694,44 @@ def _composite_flags(p: argparse.ArgumentParser):
                    help="shards as folders (default), tar or zip files")
     p.add_argument('--shard-size', type=int, default=1000, dest='shard_size',
                    help="composites per shard (default 1000)")
-    p.add_argument('--workers', type=int, default=0, help="worker processes (default 0: this process)")
+    p.add_argument(
+        '--workers', type=int, default=0, help="worker processes (default 0: this process)"
+    )
     p.add_argument('--depth-model', dest='depth_model', type=_existing('depth model'),
                    help="TorchScript depth model: also depth/<name>.png")
     p.add_argument('--seed', type=int, default=0, help="seed of the positions (default 0)")
     p.add_argument('--no-stats', action='store_true', help="skip stats.json and the galleries")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-@command('composite', "synthetic object-on-background composites with masks: shards, manifest.csv, stats, galleries", _composite_flags,
-         examples=[('bgimpact composite --fg cutouts --bg scenes --out runs/comp --n 5', 'five positions per pair')])
+
+@command(
+    'composite',
+    "synthetic object-on-background composites with masks: shards, manifest.csv, stats, galleries",
+    _composite_flags,
+    examples=[
+        (
+            'bgimpact composite --fg cutouts --bg scenes --out runs/comp --n 5',
+            'five positions per pair',
+        )
+    ],
+)
 def _composite(args) -> int:
     "`bgimpact composite`: generate the composites, then their statistics and galleries."
     import pandas as pd
     from bgimpact.composite import CompositeConfig, composite_stats, generate_composites, stats_table, write_galleries
-    cfg = CompositeConfig(args.n, args.fg_size, args.bg_size, not args.no_flip, args.shard_size, args.format, args.seed)
-    man = generate_composites(args.fg, args.bg, args.out, cfg, args.fg_masks, args.segmenter, args.depth_model, args.workers,
-                              not args.no_progress)
+    cfg = CompositeConfig(
+        args.n, args.fg_size, args.bg_size, not args.no_flip, args.shard_size, args.format,
+        args.seed,
+    )
+    man = generate_composites(
+        args.fg, args.bg, args.out, cfg, args.fg_masks, args.segmenter, args.depth_model,
+        args.workers, not args.no_progress,
+    )
     errs = len(pd.read_csv(Path(args.out)/'errors.csv'))
-    print(f"bgimpact composite: {len(man)} composites in {man.shard.nunique()} shards under {args.out} (manifest.csv); "
-          f"{errs} unusable source files (errors.csv)")
+    print(
+        f"bgimpact composite: {len(man)} composites in {man.shard.nunique()} shards under {args.out} (manifest.csv); "
+        f"{errs} unusable source files (errors.csv)"
+    )
     if not args.no_stats:
         print(stats_table(composite_stats(args.out, not args.no_progress)).to_string(index=False))
         write_galleries(args.out)
@@ -505,35 +743,55 @@ def _stats_flags(p: argparse.ArgumentParser):
     p.add_argument('out', type=_existing('composite folder'), help="composite folder")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-@command('stats', "exact per-channel statistics of a composite folder (stats.json) and its galleries", _stats_flags,
-         examples=[('bgimpact stats runs/comp', 'mean and std per channel of every kind of image')])
+
+@command(
+    'stats', "exact per-channel statistics of a composite folder (stats.json) and its galleries",
+    _stats_flags,
+    examples=[('bgimpact stats runs/comp', 'mean and std per channel of every kind of image')],
+)
 def _stats(args) -> int:
     "`bgimpact stats`: the statistics and galleries of a composite folder."
     from bgimpact.composite import composite_stats, stats_table, write_galleries
-    if not (Path(args.out)/'sources').exists(): raise FileNotFoundError(f"{args.out} is not a composite folder (made by bgimpact composite)")
+    if not (Path(args.out) / 'sources').exists():
+        raise FileNotFoundError(
+            f"{args.out} is not a composite folder (made by bgimpact composite)"
+        )
     print(stats_table(composite_stats(args.out, not args.no_progress)).to_string(index=False))
-    print(f"galleries: {', '.join(p.name for p in write_galleries(args.out))} in {Path(args.out)/'gallery'}")
+    print(
+        f"galleries: {', '.join(p.name for p in write_galleries(args.out))} in {Path(args.out)/'gallery'}"
+    )
     return 0
 
 # %% ../nbs/16_cli.ipynb #dt000003
-UNET_FLAGS = [('size', int, 'side images are resized to'), ('base', int, 'channels of the first level'), ('depth', int, 'levels down'),
-              ('epochs', int, 'epochs'), ('batch_size', int, 'images per step'), ('lr', float, 'Adam learning rate'),
-              ('lr_step', int, 'epochs between learning-rate drops'), ('lr_gamma', float, 'learning-rate factor per drop'),
-              ('val_frac', float, 'share held out for validation'), ('rotate', float, 'augmentation rotation, ± degrees')]
+UNET_FLAGS = [
+    ('size', int, 'side images are resized to'), ('base', int, 'channels of the first level'),
+    ('depth', int, 'levels down'), ('epochs', int, 'epochs'),
+    ('batch_size', int, 'images per step'), ('lr', float, 'Adam learning rate'),
+    ('lr_step', int, 'epochs between learning-rate drops'),
+    ('lr_gamma', float, 'learning-rate factor per drop'),
+    ('val_frac', float, 'share held out for validation'),
+    ('rotate', float, 'augmentation rotation, ± degrees'),
+]
 
 def _unet_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact unet`: one per `UNetConfig` field, and the data, checkpoint and device."
-    p.add_argument('action', choices=['train', 'evaluate'], help="train a new model, or evaluate a checkpoint")
+    p.add_argument(
+        'action', choices=['train', 'evaluate'], help="train a new model, or evaluate a checkpoint"
+    )
     p.add_argument('--data', required=True, type=_existing('dataset'),
                    help="a composite folder, or an image folder with --masks")
-    p.add_argument('--masks', type=_existing('mask folder'), help="mask folder (same stems as the images)")
+    p.add_argument(
+        '--masks', type=_existing('mask folder'), help="mask folder (same stems as the images)"
+    )
     p.add_argument('--out', help="train: where checkpoint.pt, history.csv and curves.png go")
     p.add_argument('--checkpoint', type=_existing('checkpoint'),
                    help="evaluate: the checkpoint (or its folder)")
     for k, t, what in UNET_FLAGS:
         p.add_argument(f'--{k.replace("_", "-")}', type=t, dest=k,
                        help=f"training: {what} (default: UNetConfig's)")
-    p.add_argument('--seed', type=int, default=0, help="split, weights and augmentation seed (default 0)")
+    p.add_argument(
+        '--seed', type=int, default=0, help="split, weights and augmentation seed (default 0)"
+    )
     p.add_argument('--device', default='auto', help="auto (default), cpu, cuda, …")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
@@ -542,16 +800,34 @@ def _unet_train(args, pairs: list) -> int:
     "`bgimpact unet train`: train on the image/mask pairs and print the best validation epoch."
     from bgimpact.unet import UNetConfig, train_unet
     if not args.out: raise ValueError("unet train needs --out (where the checkpoint goes)")
-    cfg = UNetConfig(**{k: getattr(args, k) for k, *_ in UNET_FLAGS + [('seed',)] if getattr(args, k) is not None})
+    cfg = UNetConfig(
+        **{
+            k: getattr(args, k)
+            for k, *_ in UNET_FLAGS + [('seed',)]
+            if getattr(args, k) is not None
+        }
+    )
     _, h = train_unet(pairs, cfg, args.out, args.device, not args.no_progress)
     b = h.loc[h.val_dice.idxmax()]
-    print(f"bgimpact unet: best validation Dice {b.val_dice:.3f} (epoch {int(b.epoch)}; pixel accuracy {b.val_pixel_acc:.3f}; "
-          f"all-object baseline {b.baseline_dice:.3f}); {Path(args.out)/'checkpoint.pt'}")
+    print(
+        f"bgimpact unet: best validation Dice {b.val_dice:.3f} (epoch {int(b.epoch)}; pixel accuracy {b.val_pixel_acc:.3f}; "
+        f"all-object baseline {b.baseline_dice:.3f}); {Path(args.out)/'checkpoint.pt'}"
+    )
     return 0
 
-@command('unet', "train the U-Net segmenter on image/mask pairs, or evaluate a checkpoint", _unet_flags,
-         examples=[('bgimpact unet train --data runs/comp --out runs/unet --epochs 20', 'train on composites'),
-                   ('bgimpact unet evaluate --data runs/comp --checkpoint runs/unet', 'Dice and pixel accuracy')])
+
+@command(
+    'unet',
+    "train the U-Net segmenter on image/mask pairs, or evaluate a checkpoint",
+    _unet_flags,
+    examples=[
+        ('bgimpact unet train --data runs/comp --out runs/unet --epochs 20', 'train on composites'),
+        (
+            'bgimpact unet evaluate --data runs/comp --checkpoint runs/unet',
+            'Dice and pixel accuracy',
+        ),
+    ],
+)
 def _unet(args) -> int:
     "`bgimpact unet train|evaluate`: train the U-Net segmenter, or score a checkpoint."
     import torch
@@ -562,70 +838,123 @@ def _unet(args) -> int:
     model, cfg = load_unet(args.checkpoint)
     loader = torch.utils.data.DataLoader(PairDataset(pairs, cfg.size), cfg.batch_size)
     r = evaluate_unet(model, loader, torch.device('cpu'))
-    print(f"bgimpact unet: {len(pairs)} pairs — Dice {r['val_dice']:.3f}, pixel accuracy {r['val_pixel_acc']:.3f}, "
-          f"all-object baseline Dice {r['baseline_dice']:.3f}")
+    print(
+        f"bgimpact unet: {len(pairs)} pairs — Dice {r['val_dice']:.3f}, pixel accuracy {r['val_pixel_acc']:.3f}, "
+        f"all-object baseline Dice {r['baseline_dice']:.3f}"
+    )
     return 0
 
 # %% ../nbs/16_cli.ipynb #dt000005
 def _recolor_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact recolor`."
     p.add_argument('inputs', nargs='+', type=_existing('input'), help="image files or folders")
-    p.add_argument('--color', required=True, help="background colour: #RRGGBB or black / gray / white")
+    p.add_argument(
+        '--color', required=True, help="background colour: #RRGGBB or black / gray / white"
+    )
     p.add_argument('--out', required=True, help="output folder (PNG, same relative names)")
-    p.add_argument('--segmenter', default='u2netp', help=_segmenter_help('segmenter (default u2netp)'))
+    p.add_argument(
+        '--segmenter', default='u2netp', help=_segmenter_help('segmenter (default u2netp)')
+    )
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-@command('recolor', "replace the background of images with one colour, using any segmenter", _recolor_flags,
-         examples=[('bgimpact recolor photos --color "#00ff00" --out runs/green', 'green-screen every photo')])
+
+@command(
+    'recolor',
+    "replace the background of images with one colour, using any segmenter",
+    _recolor_flags,
+    examples=[
+        ('bgimpact recolor photos --color "#00ff00" --out runs/green', 'green-screen every photo')
+    ],
+)
 def _recolor(args) -> int:
     "`bgimpact recolor`: the images with their background replaced by one colour."
     from bgimpact.unet import recolor_files
     t = recolor_files(args.inputs, args.out, args.color, args.segmenter, not args.no_progress)
     ok = t.error.eq('')
-    print(f"bgimpact recolor: {int(ok.sum())} images in {args.out}; {int((~ok).sum())} unreadable (errors.csv)")
+    print(
+        f"bgimpact recolor: {int(ok.sum())} images in {args.out}; {int((~ok).sum())} unreadable (errors.csv)"
+    )
     return 0 if ok.any() else 1
 
 # %% ../nbs/16_cli.ipynb #dt000006
 def _cluster_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact cluster`."
-    p.add_argument('--data', required=True, type=_existing('dataset'), help="ImageFolder root or CSV manifest")
+    p.add_argument(
+        '--data', required=True, type=_existing('dataset'), help="ImageFolder root or CSV manifest"
+    )
     p.add_argument('--out', required=True, help="output folder")
-    p.add_argument('--features', default='phash',
-                   help="phash (default), ssim, orb, template, embedding, minhash[:permutations] (Harris corners) "
-                        "or autoencoder[:mse|l1|perceptual] (trained on DATA, cached)")
-    p.add_argument('--method', default='threshold',
-                   help="threshold (default; connected components), auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan")
-    p.add_argument('--threshold', type=float, help="similarity threshold (default: suggested from the data)")
+    p.add_argument(
+        '--features',
+        default='phash',
+        help="phash (default), ssim, orb, template, embedding, minhash[:permutations] (Harris corners) "
+        "or autoencoder[:mse|l1|perceptual] (trained on DATA, cached)",
+    )
+    p.add_argument(
+        '--method', default='threshold',
+        help="threshold (default; connected components), auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan",
+    )
+    p.add_argument(
+        '--threshold', type=float, help="similarity threshold (default: suggested from the data)"
+    )
     p.add_argument('--on', default='image', choices=['image', 'background', 'object'],
                    help="cluster whole images, backgrounds only or objects only")
-    p.add_argument('--segmenter', default='u2netp', help=_segmenter_help('masks for --on background/object (default u2netp)'))
+    p.add_argument(
+        '--segmenter', default='u2netp',
+        help=_segmenter_help('masks for --on background/object (default u2netp)'),
+    )
     p.add_argument('--run', type=_existing('run folder', 'predictions.parquet'),
                    help="a run folder: also write each cluster's error rate (cluster_errors.csv)")
     p.add_argument('--limit', type=int, default=0, help="only the first N images (sorted order)")
-    p.add_argument('--folders', choices=['link', 'copy'],
-                   help="also lay the files out as OUT/folders/cluster_<c>/ of symbolic links or copies")
-    p.add_argument('--batch-size', type=int, default=1000, dest='batch_size',
-                   help="all pairs up to this many images; beyond: blocks (phash, embedding) or batches merged through representatives")
-    p.add_argument('--seed', type=int, default=0, help="seed for sampling and model clustering (default 0)")
+    p.add_argument(
+        '--folders', choices=['link', 'copy'],
+        help="also lay the files out as OUT/folders/cluster_<c>/ of symbolic links or copies",
+    )
+    p.add_argument(
+        '--batch-size', type=int, default=1000, dest='batch_size',
+        help="all pairs up to this many images; beyond: blocks (phash, embedding) or batches merged through representatives",
+    )
+    p.add_argument(
+        '--seed', type=int, default=0, help="seed for sampling and model clustering (default 0)"
+    )
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-@command('cluster', "group images (or their backgrounds) by similarity: clusters.csv and contact sheets", _cluster_flags,
-         examples=[('bgimpact cluster --data photos --out runs/near-dups', 'near-duplicates by perceptual hash'),
-                   ('bgimpact cluster --data photos --out runs/bgs --on background --run runs/mine', 'error rate per background cluster')])
+
+@command(
+    'cluster',
+    "group images (or their backgrounds) by similarity: clusters.csv and contact sheets",
+    _cluster_flags,
+    examples=[
+        (
+            'bgimpact cluster --data photos --out runs/near-dups',
+            'near-duplicates by perceptual hash',
+        ),
+        (
+            'bgimpact cluster --data photos --out runs/bgs --on background --run runs/mine',
+            'error rate per background cluster',
+        ),
+    ],
+)
 def _cluster(args) -> int:
     "`bgimpact cluster`: cluster a dataset and print the cluster sizes."
     from bgimpact.cluster import cluster_dataset
-    t = cluster_dataset(args.data, args.out, args.features, args.method, args.threshold, args.on, args.segmenter,
-                        limit=args.limit, run=args.run, folders=args.folders, batch_size=args.batch_size, seed=args.seed,
-                        progress=not args.no_progress)
+    t = cluster_dataset(
+        args.data, args.out, args.features, args.method, args.threshold, args.on, args.segmenter,
+        limit=args.limit, run=args.run, folders=args.folders, batch_size=args.batch_size,
+        seed=args.seed, progress=not args.no_progress,
+    )
     sizes = t.cluster.value_counts()
-    print(f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}, {t.way.iloc[0]}); "
-          f"largest {sizes.head(5).tolist()}; {Path(args.out)/'clusters.csv'}")
+    print(
+        f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}, {t.way.iloc[0]}); "
+        f"largest {sizes.head(5).tolist()}; {Path(args.out)/'clusters.csv'}"
+    )
     return 0
 
 # %% ../nbs/16_cli.ipynb #rf000000
-@command('models', "the model kinds and their spec syntax, and which named models are available offline here",
-         examples=[('bgimpact models', 'what --models accepts, and what this machine has')])
+@command(
+    'models',
+    "the model kinds and their spec syntax, and which named models are available offline here",
+    examples=[('bgimpact models', 'what --models accepts, and what this machine has')],
+)
 def _models(args) -> int:
     "`bgimpact models`: the model kinds, then the models whose weights are on this machine."
     from bgimpact.catalog import format_models
@@ -640,9 +969,19 @@ def _config_flags(p: argparse.ArgumentParser):
     p.add_argument('--template', action='store_true',
                    help="print a commented YAML of every field at its default")
 
-@command('config', "a study's configuration: a commented template of every field, or a file checked and resolved", _config_flags,
-         examples=[('bgimpact config --template > study.yaml', 'a file to start from'),
-                   ('bgimpact config study.yaml', 'check it: every field resolved, or the line of the mistake')])
+
+@command(
+    'config',
+    "a study's configuration: a commented template of every field, or a file checked and resolved",
+    _config_flags,
+    examples=[
+        ('bgimpact config --template > study.yaml', 'a file to start from'),
+        (
+            'bgimpact config study.yaml',
+            'check it: every field resolved, or the line of the mistake',
+        ),
+    ],
+)
 def _config(args) -> int:
     "`bgimpact config`: print the template, or a config file checked and resolved."
     if args.template: print(config_template(), end='')
@@ -653,11 +992,21 @@ def _config(args) -> int:
 # %% ../nbs/16_cli.ipynb #rf000002
 def _columns_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact columns`."
-    p.add_argument('table', nargs='?',
-                   help="a table (metrics, predictions, …) or its file (metrics.csv); none: the list of tables")
+    p.add_argument(
+        'table', nargs='?',
+        help="a table (metrics, predictions, …) or its file (metrics.csv); none: the list of tables",
+    )
 
-@command('columns', "what each output table and each of its columns means", _columns_flags,
-         examples=[('bgimpact columns', 'every table a run writes'), ('bgimpact columns metrics.csv', 'its columns, one sentence each')])
+
+@command(
+    'columns',
+    "what each output table and each of its columns means",
+    _columns_flags,
+    examples=[
+        ('bgimpact columns', 'every table a run writes'),
+        ('bgimpact columns metrics.csv', 'its columns, one sentence each'),
+    ],
+)
 def _columns(args) -> int:
     "`bgimpact columns`: the tables of a run folder, or the columns of one."
     from bgimpact.columns import format_columns
@@ -665,8 +1014,11 @@ def _columns(args) -> int:
     return 0
 
 # %% ../nbs/16_cli.ipynb #rf000003
-STARTUP_LINES = [['--help'], ['run', '--help'], ['run', '--data', '/no/such/photos', '--out', 'runs/x'], ['report', '/no/such/run'],
-                 ['benchmark', 'in9', '/no/such/folder', '--out', 'runs/x'], ['config', '--template']]   # what `bench --what startup` times
+STARTUP_LINES = [
+    ['--help'], ['run', '--help'], ['run', '--data', '/no/such/photos', '--out', 'runs/x'],
+    ['report', '/no/such/run'], ['benchmark', 'in9', '/no/such/folder', '--out', 'runs/x'],
+    ['config', '--template'],
+]  # what `bench --what startup` times
 
 BENCHES = {   # what `bgimpact bench --what` measures → what it prints
     'all': "the pipeline's stages and the variants against a forward pass (the default)",
@@ -683,17 +1035,28 @@ BENCHES = {   # what `bgimpact bench --what` measures → what it prints
 
 def _bench_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact bench`: what to measure, on which data, and the study flags."
-    p.add_argument('--what', choices=list(BENCHES), default='all', help='; '.join(f'{k}: {v}' for k, v in BENCHES.items()))
-    p.add_argument('--data', type=_existing('dataset'), help="dataset (default: the bundled demo photos)")
-    p.add_argument('--config', type=_existing('config file'), help="YAML config file; flags given override it")
-    p.add_argument('--workers', type=int, default=2,
-                   help="composite: worker processes; memory with --executor ray: Ray workers (default 2)")
+    p.add_argument(
+        '--what', choices=list(BENCHES), default='all',
+        help='; '.join(f'{k}: {v}' for k, v in BENCHES.items()),
+    )
+    p.add_argument(
+        '--data', type=_existing('dataset'), help="dataset (default: the bundled demo photos)"
+    )
+    p.add_argument(
+        '--config', type=_existing('config file'), help="YAML config file; flags given override it"
+    )
+    p.add_argument(
+        '--workers', type=int, default=2,
+        help="composite: worker processes; memory with --executor ray: Ray workers (default 2)",
+    )
     p.add_argument('--executor', choices=['local', 'ray'], default='local',
                    help="memory: measure the local executor (default) or Ray workers")
     p.add_argument('--replicate', type=int, default=10,
                    help="memory: also run the dataset replicated this many times (default 10)")
-    p.add_argument('--classes', type=int, default=0,
-                   help="classes: regroup the photos into this many classes (default: the square root of their number)")
+    p.add_argument(
+        '--classes', type=int, default=0,
+        help="classes: regroup the photos into this many classes (default: the square root of their number)",
+    )
     _study_flags(p)
 
 # %% ../nbs/16_cli.ipynb #rf000004
@@ -709,7 +1072,10 @@ def _bench_text(args, cfg: Config) -> str:
     "The figures of the benchmark `args.what`, as printed."
     from bgimpact import speed
     w = args.what
-    if w == 'startup': return speed.format_startup_bench(speed.bench_startup(STARTUP_LINES + [[c, '--help'] for c in COMMANDS if c != 'run']))
+    if w == 'startup':
+        return speed.format_startup_bench(
+            speed.bench_startup(STARTUP_LINES + [[c, '--help'] for c in COMMANDS if c != 'run'])
+        )
     if w == 'composite':
         from bgimpact.composite import bench_composite
         return '\n'.join(str(bench_composite(10, 10, workers=n)) for n in sorted({0, args.workers}))
@@ -717,17 +1083,34 @@ def _bench_text(args, cfg: Config) -> str:
         from bgimpact.cluster import bench_cluster
         return bench_cluster(cfg.data, cfg.limit).round(2).to_string(index=False)
     if w == 'executors': return speed.format_executor_bench(speed.bench_executors(cfg))
-    if w == 'runtimes': return speed.format_runtime_bench(speed.bench_runtimes(cfg.data, cfg.limit or 32, cfg.models))
+    if w == 'runtimes':
+        return speed.format_runtime_bench(
+            speed.bench_runtimes(cfg.data, cfg.limit or 32, cfg.models)
+        )
     if w == 'classes': return speed.format_class_bench(speed.bench_classes(cfg, args.classes))
     if w == 'memory':
-        return speed.bench_memory(cfg.data, args.replicate, executor=args.executor, workers=args.workers).round(2).to_string(index=False)
+        return (
+            speed.bench_memory(
+                cfg.data, args.replicate, executor=args.executor, workers=args.workers
+            )
+            .round(2)
+            .to_string(index=False)
+        )
     parts = [speed.format_bench(speed.bench(cfg))] if w in ('all', 'pipeline') else []
-    if w in ('all', 'variants'): parts.append(speed.format_variant_bench(speed.bench_variants(cfg=cfg)))
+    if w in ('all', 'variants'):
+        parts.append(speed.format_variant_bench(speed.bench_variants(cfg=cfg)))
     return '\n'.join(parts)
 
-@command('bench', "speed and memory figures: per-stage throughput, time per variant, start-up, memory, executors", _bench_flags,
-         examples=[('bgimpact bench', 'stages and variants on the demo photos'),
-                   ('bgimpact bench --what startup', "how fast each command answers")])
+
+@command(
+    'bench',
+    "speed and memory figures: per-stage throughput, time per variant, start-up, memory, executors",
+    _bench_flags,
+    examples=[
+        ('bgimpact bench', 'stages and variants on the demo photos'),
+        ('bgimpact bench --what startup', "how fast each command answers"),
+    ],
+)
 def _bench(args) -> int:
     "`bgimpact bench`: print the figures of one benchmark."
     print(_bench_text(args, _bench_config(args) if args.what != 'startup' else Config()))
@@ -736,20 +1119,27 @@ def _bench(args) -> int:
 # %% ../nbs/16_cli.ipynb #c60c5605
 def build_parser() -> argparse.ArgumentParser:
     "The `bgimpact` argument parser: one subparser per registered `Command`, with its description and examples."
-    p = _Parser(prog='bgimpact', description="How much does an image classifier rely on the background?",
-                epilog="`bgimpact COMMAND --help` shows a command's flags and examples.")
-    p.add_argument('--offline', action='store_true',
-                   help="never download anything (also BGIMPACT_OFFLINE=1): missing weights are an error naming the file")
+    p = _Parser(
+        prog='bgimpact', description="How much does an image classifier rely on the background?",
+        epilog="`bgimpact COMMAND --help` shows a command's flags and examples.",
+    )
+    p.add_argument(
+        '--offline', action='store_true',
+        help="never download anything (also BGIMPACT_OFFLINE=1): missing weights are an error naming the file",
+    )
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND', parser_class=_Parser)
     for c in COMMANDS.values():
-        s = sub.add_parser(c.name, help=c.summary, description='\n\n'.join(filter(None, [c.summary, c.details])),
-                           epilog=examples_text(c), formatter_class=argparse.RawDescriptionHelpFormatter)
+        s = sub.add_parser(
+            c.name, help=c.summary, description='\n\n'.join(filter(None, [c.summary, c.details])),
+            epilog=examples_text(c), formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         c.flags(s)
         s.set_defaults(command=c)
     return p
 
 # %% ../nbs/16_cli.ipynb #835237b5
-RESUMABLE = {'demo', 'run', 'variants', 'sweep', 'benchmark', 'composite'}   # commands that continue where they stopped
+# commands that continue where they stopped
+RESUMABLE = {'demo', 'run', 'variants', 'sweep', 'benchmark', 'composite'}
 
 class Terminated(KeyboardInterrupt):
     "SIGTERM, raised where the program was, so that it stops as after Ctrl-C (files whole, bars closed) with exit code 143."
@@ -758,10 +1148,16 @@ def _interrupted(cmd: str,        # the subcommand that was interrupted
                  code: int = 130  # the exit code: 130 after Ctrl-C (SIGINT), 143 after SIGTERM
                 ) -> int:
     "After Ctrl-C or SIGTERM: close the progress bars left open, then one line on its own saying how to continue; the exit code."
-    from tqdm import tqdm                                             # every bar, whichever front end drew it
-    for bar in list(getattr(tqdm, '_instances', [])): bar.close()      # ends the bar's line, so the message starts a new one
+    # every bar, whichever front end drew it
+    from tqdm import tqdm
+    # ends the bar's line, so the message starts a new one
+    for bar in list(getattr(tqdm, '_instances', [])): bar.close()
     how = ' with --resume' if cmd in ('demo', 'run', 'variants') else ''
-    get_logger().error(f"interrupted: rerun the same command{how} to continue" if cmd in RESUMABLE else "interrupted")
+    get_logger().error(
+        f"interrupted: rerun the same command{how} to continue"
+        if cmd in RESUMABLE
+        else "interrupted"
+    )
     return code
 
 # %% ../nbs/16_cli.ipynb #0834c8c4
@@ -784,14 +1180,16 @@ def _restore_signals(before: dict):  # what `_catch_signals` replaced
 def main(argv=None) -> int:  # the arguments (default: the command line's)
     "The `bgimpact` command."
     try: args = build_parser().parse_args(argv)
-    except SystemExit as e: return e.code            # --help, or a mistake in the arguments (said in one line)
+    # --help, or a mistake in the arguments (said in one line)
+    except SystemExit as e: return e.code
     log = get_logger()
     if args.offline: set_offline()
     before = _catch_signals()
     try:
         try: return args.command.run(args)
         except (KeyboardInterrupt, Exception):
-            if _SIGNALLED: return _interrupted(args.cmd, 143 if _SIGNALLED[-1] == signal.SIGTERM else 130)   # a library may turn it into an error
+            # a library may turn it into an error
+            if _SIGNALLED: return _interrupted(args.cmd, 143 if _SIGNALLED[-1] == signal.SIGTERM else 130)
             raise
     except KeyboardInterrupt: return _interrupted(args.cmd)
     except (FileNotFoundError, FileExistsError, ValueError, ImportError, RunLockedError) as e:
@@ -800,7 +1198,8 @@ def main(argv=None) -> int:  # the arguments (default: the command line's)
     except WorkersLostError as e:
         log.error(f"error: {e}")
         return 1
-    except OSError as e:                                # a full disk, a permission: the files written so far are whole
+    # a full disk, a permission: the files written so far are whole
+    except OSError as e:
         where = f" {e.filename}" if e.filename else ''
         log.error(f"error: cannot write{where}: {e.strerror or e}; every file written so far is complete — "
                   "free space or fix permissions, then rerun with --resume")

@@ -59,7 +59,12 @@ def phash_bits(
     imgs,  # uint8 images `3×H×W`
 ) -> np.ndarray:
     "The 64-bit DCT perceptual hash of each image as a bool row."
-    return np.stack([(lambda d: (d > np.median(d)).ravel())(cv2.dct(_gray(i, 32).astype(np.float32))[:8, :8]) for i in imgs])
+    return np.stack(
+        [
+            (lambda d: (d > np.median(d)).ravel())(cv2.dct(_gray(i, 32).astype(np.float32))[:8, :8])
+            for i in imgs
+        ]
+    )
 
 # %% ../nbs/12_cluster.ipynb #20474b27
 def orb_descriptors(
@@ -82,11 +87,14 @@ def embeddings(
         clf = Lite0Classifier()
     last = [m for m in clf.net.modules() if isinstance(m, torch.nn.Linear)][-1]
     feats = []
-    h = last.register_forward_hook(lambda mod, inp, out: feats.append(inp[0].detach().float().cpu()))
+    h = last.register_forward_hook(
+        lambda mod, inp, out: feats.append(inp[0].detach().float().cpu())
+    )
     try:
         for s in range(0, len(imgs), batch_size):
             clf.forward(torch.cat([clf.prepare(i[None]) for i in imgs[s:s + batch_size]]))
-    finally: h.remove()
+    finally:
+        h.remove()
     return torch.cat(feats).numpy()
 
 # %% ../nbs/12_cluster.ipynb #f120afa2
@@ -101,7 +109,9 @@ def pairwise(
     S = np.zeros((len(a), len(b)))
     for i in range(len(a)):
         for j in range(i + 1 if sym else 0, len(b)): S[i, j] = pair(a[i], b[j])
-    if sym: S += S.T; np.fill_diagonal(S, 1.)
+    if sym:
+        S += S.T
+        np.fill_diagonal(S, 1.)
     return S
 
 # %% ../nbs/12_cluster.ipynb #8619baeb
@@ -110,7 +120,8 @@ def hamming_similarity(
     b=None,  # other bool rows (None: `a` with itself)
 ) -> np.ndarray:
     "1 − normalised Hamming distance between bool rows (by matrix products: exact, no `n×m×bits` array)."
-    a = np.asarray(a, np.float32); b = a if b is None else np.asarray(b, np.float32)
+    a = np.asarray(a, np.float32)
+    b = a if b is None else np.asarray(b, np.float32)
     return (a @ b.T + (1 - a) @ (1 - b).T) / a.shape[1]
 
 # %% ../nbs/12_cluster.ipynb #dcb4c273
@@ -127,7 +138,11 @@ def _ssim_pair(a, b): return max(0., structural_similarity(a, b, data_range=255)
 # %% ../nbs/12_cluster.ipynb #41ea105a
 def _orb_pair(a, b, ratio: float = .75):
     if a is None or b is None or len(a) < 2 or len(b) < 2: return 0.
-    good = sum(1 for m in cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(a, b, k=2) if len(m) == 2 and m[0].distance < ratio * m[1].distance)
+    good = sum(
+        1
+        for m in cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(a, b, k=2)
+        if len(m) == 2 and m[0].distance < ratio * m[1].distance
+    )
     return good / min(len(a), len(b))
 
 # %% ../nbs/12_cluster.ipynb #af155e5e
@@ -142,7 +157,8 @@ def _unit(e): return e / np.linalg.norm(e, axis=1, keepdims=True).clip(1e-12)
 
 # %% ../nbs/12_cluster.ipynb #d6318625
 FEATURES = {}   # name → dict(describe, compare, vector, blocks, finish); see `register_feature`
-PLUGINS = {'minhash': 'bgimpact.minhash', 'autoencoder': 'bgimpact.autoencoder'}   # features registered by other modules on import
+# features registered by other modules on import
+PLUGINS = {'minhash': 'bgimpact.minhash', 'autoencoder': 'bgimpact.autoencoder'}
 
 def register_feature(
     name: str,  # the feature's name (`name:arg` passes `arg`)
@@ -153,13 +169,24 @@ def register_feature(
     finish=None,  # `finish(desc, arg)`: a step over all descriptors at once (e.g. training a model on them) giving the final ones
 ):
     "Add a clustering feature: `describe(imgs, clf, arg)` → descriptors, `compare(a, b=None)` → similarity in [0, 1]."
-    FEATURES[name] = dict(describe=describe, compare=compare, vector=vector, blocks=vector if blocks is None else blocks, finish=finish)
+    FEATURES[name] = dict(
+        describe=describe, compare=compare, vector=vector,
+        blocks=vector if blocks is None else blocks, finish=finish,
+    )
 
 register_feature('phash', lambda imgs, clf, arg: phash_bits(imgs), hamming_similarity, vector=True)
-register_feature('ssim', lambda imgs, clf, arg: gray_thumbnails(imgs), partial(pairwise, _ssim_pair))
+register_feature(
+    'ssim', lambda imgs, clf, arg: gray_thumbnails(imgs), partial(pairwise, _ssim_pair)
+)
 register_feature('orb', lambda imgs, clf, arg: orb_descriptors(imgs), partial(pairwise, _orb_pair))
-register_feature('template', lambda imgs, clf, arg: gray_thumbnails(imgs).astype(np.float32), partial(pairwise, _template_pair))
-register_feature('embedding', lambda imgs, clf, arg: _unit(embeddings(imgs, clf)), cosine_similarity01, vector=True)
+register_feature(
+    'template', lambda imgs, clf, arg: gray_thumbnails(imgs).astype(np.float32),
+    partial(pairwise, _template_pair),
+)
+register_feature(
+    'embedding', lambda imgs, clf, arg: _unit(embeddings(imgs, clf)), cosine_similarity01,
+    vector=True,
+)
 
 # %% ../nbs/12_cluster.ipynb #0e0c884c
 def feature_names() -> list:
@@ -171,7 +198,8 @@ def feature_names() -> list:
 def _feature(name: str) -> dict:
     base = name.split(':')[0]
     if base not in FEATURES and base in PLUGINS: import_module(PLUGINS[base])
-    if base not in FEATURES: raise ValueError(f"Unknown feature {name!r}: choose from {feature_names()}")
+    if base not in FEATURES:
+        raise ValueError(f"Unknown feature {name!r}: choose from {feature_names()}")
     return FEATURES[base]
 
 # %% ../nbs/12_cluster.ipynb #b722b6f3
@@ -231,13 +259,18 @@ def grouped_textures(
     "Noisy, shifted, brightened 256² copies of some textures with their group numbers: (list of uint8 3×256×256, groups)."
     import skimage.data
     rng = np.random.default_rng(seed)
-    sources = sources or [skimage.data.brick(), skimage.data.grass(), skimage.data.gravel(), skimage.data.camera()]
+    sources = sources or [
+        skimage.data.brick(), skimage.data.grass(), skimage.data.gravel(), skimage.data.camera(),
+    ]
     imgs, groups = [], []
     for g, src in enumerate(sources):
         for _ in range(copies):
             dy, dx = rng.integers(0, 8, 2)
-            a = src[dy:dy + 256, dx:dx + 256].astype(np.float32) * rng.uniform(.9, 1.1) + rng.normal(0, 6, (256, 256))
-            imgs.append(torch.from_numpy(np.repeat(a.clip(0, 255).astype(np.uint8)[None], 3, 0))); groups.append(g)
+            a = src[dy : dy + 256, dx : dx + 256].astype(np.float32) * rng.uniform(
+                0.9, 1.1
+            ) + rng.normal(0, 6, (256, 256))
+            imgs.append(torch.from_numpy(np.repeat(a.clip(0, 255).astype(np.uint8)[None], 3, 0)))
+            groups.append(g)
     return imgs, np.array(groups)
 
 # %% ../nbs/12_cluster.ipynb #a24afb0e
@@ -270,10 +303,17 @@ def suggest_threshold(
         import matplotlib.pyplot as plt
         ts = np.linspace(v.min(), v.max(), 100)
         fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3))
-        a.plot(ts, [(v >= t).sum() for t in ts]); a.set_yscale('log'); a.set_xlabel('similarity threshold'); a.set_ylabel('pairs linked')
-        b.plot(*zip(*scores), 'o-', ms=3); b.set_xlabel('similarity threshold'); b.set_ylabel('silhouette of the clusters')
+        a.plot(ts, [(v >= t).sum() for t in ts])
+        a.set_yscale('log')
+        a.set_xlabel('similarity threshold')
+        a.set_ylabel('pairs linked')
+        b.plot(*zip(*scores), 'o-', ms=3)
+        b.set_xlabel('similarity threshold')
+        b.set_ylabel('silhouette of the clusters')
         for ax in (a, b): ax.axvline(thr, ls='--', color='tab:red')
-        a.set_title('Pairs linked'); b.set_title(f'suggested threshold {thr:.3f}'); fig.tight_layout()
+        a.set_title('Pairs linked')
+        b.set_title(f'suggested threshold {thr:.3f}')
+        fig.tight_layout()
         return thr, fig
     return thr
 
@@ -284,11 +324,17 @@ def radius_clusters(
     kind: str = 'phash',  # `phash` or `embedding`
 ) -> np.ndarray:
     "Threshold clusters of feature rows via a sparse radius-neighbour graph: `phash` bits (1 − Hamming/64) or `embedding` (cosine, to [0, 1])."
-    if kind == 'phash': A = radius_neighbors_graph(np.asarray(X, bool), 1 - threshold + 1e-9, metric='hamming')
+    if kind == 'phash':
+        A = radius_neighbors_graph(np.asarray(X, bool), 1 - threshold + 1e-9, metric='hamming')
     elif kind == 'embedding':
-        Z = np.asarray(X, np.float64); Z = Z / np.linalg.norm(Z, axis=1, keepdims=True).clip(1e-12)
-        A = radius_neighbors_graph(Z, np.sqrt(max(0., 4 * (1 - threshold))) + 1e-9)   # cos ≥ 2t − 1 ⇔ ‖a − b‖² ≤ 4(1 − t)
-    else: raise ValueError(f"radius clustering needs vector features: phash or embedding, not {kind!r}")
+        Z = np.asarray(X, np.float64)
+        Z = Z / np.linalg.norm(Z, axis=1, keepdims=True).clip(1e-12)
+        # cos ≥ 2t − 1 ⇔ ‖a − b‖² ≤ 4(1 − t)
+        A = radius_neighbors_graph(Z, np.sqrt(max(0., 4 * (1 - threshold))) + 1e-9)
+    else:
+        raise ValueError(
+            f"radius clustering needs vector features: phash or embedding, not {kind!r}"
+        )
     return connected_components(A, directed=False)[1]
 
 # %% ../nbs/12_cluster.ipynb #d886273b
@@ -312,9 +358,13 @@ def blocked_clusters(
         a = take(desc, range(i, min(i + block, n)))
         for j in range(i, n, block):
             S = compare(a, feature, None if j == i else take(desc, range(j, min(j + block, n))))
-            r, c = np.nonzero(S >= threshold); rows.append(r + i); cols.append(c + j)
+            r, c = np.nonzero(S >= threshold)
+            rows.append(r + i)
+            cols.append(c + j)
     r, c = np.concatenate(rows), np.concatenate(cols)
-    return connected_components(coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)).tocsr(), directed=False)[1]
+    return connected_components(
+        coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)).tocsr(), directed=False
+    )[1]
 
 # %% ../nbs/12_cluster.ipynb #efabeb48
 def _representatives(S: np.ndarray, k: int) -> list:
@@ -340,12 +390,18 @@ def batch_clusters(
         lab, first = threshold_clusters(S, threshold), labels[:s].max() + 1 if s else 0
         for c in range(lab.max() + 1):
             idx = np.flatnonzero(lab == c)
-            for p in _representatives(S[np.ix_(idx, idx)], reps): rep_idx.append(s + idx[p]); owner.append(first + c)
+            for p in _representatives(S[np.ix_(idx, idx)], reps):
+                rep_idx.append(s + idx[p])
+                owner.append(first + c)
         labels[s:s + len(lab)] = lab + first
-    if len(rep_idx) >= n: return blocked_clusters(desc, feature, threshold, batch_size)   # nothing to gain: compare all pairs
+    # nothing to gain: compare all pairs
+    if len(rep_idx) >= n: return blocked_clusters(desc, feature, threshold, batch_size)
     rep_lab = batch_clusters(take(desc, rep_idx), feature, threshold, batch_size, reps)
-    m = labels.max() + 1                       # graph nodes: batch clusters, then clusters of representatives
-    A = coo_matrix((np.ones(len(owner)), (owner, m + rep_lab)), shape=(m + rep_lab.max() + 1,) * 2).tocsr()
+    # graph nodes: batch clusters, then clusters of representatives
+    m = labels.max() + 1
+    A = coo_matrix(
+        (np.ones(len(owner)), (owner, m + rep_lab)), shape=(m + rep_lab.max() + 1,) * 2
+    ).tocsr()
     return connected_components(A, directed=False)[1][labels]
 
 # %% ../nbs/12_cluster.ipynb #0a914ca4
@@ -353,7 +409,9 @@ def _candidates(X, ks, seed):
     for k in ks:
         yield f'kmeans:{k}', skc.KMeans(k, n_init=4, random_state=seed).fit_predict(X)
         yield f'agglomerative:{k}', skc.AgglomerativeClustering(k).fit_predict(X)
-        yield f'gmm:{k}', GaussianMixture(k, covariance_type='diag', random_state=seed).fit_predict(X)
+        yield f'gmm:{k}', GaussianMixture(k, covariance_type='diag', random_state=seed).fit_predict(
+            X
+        )
     d = np.sort(np.linalg.norm(X[:, None] - X[None], axis=-1), 1)[:, 1]
     yield 'dbscan', skc.DBSCAN(eps=float(np.quantile(d, .9)) * 1.5, min_samples=2).fit_predict(X)
     yield 'hdbscan', skc.HDBSCAN(min_cluster_size=2, copy=True).fit_predict(X)
@@ -368,7 +426,8 @@ def cluster_features(
     "Labels of the best (or the named, e.g. `kmeans:4`) clustering of rows of `X`, and the table of scores."
     X = np.asarray(X, np.float64)
     rows = []
-    with threadpool_limits(1):                 # one thread: KMeans' sums of per-thread partial centres depend on the count
+    # one thread: KMeans' sums of per-thread partial centres depend on the count
+    with threadpool_limits(1):
         for name, lab in _candidates(X, [k for k in ks if k < len(X)], seed):
             if method != 'auto' and name != method and name.split(':')[0] != method: continue
             n = len(set(lab) - {-1})
@@ -377,9 +436,16 @@ def cluster_features(
                              silhouette=silhouette_score(X, lab) if ok else np.nan,
                              davies_bouldin=davies_bouldin_score(X, lab) if ok else np.nan,
                              calinski_harabasz=calinski_harabasz_score(X, lab) if ok else np.nan))
-    if not rows: raise ValueError(f"Unknown clustering method {method!r}: auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan")
+    if not rows:
+        raise ValueError(
+            f"Unknown clustering method {method!r}: auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan"
+        )
     t = pd.DataFrame(rows)
-    t['rank'] = (t.silhouette.rank(ascending=False) + t.davies_bouldin.rank() + t.calinski_harabasz.rank(ascending=False)) / 3
+    t['rank'] = (
+        t.silhouette.rank(ascending=False)
+        + t.davies_bouldin.rank()
+        + t.calinski_harabasz.rank(ascending=False)
+    ) / 3
     t = t.sort_values('rank', na_position='last', kind='stable').reset_index(drop=True)
     return t.labels.iloc[0], t.drop(columns='labels')
 
@@ -418,19 +484,35 @@ def cluster_descriptors(
     if n < 2: raise ValueError(f"Need at least two images to cluster, got {n}")
     if method == 'threshold':
         if threshold is None:
-            sample = np.sort(np.random.default_rng(seed).choice(n, min(n, batch_size), replace=False))
+            sample = np.sort(
+                np.random.default_rng(seed).choice(n, min(n, batch_size), replace=False)
+            )
             threshold = suggest_threshold(compare(take(desc, sample), feature))
-        if n <= batch_size: lab, way = threshold_clusters(compare(desc, feature), threshold), 'all pairs'
-        elif f['blocks']: lab, way = blocked_clusters(desc, feature, threshold, batch_size), f'blocks of {batch_size}'
-        else: lab, way = batch_clusters(desc, feature, threshold, batch_size), f'batches of {batch_size}'
+        if n <= batch_size:
+            lab, way = threshold_clusters(compare(desc, feature), threshold), 'all pairs'
+        elif f['blocks']:
+            lab, way = (
+                blocked_clusters(desc, feature, threshold, batch_size), f'blocks of {batch_size}',
+            )
+        else:
+            lab, way = (
+                batch_clusters(desc, feature, threshold, batch_size), f'batches of {batch_size}',
+            )
         name = f'threshold:{threshold:.3f}'
     else:
         if not f['vector'] and n > max_pairwise:
-            raise ValueError(f"Model clustering on {feature!r} needs the {n}×{n} similarity matrix; use --method threshold or a vector feature "
-                             f"({', '.join(k for k, v in FEATURES.items() if v['vector'])}) for more than {max_pairwise} images")
-        lab, table = cluster_features(np.asarray(desc, np.float64) if f['vector'] else compare(desc, feature), method, seed=seed)
+            raise ValueError(
+                f"Model clustering on {feature!r} needs the {n}×{n} similarity matrix; use --method threshold or a vector feature "
+                f"({', '.join(k for k, v in FEATURES.items() if v['vector'])}) for more than {max_pairwise} images"
+            )
+        lab, table = cluster_features(
+            np.asarray(desc, np.float64) if f['vector'] else compare(desc, feature), method,
+            seed=seed,
+        )
         name, way = table.method.iloc[0], 'vectors' if f['vector'] else 'similarity rows'
-    return dict(labels=lab, score=cluster_scores(desc, feature, lab, seed=seed), method=name, way=way)
+    return dict(
+        labels=lab, score=cluster_scores(desc, feature, lab, seed=seed), method=name, way=way
+    )
 
 # %% ../nbs/12_cluster.ipynb #23e983ba
 def cluster_images(
@@ -446,7 +528,9 @@ def cluster_images(
     t = time.perf_counter()
     desc = describe(imgs, feature, clf)
     secs = time.perf_counter() - t
-    return cluster_descriptors(desc, feature, method, threshold, batch_size, seed=seed) | dict(seconds=secs)
+    return cluster_descriptors(desc, feature, method, threshold, batch_size, seed=seed) | dict(
+        seconds=secs
+    )
 
 # %% ../nbs/12_cluster.ipynb #da01d60b
 def write_clusters(
@@ -466,12 +550,18 @@ def write_clusters(
     import matplotlib.pyplot as plt
     shutil.rmtree(out/'sheets', ignore_errors=True)
     for c in t.cluster.value_counts(sort=True).index[:max_sheets]:
-        idx = t[t.cluster == c].sort_values('score', ascending=False, kind='stable').index[:per_sheet]
-        ncol = min(6, len(idx)); nrow = -(-len(idx) // ncol)
+        idx = (
+            t[t.cluster == c].sort_values('score', ascending=False, kind='stable').index[:per_sheet]
+        )
+        ncol = min(6, len(idx))
+        nrow = -(-len(idx) // ncol)
         fig, axs = plt.subplots(nrow, ncol, figsize=(1.6 * ncol, 1.6 * nrow), squeeze=False)
         for ax in axs.flat: ax.axis('off')
-        for ax, i in zip(axs.flat, idx): ax.imshow(image(i).permute(1, 2, 0)); ax.set_title(str(ids[i])[-18:], fontsize=6)
-        fig.suptitle(f'cluster {c}: {(labels == c).sum()} images', fontsize='small'); fig.tight_layout()
+        for ax, i in zip(axs.flat, idx):
+            ax.imshow(image(i).permute(1, 2, 0))
+            ax.set_title(str(ids[i])[-18:], fontsize=6)
+        fig.suptitle(f'cluster {c}: {(labels == c).sum()} images', fontsize='small')
+        fig.tight_layout()
         with atomic_path(out/'sheets'/f'cluster_{c}.png') as f: fig.savefig(f, format='png', dpi=72)
         plt.close(fig)
     return t
@@ -486,14 +576,16 @@ def cluster_folders(
 ) -> Path:
     "Lay the files out as `out/folders/cluster_<c>/<file_key(id)><ext>` of symbolic links (`link`) or copies (`copy`); returns the folder."
     if mode not in ('link', 'copy'): raise ValueError(f"mode must be link or copy, not {mode!r}")
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out, prefix='.folders-'))
     for i, p, c in zip(ids, paths, labels):
         dst = tmp/f'cluster_{c}'/(file_key(i) + Path(p).suffix)
         dst.parent.mkdir(exist_ok=True)
         if mode == 'link': os.symlink(Path(p).resolve(), dst)
         else: shutil.copy2(p, dst)
-    shutil.rmtree(out/'folders', ignore_errors=True); tmp.rename(out/'folders')
+    shutil.rmtree(out/'folders', ignore_errors=True)
+    tmp.rename(out/'folders')
     return out/'folders'
 
 # %% ../nbs/12_cluster.ipynb #829f5f9f
@@ -503,8 +595,12 @@ def cluster_errors(
     variant: str = 'original',  # the variant whose errors count
 ) -> pd.DataFrame:
     "Per cluster and model: images, top-1 errors and error rate on `variant` with its exact (Clopper–Pearson) 95% interval."
-    p = pred[(pred.variant == variant) & (pred.get('instance', 0) == 0)].merge(clusters[['image_id', 'cluster']], on='image_id')
-    t = p.groupby(['model', 'cluster']).agg(images=('image_id', 'nunique'), errors=('correct1', lambda c: int((~c.astype(bool)).sum())))
+    p = pred[(pred.variant == variant) & (pred.get('instance', 0) == 0)].merge(
+        clusters[['image_id', 'cluster']], on='image_id'
+    )
+    t = p.groupby(['model', 'cluster']).agg(
+        images=('image_id', 'nunique'), errors=('correct1', lambda c: int((~c.astype(bool)).sum()))
+    )
     t = t.reset_index().assign(error_rate=lambda d: d.errors / d.images)
     ci = [binomtest(e, n).proportion_ci(.95) for e, n in zip(t.errors, t.images)]
     return t.assign(error_lo=[c.low for c in ci], error_hi=[c.high for c in ci])
@@ -514,7 +610,11 @@ def _prepare(rec, size: int, on: str, seg) -> torch.Tensor:
     img = cover_crop(load_input(rec, size)[0], size, size)
     if seg is None: return img
     m, x = (seg(img, rec.label_idx, rec.image_id) >= .5)[None], img[None]
-    return (composite(fill_image(x, m, 'blur')[0], x, m) if on == 'background' else composite(x, torch.zeros_like(x), m))[0]
+    return (
+        composite(fill_image(x, m, 'blur')[0], x, m)
+        if on == 'background'
+        else composite(x, torch.zeros_like(x), m)
+    )[0]
 
 # %% ../nbs/12_cluster.ipynb #b6c91013
 def thumbnail_jpeg(
@@ -522,7 +622,10 @@ def thumbnail_jpeg(
     size: int = 96,  # side of the square thumbnail
 ) -> bytes:
     "A small JPEG of an image (about 3 KB at 96 px), for contact sheets without keeping or re-reading the image."
-    a = cv2.resize(np.ascontiguousarray(img.permute(1, 2, 0).numpy()), (size, size), interpolation=cv2.INTER_AREA)
+    a = cv2.resize(
+        np.ascontiguousarray(img.permute(1, 2, 0).numpy()), (size, size),
+        interpolation=cv2.INTER_AREA,
+    )
     return cv2.imencode('.jpg', a[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes()
 
 # %% ../nbs/12_cluster.ipynb #737108ca
@@ -530,7 +633,9 @@ def jpeg_image(
     b: bytes,  # JPEG bytes
 ) -> torch.Tensor:
     "Decode `thumbnail_jpeg` bytes back to a uint8 `3×H×W` image."
-    return torch.from_numpy(np.ascontiguousarray(cv2.imdecode(np.frombuffer(b, np.uint8), cv2.IMREAD_COLOR)[..., ::-1])).permute(2, 0, 1)
+    return torch.from_numpy(
+        np.ascontiguousarray(cv2.imdecode(np.frombuffer(b, np.uint8), cv2.IMREAD_COLOR)[..., ::-1])
+    ).permute(2, 0, 1)
 
 # %% ../nbs/12_cluster.ipynb #7e32cc19
 def describe_dataset(
@@ -546,12 +651,20 @@ def describe_dataset(
     "Read, prepare and describe each record once, in chunks: (records described, descriptors, JPEG thumbnails, error rows)."
     done, parts, thumbs, errors, buf = [], [], [], [], []
     def flush():
-        if buf: parts.append(describe_chunk([b for _, b in buf], feature, clf)); done.extend(r for r, _ in buf); buf.clear()
+        if buf:
+            parts.append(describe_chunk([b for _, b in buf], feature, clf))
+            done.extend(r for r, _ in buf)
+            buf.clear()
     for r in tqdm(recs, unit='img', desc=f'describe ({feature})', disable=not progress):
         try: img = _prepare(r, work_size, on, seg)
-        except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e))); continue
-        except Exception as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='segment', reason=f'{type(e).__name__}: {e}')); continue
-        buf.append((r, img)); thumbs.append(thumbnail_jpeg(img))
+        except DecodeError as e:
+            errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
+            continue
+        except Exception as e:
+            errors.append(dict(image_id=r.image_id, path=r.path, stage='segment', reason=f'{type(e).__name__}: {e}'))
+            continue
+        buf.append((r, img))
+        thumbs.append(thumbnail_jpeg(img))
         if len(buf) == chunk: flush()
     flush()
     desc = np.concatenate(parts) if parts and isinstance(parts[0], np.ndarray) else [d for p in parts for d in p]
@@ -566,8 +679,11 @@ def square_images(
     "Each readable image of a dataset once, as its central `size`² square: (records, images, error rows)."
     recs, imgs, errors = [], [], []
     for r in discover(data)[:limit or None]:
-        try: imgs.append(_prepare(r, size, 'image', None)); recs.append(r)
-        except DecodeError as e: errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
+        try:
+            imgs.append(_prepare(r, size, 'image', None))
+            recs.append(r)
+        except DecodeError as e:
+            errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
     return recs, imgs, errors
 
 # %% ../nbs/12_cluster.ipynb #45e18ec4
@@ -588,21 +704,34 @@ def cluster_dataset(
     progress: bool = True,  # show a progress bar
 ) -> pd.DataFrame:
     "Cluster the images of a dataset (or their backgrounds / objects) and write the outputs under `out`."
-    if on not in ('image', 'background', 'object'): raise ValueError(f"on must be image, background or object, not {on!r}")
-    if folders not in (None, 'link', 'copy'): raise ValueError(f"folders must be link or copy, not {folders!r}")
+    if on not in ('image', 'background', 'object'):
+        raise ValueError(f"on must be image, background or object, not {on!r}")
+    if folders not in (None, 'link', 'copy'):
+        raise ValueError(f"folders must be link or copy, not {folders!r}")
     _feature(feature)
     recs, out = discover(data)[:limit or None], Path(out)
     seg = get_segmenter(segmenter) if on != 'image' else None
-    recs, desc, thumbs, errors = describe_dataset(recs, feature, on, seg, work_size, Lite0Classifier() if feature == 'embedding' else None,
-                                                  progress=progress)
+    recs, desc, thumbs, errors = describe_dataset(
+        recs, feature, on, seg, work_size, Lite0Classifier() if feature == 'embedding' else None,
+        progress=progress,
+    )
     write_csv(pd.DataFrame(errors, columns=ERROR_COLUMNS), out/'errors.csv')
-    if len(recs) < 2: raise ValueError(f"Need at least two readable images to cluster, found {len(recs)} (see {out/'errors.csv'})")
+    if len(recs) < 2:
+        raise ValueError(
+            f"Need at least two readable images to cluster, found {len(recs)} (see {out/'errors.csv'})"
+        )
     res = cluster_descriptors(desc, feature, method, threshold, batch_size, seed=seed)
-    t = write_clusters(out, [r.image_id for r in recs], res['labels'], res['score'], lambda i: jpeg_image(thumbs[i]))
+    t = write_clusters(
+        out, [r.image_id for r in recs], res['labels'], res['score'],
+        lambda i: jpeg_image(thumbs[i]),
+    )
     if folders: cluster_folders(out, t.image_id, [r.path for r in recs], t.cluster, folders)
     if run is not None:
-        pred = pd.read_parquet(Path(run)/'predictions.parquet', columns=['image_id', 'model', 'variant', 'correct1'])
-        with atomic_path(out/'cluster_errors.csv') as f: cluster_errors(t, pred).to_csv(f, index=False)
+        pred = pd.read_parquet(
+            Path(run) / 'predictions.parquet', columns=['image_id', 'model', 'variant', 'correct1']
+        )
+        with atomic_path(out / 'cluster_errors.csv') as f:
+            cluster_errors(t, pred).to_csv(f, index=False)
     return t.assign(method=res['method'], way=res['way'])
 
 # %% ../nbs/12_cluster.ipynb #761a5ad7
@@ -615,10 +744,26 @@ def bench_cluster(
     _, imgs, _ = square_images(data, work_size, limit)
     clf, rows, n, env = Lite0Classifier(), [], len(imgs), os.environ.get('BGIMPACT_CACHE')
     for f in feature_names():
-        with tempfile.TemporaryDirectory() as cache:               # learned features train from scratch: their time counts
+        # learned features train from scratch: their time counts
+        with tempfile.TemporaryDirectory() as cache:
             os.environ['BGIMPACT_CACHE'] = cache
-            try: t0 = time.perf_counter(); d = describe(imgs, f, clf); t1 = time.perf_counter(); compare(d, f); t2 = time.perf_counter()
-            finally: os.environ.pop('BGIMPACT_CACHE') if env is None else os.environ.update(BGIMPACT_CACHE=env)
-        rows.append(dict(feature=f, images=n, describe_s=t1 - t0, compare_s=t2 - t1, images_per_s=n / (t1 - t0),
-                         pairs_per_s=n * (n - 1) / 2 / (t2 - t1), all_pairs_images_per_s=n / (t2 - t0)))
+            try:
+                t0 = time.perf_counter()
+                d = describe(imgs, f, clf)
+                t1 = time.perf_counter()
+                compare(d, f)
+                t2 = time.perf_counter()
+            finally:
+                (
+                    os.environ.pop('BGIMPACT_CACHE')
+                    if env is None
+                    else os.environ.update(BGIMPACT_CACHE=env)
+                )
+        rows.append(
+            dict(
+                feature=f, images=n, describe_s=t1 - t0, compare_s=t2 - t1,
+                images_per_s=n / (t1 - t0), pairs_per_s=n * (n - 1) / 2 / (t2 - t1),
+                all_pairs_images_per_s=n / (t2 - t0),
+            )
+        )
     return pd.DataFrame(rows)

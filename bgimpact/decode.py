@@ -21,7 +21,8 @@ class DecodeError(ValueError):
     "An input file that cannot be used as an image; the message says why."
 
 # %% ../nbs/01a_decode.ipynb #bc22cd17
-MAX_PIXELS = Image.MAX_IMAGE_PIXELS   # one pixel limit for every image and mask the package reads (PIL's default, ~89 M)
+# one pixel limit for every image and mask the package reads (PIL's default, ~89 M)
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS
 
 def check_pixels(width: int,          # pixels across
                  height: int,         # pixels down
@@ -29,11 +30,14 @@ def check_pixels(width: int,          # pixels across
                 ):
     "Raise `DecodeError` before decoding an image or mask with more than `MAX_PIXELS` pixels."
     if width * height > MAX_PIXELS:
-        raise DecodeError(f'{what} too large to decode safely ({width}×{height} px; limit {MAX_PIXELS:,} pixels)')
+        raise DecodeError(
+            f'{what} too large to decode safely ({width}×{height} px; limit {MAX_PIXELS:,} pixels)'
+        )
 
 # %% ../nbs/01a_decode.ipynb #83c290d6
 def _to_rgb(im: Image.Image) -> Image.Image:
-    if im.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):   # high bit depth: scale the used range to 8 bits
+    # high bit depth: scale the used range to 8 bits
+    if im.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
         a = np.asarray(im, dtype=np.float64)
         hi = 65535. if im.mode.startswith('I;16') or a.max() > 255 else 255.
         im = Image.fromarray(np.clip(a / hi * 255 + 0.5, 0, 255).astype(np.uint8))
@@ -82,13 +86,15 @@ def _work_shape(data: bytes,  # the file's bytes (already decoded once without e
     "(H, W) of the work image: from the file's own upright size, so it does not depend on how small a JPEG was decoded."
     with Image.open(io.BytesIO(data)) as im:
         w, h = im.size
-        if im.getexif().get(0x0112, 1) in (5, 6, 7, 8): w, h = h, w      # EXIF orientations that turn the photo
+        # EXIF orientations that turn the photo
+        if im.getexif().get(0x0112, 1) in (5, 6, 7, 8): w, h = h, w
     return (size, int(size * w / h)) if h <= w else (int(size * h / w), size)
 
 def _unreadable(path, err: OSError) -> str:
     "Why a file could not be read, in words: a dangling or looping link, a permission, or the system's reason."
     if err.errno == errno.ELOOP: return 'a symbolic link that loops (it leads back to itself)'
-    if isinstance(err, FileNotFoundError) and os.path.islink(path): return f'a symbolic link to a missing file ({os.readlink(path)})'
+    if isinstance(err, FileNotFoundError) and os.path.islink(path):
+        return f'a symbolic link to a missing file ({os.readlink(path)})'
     if isinstance(err, PermissionError): return 'no permission to read the file'
     return f'cannot read file: {err.strerror or err}'
 
@@ -102,8 +108,16 @@ def load_input_pair(rec: ImageRecord,  # the image's record
     except OSError as e: raise DecodeError(_unreadable(rec.path, e)) from None
     img = decode_image(io.BytesIO(data), max(work_size, seg_side), min_size)
     shape = _work_shape(data, work_size)
-    work = img if tuple(img.shape[-2:]) == shape else TF.resize(img, list(shape), interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
-    seg = work if not seg_side else resize_short(img, seg_side) if min(img.shape[-2:]) > seg_side else img
+    work = (
+        img
+        if tuple(img.shape[-2:]) == shape
+        else TF.resize(img, list(shape), interpolation=TF.InterpolationMode.BICUBIC, antialias=True)
+    )
+    seg = (
+        work
+        if not seg_side
+        else resize_short(img, seg_side) if min(img.shape[-2:]) > seg_side else img
+    )
     return work, seg, hashlib.sha256(data).hexdigest()
 
 # %% ../nbs/01a_decode.ipynb #dee6f589

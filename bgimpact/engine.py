@@ -36,7 +36,8 @@ def prefetch_threads(depth: int  # records decoded ahead at most (0: not at all)
                     ) -> tuple:
     "(threads decoding ahead, CPU threads of each one's u2netp calls): one thread per PyTorch thread, at most `depth`, sharing the cores."
     cores = torch.get_num_threads()
-    if depth <= 0: return 1, 0                                     # no decoding ahead: u2netp takes every core
+    # no decoding ahead: u2netp takes every core
+    if depth <= 0: return 1, 0
     workers = min(depth, cores)
     return workers, max(1, cores // workers)
 
@@ -47,7 +48,8 @@ class Running:
     timer: StageTimer = field(default_factory=StageTimer)   # per-stage seconds and item counts
     rules: dict = field(default_factory=dict)   # class label → its object label and exceptions
     ahead: object = None                        # a `Prefetch` decoding upcoming records
-    seg_lock: threading.Lock = field(default_factory=threading.Lock)   # for a segmenter not thread-safe
+    # for a segmenter not thread-safe
+    seg_lock: threading.Lock = field(default_factory=threading.Lock)
 
 # %% ../nbs/06_engine.ipynb #a2e2c004
 def _load_classifiers(cfg: Config,       # the study's configuration
@@ -59,7 +61,8 @@ def _load_classifiers(cfg: Config,       # the study's configuration
     if classifiers is not None: clfs = classifiers
     else:
         clfs = [load_classifier(m, cfg.device) for m in cfg.models]
-        for c in clfs: c.use_runtime(cfg.runtime)   # the same top-1 as PyTorch, 1.3-2.6x faster on a CPU
+        # the same top-1 as PyTorch, 1.3-2.6x faster on a CPU
+        for c in clfs: c.use_runtime(cfg.runtime)
     names = [c.name for c in clfs]
     if len(set(names)) < len(names): raise ValueError(f"Model names must be distinct, got {names}")
     return clfs
@@ -73,7 +76,8 @@ def _load_segmenter(cfg: Config,   # the study's configuration
     dev = resolve_device(cfg.device)
     eager = 'opencv' if dev.type == 'cpu' else 'torch'                  # `auto`: PyTorch on a GPU
     u2_runtime = {'eager': eager}.get(cfg.runtime, cfg.runtime)
-    threads = prefetch_threads(cfg.prefetch)[1]     # decoding ahead segments in several threads: they share the cores
+    # decoding ahead segments in several threads: they share the cores
+    threads = prefetch_threads(cfg.prefetch)[1]
     return get_segmenter(cfg.segmenter, cam, cfg.min_fg, cfg.max_fg, u2_runtime, dev, threads)
 
 # %% ../nbs/06_engine.ipynb #72406aa1
@@ -105,12 +109,22 @@ class Study:
         ws = cfg.work_size or max((c.preprocess.resize for c in clfs), default=256)
         out = Path(out) if out is not None else None
         seg_dir = re.split('[:=]', cfg.segmenter)[0]
-        return cls(cfg, clfs, seg, scenes, expand_variants(cfg.variants, scenes, cfg.fill), ws,
-                   MaskCache(out/'masks'/seg_dir) if out else None,
-                   load_label_map(cfg.label_map) if cfg.label_map else None,
-                   LabelCache(out/'masks'/seg_dir/'labels') if out and isinstance(seg, LabelSegmenter)
-                   else None,
-                   out/'variants' if out and cfg.save_variants else None)
+        return cls(
+            cfg,
+            clfs,
+            seg,
+            scenes,
+            expand_variants(cfg.variants, scenes, cfg.fill),
+            ws,
+            MaskCache(out / 'masks' / seg_dir) if out else None,
+            load_label_map(cfg.label_map) if cfg.label_map else None,
+            (
+                LabelCache(out / 'masks' / seg_dir / 'labels')
+                if out and isinstance(seg, LabelSegmenter)
+                else None
+            ),
+            out / 'variants' if out and cfg.save_variants else None,
+        )
 
 # %% ../nbs/06_engine.ipynb #a2e2c010
 @patch
@@ -150,7 +164,8 @@ def label_map_for(self: Study, rec: ImageRecord,  # the image's record
                   seg_img: torch.Tensor | None = None,  # the same photo, the segmenter's size
                  ) -> np.ndarray:
     "The label map of an image at the work image's size from a label-map segmenter, cached."
-    if self.labels and (hit := self.labels.get(rec.image_id, img.shape[-2:])) is not None: return hit
+    if self.labels and (hit := self.labels.get(rec.image_id, img.shape[-2:])) is not None:
+        return hit
     with self.running.seg_lock, self.timer('segment'):
         lab = self.segmenter.label_map(img if seg_img is None else seg_img)
     lab = fit_labels(lab, img.shape[-2:])
@@ -159,7 +174,8 @@ def label_map_for(self: Study, rec: ImageRecord,  # the image's record
 
 # %% ../nbs/06_engine.ipynb #a2e2c012
 @patch
-def _segment_labels(self: Study, todo: list) -> dict:  # (record, work size, segmenter's image) of each
+# (record, work size, segmenter's image) of each
+def _segment_labels(self: Study, todo: list) -> dict:
     "image_id → label map of decoded images, segmented in one batch, at their work size, cached."
     with self.timer('segment', len(todo)):
         labs = self.segmenter.label_maps([seg for _, _, seg in todo])
@@ -205,15 +221,20 @@ def _seed_of(image_id: str, seed: int) -> int:
 # %% ../nbs/06_engine.ipynb #0646607d
 class _Batcher:
     "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
-    def __init__(self, clf: Classifier, batch_size: int, timer: StageTimer, label_map: LabelMap | None = None):
-        self.clf, self.bs, self.tm, self.xs, self.keys, self.rows = clf, batch_size, timer, [], [], []
+    def __init__(
+        self, clf: Classifier, batch_size: int, timer: StageTimer, label_map: LabelMap | None = None
+    ):
+        self.clf, self.bs, self.tm, self.xs, self.keys, self.rows = (
+            clf, batch_size, timer, [], [], [],
+        )
         self.lmap = label_map
 
     def add(self, V: torch.Tensor, keys: list):
         "Prepare one image's composites `V` with their row keys; classify whenever a full batch is collected."
         with self.tm('preprocess', len(keys)): self.xs.append(self.clf.prepare(V))
         self.keys += keys
-        while len(self.keys) >= self.bs: self.flush(self.bs)      # forward passes of exactly `batch_size`
+        # forward passes of exactly `batch_size`
+        while len(self.keys) >= self.bs: self.flush(self.bs)
 
     def flush(self, n: int | None = None):
         "Classify the first `n` collected inputs (all when None)."
@@ -224,19 +245,31 @@ class _Batcher:
         self.xs = [rest] if len(rest) else []
         with self.tm(f'forward:{self.clf.name}', len(x)):
             logits = self.clf.forward(x)
-            if logits.is_cuda: torch.cuda.synchronize(logits.device)   # GPU work runs asynchronously: time all of it here
+            # GPU work runs asynchronously: time all of it here
+            if logits.is_cuda: torch.cuda.synchronize(logits.device)
         with self.tm('postprocess', len(x)):
-            true = [self.clf.true_index(k['label'], k['label_idx']) for k in keys]   # in the model's own space
+            # in the model's own space
+            true = [self.clf.true_index(k['label'], k['label_idx']) for k in keys]
             o = topk_outputs(logits.softmax(-1), true, k=min(5, logits.shape[-1]))
-            if self.lmap is not None and logits.shape[-1] in (len(self.lmap.index), len(self.lmap.classes)):   # ImageNet-1k logits mapped, or a model of the space itself
+            # ImageNet-1k logits mapped, or a model of the space itself
+            if self.lmap is not None and logits.shape[-1] in (
+                len(self.lmap.index), len(self.lmap.classes),
+            ):
                 true = np.array([k['mapped_true'] for k in keys])
                 o['mapped_top1'], o['restricted_top1'] = self.lmap.map_logits(logits)
                 o['mapped_correct'] = (o['mapped_top1'] == true) & (true >= 0)
                 o['restricted_correct'] = (o['restricted_top1'] == true) & (true >= 0)
-            names = [self.clf.categories[j] for j in o['top1_idx']]           # in the model's own label space
+            # in the model's own label space
+            names = [self.clf.categories[j] for j in o['top1_idx']]
             for i, k in enumerate(keys):
-                self.rows.append(k | {'model': self.clf.name, 'weights': self.clf.weights_id, 'top1_name': names[i],
-                                      **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()}})
+                self.rows.append(
+                    k
+                    | {
+                        'model': self.clf.name, 'weights': self.clf.weights_id,
+                        'top1_name': names[i],
+                        **{c: (v[i].tolist() if v.ndim > 1 else v[i].item()) for c, v in o.items()},
+                    }
+                )
 
 # %% ../nbs/06_engine.ipynb #9f81e06f
 def variant_file(root: Path,  # the run's `variants` folder
@@ -248,7 +281,8 @@ def variant_file(root: Path,  # the run's `variants` folder
                 ) -> Path:
     "Where a saved variant image goes: `root/<variant>/<class key>/<image key>[-<instance>][f].png` (keys from `file_key`)."
     folder = variant.replace(':', '-')
-    folder = folder if re.fullmatch(r'[A-Za-z0-9_#-]+', folder) else file_key(variant)   # scene names come from user files
+    # scene names come from user files
+    folder = folder if re.fullmatch(r'[A-Za-z0-9_#-]+', folder) else file_key(variant)
     suffix = f"-{instance}{'f' if flip else ''}" if variant.startswith('placed') else ''
     return root/folder/file_key(label)/f'{file_key(image_id)}{suffix}.png'
 
@@ -256,7 +290,11 @@ def variant_file(root: Path,  # the run's `variants` folder
 def _save_variants(root: Path, rec: ImageRecord, rows: list, V: torch.Tensor):
     "Write each composite of one image as a PNG at its `variant_file`."
     for row, v in zip(rows, V):
-        with atomic_path(variant_file(root, rec.label, rec.image_id, row['variant'], row['instance'], row['flip'])) as tmp:
+        with atomic_path(
+            variant_file(
+                root, rec.label, rec.image_id, row['variant'], row['instance'], row['flip']
+            )
+        ) as tmp:
             Image.fromarray(v.permute(1, 2, 0).cpu().numpy()).save(tmp, format='PNG')
 
 # %% ../nbs/06_engine.ipynb #2113faaa
@@ -283,13 +321,18 @@ def _decode_and_mask(study: Study, r: ImageRecord, err) -> Decoded | None:
     cfg, tm = study.cfg, study.timer
     try:
         with tm('decode'): img, seg_img, sha = study.decode(r)
-    except DecodeError as e: return err('decode', str(e))
+    except DecodeError as e:
+        return err('decode', str(e))
     try: mask, backend = study.mask_for(r, img, seg_img)
     except Exception as e: return err('segment', f'{type(e).__name__}: {e}')
     q = mask_qc(mask, cfg.min_fg, cfg.max_fg)
     rule = study.running.rules.get(r.label) if not r.mask_path else None
-    if rule and r.image_id in rule['exceptions']:           # the seed's exceptions, excluded for real
-        q |= dict(qc_ok=False, qc_reason=f"exception: its label map lacks {rule['name'] or 'any object label'!r}, the class's object label")
+    # the seed's exceptions, excluded for real
+    if rule and r.image_id in rule['exceptions']:
+        q |= dict(
+            qc_ok=False,
+            qc_reason=f"exception: its label map lacks {rule['name'] or 'any object label'!r}, the class's object label",
+        )
     return Decoded(img, sha, mask, backend, q | dict(object_label=rule['name'] if rule else ''))
 
 # %% ../nbs/06_engine.ipynb #a4e5c002
@@ -314,7 +357,10 @@ class Prefetch:
 
     def _work(self, r: ImageRecord) -> tuple:
         errors = []
-        return _decode_and_mask(self.study, r, lambda stage, reason: errors.append((stage, reason))), errors
+        return (
+            _decode_and_mask(self.study, r, lambda stage, reason: errors.append((stage, reason))),
+            errors,
+        )
 
     def _fill(self):
         while len(self.ahead) < self.depth and (r := next(self.recs, None)) is not None:
@@ -360,7 +406,8 @@ def usable_images(study: Study,   # the loaded study
                  ):
     "Yield (record, image, mask) of each record that decodes and passes mask QC: the images the main pass classified."
     for r in recs:
-        got = decode_and_mask(study, r, lambda stage, reason: None)     # errors are the main pass's to report
+        # errors are the main pass's to report
+        got = decode_and_mask(study, r, lambda stage, reason: None)
         if got is not None and got.qc['qc_ok']: yield r, got.img, got.mask
         elif progress is not None: progress.update()
 
@@ -373,8 +420,15 @@ def variants_of(study: Study,        # the loaded study
                 mixed=None,          # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
                ) -> tuple:
     "The study's variants of one image, as the main pass classifies them: (K×3×H×W, K provenance dicts, {variant: why unavailable})."
-    mx = mixed(r.image_id, *img.shape[-2:]) if mixed and any(v in MIXED for v in study.variants) else {}
-    return make_variants(img, mask, study.variants, study.cfg, palette, study.scenes, mx, _seed_of(r.image_id, study.cfg.seed))
+    mx = (
+        mixed(r.image_id, *img.shape[-2:])
+        if mixed and any(v in MIXED for v in study.variants)
+        else {}
+    )
+    return make_variants(
+        img, mask, study.variants, study.cfg, palette, study.scenes, mx,
+        _seed_of(r.image_id, study.cfg.seed),
+    )
 
 
 # %% ../nbs/06_engine.ipynb #a8e8c001
@@ -386,7 +440,9 @@ def _check_group(study: Study,   # the loaded study
     "Decode, mask and check each record: (its usable (record, `Decoded`) pairs, every QC row)."
     kept, qc_rows = [], []
     for r in recs:
-        err = lambda stage, why: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=why))
+        err = lambda stage, why: errors.append(
+            dict(image_id=r.image_id, path=r.path, stage=stage, reason=why)
+        )
         got = decode_and_mask(study, r, err)
         if got is not None: qc_rows.append(qc_row(r, got))
         if got is not None and got.qc['qc_ok']: kept.append((r, got))
@@ -397,7 +453,9 @@ def _check_group(study: Study,   # the loaded study
 def _group_palette(study: Study, kept: list) -> list | None:  # usable (record, `Decoded`) pairs
     "The class's palette from its usable images' object pixels, each image's own sample; None without any."
     cfg = study.cfg
-    sample = lambda r, got: sample_object_pixels(got.img, got.mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed))
+    sample = lambda r, got: sample_object_pixels(
+        got.img, got.mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)
+    )
     pixels = [sample(r, got) for r, got in kept]
     if not pixels: return None
     with study.timer('palette'):
@@ -412,13 +470,16 @@ def _queue_variants(study: Study, r: ImageRecord, got: Decoded,  # a usable imag
     with study.timer('variants', len(study.variants)):
         V, rows, skipped = variants_of(study, r, got.img, got.mask, palette, mixed)
     for v, why in skipped.items():
-        why = getattr(mixed, 'why', {}).get((r.image_id, v), why)   # why a mixed variant has no partner
+        # why a mixed variant has no partner
+        why = getattr(mixed, 'why', {}).get((r.image_id, v), why)
         errors.append(dict(image_id=r.image_id, path=r.path, stage=f'variant:{v}', reason=why))
     if study.variant_dir: _save_variants(study.variant_dir, r, rows, V)
     lmap = study.label_map
     lm = dict(mapped_true=lmap.true_class(r.label, r.label_idx)) if lmap else {}
-    key = dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, **lm, segmenter=got.backend,
-               fg_image=r.image_id)
+    key = dict(
+        image_id=r.image_id, label=r.label, label_idx=r.label_idx, **lm, segmenter=got.backend,
+        fg_image=r.image_id,
+    )
     for b in batchers: b.add(V, [key | row for row in rows])
 
 # %% ../nbs/06_engine.ipynb #71cb064c
@@ -439,8 +500,11 @@ def process_group(study: Study,          # the loaded study
         _queue_variants(study, r, got, palette, mixed, batchers, errors)
         if progress: progress.update()
     for b in batchers: b.flush()
-    return dict(predictions=_ordered(sum((b.rows for b in batchers), []), recs, study), qc=pd.DataFrame(qc_rows),
-                errors=pd.DataFrame(errors, columns=ERROR_COLUMNS), palette=palette)
+    return dict(
+        predictions=_ordered(sum((b.rows for b in batchers), []), recs, study),
+        qc=pd.DataFrame(qc_rows), errors=pd.DataFrame(errors, columns=ERROR_COLUMNS),
+        palette=palette,
+    )
 
 # %% ../nbs/06_engine.ipynb #63a81cd7
 def _ordered(rows, recs, study) -> pd.DataFrame:
@@ -448,7 +512,9 @@ def _ordered(rows, recs, study) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if df.empty: return df
     pos = val2idx
-    img, mdl, var = pos(r.image_id for r in recs), pos(c.name for c in study.classifiers), pos(study.variants)
+    img, mdl, var = (
+        pos(r.image_id for r in recs), pos(c.name for c in study.classifiers), pos(study.variants),
+    )
     order = np.lexsort((df.instance, df.variant.map(var), df.model.map(mdl), df.image_id.map(img)))
     return df.iloc[order].reset_index(drop=True)
 
@@ -462,7 +528,8 @@ def bank_backgrounds(study: Study,  # the loaded study
     rows = []
     study.prepare_group(recs)
     for r in recs:
-        got = decode_and_mask(study, r, lambda stage, reason: None)      # errors are reported by the main pass
+        # errors are reported by the main pass
+        got = decode_and_mask(study, r, lambda stage, reason: None)
         if got is not None:
             ok = bool(got.qc['qc_ok'])
             with study.timer('backgrounds'): pooled = ok and bank.add(r.image_id, got.img, got.mask)

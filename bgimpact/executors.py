@@ -17,9 +17,14 @@ from .engine import Study, prefetching
 # %% ../nbs/06f_executors.ipynb #62e836fb
 def peak_rss_mb() -> float:
     "This process's peak resident memory so far, in MiB: Linux's `VmHWM`, else `ru_maxrss`."
-    try: return int(re.search(r'VmHWM:\s+(\d+)', Path('/proc/self/status').read_text()).group(1)) / 1024
+    try:
+        return (
+            int(re.search(r'VmHWM:\s+(\d+)', Path('/proc/self/status').read_text()).group(1)) / 1024
+        )
     except (OSError, AttributeError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == 'darwin' else 1024)
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (
+            2**20 if sys.platform == 'darwin' else 1024
+        )
 
 # %% ../nbs/06f_executors.ipynb #08cca4cd
 class LocalExecutor:
@@ -79,10 +84,15 @@ class ProcessExecutor:
                  restarts: int = 2):               # new pools after a worker dies, before giving up
         self.args = (cfg, str(Path(out).resolve()), threads_per_worker)
         self.pool = self._new_pool(workers)
-        self.workers, self.threads, self.restarts, self.peaks = workers, threads_per_worker, restarts, {}   # peaks: worker pid → MiB
+        # peaks: worker pid → MiB
+        self.workers, self.threads, self.restarts, self.peaks = (
+            workers, threads_per_worker, restarts, {},
+        )
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, multiprocessing.get_context('spawn'), _init_worker, self.args)
+        return ProcessPoolExecutor(
+            workers, multiprocessing.get_context('spawn'), _init_worker, self.args
+        )
 
     def _map_once(self, p, state, jobs: list, bar=None):
         "Yield (job, (tables, metadata)) as jobs finish, two in flight per worker; `BrokenProcessPool` when a worker dies."
@@ -96,22 +106,29 @@ class ProcessExecutor:
 
     def map(self, p, state, jobs: list, bar=None):
         "Yield (job, (tables, metadata)) as jobs finish; when a worker dies, the jobs not yet finished run again on a new pool."
-        key = lambda job: (job.unit, job.ids)          # a job's metadata is a dict: jobs themselves do not hash
+        # a job's metadata is a dict: jobs themselves do not hash
+        key = lambda job: (job.unit, job.ids)
         done = set()
         for attempt in range(self.restarts + 1):
             try:
-                for job, result in self._map_once(p, state, [j for j in jobs if key(j) not in done], bar):
+                for job, result in self._map_once(
+                    p, state, [j for j in jobs if key(j) not in done], bar
+                ):
                     done.add(key(job))
                     yield job, result
                 return
             except BrokenProcessPool:
                 self.pool.shutdown(cancel_futures=True)
                 if attempt == self.restarts: break
-                get_logger().warning(f"a worker process died (out of memory?); starting {self.workers} new workers for the "
-                                     f"{len(jobs) - len(done)} job(s) left")
+                get_logger().warning(
+                    f"a worker process died (out of memory?); starting {self.workers} new workers for the "
+                    f"{len(jobs) - len(done)} job(s) left"
+                )
                 self.pool = self._new_pool(self.workers)
-        raise WorkersLostError(f"worker processes died {self.restarts + 1} times (out of memory?); the units finished so far are "
-                               "kept: rerun with --resume, perhaps with fewer --workers")
+        raise WorkersLostError(
+            f"worker processes died {self.restarts + 1} times (out of memory?); the units finished so far are "
+            "kept: rerun with --resume, perhaps with fewer --workers"
+        )
 
     def describe(self) -> dict:
         "What computed the jobs, for the manifest: the pool and each worker's peak memory."
@@ -120,7 +137,8 @@ class ProcessExecutor:
 
     def close(self):
         "Stop the workers at once, jobs in flight included (after an interrupt nothing waits for a whole class)."
-        workers = list((self.pool._processes or {}).values())       # the pool keeps its processes here
+        # the pool keeps its processes here
+        workers = list((self.pool._processes or {}).values())
         self.pool.shutdown(wait=False, cancel_futures=True)
         for w in workers: w.terminate()
         for w in workers: w.join(5)
@@ -154,7 +172,8 @@ def _worker_class(cpus: float, gpus: float):
         def __init__(self, cfg: Config, out: str, threads: int):
             import cv2, torch
             torch.set_num_threads(threads)
-            cv2.setNumThreads(threads)                 # OpenCV's own thread pool (resizing; u2netp with --runtime eager)
+            # OpenCV's own thread pool (resizing; u2netp with --runtime eager)
+            cv2.setNumThreads(threads)
             self.study = Study.load(cfg, Path(out))
         def compute(self, p, state, job):
             with prefetching(self.study, p.records(state, job), self.study.cfg.prefetch):
@@ -175,14 +194,18 @@ class RayExecutor:
         start_ray(address, max(workers * threads_per_worker, os.cpu_count() or 1))
         cfg = cfg.update(device='cuda') if gpus_per_worker and cfg.device == 'auto' else cfg
         actor = _worker_class(threads_per_worker, gpus_per_worker)
-        self.ray, self.workers = ray, [actor.remote(cfg, str(Path(out).resolve()), threads_per_worker)
-                                       for _ in range(workers)]
-        self.spec = dict(kind='ray', address=address or 'local', workers=workers, gpus_per_worker=gpus_per_worker,
-                         threads_per_worker=threads_per_worker)
+        self.ray, self.workers = ray, [
+            actor.remote(cfg, str(Path(out).resolve()), threads_per_worker) for _ in range(workers)
+        ]
+        self.spec = dict(
+            kind='ray', address=address or 'local', workers=workers,
+            gpus_per_worker=gpus_per_worker, threads_per_worker=threads_per_worker,
+        )
 
     def map(self, p, state, jobs: list, bar=None):
         "Yield (job, (tables, metadata)) as jobs finish on the workers; `bar` advances by each finished job's images."
-        submit = lambda w, job: w.compute.remote(p, p.state_for(state, job), job)   # a job travels with its part of the state only
+        # a job travels with its part of the state only
+        submit = lambda w, job: w.compute.remote(p, p.state_for(state, job), job)
         first = lambda refs: self.ray.wait(refs, num_returns=1)[0][0]
         for ref in _two_per_worker(jobs, self.workers, submit, first):
             job, result = self.ray.get(ref)
@@ -195,7 +218,11 @@ class RayExecutor:
 
     def describe(self) -> dict:
         "What computed the jobs, for the manifest: the cluster, the pool and each worker's peak memory."
-        return self.spec | dict(peak_rss_mb=[round(m, 1) for m in self.ray.get([w.peak_rss_mb.remote() for w in self.workers])])
+        return self.spec | dict(
+            peak_rss_mb=[
+                round(m, 1) for m in self.ray.get([w.peak_rss_mb.remote() for w in self.workers])
+            ]
+        )
 
     def close(self):
         for w in self.workers: self.ray.kill(w)

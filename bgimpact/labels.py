@@ -18,7 +18,10 @@ import torch
 from .data import ASSETS, class_index
 
 # %% ../nbs/01b_labels.ipynb #99fde2c2
-IN9_CLASSES = ('dog', 'bird', 'wheeled vehicle', 'reptile', 'carnivore', 'insect', 'musical instrument', 'primate', 'fish')
+IN9_CLASSES = (
+    'dog', 'bird', 'wheeled vehicle', 'reptile', 'carnivore', 'insect', 'musical instrument',
+    'primate', 'fish',
+)
 
 @dataclass
 class LabelMap:
@@ -26,7 +29,8 @@ class LabelMap:
     name: str              # short name used in file names, e.g. `in9`
     classes: tuple         # class names of the label space, by class id
     index: np.ndarray      # int array of 1000 class ids (−1 = unmapped)
-    aliases: dict = field(default_factory=dict)  # other names of classes, lower case (e.g. WordNet ids) → class id
+    # other names of classes, lower case (e.g. WordNet ids) → class id
+    aliases: dict = field(default_factory=dict)
 
     def label_class(self, label: str  # a dataset label (folder name or CSV value)
                    ) -> int:
@@ -48,10 +52,12 @@ class LabelMap:
     def map_logits(self, logits: torch.Tensor  # N×1000 (or N×len(classes)) logits
                   ) -> tuple:
         "(mapped argmax, restricted argmax) class ids for a batch of 1000-way logits, or of logits over this label space itself."
-        if logits.shape[-1] == len(self.classes) != len(self.index):  # a model of the label space (an IN-9-trained one): no mapping
+        # a model of the label space (an IN-9-trained one): no mapping
+        if logits.shape[-1] == len(self.classes) != len(self.index):
             top = logits.argmax(-1).cpu().numpy()
             return top, top.copy()
-        idx = torch.tensor(self.index, device=logits.device)          # a copy: the array may be read-only
+        # a copy: the array may be read-only
+        idx = torch.tensor(self.index, device=logits.device)
         mapped = idx[logits.argmax(-1)]
         restricted = idx[logits.masked_fill(idx < 0, float('-inf')).argmax(-1)]
         return mapped.cpu().numpy(), restricted.cpu().numpy()
@@ -68,17 +74,25 @@ def load_label_map(spec  # `in9`, `in9-wordnet`, a JSON `{"index": class}` file 
     "`in9` (official ImageNet-9, built in), `in9-wordnet` (built in), an `in_to_in9.json`-style file, or a CSV `idx,class`."
     if spec == 'in9-wordnet':
         t = pd.read_csv(ASSETS/'in9_wordnet.csv')
-        return LabelMap('in9-wordnet', IN9_CLASSES, t.sort_values('idx').in9.to_numpy(), _in9_aliases())
+        return LabelMap(
+            'in9-wordnet', IN9_CLASSES, t.sort_values('idx').in9.to_numpy(), _in9_aliases()
+        )
     p = ASSETS/'in_to_in9.json' if spec == 'in9' else Path(spec)
-    if not p.exists(): raise FileNotFoundError(f"Label map not found: {spec} (use `in9`, `in9-wordnet`, an in_to_in9.json or a CSV idx,class)")
+    if not p.exists():
+        raise FileNotFoundError(
+            f"Label map not found: {spec} (use `in9`, `in9-wordnet`, an in_to_in9.json or a CSV idx,class)"
+        )
     if p.suffix == '.json':
         d = {int(k): int(v) for k, v in json.loads(p.read_text()).items()}
         idx = np.array([d.get(i, -1) for i in range(1000)])
         in9 = idx.max() < len(IN9_CLASSES)
         classes = IN9_CLASSES if in9 else tuple(str(i) for i in range(idx.max() + 1))
-        return LabelMap('in9' if spec == 'in9' else p.stem, classes, idx, _in9_aliases() if in9 else {})
+        return LabelMap(
+            'in9' if spec == 'in9' else p.stem, classes, idx, _in9_aliases() if in9 else {}
+        )
     t = pd.read_csv(p, dtype={'class': str})
-    if not {'idx', 'class'} <= set(t.columns): raise ValueError(f"{p}: a label map CSV needs columns idx,class")
+    if not {'idx', 'class'} <= set(t.columns):
+        raise ValueError(f"{p}: a label map CSV needs columns idx,class")
     classes = tuple(dict.fromkeys(t['class']))
     idx = np.full(1000, -1)
     idx[t.idx.to_numpy()] = t['class'].map(val2idx(classes)).to_numpy()

@@ -66,17 +66,24 @@ class Ledger:
     def __repr__(self): return f'Ledger({self.dir})'
 
 # %% ../nbs/06d_ledger.ipynb #7e851a08
-RESERVED_META = ('tables', 'label', 'part', 'files')   # what a marker holds besides the unit's own metadata
+# what a marker holds besides the unit's own metadata
+RESERVED_META = ('tables', 'label', 'part', 'files')
+
 
 @patch
-def commit(self: Ledger, unit: Unit, tables: dict, meta: dict | None = None,
-           files=()):  # other files of the run folder the unit vouches for (its images' masks, backgrounds)
+def commit(
+    self: Ledger, unit: Unit, tables: dict, meta: dict | None = None, files=()
+):  # other files of the run folder the unit vouches for (its images' masks, backgrounds)
     "Write the unit's tables (name → DataFrame), then its sealed marker with the records of its files: the unit is done once the marker exists."
     for kind, df in tables.items(): write_parquet(df, self.table(unit, kind))
     paths = [self.table(unit, k) for k in sorted(tables)] + [self.out/self.rel(f) for f in files]
-    known = read_sealed(self.marker(unit))['files'] if self.done(unit) else {}   # a recommit hashes only what changed
+    # a recommit hashes only what changed
+    known = read_sealed(self.marker(unit))['files'] if self.done(unit) else {}
     records = {self.rel(p): file_record(p, known.get(self.rel(p))) for p in paths}
-    write_sealed(self.marker(unit), dict(meta or {}, label=unit.label, part=unit.part, tables=sorted(tables), files=records))
+    write_sealed(
+        self.marker(unit),
+        dict(meta or {}, label=unit.label, part=unit.part, tables=sorted(tables), files=records),
+    )
 
 # %% ../nbs/06d_ledger.ipynb #0446cfe7
 @patch
@@ -146,12 +153,16 @@ def _replaced(old: pd.DataFrame, new: pd.DataFrame, ids: set, order: dict) -> pd
     old = old[~old.image_id.isin(ids)] if 'image_id' in old else old
     both = concat_rows([old, new], new)
     if not len(both): return both
-    return both.iloc[np.argsort(both.image_id.map(order).to_numpy(), kind='stable')].reset_index(drop=True)
+    return both.iloc[np.argsort(both.image_id.map(order).to_numpy(), kind='stable')].reset_index(
+        drop=True
+    )
 
 # %% ../nbs/06d_ledger.ipynb #432a287d
 @patch
-def merge(self: Ledger, unit: Unit, tables: dict, ids: set, order: dict, meta: dict | None = None,
-          files=None):  # the files outside `shards/` the unit vouches for (None: those it vouched for, as they are now)
+def merge(
+    self: Ledger, unit: Unit, tables: dict, ids: set, order: dict, meta: dict | None = None,
+    files=None,
+):  # the files outside `shards/` the unit vouches for (None: those it vouched for, as they are now)
     "Replace the rows of `ids` in each of the unit's tables by the new rows, keep the image order, recommit, clear the marks."
     merged = {k: _replaced(self.read(unit, k), tables.get(k, pd.DataFrame()), ids, order)
               for k in sorted(set(tables) | set(self.meta(unit)['tables']))}
@@ -164,16 +175,31 @@ def merge(self: Ledger, unit: Unit, tables: dict, ids: set, order: dict, meta: d
 def drop_rows(self: Ledger, unit: Unit, ids) -> None:
     "Remove the rows of images `ids` from every table of a committed unit, keeping its metadata and marks; its other files are recorded anew."
     tables = {k: self.read(unit, k) for k in self.meta(unit)['tables']}
-    self.commit(unit, {k: df[~df.image_id.isin(set(ids))] if 'image_id' in df else df for k, df in tables.items()},
-                self.own_meta(unit), [f for f in self.vouched(unit) if f.exists()])
+    self.commit(
+        unit,
+        {
+            k: df[~df.image_id.isin(set(ids))] if 'image_id' in df else df
+            for k, df in tables.items()
+        },
+        self.own_meta(unit),
+        [f for f in self.vouched(unit) if f.exists()],
+    )
 
 # %% ../nbs/06d_ledger.ipynb #475911a2
 @patch
 def committed(self: Ledger, pass_name: str, label: str) -> list:
     "The committed units of one pass and class found on disk (every part), in part order."
     key = file_key(label)
-    parts = [p.name.split('.') for p in self.dir.glob(f'{key}.*{pass_name}.json')] if self.dir.exists() else []
-    found = [int(x[1][1:]) if len(x) == 4 else 0 for x in parts if x[-2] == pass_name and len(x) in (3, 4)]
+    parts = (
+        [p.name.split('.') for p in self.dir.glob(f'{key}.*{pass_name}.json')]
+        if self.dir.exists()
+        else []
+    )
+    found = [
+        int(x[1][1:]) if len(x) == 4 else 0
+        for x in parts
+        if x[-2] == pass_name and len(x) in (3, 4)
+    ]
     return [Unit(pass_name, label, p) for p in sorted(found)]
 
 # %% ../nbs/06d_ledger.ipynb #9832469c
@@ -184,13 +210,20 @@ def drop(self: Ledger, labels=(),      # classes whose units (of every pass) are
     keys, n = {file_key(l) for l in labels}, 0
     for p in sorted(self.dir.glob('*')) if self.dir.exists() else []:
         parts = p.name.split('.')
-        if parts[0] in keys or any(x in parts[1:3] for x in passes): p.unlink(); n += 1
+        if parts[0] in keys or any(x in parts[1:3] for x in passes):
+            p.unlink()
+            n += 1
     return n
 
 # %% ../nbs/06d_ledger.ipynb #d1958036
 def _is_marker(p: Path) -> bool:
     parts = p.name.split('.')
-    return p.suffix == '.json' and len(parts) in (3, 4) and parts[-2] != 'redo' and (len(parts) == 3 or parts[1].startswith('p'))
+    return (
+        p.suffix == '.json'
+        and len(parts) in (3, 4)
+        and parts[-2] != 'redo'
+        and (len(parts) == 3 or parts[1].startswith('p'))
+    )
 
 @patch
 def markers(self: Ledger) -> list:
@@ -212,7 +245,8 @@ def marker_problems(self: Ledger, marker: Path,   # a unit's marker in `shards/`
         except DamagedRunError as e:
             found[self.rel(marks)] = e.problem
             redone = ()
-        for f in found:                      # an image marked for redoing may have a new mask already (the editor's)
+        # an image marked for redoing may have a new mask already (the editor's)
+        for f in found:
             if not f.startswith('shards/') and Path(f).name.startswith(redone): found[f] = None
     return {f: why for f, why in found.items() if why}
 

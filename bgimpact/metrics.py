@@ -20,16 +20,28 @@ def paired_table(pred: pd.DataFrame,  # long predictions: model, variant, image_
     "One row per (model, variant, image, *by): the variant's outcome averaged over its composites, paired with `original`."
     keys = ['model', 'variant', 'image_id', *by]
     cols = list(dict.fromkeys(keys + ['top1_idx', 'true_prob', 'correct1', 'correct5']))
-    out_cols = keys + ['composites', 'correct1', 'correct5', 'true_prob', 'shift', 'agree', 'c2w', 'w2c', 'orig1']
+    out_cols = keys + [
+        'composites', 'correct1', 'correct5', 'true_prob', 'shift', 'agree', 'c2w', 'w2c', 'orig1',
+    ]
     if pred.empty: return pd.DataFrame(columns=out_cols)
     p = pred[cols]
-    orig = p[p.variant == 'original'].set_index(['model', 'image_id'])[['top1_idx', 'true_prob', 'correct1']].add_suffix('_orig')
+    orig = (
+        p[p.variant == 'original']
+        .set_index(['model', 'image_id'])[['top1_idx', 'true_prob', 'correct1']]
+        .add_suffix('_orig')
+    )
     j = p.join(orig, on=['model', 'image_id'], how='inner')
     c1, o1 = j.correct1.astype(bool), j.correct1_orig.astype(bool)
-    j = j.assign(agree=j.top1_idx == j.top1_idx_orig, shift=j.true_prob - j.true_prob_orig,
-                 c2w=o1 & ~c1, w2c=~o1 & c1, correct1=c1, correct5=j.correct5.astype(bool), orig1=o1)
+    j = j.assign(
+        agree=j.top1_idx == j.top1_idx_orig, shift=j.true_prob - j.true_prob_orig, c2w=o1 & ~c1,
+        w2c=~o1 & c1, correct1=c1, correct5=j.correct5.astype(bool), orig1=o1,
+    )
     g = j.groupby(keys, sort=False, observed=True)
-    t = g[['correct1', 'correct5', 'true_prob', 'shift', 'agree', 'c2w', 'w2c', 'orig1']].mean().astype(float)
+    t = (
+        g[['correct1', 'correct5', 'true_prob', 'shift', 'agree', 'c2w', 'w2c', 'orig1']]
+        .mean()
+        .astype(float)
+    )
     t['composites'] = g.size()
     return t.reset_index()[out_cols]
 
@@ -69,13 +81,17 @@ def proportion_ci(y,                    # per-image values in [0, 1] on the last
     lo, hi = wilson_ci(p * n, n, level)
     binary = ((y == 0) | (y == 1)).all(-1)
     if binary.all(): return lo, hi
-    ne = np.ones_like(p)                                            # one image: nothing to estimate a variance from
+    # one image: nothing to estimate a variance from
+    ne = np.ones_like(p)
     if n > 1:
-        v = y.var(-1, ddof=1) / n                                   # variance of the mean, between images
+        # variance of the mean, between images
+        v = y.var(-1, ddof=1) / n
         cap = n if composites is None else np.asarray(composites, np.float64)
-        with np.errstate(divide='ignore', invalid='ignore'): ne = np.minimum(np.where(v > 0, p * (1 - p) / v, np.inf), cap)
+        with np.errstate(divide='ignore', invalid='ignore'):
+            ne = np.minimum(np.where(v > 0, p * (1 - p) / v, np.inf), cap)
         ne = ne * (critical_value(level) / critical_value(level, n - 1)) ** 2
-    x, a = p * ne, (1 - level) / 2                                  # Clopper–Pearson with n* p̂ successes of n*
+    # Clopper–Pearson with n* p̂ successes of n*
+    x, a = p * ne, (1 - level) / 2
     klo = np.where(x > 0, beta.ppf(a, np.maximum(x, 1e-12), ne - x + 1), 0.)
     khi = np.where(x < ne, beta.ppf(1 - a, x + 1, np.maximum(ne - x, 1e-12)), 1.)
     return np.where(binary, lo, klo), np.where(binary, hi, khi)
@@ -91,14 +107,23 @@ def paired_diff_ci(x,                        # per-image values of the first var
     n = x.shape[-1]
     if n == 0: return (np.full(x.shape[:-1], np.nan),) * 2
     p1, p2 = x.mean(-1), y.mean(-1)
-    (l1, u1), (l2, u2) = proportion_ci(x, composites[0], level), proportion_ci(y, composites[1], level)
-    cov = ((x - x.mean(-1, keepdims=True)) * (y - y.mean(-1, keepdims=True))).mean(-1)    # (ad − bc)/n² on 0/1 values
-    cov = np.where(cov > 1 / (2 * n), cov - 1 / (2 * n), np.minimum(cov, 0))              # Newcombe's correction of φ
-    sd = np.sqrt(x.var(-1) * y.var(-1))                                                   # √((a+b)(c+d)(a+c)(b+d))/n²
+    (l1, u1), (l2, u2) = proportion_ci(x, composites[0], level), proportion_ci(
+        y, composites[1], level
+    )
+    # (ad − bc)/n² on 0/1 values
+    cov = ((x - x.mean(-1, keepdims=True)) * (y - y.mean(-1, keepdims=True))).mean(-1)
+    # Newcombe's correction of φ
+    cov = np.where(cov > 1 / (2 * n), cov - 1 / (2 * n), np.minimum(cov, 0))
+    # √((a+b)(c+d)(a+c)(b+d))/n²
+    sd = np.sqrt(x.var(-1) * y.var(-1))
     with np.errstate(divide='ignore', invalid='ignore'): phi = np.where(sd > 0, cov / sd, 0.)
     d = p1 - p2
-    lo = d - np.sqrt(np.maximum((p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2, 0))
-    hi = d + np.sqrt(np.maximum((u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2, 0))
+    lo = d - np.sqrt(
+        np.maximum((p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2, 0)
+    )
+    hi = d + np.sqrt(
+        np.maximum((u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2, 0)
+    )
     return lo, hi
 
 # %% ../nbs/05_metrics.ipynb #53f80ebb
@@ -133,7 +158,8 @@ def bootstrap_ci(x,  # per-image values on the last axis (rows of groups allowed
     rng, means = np.random.default_rng(seed), np.empty((len(rows), n_boot))
     chunk = max(1, 2_000_000 // n)                       # ~16 MB of indices at a time
     for s in range(0, n_boot, chunk):
-        idx = rng.integers(0, n, (min(chunk, n_boot - s), n))   # the same draws for every row: each as if resampled alone
+        # the same draws for every row: each as if resampled alone
+        idx = rng.integers(0, n, (min(chunk, n_boot - s), n))
         for r, row in enumerate(rows): means[r, s:s + len(idx)] = row[idx].mean(1)
     a = (1 - level) / 2
     lo, hi = np.quantile(means, [a, 1 - a], axis=-1)
@@ -142,12 +168,17 @@ def bootstrap_ci(x,  # per-image values on the last axis (rows of groups allowed
     return (float(lo[0]), float(hi[0])) if x.ndim == 1 else (lo.reshape(shape), hi.reshape(shape))
 
 # %% ../nbs/05_metrics.ipynb #368bc8f3
-METRIC_COLUMNS = ['model', 'variant', 'n', 'composites', 'top1', 'top1_lo', 'top1_hi', 'top1_shift', 'top1_shift_lo',
-                  'top1_shift_hi', 'top5', 'top5_lo', 'top5_hi', 'true_prob', 'true_prob_lo', 'true_prob_hi',
-                  'true_prob_shift', 'true_prob_shift_lo', 'true_prob_shift_hi', 'agree_top1', 'agree_top1_lo',
-                  'agree_top1_hi', 'flip_c2w', 'flip_c2w_lo', 'flip_c2w_hi', 'flip_w2c', 'flip_w2c_lo', 'flip_w2c_hi',
-                  'mcnemar_b', 'mcnemar_c', 'mcnemar_p']
-_PROPORTIONS = {'top1': 'correct1', 'top5': 'correct5', 'agree_top1': 'agree', 'flip_c2w': 'c2w', 'flip_w2c': 'w2c'}
+METRIC_COLUMNS = [
+    'model', 'variant', 'n', 'composites', 'top1', 'top1_lo', 'top1_hi', 'top1_shift',
+    'top1_shift_lo', 'top1_shift_hi', 'top5', 'top5_lo', 'top5_hi', 'true_prob', 'true_prob_lo',
+    'true_prob_hi', 'true_prob_shift', 'true_prob_shift_lo', 'true_prob_shift_hi', 'agree_top1',
+    'agree_top1_lo', 'agree_top1_hi', 'flip_c2w', 'flip_c2w_lo', 'flip_c2w_hi', 'flip_w2c',
+    'flip_w2c_lo', 'flip_w2c_hi', 'mcnemar_b', 'mcnemar_c', 'mcnemar_p',
+]
+_PROPORTIONS = {
+    'top1': 'correct1', 'top5': 'correct5', 'agree_top1': 'agree', 'flip_c2w': 'c2w',
+    'flip_w2c': 'w2c',
+}
 _MEANS = {'true_prob': 'true_prob', 'true_prob_shift': 'shift'}
 
 # %% ../nbs/05_metrics.ipynb #2a073b4e
@@ -155,13 +186,21 @@ def _grouped(t: pd.DataFrame,  # a `paired_table`
              keys: list,       # the grouping columns
             ) -> tuple:
     "(rows sorted by group, group sizes, each group's first row, the groups' keys with `n` and `composites`)."
-    codes = t.groupby(keys, sort=False, observed=True).ngroup().to_numpy()   # `paired_table` has no row with a missing key
-    t = t.iloc[np.argsort(codes, kind='stable')]            # each group's rows together, groups in order of appearance
+    # `paired_table` has no row with a missing key
+    codes = t.groupby(keys, sort=False, observed=True).ngroup().to_numpy()
+    # each group's rows together, groups in order of appearance
+    t = t.iloc[np.argsort(codes, kind='stable')]
     n = np.bincount(codes)
     start = np.cumsum(n) - n
     out = t.iloc[start][keys].reset_index(drop=True)
-    plain = {k: out[k].cat.categories.dtype for k in keys if isinstance(out[k].dtype, pd.CategoricalDtype)}
-    out = out.astype(plain).assign(n=n, composites=np.add.reduceat(t.composites.to_numpy(np.int64), start))
+    plain = {
+        k: out[k].cat.categories.dtype
+        for k in keys
+        if isinstance(out[k].dtype, pd.CategoricalDtype)
+    }
+    out = out.astype(plain).assign(
+        n=n, composites=np.add.reduceat(t.composites.to_numpy(np.int64), start)
+    )
     return t, n, start, out
 
 # %% ../nbs/05_metrics.ipynb #e26072d7
@@ -199,11 +238,20 @@ def variant_metrics(pred: pd.DataFrame,  # long predictions (see `paired_table`)
     if t.empty:
         return pd.DataFrame(columns=cols)
     t, n, start, out = _grouped(t, keys)
-    col = {c: t[c].to_numpy(np.float64) for c in {*_PROPORTIONS.values(), *_MEANS.values(), 'orig1'}}
-    res = {c: np.zeros(len(n), np.int64 if c in ('mcnemar_b', 'mcnemar_c') else np.float64) for c in METRIC_COLUMNS[4:]}
-    for size in np.unique(n):                                # the groups of one size at once, a group per row
+    col = {
+        c: t[c].to_numpy(np.float64) for c in {*_PROPORTIONS.values(), *_MEANS.values(), 'orig1'}
+    }
+    res = {
+        c: np.zeros(len(n), np.int64 if c in ('mcnemar_b', 'mcnemar_c') else np.float64)
+        for c in METRIC_COLUMNS[4:]
+    }
+    # the groups of one size at once, a group per row
+    for size in np.unique(n):
         g = np.flatnonzero(n == size)
-        _size_metrics(res, col, g, start[g, None] + np.arange(size), out.composites.to_numpy()[g], n_boot, seed)
+        _size_metrics(
+            res, col, g, start[g, None] + np.arange(size), out.composites.to_numpy()[g], n_boot,
+            seed,
+        )
     original = out.variant.to_numpy() == 'original'
     res['top1_shift_lo'][original] = res['top1_shift_hi'][original] = 0.
     flips = zip(res['mcnemar_b'].tolist(), res['mcnemar_c'].tolist())

@@ -20,7 +20,9 @@ def corner_set(
     cell: int = 8,  # side of a grid cell in pixels
 ) -> np.ndarray:
     "Sorted grid-cell ids (`cell`² px on a `size`² grayscale image) holding its strongest Harris corners."
-    pts = cv2.goodFeaturesToTrack(_gray(img, size), corners, 0.01, 3, useHarrisDetector=True, k=0.04)
+    pts = cv2.goodFeaturesToTrack(
+        _gray(img, size), corners, 0.01, 3, useHarrisDetector=True, k=0.04
+    )
     if pts is None: return np.zeros(0, np.int64)
     xy = pts.reshape(-1, 2).astype(np.int64) // cell
     return np.unique(xy[:, 1] * (size // cell) + xy[:, 0])
@@ -50,8 +52,17 @@ def minhash_similarity(
 ) -> np.ndarray:
     "Estimated Jaccard similarity: the share of equal signature entries, for every pair of rows of `a` and `b`."
     b = a if b is None else b
-    return np.concatenate([(a[i:i + chunk, None, :] == b[None]).mean(-1) for i in range(0, len(a), chunk)]) if len(a) else np.zeros((0, len(b)))
+    return (
+        np.concatenate(
+            [(a[i : i + chunk, None, :] == b[None]).mean(-1) for i in range(0, len(a), chunk)]
+        )
+        if len(a)
+        else np.zeros((0, len(b)))
+    )
 
 # %% ../nbs/12b_minhash.ipynb #813cb3c4
-register_feature('minhash', lambda imgs, clf, arg: minhash_signatures([corner_set(i) for i in imgs], int(arg or 128)),
-                 minhash_similarity, vector=False, blocks=True)
+register_feature(
+    'minhash',
+    lambda imgs, clf, arg: minhash_signatures([corner_set(i) for i in imgs], int(arg or 128)),
+    minhash_similarity, vector=False, blocks=True,
+)

@@ -46,7 +46,8 @@ def pair_backgrounds(fg: pd.DataFrame,  # objects: image_id, label
         elif kind == 'mixed_next':
             ring = classes[pos[c] + 1:] + classes[:pos[c]]
             out.append(draw(next((k for k in ring if members.get(k)), None), me))
-        elif len(filled) > 1 or (filled and n_other(filled[0], me) > 0):   # only `me` alone in its class has no candidate
+        # only `me` alone in its class has no candidate
+        elif len(filled) > 1 or (filled and n_other(filled[0], me) > 0):
             k = filled[int(rng.integers(len(filled)))]
             while n_other(k, me) <= 0: k = filled[int(rng.integers(len(filled)))]
             out.append(draw(k, me))
@@ -85,7 +86,10 @@ class BackgroundBank:
         bg = tiled_background(img, mask)
         if bg is None: return False
         with atomic_path(self.path(image_id)) as tmp:
-            Image.fromarray(bg.permute(1, 2, 0).cpu().numpy()).save(tmp, format='PNG', compress_level=1)   # lossless; a third of the time of level 6, files ~7% larger
+            # lossless; a third of the time of level 6, files ~7% larger
+            Image.fromarray(bg.permute(1, 2, 0).cpu().numpy()).save(
+                tmp, format='PNG', compress_level=1
+            )
         return True
 
     def load(self, image_id: str,  # the partner image's id
@@ -110,9 +114,15 @@ def pair_table(images: pd.DataFrame,  # image_id, label, qc_ok, pooled
     fg, pool = images[images.qc_ok.astype(bool)], images[images.pooled.astype(bool)]
     rows = []
     for v in (v for v in variants if v in MIXED):
-        for (me, c), q in zip(zip(fg.image_id, fg.label), pair_backgrounds(fg, pool, v, seed, classes)):
-            rows.append(dict(image_id=me, label=c, variant=v, bg_image=q[0] if q else '', bg_label=q[1] if q else '',
-                             reason='' if q else _NO_PARTNER[v]))
+        for (me, c), q in zip(
+            zip(fg.image_id, fg.label), pair_backgrounds(fg, pool, v, seed, classes)
+        ):
+            rows.append(
+                dict(
+                    image_id=me, label=c, variant=v, bg_image=q[0] if q else '',
+                    bg_label=q[1] if q else '', reason='' if q else _NO_PARTNER[v],
+                )
+            )
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 # %% ../nbs/04b_mixing.ipynb #2550699d
@@ -122,7 +132,10 @@ class MixedBackgrounds:
                  bank: BackgroundBank,  # the first pass's backgrounds
                 ):
         self.bank, self.by_image = bank, {}
-        self.why = {(r.image_id, r.variant): r.reason for r in pairs[pairs.bg_image == ''].itertuples()}  # no partner: why
+        # no partner: why
+        self.why = {
+            (r.image_id, r.variant): r.reason for r in pairs[pairs.bg_image == ''].itertuples()
+        }
         for r in pairs[pairs.bg_image != ''].itertuples():
             self.by_image.setdefault(r.image_id, []).append((r.variant, r.bg_image, r.bg_label))
     def __call__(self, image_id: str,  # the object image's id
@@ -134,9 +147,11 @@ class MixedBackgrounds:
 
 # %% ../nbs/04b_mixing.ipynb #f1714ba1
 @patch
-def subset(self: MixedBackgrounds, image_ids) -> MixedBackgrounds:  # the object images a job handles
+# the object images a job handles
+def subset(self: MixedBackgrounds, image_ids) -> MixedBackgrounds:
     "The same pairings for `image_ids` only: what a worker needs for one job, whatever the dataset's size."
-    ids, out = dict.fromkeys(image_ids), MixedBackgrounds.__new__(MixedBackgrounds)   # in the order given, run after run
+    # in the order given, run after run
+    ids, out = dict.fromkeys(image_ids), MixedBackgrounds.__new__(MixedBackgrounds)
     out.bank = self.bank
     out.by_image = {i: self.by_image[i] for i in ids if i in self.by_image}
     out.why = {k: v for k, v in self.why.items() if k[0] in ids}

@@ -31,7 +31,8 @@ from .labels import IN9_CLASSES, LabelMap, load_label_map
 @dataclass(frozen=True)
 class Preprocess:
     "Resize shorter side, centre-crop, scale to [0,1], normalise — on a uint8 N×3×H×W batch."
-    resize: int = 256                       # shorter side after resizing (0: keep the size, as ImageNet-9's stored images)
+    # shorter side after resizing (0: keep the size, as ImageNet-9's stored images)
+    resize: int = 256
     crop: int = 224                         # square centre crop (0: none)
     mean: tuple = (0.485, 0.456, 0.406)     # per-channel mean subtracted
     std: tuple = (0.229, 0.224, 0.225)      # per-channel std divided by
@@ -40,8 +41,14 @@ class Preprocess:
     def __call__(self, x: torch.Tensor  # uint8 batch N×3×H×W
                 ) -> torch.Tensor:
         "The normalised float batch, N×3×crop×crop."
-        x = TF.resize(x, self.resize, interpolation=TF.InterpolationMode(self.interpolation), antialias=True) \
-            if self.resize and min(x.shape[-2:]) != self.resize else x
+        x = (
+            TF.resize(
+                x, self.resize, interpolation=TF.InterpolationMode(self.interpolation),
+                antialias=True,
+            )
+            if self.resize and min(x.shape[-2:]) != self.resize
+            else x
+        )
         x = (TF.center_crop(x, self.crop) if self.crop else x).float().div_(255)
         return TF.normalize(x, self.mean, self.std)
 
@@ -53,15 +60,21 @@ def resolve_device(device: str = 'auto'  # `auto`, `cpu`, `cuda` or `cuda:N`
     try: dev = torch.device(device)
     except RuntimeError: raise ValueError(f"unknown device {device!r}: use auto, cpu, cuda or cuda:N") from None
     if dev.type == 'cuda' and not torch.cuda.is_available():
-        raise ValueError(f"--device {device}: this machine has no CUDA GPU that torch can use; use --device cpu (or auto)")
+        raise ValueError(
+            f"--device {device}: this machine has no CUDA GPU that torch can use; use --device cpu (or auto)"
+        )
     if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count():
-        raise ValueError(f"--device {device}: only {torch.cuda.device_count()} CUDA device(s) here (cuda:0…)")
+        raise ValueError(
+            f"--device {device}: only {torch.cuda.device_count()} CUDA device(s) here (cuda:0…)"
+        )
     return dev
 
 # %% ../nbs/02_models.ipynb #0fa768f1
 def _state_hash(module) -> str:
     h = hashlib.sha256()
-    for k, v in module.state_dict().items(): h.update(k.encode()); h.update(v.detach().cpu().contiguous().numpy().tobytes())
+    for k, v in module.state_dict().items():
+        h.update(k.encode())
+        h.update(v.detach().cpu().contiguous().numpy().tobytes())
     return h.hexdigest()[:16]
 
 # %% ../nbs/02_models.ipynb #491cfe4e
@@ -73,7 +86,8 @@ def _own_space(categories) -> LabelMap:
 # %% ../nbs/02_models.ipynb #3ca44e42
 class Classifier:
     "A pretrained image classifier with its preprocessing; call it on a uint8 batch to get probabilities."
-    runtime, _ort = 'eager', None                 # what runs `forward`: eager PyTorch, or an ONNX Runtime session (`use_runtime`)
+    # what runs `forward`: eager PyTorch, or an ONNX Runtime session (`use_runtime`)
+    runtime, _ort = 'eager', None
     def __init__(self, name: str,              # the model's name in every table
                  net: torch.nn.Module,         # normalised batch → logits
                  preprocess: Preprocess,       # its own preprocessing
@@ -81,8 +95,14 @@ class Classifier:
                  categories=None,              # its output class names (ImageNet-1k when None)
                  device='auto'):               # where it runs (see `resolve_device`)
         self.name, self.preprocess, self.weights_id = name, preprocess, weights_id
-        self.categories = list(categories) if categories is not None else list(imagenet_classes().name)
-        self.space = None if self.categories == list(imagenet_classes().name) else _own_space(self.categories)
+        self.categories = (
+            list(categories) if categories is not None else list(imagenet_classes().name)
+        )
+        self.space = (
+            None
+            if self.categories == list(imagenet_classes().name)
+            else _own_space(self.categories)
+        )
         self.device = resolve_device(device)
         self.net = net.eval().to(self.device).to(memory_format=torch.channels_last)
 
@@ -96,8 +116,11 @@ class Classifier:
                     weights_id: str | None = None,    # None: a hash of its state
                     device='auto'):                   # where it runs (see `resolve_device`)
         "A classifier from any `nn.Module` with its preprocessing and label names; the weights id hashes its state."
-        return cls(name, module, preprocess, weights_id or f'module:{type(module).__name__}:sha256={_state_hash(module)}',
-                   categories, device)
+        return cls(
+            name, module, preprocess,
+            weights_id or f'module:{type(module).__name__}:sha256={_state_hash(module)}',
+            categories, device,
+        )
 
     def true_index(self, label: str,  # the dataset label as given
                    label_idx: int     # its ImageNet-1k index (-1: none)
@@ -107,12 +130,18 @@ class Classifier:
 
     def prepare(self, x: torch.Tensor) -> torch.Tensor:
         "This model's input tensor, on its device, for a uint8 batch N×3×H×W of one size (the uint8 batch travels, from pinned memory, to a GPU)."
-        if self.device.type == 'cuda' and not x.is_cuda: x = x.pin_memory()     # an asynchronous copy, a quarter the bytes of floats
-        return self.preprocess(x.to(self.device, non_blocking=True)).contiguous(memory_format=torch.channels_last)
+        # an asynchronous copy, a quarter the bytes of floats
+        if self.device.type == 'cuda' and not x.is_cuda: x = x.pin_memory()
+        return self.preprocess(x.to(self.device, non_blocking=True)).contiguous(
+            memory_format=torch.channels_last
+        )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         "Logits (float32, on CPU) for an already prepared batch."
-        if self._ort is not None: return torch.from_numpy(self._ort.run(['logits'], {'x': x.float().contiguous().numpy()})[0])
+        if self._ort is not None:
+            return torch.from_numpy(
+                self._ort.run(['logits'], {'x': x.float().contiguous().numpy()})[0]
+            )
         with torch.inference_mode(), torch.autocast('cuda', enabled=self.device.type == 'cuda'):
             return self.net(x).float().cpu()
 
@@ -132,12 +161,17 @@ def topk_outputs(probs: torch.Tensor, # N×C class probabilities
     "Top-`k` indices/probabilities and the true class's probability and rank for each row of `probs`."
     labels = torch.as_tensor(labels)
     p, i = probs.topk(min(k, probs.shape[-1]), dim=-1)
-    known = (labels >= 0) & (labels < probs.shape[-1])           # a label outside the model's classes is no known class
-    true_prob = torch.where(known, probs.gather(1, labels.where(known, 0)[:, None])[:, 0], torch.tensor(float('nan')))
+    # a label outside the model's classes is no known class
+    known = (labels >= 0) & (labels < probs.shape[-1])
+    true_prob = torch.where(
+        known, probs.gather(1, labels.where(known, 0)[:, None])[:, 0], torch.tensor(float('nan'))
+    )
     true_rank = torch.where(known, (probs > true_prob[:, None]).sum(1) + 1, torch.tensor(-1))
-    return dict(top5_idx=i.numpy(), top5_prob=p.numpy(), top1_idx=i[:, 0].numpy(), top1_prob=p[:, 0].numpy(),
-                true_prob=true_prob.numpy(), true_rank=true_rank.numpy(),
-                correct1=(i[:, 0] == labels).numpy(), correct5=(i == labels[:, None]).any(1).numpy())
+    return dict(
+        top5_idx=i.numpy(), top5_prob=p.numpy(), top1_idx=i[:, 0].numpy(),
+        top1_prob=p[:, 0].numpy(), true_prob=true_prob.numpy(), true_rank=true_rank.numpy(),
+        correct1=(i[:, 0] == labels).numpy(), correct5=(i == labels[:, None]).any(1).numpy(),
+    )
 
 # %% ../nbs/02_models.ipynb #efd5d3d3
 LITE0_PREPROCESS = Preprocess(256, 224, (0.5,) * 3, (0.5,) * 3, 'bicubic')
@@ -167,7 +201,9 @@ class Lite0Classifier(Classifier):
         with torch.inference_mode():
             f = self.net.extract_features(x)[0].float()                       # 1280×h'×w'
             m = torch.einsum('c,chw->hw', self.net._fc.weight[class_idx].float(), f)
-        m = F.interpolate(m[None, None], size=(h, w), mode='bilinear', align_corners=False)[0, 0].cpu()
+        m = F.interpolate(m[None, None], size=(h, w), mode='bilinear', align_corners=False)[
+            0, 0
+        ].cpu()
         m = m - m.min()
         return m / m.max() if m.max() > 0 else m
 
@@ -180,29 +216,38 @@ def ort_session(model,            # a serialised ONNX model (bytes) or its file
     so = ort.SessionOptions()
     so.intra_op_num_threads, so.inter_op_num_threads = threads or torch.get_num_threads(), 1
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    return ort.InferenceSession(model if isinstance(model, bytes) else str(model), so, providers=['CPUExecutionProvider'])
+    return ort.InferenceSession(
+        model if isinstance(model, bytes) else str(model), so, providers=['CPUExecutionProvider']
+    )
 
 # %% ../nbs/02_models.ipynb #rt000003
 @contextmanager
 def _quiet_output():
     "Send what native code writes to this process's stdout and stderr to nowhere while the body runs."
-    sys.stdout.flush(); sys.stderr.flush()
+    sys.stdout.flush()
+    sys.stderr.flush()
     saved = [os.dup(1), os.dup(2)]
     with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 1); os.dup2(sink.fileno(), 2)
+        os.dup2(sink.fileno(), 1)
+        os.dup2(sink.fileno(), 2)
         try: yield
         finally:
-            os.dup2(saved[0], 1); os.dup2(saved[1], 2)
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
             for fd in saved: os.close(fd)
 
 def export_onnx(clf: Classifier) -> bytes:  # a loaded classifier
     "Its network as ONNX in memory (input `x`, output `logits`, free batch dimension), exported on the CPU."
     s, buf = clf.preprocess.crop or clf.preprocess.resize or 224, io.BytesIO()
     net = copy.deepcopy(clf.net).cpu().float().to(memory_format=torch.contiguous_format)
-    with warnings.catch_warnings(), _quiet_output():     # a failed export dumps its whole graph from C++
-        warnings.simplefilter('ignore')                   # the TorchScript exporter's deprecation and constant-folding notes
-        torch.onnx.export(net, torch.randn(2, 3, s, s), buf, dynamo=False, input_names=['x'], output_names=['logits'],
-                          dynamic_axes={'x': {0: 'n'}, 'logits': {0: 'n'}})
+    # a failed export dumps its whole graph from C++
+    with warnings.catch_warnings(), _quiet_output():
+        # the TorchScript exporter's deprecation and constant-folding notes
+        warnings.simplefilter('ignore')
+        torch.onnx.export(
+            net, torch.randn(2, 3, s, s), buf, dynamo=False, input_names=['x'],
+            output_names=['logits'], dynamic_axes={'x': {0: 'n'}, 'logits': {0: 'n'}},
+        )
     return buf.getvalue()
 
 # %% ../nbs/02_models.ipynb #rt000005
@@ -214,11 +259,19 @@ def use_runtime(self: Classifier,
                 threads: int = 0               # ONNX Runtime's CPU threads (0: torch's current count)
                ) -> str:
     "Run `forward` on `runtime`; a model ONNX Runtime cannot run stays eager (a warning when ONNX Runtime was asked for by name). Returns the runtime in use."
-    if runtime not in CLASSIFIER_RUNTIMES: raise unknown_name('classifier runtime', runtime, list(CLASSIFIER_RUNTIMES))
+    if runtime not in CLASSIFIER_RUNTIMES:
+        raise unknown_name('classifier runtime', runtime, list(CLASSIFIER_RUNTIMES))
     self.runtime, self._ort = 'eager', None
     if runtime == 'eager': return self.runtime
-    why = ('onnxruntime is not installed (pip install "bgimpact[onnx]")' if find_spec('onnxruntime') is None else
-           f'it runs on {self.device}; ONNX Runtime runs here on the CPU only' if self.device.type != 'cpu' else '')
+    why = (
+        'onnxruntime is not installed (pip install "bgimpact[onnx]")'
+        if find_spec('onnxruntime') is None
+        else (
+            f'it runs on {self.device}; ONNX Runtime runs here on the CPU only'
+            if self.device.type != 'cpu'
+            else ''
+        )
+    )
     if not why:
         try: self._ort, self.runtime = ort_session(export_onnx(self), threads), 'onnxruntime'
         except Exception as e: why = f'the ONNX export failed ({type(e).__name__}: {str(e).splitlines()[0][:200]})'
@@ -258,14 +311,17 @@ def load_official_weights(weights,             # a torchvision weights enum memb
     if not download or offline():
         why = 'downloads are off (--offline / BGIMPACT_OFFLINE)' if download else 'downloading was not allowed'
         raise WeightsNotFoundError(f"Weights {weights} are not in the local cache and {why}. {hint}")
-    try: return weights.get_state_dict(progress=False, check_hash=True)   # torch.hub checks the published hash
+    # torch.hub checks the published hash
+    try: return weights.get_state_dict(progress=False, check_hash=True)
     except Exception as e:  # URLError, HTTPError, timeouts, a hash mismatch
         raise WeightsNotFoundError(f"Could not download weights {weights} ({type(e).__name__}: {e}). {hint}") from e
 
 # %% ../nbs/02_models.ipynb #917efb7e
 def _preprocess_of(weights) -> Preprocess:
     t = weights.transforms()
-    return Preprocess(t.resize_size[0], t.crop_size[0], tuple(t.mean), tuple(t.std), t.interpolation.value)
+    return Preprocess(
+        t.resize_size[0], t.crop_size[0], tuple(t.mean), tuple(t.std), t.interpolation.value
+    )
 
 # %% ../nbs/02_models.ipynb #a496c6b6
 class TorchvisionClassifier(Classifier):
@@ -299,8 +355,10 @@ def _is_timm(name: str) -> bool:
     return bool(timm.list_models(name.split('.')[0]))
 
 # %% ../nbs/02_models.ipynb #d6a9b078
-KINDS = {}   # spec prefix → loader(spec, device, download), registered by the modules that implement model kinds
-KIND_PLUGINS = {k: 'bgimpact.zoo' for k in ('timm', 'hf', 'clip', 'torchscript', 'onnx')}   # prefix → module that registers it
+# spec prefix → loader(spec, device, download), registered by the modules that implement model kinds
+KINDS = {}
+# prefix → module that registers it
+KIND_PLUGINS = {k: 'bgimpact.zoo' for k in ('timm', 'hf', 'clip', 'torchscript', 'onnx')}
 
 def register_kind(prefix: str,   # the spec prefix, e.g. `timm` for `timm:resnet50`
                   loader):       # builds a `Classifier` from (spec, device, download)
@@ -314,7 +372,8 @@ def load_classifier(spec: str,            # `lite0`, `arch`, `arch:WEIGHTS`, `ar
                    ) -> Classifier:
     "Build the classifier a spec names: `lite0`, `arch`, `arch:WEIGHTS` or `arch=path`, each optionally `@RESIZE/CROP`."
     spec = spec.strip()
-    if '@' in spec:                                          # e.g. convnext_base:IMAGENET1K_V1@256/224, as the seed study fed it
+    # e.g. convnext_base:IMAGENET1K_V1@256/224, as the seed study fed it
+    if '@' in spec:
         base, _, rc = spec.rpartition('@')
         try: resize, crop = (int(v) for v in rc.split('/'))
         except ValueError: raise ValueError(f"{spec!r}: write the preprocessing override as @RESIZE/CROP, e.g. @256/224") from None
@@ -323,18 +382,34 @@ def load_classifier(spec: str,            # `lite0`, `arch`, `arch:WEIGHTS`, `ar
         clf.name = f'{clf.name}@{resize}/{crop}'
         return clf
     if spec in ('lite0', 'efficientnet_lite0', 'efficientnet-lite0'): return Lite0Classifier(device)
-    kind = 'onnx' if spec.endswith('.onnx') else 'torchscript' if spec.endswith('.torchscript') else spec.split(':', 1)[0]
-    if kind in KINDS or kind in KIND_PLUGINS:                    # timm, Hugging Face, open_clip, TorchScript, ONNX, …
-        if kind not in KINDS: import_module(KIND_PLUGINS[kind])   # the module registers its kinds when imported
+    kind = (
+        'onnx'
+        if spec.endswith('.onnx')
+        else 'torchscript' if spec.endswith('.torchscript') else spec.split(':', 1)[0]
+    )
+    # timm, Hugging Face, open_clip, TorchScript, ONNX, …
+    if kind in KINDS or kind in KIND_PLUGINS:
+        # the module registers its kinds when imported
+        if kind not in KINDS: import_module(KIND_PLUGINS[kind])
         return KINDS[kind](spec, device, download)
     if '=' in spec: arch, w = spec.split('=', 1)
     elif ':' in spec: arch, w = spec.split(':', 1)
     else: arch, w = spec, 'DEFAULT'
     if arch not in torchvision.models.list_models(torchvision.models):
-        if _is_timm(arch): raise ValueError(f"Unknown model {arch!r}: it is a timm model, write it as timm:{arch}")
-        known = ['lite0', *torchvision.models.list_models(torchvision.models), *(f'{k}:' for k in KIND_PLUGINS | KINDS)]
-        raise unknown_name('model', arch, known, "lite0, a torchvision classifier name such as resnet50, or one of "
-                           "timm:<name>, hf:<repo or folder>, clip:<arch>:<tag>, torchscript:<file>, onnx:<file> (see `bgimpact models`)")
+        if _is_timm(arch):
+            raise ValueError(f"Unknown model {arch!r}: it is a timm model, write it as timm:{arch}")
+        known = [
+            'lite0', *torchvision.models.list_models(torchvision.models),
+            *(f'{k}:' for k in KIND_PLUGINS | KINDS),
+        ]
+        raise unknown_name(
+            'model',
+            arch,
+            known,
+            "lite0, a torchvision classifier name such as resnet50, or one of "
+            "timm:<name>, hf:<repo or folder>, clip:<arch>:<tag>, torchscript:<file>, onnx:<file> (see `bgimpact models`)",
+        )
     clf = TorchvisionClassifier(arch, w, device, download)
-    clf.name = f'{arch}={Path(w).name}' if '=' in spec else spec   # distinct names for distinct weights of one arch
+    # distinct names for distinct weights of one arch
+    clf.name = f'{arch}={Path(w).name}' if '=' in spec else spec
     return clf

@@ -37,12 +37,15 @@ class Job:
 class RunState:
     "What passes read: the configuration, the run folder, the classes' records and what earlier passes produced."
     cfg: Config                              # the study's configuration
-    out: Path                                # the run folder (shared storage when workers run elsewhere)
+    # the run folder (shared storage when workers run elsewhere)
+    out: Path
     groups: dict                             # class label → its records, in input order
     bank: BackgroundBank | None = None       # the background bank (bank pass)
     mixed: MixedBackgrounds | None = None    # the mixed pairs (after the bank pass)
-    order: list = field(default_factory=list)   # the adversarial pool, in search order (after the bank pass)
-    caches: list = field(default_factory=list)  # per-image caches of the run folder (masks, label maps): `.path(image_id)`
+    # the adversarial pool, in search order (after the bank pass)
+    order: list = field(default_factory=list)
+    # per-image caches of the run folder (masks, label maps): `.path(image_id)`
+    caches: list = field(default_factory=list)
 
     def records(self, unit: Unit, part_size: int = 0) -> list:
         "The records of a unit: its class's, or its part of them."
@@ -76,7 +79,11 @@ class Pass:
 
     def units(self, state: RunState) -> list:
         "Every unit of this pass for the run, in class order."
-        return [Unit(self.name, l, p) for l, recs in state.groups.items() for p in range(len(split_parts(recs, self.part_size)))]
+        return [
+            Unit(self.name, l, p)
+            for l, recs in state.groups.items()
+            for p in range(len(split_parts(recs, self.part_size)))
+        ]
 
     def records(self, state: RunState, job: Job) -> list:
         "The records a job computes (the images to redo, or the whole unit)."
@@ -115,15 +122,20 @@ class BankPass(Pass):
         "The unit's tiled backgrounds."
         return [f for r in state.records(unit) if (f := state.bank.path(r.image_id)).exists()]
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
-        return dict(bank=bank_backgrounds(study, self.records(state, job), state.bank, progress)), {}
+        return (
+            dict(bank=bank_backgrounds(study, self.records(state, job), state.bank, progress)), {},
+        )
 
 # %% ../nbs/06e_passes.ipynb #d0503430
 def _image_key(name: str) -> str:
     "The image's `file_key` in the name of a saved variant (`<key>[-<instance>[f]].png`)."
     return re.match(r'(.*?-?[0-9a-f]{12})(-\d+f?)?\.png$', name).group(1)
 
-QC_COLUMNS = ['image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
-              'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label', 'size']
+QC_COLUMNS = [
+    'image_id', 'path', 'label', 'label_idx', 'sha256', 'height', 'width', 'segmenter', 'fg_frac',
+    'n_components', 'largest_frac', 'border_frac', 'flags', 'qc_ok', 'qc_reason', 'object_label',
+    'size',
+]
 
 class MainPass(Pass):
     "Segment, vary and classify a class: its predictions, QC rows and errors; its palette as metadata."
@@ -132,8 +144,13 @@ class MainPass(Pass):
         "The class's masks (and label maps), and its variant images when the study saves them."
         recs = state.records(unit)
         cached = [f for c in state.caches for r in recs if (f := c.path(r.image_id)).exists()]
-        keys = {file_key(r.image_id) for r in recs}          # saved variants of these images only (not of images since removed)
-        folder = sorted((state.out/'variants').glob(f'*/{file_key(unit.label)}/*.png')) if state.cfg.save_variants else []
+        # saved variants of these images only (not of images since removed)
+        keys = {file_key(r.image_id) for r in recs}
+        folder = (
+            sorted((state.out / 'variants').glob(f'*/{file_key(unit.label)}/*.png'))
+            if state.cfg.save_variants
+            else []
+        )
         return cached + [f for f in folder if _image_key(f.name) in keys]
     def prepare(self, state: RunState, setup: PassSetup):
         "Draw the mixed pairs when the study has mixed variants; without models, say `variants`."
@@ -141,10 +158,13 @@ class MainPass(Pass):
             state.mixed = setup.draw_pairs(setup.bank_table(state))
         if not setup.classify: self.title = 'variants'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
-        study.prepare_group(state.groups[job.unit.label])      # a label-map segmenter's rule comes from the whole class
+        # a label-map segmenter's rule comes from the whole class
+        study.prepare_group(state.groups[job.unit.label])
         palette = (job.meta or {}).get('palette') if job.ids is not None else None
         res = process_group(study, self.records(state, job), progress, state.mixed, palette)
-        tables = dict(pred=res['predictions'], qc=res['qc'].reindex(columns=QC_COLUMNS), err=res['errors'])
+        tables = dict(
+            pred=res['predictions'], qc=res['qc'].reindex(columns=QC_COLUMNS), err=res['errors']
+        )
         return tables, dict(palette=res['palette'], n_predictions=len(res['predictions']))
 
 # %% ../nbs/06e_passes.ipynb #e65ed541
@@ -154,14 +174,19 @@ class AdversarialPass(Pass):
     def state_for(self, state: RunState, job: Job) -> RunState:
         "The class's part of the state, and only as much of the search order as the search can reach."
         reach = max(state.cfg.adversarial, 0)
-        return replace(super().state_for(state, job), order=state.order[:reach + 1] if reach else state.order)
+        return replace(
+            super().state_for(state, job), order=state.order[: reach + 1] if reach else state.order
+        )
     def prepare(self, state: RunState, setup: PassSetup):
         "The search order: the backgrounds the bank pass pooled, shuffled by the study's seed."
         seen = setup.bank_table(state)
         state.order = pool_order(seen.image_id[seen.pooled.astype(bool)], state.cfg.seed)
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])
-        rows = adversarial_rows(study, self.records(state, job), state.bank, state.order, max(state.cfg.adversarial, 0), progress)
+        rows = adversarial_rows(
+            study, self.records(state, job), state.bank, state.order, max(state.cfg.adversarial, 0),
+            progress,
+        )
         return dict(adv=rows), {}
 
 # %% ../nbs/06e_passes.ipynb #1c7eb74a
@@ -198,14 +223,17 @@ def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jo
     with tqdm(total=total, unit='img', desc=desc or p.title or p.name, disable=not progress) as bar:
         for job, (tables, meta) in executor.map(p, state, jobs, bar):
             with timer('commit') if timer else nullcontext():
-                files = p.files(state, job.unit)             # what the job made beside its tables, recorded in the marker
+                # what the job made beside its tables, recorded in the marker
+                files = p.files(state, job.unit)
                 if job.ids is None: ledger.commit(job.unit, tables, meta, files)
                 else: ledger.merge(job.unit, tables, set(job.ids), order(job.unit), meta, files)
     return len(jobs)
 
 # %% ../nbs/06e_passes.ipynb #a94195e5
-ATTR_ROW_COLUMNS = ['model', 'method', 'image_id', 'label', 'label_idx', 'target', 'class_idx', 'predicted', 'inside', 'pointing', 'iou',
-                'density_gap', 'k', 'mask_frac']
+ATTR_ROW_COLUMNS = [
+    'model', 'method', 'image_id', 'label', 'label_idx', 'target', 'class_idx', 'predicted',
+    'inside', 'pointing', 'iou', 'density_gap', 'k', 'mask_frac',
+]
 
 class AttributionPass(Pass):
     "Attribution maps of a class's usable images, per model, method and target (true, predicted class), scored against the mask."
@@ -214,19 +242,28 @@ class AttributionPass(Pass):
         study.prepare_group(state.groups[job.unit.label])
         recs, cfg = self.records(state, job), state.cfg
         kept, out = list(usable_images(study, recs)), []
-        skip = check_attribution(study.classifiers, cfg.attribution, kept[0][1][None] if kept else None)   # probed on a real image
+        # probed on a real image
+        skip = check_attribution(
+            study.classifiers, cfg.attribution, kept[0][1][None] if kept else None
+        )
         for c in (c for c in study.classifiers if c.name not in skip):
             items = [(r.image_id, img, m, c.true_index(r.label, r.label_idx)) for r, img, m in kept]
             for method in cfg.attribution:
-                with study.timer('attribution', len(items)): out.append(attribution_table(c, items, method, batch_size=cfg.batch_size))
+                with study.timer('attribution', len(items)):
+                    out.append(attribution_table(c, items, method, batch_size=cfg.batch_size))
         if progress is not None: progress.update(len(recs))
         t = concat_rows(out, pd.DataFrame(columns=ATTR_ROW_COLUMNS))
-        pos = {r.image_id: i for i, r in enumerate(recs)}                # image-major, like every table (a redo merges by image)
-        t = t.iloc[np.argsort(t.image_id.map(pos).to_numpy(), kind='stable')].assign(label=job.unit.label)
+        # image-major, like every table (a redo merges by image)
+        pos = {r.image_id: i for i, r in enumerate(recs)}
+        t = t.iloc[np.argsort(t.image_id.map(pos).to_numpy(), kind='stable')].assign(
+            label=job.unit.label
+        )
         return dict(attr=t.reindex(columns=ATTR_ROW_COLUMNS).reset_index(drop=True)), {}
 
 # %% ../nbs/06e_passes.ipynb #6bae82ea
-NOISE_ROW_COLUMNS = ['model', 'image_id', 'label', 'label_idx', 'sigma', 'trial', 'region', 'top1_idx', 'correct']
+NOISE_ROW_COLUMNS = [
+    'model', 'image_id', 'label', 'label_idx', 'sigma', 'trial', 'region', 'top1_idx', 'correct',
+]
 
 class NoisePass(Pass):
     "Each usable image noised on its object or background per σ and trial, classified by every model."

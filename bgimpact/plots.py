@@ -33,17 +33,33 @@ class RunTables:
     "The tables of a finished run folder, loaded once."
     def __init__(self, run):  # a finished run folder
         self.run = Path(run)
-        if not (self.run/'metrics.csv').exists(): raise FileNotFoundError(f"No metrics.csv in {run}: is it a finished run?")
-        r = lambda f: pd.read_csv(self.run/f, keep_default_na=False, na_values=['']) if (self.run/f).exists() else pd.DataFrame()
-        self.metrics, self.by_class, self.by_size = r('metrics.csv'), r('metrics_by_class.csv'), r('metrics_by_size.csv')
-        self.phi, self.mistaken, self.qc, self.bg_gap = r('phi.csv'), r('most_mistaken.csv'), r('qc.csv'), r('bg_gap.csv')
-        self.clusters = r('clusters/cluster_errors.csv')     # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
-        cols = ['image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'flip', 'top1_idx', 'top1_name', 'top1_prob',
-                'true_prob', 'correct1']
+        if not (self.run / 'metrics.csv').exists():
+            raise FileNotFoundError(f"No metrics.csv in {run}: is it a finished run?")
+        r = lambda f: (
+            pd.read_csv(self.run / f, keep_default_na=False, na_values=[''])
+            if (self.run / f).exists()
+            else pd.DataFrame()
+        )
+        self.metrics, self.by_class, self.by_size = (
+            r('metrics.csv'), r('metrics_by_class.csv'), r('metrics_by_size.csv'),
+        )
+        self.phi, self.mistaken, self.qc, self.bg_gap = (
+            r('phi.csv'), r('most_mistaken.csv'), r('qc.csv'), r('bg_gap.csv'),
+        )
+        # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
+        self.clusters = r('clusters/cluster_errors.csv')
+        cols = [
+            'image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'flip', 'top1_idx',
+            'top1_name', 'top1_prob', 'true_prob', 'correct1',
+        ]
         f = self.run/'predictions.parquet'
         import pyarrow.parquet as pq
         names = pq.read_schema(f).names if f.exists() else []
-        self.pred = pd.read_parquet(f, columns=[c for c in cols if c in names]) if names else pd.DataFrame(columns=cols)
+        self.pred = (
+            pd.read_parquet(f, columns=[c for c in cols if c in names])
+            if names
+            else pd.DataFrame(columns=cols)
+        )
         self.variants = list(dict.fromkeys(self.metrics.variant))
         self.models = list(dict.fromkeys(self.metrics.model))
 
@@ -55,9 +71,15 @@ def _bars(ax, m: pd.DataFrame, col: str, variants, models, pct: bool = True):
     for j, model in enumerate(models):
         t = m[m.model == model].set_index('variant').reindex(variants)
         y = np.arange(len(variants)) + (j - (k - 1) / 2) * h
-        err = np.array([t[col] - t[f'{col}_lo'], t[f'{col}_hi'] - t[col]]) * f if f'{col}_lo' in t else None
+        err = (
+            np.array([t[col] - t[f'{col}_lo'], t[f'{col}_hi'] - t[col]]) * f
+            if f'{col}_lo' in t
+            else None
+        )
         ax.barh(y, t[col] * f, height=h, xerr=err, capsize=2, label=model, alpha=.85)
-    ax.set_yticks(np.arange(len(variants)), variants); ax.invert_yaxis(); ax.grid(axis='x', alpha=.3)
+    ax.set_yticks(np.arange(len(variants)), variants)
+    ax.invert_yaxis()
+    ax.grid(axis='x', alpha=.3)
     if k > 1: ax.legend(fontsize='small')
 
 # %% ../nbs/10_plots.ipynb #2126c4db
@@ -68,8 +90,11 @@ def accuracy_figure(rt: RunTables):  # a finished run's tables
     for model in rt.models:
         o = rt.metrics[(rt.metrics.model == model) & (rt.metrics.variant == 'original')].top1
         if len(o): ax.axvline(o.iloc[0] * 100, ls='--', lw=1, color='gray')
-    ax.set_xlabel('top-1 accuracy (%), 95% CI'); ax.set_xlim(0, 100); ax.set_title('Accuracy per background variant')
-    fig.tight_layout(); return fig
+    ax.set_xlabel('top-1 accuracy (%), 95% CI')
+    ax.set_xlim(0, 100)
+    ax.set_title('Accuracy per background variant')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #a8916dd0
 def shift_figure(rt: RunTables):  # a finished run's tables
@@ -78,7 +103,9 @@ def shift_figure(rt: RunTables):  # a finished run's tables
     _bars(ax, rt.metrics, 'true_prob_shift', rt.variants, rt.models)
     ax.axvline(0, color='k', lw=.8)
     ax.set_xlabel('change of true-class probability vs original (percentage points), 95% CI')
-    ax.set_title('Confidence shift per variant'); fig.tight_layout(); return fig
+    ax.set_title('Confidence shift per variant')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #a44410b7
 def flip_figure(rt: RunTables):  # a finished run's tables
@@ -90,7 +117,8 @@ def flip_figure(rt: RunTables):  # a finished run's tables
     for j, model in enumerate(rt.models):
         t = m[m.model == model].set_index('variant').reindex(vs)
         y = np.arange(len(vs)) + j * h
-        lost = np.array([t.flip_c2w_hi - t.flip_c2w, t.flip_c2w - t.flip_c2w_lo]) * 100     # drawn leftwards
+        # drawn leftwards
+        lost = np.array([t.flip_c2w_hi - t.flip_c2w, t.flip_c2w - t.flip_c2w_lo]) * 100
         gained = np.array([t.flip_w2c - t.flip_w2c_lo, t.flip_w2c_hi - t.flip_w2c]) * 100
         ax.barh(y, -t.flip_c2w * 100, height=h, xerr=lost, capsize=2, color='tab:red', alpha=.8,
                 label='correct → wrong' if j == 0 else None)
@@ -102,7 +130,8 @@ def flip_figure(rt: RunTables):  # a finished run's tables
     ax.set_xlabel('images (%), 95% CI')
     ax.set_title('Flips against the original')
     ax.grid(axis='x', alpha=.3)
-    fig.legend(loc='lower center', ncol=2, frameon=False)            # below the axis label, never over the bars
+    # below the axis label, never over the bars
+    fig.legend(loc='lower center', ncol=2, frameon=False)
     fig.tight_layout(rect=(0, .07, 1, 1))
     return fig
 
@@ -112,16 +141,29 @@ def confidence_figure(rt: RunTables):  # a finished run's tables
     p = rt.pred
     fig, ax = plt.subplots(figsize=(7, .35 * len(rt.variants) + 1.5))
     for k, (ok, colour) in enumerate([(True, 'tab:green'), (False, 'tab:red')]):
-        data = [p[(p.variant == v) & (p.correct1.astype(bool) == ok)].top1_prob.to_numpy() for v in rt.variants]
+        data = [
+            p[(p.variant == v) & (p.correct1.astype(bool) == ok)].top1_prob.to_numpy()
+            for v in rt.variants
+        ]
         pos = np.arange(len(rt.variants)) + (k - .5) * .35
         keep = [i for i, d in enumerate(data) if len(d)]
         if keep:
-            parts = ax.violinplot([data[i] for i in keep], positions=pos[keep], vert=False, widths=.33, showmedians=True)
-            for b in parts['bodies']: b.set_color(colour); b.set_alpha(.5)
+            parts = ax.violinplot(
+                [data[i] for i in keep], positions=pos[keep], vert=False, widths=0.33,
+                showmedians=True,
+            )
+            for b in parts['bodies']:
+                b.set_color(colour)
+                b.set_alpha(.5)
         ax.plot([], [], color=colour, lw=6, alpha=.5, label='correct' if ok else 'wrong')
-    ax.set_yticks(np.arange(len(rt.variants)), rt.variants); ax.invert_yaxis(); ax.set_xlim(0, 1)
-    ax.set_xlabel('top-1 probability'); ax.set_title('Confidence of correct and wrong predictions'); ax.legend(fontsize='small')
-    fig.tight_layout(); return fig
+    ax.set_yticks(np.arange(len(rt.variants)), rt.variants)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel('top-1 probability')
+    ax.set_title('Confidence of correct and wrong predictions')
+    ax.legend(fontsize='small')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #38457632
 def _heat(ax, t: pd.DataFrame, cmap='viridis', vmin=0, vmax=1, fmt='{:.0%}'):
@@ -133,7 +175,10 @@ def _heat(ax, t: pd.DataFrame, cmap='viridis', vmin=0, vmax=1, fmt='{:.0%}'):
     for (i, j), v in np.ndenumerate(t.to_numpy(dtype=float)):
         if np.isnan(v): continue
         r, g, b, _ = im.cmap(im.norm(v))
-        ax.text(j, i, fmt.format(v), ha='center', va='center', fontsize='small', color='k' if .299 * r + .587 * g + .114 * b > .5 else 'w')
+        ax.text(
+            j, i, fmt.format(v), ha='center', va='center', fontsize='small',
+            color='k' if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else 'w',
+        )
     return im
 
 # %% ../nbs/10_plots.ipynb #134137fb
@@ -145,12 +190,22 @@ def class_figure(rt: RunTables,              # a finished run's tables
     b = rt.by_class[rt.by_class.model == model]
     t = b.pivot(index='label', columns='variant', values='top1').reindex(columns=rt.variants)
     t = t.loc[t.index[:max_classes]]
-    names = rt.pred.drop_duplicates('label').set_index('label').label_idx if 'label_idx' in rt.pred else pd.Series(dtype=int)
-    t.index = [f'{l} · {class_name(int(names[l]))}' if l in names and names[l] >= 0 else l for l in t.index]
+    names = (
+        rt.pred.drop_duplicates('label').set_index('label').label_idx
+        if 'label_idx' in rt.pred
+        else pd.Series(dtype=int)
+    )
+    t.index = [
+        f'{l} · {class_name(int(names[l]))}' if l in names and names[l] >= 0 else l for l in t.index
+    ]
     fig, ax = plt.subplots(figsize=(2.5 + .55 * len(rt.variants), 1.5 + .28 * len(t)))
-    im = _heat(ax, t); fig.colorbar(im, ax=ax, label='top-1 accuracy')
-    ax.set_title(f'Accuracy per class and variant ({model})'); ax.set_xlabel('variant'); ax.set_ylabel('class')
-    fig.tight_layout(); return fig
+    im = _heat(ax, t)
+    fig.colorbar(im, ax=ax, label='top-1 accuracy')
+    ax.set_title(f'Accuracy per class and variant ({model})')
+    ax.set_xlabel('variant')
+    ax.set_ylabel('class')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #8069695e
 SIZES = ('small', 'medium', 'large')   # object-size tertiles within a class
@@ -158,10 +213,17 @@ SIZES = ('small', 'medium', 'large')   # object-size tertiles within a class
 def _size_note(rt: RunTables, present: list) -> str:
     "Why a size tertile is missing from a run, in one line ('' when all three are there)."
     if len(present) == 3: return ''
-    per = rt.qc[truthy(rt.qc.qc_ok)].groupby('label').size() if 'qc_ok' in rt.qc else pd.Series(dtype=int)
-    if len(per) and per.max() < 2: return "one image per class: size bins need ≥2 images per class, so every object counts as medium"
-    return (f"only {', '.join(present) or 'no'} objects here: sizes are tertiles of the object's area within its class, "
-            "which needs ≥3 images per class")
+    per = (
+        rt.qc[truthy(rt.qc.qc_ok)].groupby('label').size()
+        if 'qc_ok' in rt.qc
+        else pd.Series(dtype=int)
+    )
+    if len(per) and per.max() < 2:
+        return "one image per class: size bins need ≥2 images per class, so every object counts as medium"
+    return (
+        f"only {', '.join(present) or 'no'} objects here: sizes are tertiles of the object's area within its class, "
+        "which needs ≥3 images per class"
+    )
 
 def size_figure(rt: RunTables,  # a finished run's tables
                 model: str | None = None):  # default: the run's first model
@@ -174,8 +236,10 @@ def size_figure(rt: RunTables,  # a finished run's tables
     for k, s in enumerate(present):
         t = b[b['size'] == s].set_index('variant').reindex(rt.variants)
         err = np.array([t.top1 - t.top1_lo, t.top1_hi - t.top1]) * 100
-        ax.errorbar(t.top1 * 100, y + (k - (len(present) - 1) / 2) * .22, xerr=err, fmt='o', ms=5, capsize=0, lw=1.2,
-                    label=f'{s} objects')
+        ax.errorbar(
+            t.top1 * 100, y + (k - (len(present) - 1) / 2) * 0.22, xerr=err, fmt='o', ms=5,
+            capsize=0, lw=1.2, label=f'{s} objects',
+        )
     ax.set_yticks(y, rt.variants)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
@@ -201,15 +265,22 @@ def phi_figure(rt: RunTables, # a finished run's tables
     "φ correlation of per-image correctness between variants; blank cells (constant correctness) said under the plot."
     model = model or rt.models[0]
     p = rt.phi[rt.phi.model == model]
-    t = p.pivot(index='variant_a', columns='variant_b', values='phi').reindex(index=rt.variants, columns=rt.variants)
+    t = p.pivot(index='variant_a', columns='variant_b', values='phi').reindex(
+        index=rt.variants, columns=rt.variants
+    )
     fig, ax = plt.subplots(figsize=(2.5 + .65 * len(rt.variants), 2.2 + .55 * len(rt.variants)))
     im = _heat(ax, t, cmap='RdBu_r', vmin=-1, vmax=1, fmt='{:.2f}')
     fig.colorbar(im, ax=ax, label='φ')
     ax.set_title(f'Do the same images fail? φ of correctness ({model})')
     if const := constant_variants(rt, model):
-        said = '; '.join(f"{v}: right on {'every' if w == 'all' else 'no'} image" for v, w in const.items())
-        fig.text(.5, .005, f"blank rows and columns: φ is undefined when a variant's correctness never varies ({said})",
-                 ha='center', va='bottom', fontsize='small', color='dimgray', wrap=True)
+        said = '; '.join(
+            f"{v}: right on {'every' if w == 'all' else 'no'} image" for v, w in const.items()
+        )
+        fig.text(
+            0.5, 0.005,
+            f"blank rows and columns: φ is undefined when a variant's correctness never varies ({said})",
+            ha='center', va='bottom', fontsize='small', color='dimgray', wrap=True,
+        )
     fig.tight_layout(rect=(0, .05 if const else 0, 1, 1))
     return fig
 
@@ -226,18 +297,31 @@ def instead_figure(rt: RunTables,             # a finished run's tables
     "For each variant, the classes most often predicted instead of the true one, among images right on the original."
     model = model or rt.models[0]
     p = rt.pred[rt.pred.model == model]
-    right = p.image_id[(p.variant == 'original') & p.correct1.astype(bool)]          # only images the model gets right
+    # only images the model gets right
+    right = p.image_id[(p.variant == 'original') & p.correct1.astype(bool)]
     p = p[~p.correct1.astype(bool) & (p.variant != 'original') & p.image_id.isin(right)]
     vs = [v for v in rt.variants if v != 'original' and (p.variant == v).any()]
-    ncol = min(4, max(len(vs), 1)); nrow = -(-max(len(vs), 1) // ncol)
+    ncol = min(4, max(len(vs), 1))
+    nrow = -(-max(len(vs), 1) // ncol)
     fig, axs = plt.subplots(nrow, ncol, figsize=(3.2 * ncol, 2.4 * nrow), squeeze=False)
     for ax in axs.flat[len(vs):]: ax.axis('off')
-    if not vs: axs[0, 0].text(.5, .5, 'no image right on the original\nturns wrong on any variant', ha='center', va='center', fontsize='small')
+    if not vs:
+        axs[0, 0].text(
+            0.5, 0.5, 'no image right on the original\nturns wrong on any variant', ha='center',
+            va='center', fontsize='small',
+        )
     for ax, v in zip(axs.flat, vs):
         c = p[p.variant == v].top1_idx.value_counts(normalize=True).head(top)[::-1]
         ax.barh([_name(p, i) for i in c.index], c.to_numpy() * 100, color='tab:purple', alpha=.8)
-        ax.set_title(f'{v} ({(p.variant == v).sum()} wrong)', fontsize='small'); ax.tick_params(labelsize='small'); ax.set_xlabel('% of wrong', fontsize='small')
-    fig.suptitle(f'What the model sees instead ({model}): images right on the original, wrong on the variant', fontsize='medium'); fig.tight_layout(); return fig
+        ax.set_title(f'{v} ({(p.variant == v).sum()} wrong)', fontsize='small')
+        ax.tick_params(labelsize='small')
+        ax.set_xlabel('% of wrong', fontsize='small')
+    fig.suptitle(
+        f'What the model sees instead ({model}): images right on the original, wrong on the variant',
+        fontsize='medium',
+    )
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #in000001
 def instead_table(rt: RunTables,             # a finished run's tables
@@ -247,14 +331,22 @@ def instead_table(rt: RunTables,             # a finished run's tables
     "Per variant, among images right on the original: how many turn wrong, and the classes predicted instead (share of those)."
     model = model or rt.models[0]
     p = rt.pred[rt.pred.model == model]
-    right = p.image_id[(p.variant == 'original') & p.correct1.astype(bool)]          # only images the model gets right
+    # only images the model gets right
+    right = p.image_id[(p.variant == 'original') & p.correct1.astype(bool)]
     wrong = p[~p.correct1.astype(bool) & (p.variant != 'original') & p.image_id.isin(right)]
     rows = []
     for v in [v for v in rt.variants if v != 'original']:
         w = wrong[wrong.variant == v]
         shares = w.top1_idx.value_counts(normalize=True).head(top)
-        rows.append(dict(variant=v, right_on_original=right.nunique(), turned_wrong=w.image_id.nunique(),
-                         predicted_instead=', '.join(f'{_name(p, i)} ({s:.0%})' for i, s in shares.items()) or '—'))
+        rows.append(
+            dict(
+                variant=v,
+                right_on_original=right.nunique(),
+                turned_wrong=w.image_id.nunique(),
+                predicted_instead=', '.join(f'{_name(p, i)} ({s:.0%})' for i, s in shares.items())
+                or '—',
+            )
+        )
     return pd.DataFrame(rows)
 
 # %% ../nbs/10_plots.ipynb #777a56d6
@@ -265,11 +357,16 @@ def named_worst_flips(rt: RunTables,             # a finished run's tables
     model = model or rt.models[0]
     p = rt.pred[rt.pred.model == model]
     w = worst_flips(p, model, n)
-    return w.assign(top1_name=[_name(p, i) for i in w.top1_idx], top1_name_orig=[_name(p, i) for i in w.top1_idx_orig])
+    return w.assign(
+        top1_name=[_name(p, i) for i in w.top1_idx],
+        top1_name_orig=[_name(p, i) for i in w.top1_idx_orig],
+    )
 
 
 # %% ../nbs/10_plots.ipynb #384d11a5
-def _picture(rt: RunTables, label: str, image_id: str, variant: str, instance: int = 0, flip: bool = False):
+def _picture(
+    rt: RunTables, label: str, image_id: str, variant: str, instance: int = 0, flip: bool = False
+):
     "A composite of the run as an array: its kept thumbnail, else its saved variant PNG (`--save-variants`), else None."
     from PIL import Image
     for f in (thumb_file(rt.run, label, image_id, variant, instance, flip),
@@ -286,19 +383,31 @@ def flips_gallery(rt: RunTables,             # a finished run's tables
     w = named_worst_flips(rt, model, n)
     fig, axs = plt.subplots(max(len(w), 1), 2, figsize=(7, 3.4 * max(len(w), 1)), squeeze=False)
     for ax in axs.flat: ax.axis('off')
-    if w.empty: axs[0, 0].text(1, .5, 'no image right on the original turns wrong\non a variant that keeps the object',
-                               ha='center', va='center', fontsize='small', transform=axs[0, 0].transAxes)
+    if w.empty:
+        axs[0, 0].text(
+            1, 0.5,
+            'no image right on the original turns wrong\non a variant that keeps the object',
+            ha='center', va='center', fontsize='small', transform=axs[0, 0].transAxes,
+        )
     for r, row in enumerate(w.itertuples()):
         inst, flip = int(getattr(row, 'instance', 0)), bool(getattr(row, 'flip', False))
-        for c, (v, title) in enumerate([('original', f'original: {row.top1_name_orig} (true {row.true_prob_orig:.0%})'),
-                                        (row.variant, f'{row.variant}: {row.top1_name} (true {row.true_prob:.0%})')]):
+        for c, (v, title) in enumerate(
+            [
+                ('original', f'original: {row.top1_name_orig} (true {row.true_prob_orig:.0%})'),
+                (row.variant, f'{row.variant}: {row.top1_name} (true {row.true_prob:.0%})'),
+            ]
+        ):
             a = _picture(rt, row.label, row.image_id, v, inst if c else 0, flip if c else False)
             ax = axs[r, c]
             ax.set_title(f'{row.image_id}\n{title}' if c == 0 else f'\n{title}', fontsize='medium')
             if a is not None: ax.imshow(a)
             else: ax.text(.5, .5, 'no thumbnail: a run made before\nthumbnails; rerun with --resume', ha='center', va='center', fontsize='small')
-    fig.suptitle(f'Worst flips ({model or rt.models[0]}): right on the original, wrong with the object kept', fontsize='medium')
-    fig.tight_layout(); return fig
+    fig.suptitle(
+        f'Worst flips ({model or rt.models[0]}): right on the original, wrong with the object kept',
+        fontsize='medium',
+    )
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #08788311
 STRIP_COLUMNS = ['variant', 'instance', 'flip', 'model', 'top1_name', 'top1_prob', 'correct1']
@@ -330,21 +439,40 @@ def strip_figure(images: dict,        # (variant, instance, flip) → H×W×3 ui
     keys = comps[:1] + ['mask'] + comps[1:]
     several = rows.groupby('variant').instance.nunique().gt(1).to_dict()
     many = rows.model.nunique() > 1
-    ncol = min(ncol, len(keys)); nrow = -(-len(keys) // ncol)
-    fig, axs = plt.subplots(nrow, ncol, figsize=(1.9 * ncol, 2.3 * nrow + (.22 * rows.model.nunique() - .2) * nrow + .4), squeeze=False)
-    for ax in axs.flat: ax.set_xticks([]); ax.set_yticks([]); [s.set_visible(False) for s in ax.spines.values()]
+    ncol = min(ncol, len(keys))
+    nrow = -(-len(keys) // ncol)
+    fig, axs = plt.subplots(
+        nrow, ncol,
+        figsize=(1.9 * ncol, 2.3 * nrow + (0.22 * rows.model.nunique() - 0.2) * nrow + 0.4),
+        squeeze=False,
+    )
+    for ax in axs.flat:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        [s.set_visible(False) for s in ax.spines.values()]
     for ax in axs.flat[len(keys):]: ax.axis('off')
     for ax, k in zip(axs.flat, keys):
         a = images.get(k)
         if a is not None: ax.imshow(a, cmap='gray' if k == 'mask' else None, vmin=0, vmax=255)
         else: ax.text(.5, .5, 'not available', ha='center', va='center', fontsize='small', transform=ax.transAxes)
-        if k == 'mask': ax.set_title('mask', fontsize='small'); continue
+        if k == 'mask':
+            ax.set_title('mask', fontsize='small')
+            continue
         ax.set_title(_panel_title(*k, several.get(k[0], False)), fontsize='small')
-        r = rows[(rows.variant == k[0]) & (rows.instance == k[1]) & (rows.flip.astype(bool) == k[2])]
-        lines = [f"{f'{m.model}: ' if many else ''}{m.top1_name} {m.top1_prob:.0%}" for m in r.itertuples()]
-        ax.set_xlabel('\n'.join(lines), fontsize='small', color='tab:green' if r.correct1.astype(bool).all() else 'tab:red')
+        r = rows[
+            (rows.variant == k[0]) & (rows.instance == k[1]) & (rows.flip.astype(bool) == k[2])
+        ]
+        lines = [
+            f"{f'{m.model}: ' if many else ''}{m.top1_name} {m.top1_prob:.0%}"
+            for m in r.itertuples()
+        ]
+        ax.set_xlabel(
+            '\n'.join(lines), fontsize='small',
+            color='tab:green' if r.correct1.astype(bool).all() else 'tab:red',
+        )
     if title: fig.suptitle(title, fontsize='medium')
-    fig.tight_layout(); return fig
+    fig.tight_layout()
+    return fig
 
 
 # %% ../nbs/10_plots.ipynb #b13d97c5
@@ -356,7 +484,10 @@ def thumb_images(rt: RunTables,   # a finished run's tables
     if p.empty: return {}
     label, inst = p.label.iloc[0], p.instance if 'instance' in p else pd.Series(0, index=p.index)
     flips = p.flip.astype(bool) if 'flip' in p else pd.Series(False, index=p.index)
-    out = {k: _picture(rt, label, image_id, *k) for k in dict.fromkeys(zip(p.variant, inst.astype(int), flips))}
+    out = {
+        k: _picture(rt, label, image_id, *k)
+        for k in dict.fromkeys(zip(p.variant, inst.astype(int), flips))
+    }
     return out | {'mask': _picture(rt, label, image_id, 'mask')}
 
 
@@ -377,25 +508,44 @@ def render_strips(run,                          # a finished run folder (its dat
                   out=None,                      # where the PNGs go (default: `run/strips`)
                   dpi: int = 110) -> list:       # resolution of the PNGs
     "Re-render images' variants from the run's config, masks and seeds and save a strip per image as PNG; returns the paths."
-    refuse_damaged(run, ('strips/', 'report', 'figures/'))     # strips re-render from masks and backgrounds: they must be the run's
+    # strips re-render from masks and backgrounds: they must be the run's
+    refuse_damaged(run, ('strips/', 'report', 'figures/'))
     rt, run = RunTables(run), Path(run)
     models = [model] if model else rt.models
-    if model and model not in rt.models: raise ValueError(f"no model {model!r} in {run}; it has {rt.models}")
+    if model and model not in rt.models:
+        raise ValueError(f"no model {model!r} in {run}; it has {rt.models}")
     if not image_ids:
-        image_ids = list(dict.fromkeys(i for m in models for i in named_worst_flips(rt, m, worst).image_id))[:worst * len(models)]
+        image_ids = list(
+            dict.fromkeys(i for m in models for i in named_worst_flips(rt, m, worst).image_id)
+        )[: worst * len(models)]
     unknown = sorted(set(image_ids) - set(rt.pred.image_id))
-    if unknown: raise ValueError(f"not images of this run: {unknown[:5]}; ids are as in predictions.csv, e.g. {rt.pred.image_id.iloc[0]!r}")
+    if unknown:
+        raise ValueError(
+            f"not images of this run: {unknown[:5]}; ids are as in predictions.csv, e.g. {rt.pred.image_id.iloc[0]!r}"
+        )
     cfg, study = _render_study(run)
-    if not Path(cfg.data).exists(): raise FileNotFoundError(f"the run's dataset {cfg.data} is not there: strips re-render from it")
+    if not Path(cfg.data).exists():
+        raise FileNotFoundError(
+            f"the run's dataset {cfg.data} is not there: strips re-render from it"
+        )
     recs = {r.image_id: r for r in discover(cfg.data) if r.image_id in set(image_ids)}
-    drawn, out, paths = render_images(run, study, list(recs.values())), Path(out or run/'strips'), []
+    drawn, out, paths = (
+        render_images(run, study, list(recs.values())), Path(out or run / 'strips'), [],
+    )
     for i in image_ids:
         if i not in drawn: continue
         img, mask, V, prov = drawn[i]
-        images = {(r['variant'], int(r['instance']), bool(r['flip'])): v.permute(1, 2, 0).numpy() for r, v in zip(prov, V)}
-        fig = strip_figure(images | {'mask': (mask >= .5).numpy().astype(np.uint8) * 255}, strip_rows(rt, i, models), i)
+        images = {
+            (r['variant'], int(r['instance']), bool(r['flip'])): v.permute(1, 2, 0).numpy()
+            for r, v in zip(prov, V)
+        }
+        fig = strip_figure(
+            images | {'mask': (mask >= 0.5).numpy().astype(np.uint8) * 255},
+            strip_rows(rt, i, models), i,
+        )
         with atomic_path(out/f'{file_key(i)}.png') as t: fig.savefig(t, format='png', dpi=dpi)
-        plt.close(fig); paths.append(out/f'{file_key(i)}.png')
+        plt.close(fig)
+        paths.append(out/f'{file_key(i)}.png')
     if out.resolve() == (run/'strips').resolve() and (rr := RunRecord(run)).file.exists():
         with run_lock(run): rr.vouch(*paths)              # the run's own files from now on
     return paths
@@ -407,16 +557,33 @@ def qc_figure(rt: RunTables):  # a finished run's tables
     q = rt.qc
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3), gridspec_kw=dict(width_ratios=[2, 1]))
     ok = truthy(q.qc_ok)
-    a.hist([q.fg_frac[ok], q.fg_frac[~ok]], bins=20, range=(0, 1), stacked=True, color=['tab:green', 'tab:red'], label=['pass', 'fail'])
-    a.set_xlabel('foreground fraction of the mask'); a.set_ylabel('images'); a.set_title('Mask QC'); a.legend(fontsize='small')
-    reasons = q.qc_reason[~ok].fillna('').astype(str).str.replace(r'mask covers \d+% of the image', 'mask covers nearly all', regex=True)
-    reasons = reasons.str.replace(r"exception: .*", 'exception (object label missing)', regex=True).value_counts()
+    a.hist(
+        [q.fg_frac[ok], q.fg_frac[~ok]], bins=20, range=(0, 1), stacked=True,
+        color=['tab:green', 'tab:red'], label=['pass', 'fail'],
+    )
+    a.set_xlabel('foreground fraction of the mask')
+    a.set_ylabel('images')
+    a.set_title('Mask QC')
+    a.legend(fontsize='small')
+    reasons = (
+        q.qc_reason[~ok]
+        .fillna('')
+        .astype(str)
+        .str.replace(r'mask covers \d+% of the image', 'mask covers nearly all', regex=True)
+    )
+    reasons = reasons.str.replace(
+        r"exception: .*", 'exception (object label missing)', regex=True
+    ).value_counts()
     if len(reasons):
         b.barh(reasons.index[::-1], reasons.to_numpy()[::-1], color='tab:red', alpha=.8)
-        b.set_xlabel('images'); b.tick_params(labelsize='small')
-    else: b.axis('off'); b.text(.5, .5, 'no mask failed QC', ha='center', va='center')
+        b.set_xlabel('images')
+        b.tick_params(labelsize='small')
+    else:
+        b.axis('off')
+        b.text(.5, .5, 'no mask failed QC', ha='center', va='center')
     b.set_title(f'{int(ok.sum())} pass, {int((~ok).sum())} fail', fontsize='small')
-    fig.tight_layout(); return fig
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #25ba62f6
 def cluster_figure(rt: RunTables):  # a finished run's tables
@@ -429,15 +596,27 @@ def cluster_figure(rt: RunTables):  # a finished run's tables
     for j, m in enumerate(models):
         t = c[c.model == m].set_index('cluster').reindex(ids)
         x = np.arange(len(ids)) + (j - (len(models) - 1) / 2) * w
-        err = np.array([t.error_rate - t.error_lo, t.error_hi - t.error_rate]) * 100 if 'error_lo' in t else None   # older files: no CI
+        # older files: no CI
+        err = (
+            np.array([t.error_rate - t.error_lo, t.error_hi - t.error_rate]) * 100
+            if 'error_lo' in t
+            else None
+        )
         ax.bar(x, t.error_rate * 100, w, yerr=err, capsize=2, label=m, alpha=.85)
         ax.axhline((t.errors.sum() / t.images.sum()) * 100, ls='--', lw=1, color=f'C{j}')
     n = c.groupby('cluster').images.max().reindex(ids)
-    ax.set_xticks(np.arange(len(ids)), [f'{i}\nn={k:.0f}' for i, k in zip(ids, n)], fontsize='small')
-    ax.set_xlabel('background cluster (images)'); ax.set_ylim(0, 100); ax.set_ylabel('top-1 error on originals (%)')
-    ax.set_title('Error rate per background cluster\n95% exact CI; dashed: all images', fontsize='medium')
+    ax.set_xticks(
+        np.arange(len(ids)), [f'{i}\nn={k:.0f}' for i, k in zip(ids, n)], fontsize='small'
+    )
+    ax.set_xlabel('background cluster (images)')
+    ax.set_ylim(0, 100)
+    ax.set_ylabel('top-1 error on originals (%)')
+    ax.set_title(
+        'Error rate per background cluster\n95% exact CI; dashed: all images', fontsize='medium'
+    )
     if len(models) > 1: ax.legend(fontsize='small')
-    fig.tight_layout(); return fig
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #a1100002
 def attribution_joined(rt: RunTables,             # a finished run's tables
@@ -446,7 +625,10 @@ def attribution_joined(rt: RunTables,             # a finished run's tables
     "The run's per-image attribution joined with flip rates, correctness per variant and background clusters; None without attribution."
     f = rt.run/'attribution.parquet'
     if not f.exists(): return None
-    pred = pd.read_parquet(rt.run/'predictions.parquet', columns=['model', 'variant', 'image_id', 'top1_idx', 'true_prob', 'correct1', 'correct5'])
+    pred = pd.read_parquet(
+        rt.run / 'predictions.parquet',
+        columns=['model', 'variant', 'image_id', 'top1_idx', 'true_prob', 'correct1', 'correct5'],
+    )
     cl = rt.run/'clusters'/'clusters.csv'
     j = attribution_flips(pd.read_parquet(f), pred, pd.read_csv(cl) if cl.exists() else None)
     return j if model is None else j[j.model == model].reset_index(drop=True)
@@ -461,20 +643,38 @@ def attribution_figure(rt: RunTables,             # a finished run's tables
     if j is None or j.empty: return None
     method = j.method.iloc[0]
     j = j[j.method == method]
-    cor, size = attribution_correlations(j).set_index('level'), attribution_correlations(j, 'mask_frac').set_index('level')
+    cor, size = attribution_correlations(j).set_index('level'), attribution_correlations(
+        j, 'mask_frac'
+    ).set_index('level')
     g = j.dropna(subset=['inside', 'flip_rate'])
     cm = g.groupby('label')[['inside', 'flip_rate']].mean()
     fig, ax = plt.subplots(figsize=(6.5, 4.8))
     ax.scatter(g.inside, g.flip_rate * 100, s=14, alpha=.45, label=f'images (n={len(g)})')
-    ax.scatter(cm.inside, cm.flip_rate * 100, s=36, marker='D', facecolors='none', edgecolors='tab:red', label=f'class means (n={len(cm)})')
-    txt = [f"{lvl}: Spearman ρ = {cor.rho[lvl]:+.2f} (p = {cor.p[lvl]:.2g}, n = {cor.n[lvl]})" for lvl in ('image', 'class') if np.isfinite(cor.rho[lvl])]
-    if np.isfinite(size.rho['image']): txt.append(f"mask share alone (images): ρ = {size.rho['image']:+.2f} (p = {size.p['image']:.2g})")
+    ax.scatter(
+        cm.inside, cm.flip_rate * 100, s=36, marker='D', facecolors='none', edgecolors='tab:red',
+        label=f'class means (n={len(cm)})',
+    )
+    txt = [
+        f"{lvl}: Spearman ρ = {cor.rho[lvl]:+.2f} (p = {cor.p[lvl]:.2g}, n = {cor.n[lvl]})"
+        for lvl in ('image', 'class')
+        if np.isfinite(cor.rho[lvl])
+    ]
+    if np.isfinite(size.rho['image']):
+        txt.append(
+            f"mask share alone (images): ρ = {size.rho['image']:+.2f} (p = {size.p['image']:.2g})"
+        )
     ax.set_title('\n'.join(txt) or 'too few images for a correlation', fontsize='small', loc='left')
-    ax.set_xlim(0, 1); ax.set_ylim(-3, 103); ax.grid(alpha=.3); ax.legend(fontsize='small', loc='lower left')
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-3, 103)
+    ax.grid(alpha=.3)
+    ax.legend(fontsize='small', loc='lower left')
     ax.set_xlabel(f'share of {method} attribution inside the object mask (true class)')
     ax.set_ylabel('flip rate: background variants\nturning a correct image wrong (%)')
-    fig.suptitle(f'Does a model that looks at the background flip more? ({model})', fontsize='medium')
-    fig.tight_layout(); return fig
+    fig.suptitle(
+        f'Does a model that looks at the background flip more? ({model})', fontsize='medium'
+    )
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #a1100007
 def noise_figure(rt: RunTables,             # a finished run's tables
@@ -485,15 +685,30 @@ def noise_figure(rt: RunTables,             # a finished run's tables
     if not f.exists(): return None
     model = model or rt.models[0]
     m = pd.read_csv(f, keep_default_na=False, na_values=[''])
-    m = m[(m.model == model) & (m.label == '(all)') & (m.sigma.astype(str) != 'mean')].assign(sigma=lambda t: t.sigma.astype(float))
+    m = m[(m.model == model) & (m.label == '(all)') & (m.sigma.astype(str) != 'mean')].assign(
+        sigma=lambda t: t.sigma.astype(float)
+    )
     if m.empty: return None
     fig, ax = plt.subplots(figsize=(5.5, 3.4))
-    for col, name, c in (('core_acc', 'core: noise on the background', 'tab:blue'), ('spurious_acc', 'spurious: noise on the object', 'tab:orange')):
-        ax.errorbar(m.sigma, m[col] * 100, yerr=[(m[col] - m[f'{col}_lo']) * 100, (m[f'{col}_hi'] - m[col]) * 100], marker='o', capsize=3, color=c, label=name)
-    for r in m.itertuples(): ax.annotate(f'RFS {r.rfs:+.2f}', (r.sigma, 3), ha='center', fontsize='small')
-    ax.set_ylim(0, 100); ax.set_xlabel('noise σ (pixel values in [0, 1])'); ax.set_ylabel('top-1 accuracy (%), 95% CI'); ax.grid(alpha=.3)
-    ax.legend(fontsize='small'); ax.set_title(f'Noise on the object vs on the background ({model})', fontsize='medium')
-    fig.tight_layout(); return fig
+    for col, name, c in (
+        ('core_acc', 'core: noise on the background', 'tab:blue'),
+        ('spurious_acc', 'spurious: noise on the object', 'tab:orange'),
+    ):
+        ax.errorbar(
+            m.sigma, m[col] * 100,
+            yerr=[(m[col] - m[f'{col}_lo']) * 100, (m[f'{col}_hi'] - m[col]) * 100], marker='o',
+            capsize=3, color=c, label=name,
+        )
+    for r in m.itertuples():
+        ax.annotate(f'RFS {r.rfs:+.2f}', (r.sigma, 3), ha='center', fontsize='small')
+    ax.set_ylim(0, 100)
+    ax.set_xlabel('noise σ (pixel values in [0, 1])')
+    ax.set_ylabel('top-1 accuracy (%), 95% CI')
+    ax.grid(alpha=.3)
+    ax.legend(fontsize='small')
+    ax.set_title(f'Noise on the object vs on the background ({model})', fontsize='medium')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #a1100010
 def attribution_examples(rt: RunTables,             # a finished run's tables
@@ -507,7 +722,9 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
     if a.empty: return None
     method = a.method.iloc[0]
     a = a[a.method == method].sort_values('inside', kind='stable')
-    picks = [('most background-reliant', r) for r in a.head(n).itertuples()] + [('least', r) for r in a.tail(n)[::-1].itertuples()]
+    picks = [('most background-reliant', r) for r in a.head(n).itertuples()] + [
+        ('least', r) for r in a.tail(n)[::-1].itertuples()
+    ]
     cfg = Config.from_yaml(rt.run/'config.yaml')
     if not cfg.data or not Path(cfg.data).exists(): return None
     recs = {r.image_id: r for r in discover(cfg.data)}
@@ -517,19 +734,28 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
     fig, axs = plt.subplots(2, n, figsize=(3 * n, 6.6), squeeze=False)
     for ax, (kind, r) in zip([*axs[0], *axs[1]], picks):
         got = decode_and_mask(study, recs[r.image_id], lambda stage, reason: None)
-        if got is None: ax.axis('off'); continue
+        if got is None:
+            ax.axis('off')
+            continue
         img, mask = got.img, got.mask
         maps, _ = attribution_maps(clf, img[None], [int(r.class_idx)], method)
-        overlay(ax, img, to_image_frame(clf.preprocess, maps[0], img.shape[-2:]), mask,
-                f"{kind}\n{clf.categories[int(r.class_idx)][:28]}: inside {r.inside:.2f} (mask {r.mask_frac:.2f})")
-    fig.suptitle(f'{method} of the true class over the photo, mask outlined ({model})', fontsize='medium')
-    fig.tight_layout(); return fig
+        overlay(
+            ax, img, to_image_frame(clf.preprocess, maps[0], img.shape[-2:]), mask,
+            f"{kind}\n{clf.categories[int(r.class_idx)][:28]}: inside {r.inside:.2f} (mask {r.mask_frac:.2f})",
+        )
+    fig.suptitle(
+        f'{method} of the true class over the photo, mask outlined ({model})', fontsize='medium'
+    )
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_plots.ipynb #6f2eb8bb
 FIGURES = {'accuracy': accuracy_figure, 'confidence_shift': shift_figure, 'flips': flip_figure,
            'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure}
-PER_MODEL = {'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
-             'worst_flips': flips_gallery, 'attribution': attribution_figure, 'noise': noise_figure}
+PER_MODEL = {
+    'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
+    'worst_flips': flips_gallery, 'attribution': attribution_figure, 'noise': noise_figure,
+}
 
 def save_figures(run,              # a finished run folder
                  out=None,         # default: `run/figures`
@@ -537,10 +763,15 @@ def save_figures(run,              # a finished run folder
     "Draw every figure of a run (those it has the tables for) and save them as PNG in `out` (default `run/figures`); returns the paths."
     rt = RunTables(run)
     out, paths = Path(out or rt.run/'figures'), []
-    todo = list(FIGURES.items()) + [(f'{k}_{m}', (lambda f, m: lambda rt: f(rt, m))(f, m)) for m in rt.models for k, f in PER_MODEL.items()]
+    todo = list(FIGURES.items()) + [
+        (f'{k}_{m}', (lambda f, m: lambda rt: f(rt, m))(f, m))
+        for m in rt.models
+        for k, f in PER_MODEL.items()
+    ]
     for name, f in todo:
         fig = f(rt)
         if fig is None: continue
         with atomic_path(out/f'{name}.png') as t: fig.savefig(t, format='png', dpi=dpi)
-        plt.close(fig); paths.append(out/f'{name}.png')
+        plt.close(fig)
+        paths.append(out/f'{name}.png')
     return paths

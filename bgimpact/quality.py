@@ -18,7 +18,8 @@ from .core import atomic_path
 from .segment import mask_qc
 
 # %% ../nbs/03c_quality.ipynb #dc7964ac
-def _bin(m) -> np.ndarray: return (np.asarray(m.numpy() if isinstance(m, torch.Tensor) else m) >= 0.5).astype(np.uint8)
+def _bin(m) -> np.ndarray:
+    return (np.asarray(m.numpy() if isinstance(m, torch.Tensor) else m) >= 0.5).astype(np.uint8)
 
 # %% ../nbs/03c_quality.ipynb #c5ada5b9
 def _boundary(m: np.ndarray) -> np.ndarray:
@@ -33,7 +34,8 @@ def mask_scores(pred,        # predicted mask H×W (tensor or array, thresholded
     p, g = _bin(pred), _bin(gt)
     inter, union, tot = int((p & g).sum()), int((p | g).sum()), int(p.sum() + g.sum())
     bp, bg = _boundary(p), _boundary(g)
-    def near(b, other):                                  # share of b's pixels within tol of other's boundary
+    # share of b's pixels within tol of other's boundary
+    def near(b, other):
         if not b.any(): return 1.0 if not other.any() else 0.0
         if not other.any(): return 0.0
         d = cv2.distanceTransform(1 - other, cv2.DIST_L2, 3)
@@ -70,8 +72,13 @@ def compare_backends(items,                # (image_id, uint8 3×H×W, ground tr
             m = seg(img, -1, image_id)
             secs = time.perf_counter() - t
             q = mask_qc(m, min_fg, max_fg)
-            rows.append(dict(image_id=image_id, backend=name, seconds=secs, fg_frac=q['fg_frac'], qc_ok=q['qc_ok'],
-                             qc_reason=q['qc_reason'], **(mask_scores(m, gt) if gt is not None else {})))
+            rows.append(
+                dict(
+                    image_id=image_id, backend=name, seconds=secs, fg_frac=q['fg_frac'],
+                    qc_ok=q['qc_ok'], qc_reason=q['qc_reason'],
+                    **(mask_scores(m, gt) if gt is not None else {}),
+                )
+            )
             masks.setdefault(image_id, {})[name] = m
     return pd.DataFrame(rows), masks
 
@@ -84,10 +91,16 @@ def contact_sheet(items,            # (image_id, uint8 3×H×W, ground truth or 
     "A figure of image | overlay per backend for each item; saved as PNG to `path` when given."
     import matplotlib.pyplot as plt
     names = list(next(iter(masks.values())))
-    fig, axs = plt.subplots(len(items), 1 + len(names), figsize=(size * (1 + len(names)), size * len(items)), squeeze=False)
+    fig, axs = plt.subplots(
+        len(items), 1 + len(names), figsize=(size * (1 + len(names)), size * len(items)),
+        squeeze=False,
+    )
     for r, (image_id, img, _) in enumerate(items):
-        axs[r, 0].imshow(img.permute(1, 2, 0)); axs[r, 0].set_title(image_id, fontsize='small')
-        for c, n in enumerate(names, 1): axs[r, c].imshow(overlay(img, masks[image_id][n])); axs[r, c].set_title(n, fontsize='small')
+        axs[r, 0].imshow(img.permute(1, 2, 0))
+        axs[r, 0].set_title(image_id, fontsize='small')
+        for c, n in enumerate(names, 1):
+            axs[r, c].imshow(overlay(img, masks[image_id][n]))
+            axs[r, c].set_title(n, fontsize='small')
         for a in axs[r]: a.axis('off')
     fig.tight_layout()
     if path is not None:

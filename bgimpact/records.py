@@ -49,12 +49,16 @@ def file_problem(path,              # the file to check
     return None if same else 'altered: same size, another SHA-256'
 
 # %% ../nbs/00c_records.ipynb #6550a274
-def _digest(body: dict) -> str: return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+def _digest(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
 
 def write_sealed(path,      # the file to write
                  obj: dict): # its content: anything `write_json` takes
     "Write `obj` as JSON atomically, with a `sha256` of its content that `read_sealed` checks."
-    body = json.loads(json.dumps({k: v for k, v in obj.items() if k != 'sha256'}, default=_json_default))
+    body = json.loads(
+        json.dumps({k: v for k, v in obj.items() if k != 'sha256'}, default=_json_default)
+    )
     return write_text(path, json.dumps(body | {'sha256': _digest(body)}, indent=2) + '\n')
 
 # %% ../nbs/00c_records.ipynb #27c093e1
@@ -64,7 +68,8 @@ def read_sealed(path) -> dict:  # a file written by `write_sealed`
     try: obj = json.loads(Path(path).read_text())
     except FileNotFoundError: raise damaged('missing') from None
     except (OSError, UnicodeDecodeError, ValueError) as e: raise damaged(f'not valid JSON ({type(e).__name__})') from None
-    if not isinstance(obj, dict) or 'sha256' not in obj: raise damaged('not sealed (written by an older bgimpact, or by hand)')
+    if not isinstance(obj, dict) or 'sha256' not in obj:
+        raise damaged('not sealed (written by an older bgimpact, or by hand)')
     body = {k: v for k, v in obj.items() if k != 'sha256'}
     if _digest(body) != obj['sha256']: raise damaged('altered: its content does not match its seal')
     return body
@@ -81,7 +86,11 @@ class RunRecord:
     def rel(self, path) -> str:
         "A path as the record names it: relative to the run folder, with `/`."
         p = Path(path)
-        return (p.relative_to(self.out) if p.is_absolute() or p.parts[:len(self.out.parts)] == self.out.parts else p).as_posix()
+        return (
+            p.relative_to(self.out)
+            if p.is_absolute() or p.parts[: len(self.out.parts)] == self.out.parts
+            else p
+        ).as_posix()
 
     def entries(self) -> dict:
         "The recorded files (none before the first is recorded); `DamagedRunError` when the record is damaged."
@@ -95,7 +104,13 @@ class RunRecord:
 
 # %% ../nbs/00c_records.ipynb #45857c95
 def _write_record(rr: RunRecord, files: dict, settings: dict | None):
-    write_sealed(rr.file, dict(files=dict(sorted(files.items())), **({'settings': settings} if settings is not None else {})))
+    write_sealed(
+        rr.file,
+        dict(
+            files=dict(sorted(files.items())),
+            **({'settings': settings} if settings is not None else {}),
+        ),
+    )
 
 @patch
 def vouch(self: RunRecord, *paths,          # files in the run folder, as they are now
@@ -115,7 +130,8 @@ def forget(self: RunRecord, *paths):  # files the run no longer keeps
 
 # %% ../nbs/00c_records.ipynb #fa95b8c2
 @patch
-def problem(self: RunRecord, path, full: bool = False) -> str | None:  # a file in the run folder; hash it whatever its time
+# a file in the run folder; hash it whatever its time
+def problem(self: RunRecord, path, full: bool = False) -> str | None:
     "What is wrong with one recorded file (None: nothing); `not recorded` when the record does not vouch for it."
     rec = self.entries().get(self.rel(path))
     return 'not recorded' if rec is None else file_problem(self.out/self.rel(path), rec, full)
@@ -132,15 +148,19 @@ class RunExistsError(FileExistsError):
     "The output folder already holds a run and `resume` was not asked for."
 
 # %% ../nbs/00c_records.ipynb #2d5f247b
-IGNORED_ON_RESUME = {'batch_size', 'device', 'n_boot', 'executor', 'workers', 'gpus_per_worker', 'prefetch',
-                     'runtime'}   # fields that cannot change predictions
-REDONE_ON_RESUME = {'attribution': 'attr', 'noise_sigmas': 'noise', 'noise_trials': 'noise'}   # field → the pass redone when it changes
+IGNORED_ON_RESUME = {
+    'batch_size', 'device', 'n_boot', 'executor', 'workers', 'gpus_per_worker', 'prefetch',
+    'runtime',
+}  # fields that cannot change predictions
+# field → the pass redone when it changes
+REDONE_ON_RESUME = {'attribution': 'attr', 'noise_sigmas': 'noise', 'noise_trials': 'noise'}
 
 def recorded_config(out: Path  # the run folder
                    ) -> Config | None:
     "The settings a run was made with: those its record keeps, else its `config.yaml`; None when it has neither."
     try: saved = RunRecord(out).settings()
-    except DamagedRunError: saved = None              # the record is damaged: config.yaml is all there is
+    # the record is damaged: config.yaml is all there is
+    except DamagedRunError: saved = None
     if saved is not None: return Config().update(**saved)
     if not (out/'config.yaml').exists(): return None
     try: return Config.from_yaml(out/'config.yaml')
@@ -154,10 +174,20 @@ def check_config(out: Path,      # the run folder
                 ) -> list:
     "Refuse a folder holding a run unless resuming it with settings that keep its predictions; the passes to redo."
     if (old := recorded_config(out)) is None: return []
-    if not resume: raise RunExistsError(f"{out} already holds a run: pass --resume to continue it, or choose another --out")
+    if not resume:
+        raise RunExistsError(
+            f"{out} already holds a run: pass --resume to continue it, or choose another --out"
+        )
     free = IGNORED_ON_RESUME | set(REDONE_ON_RESUME)
-    diff = [x.name for x in fields(cfg) if x.name not in free and getattr(old, x.name) != getattr(cfg, x.name)]
-    if diff: raise ValueError(f"Cannot resume {out}: the configuration differs in {diff}; use another --out for a new study")
+    diff = [
+        x.name
+        for x in fields(cfg)
+        if x.name not in free and getattr(old, x.name) != getattr(cfg, x.name)
+    ]
+    if diff:
+        raise ValueError(
+            f"Cannot resume {out}: the configuration differs in {diff}; use another --out for a new study"
+        )
     return sorted({p for k, p in REDONE_ON_RESUME.items() if getattr(old, k) != getattr(cfg, k)})
 
 # %% ../nbs/00c_records.ipynb #2115e3bb
@@ -167,7 +197,9 @@ def check_out(out: Path,  # the run folder
     if not data: raise ValueError("No dataset: set `data` in the config or pass --data")
     if not Path(data).exists(): raise FileNotFoundError(f"Dataset not found: {data}")
     if Path(data).is_dir() and Path(out).resolve().is_relative_to(Path(data).resolve()):
-        raise ValueError(f"--out {out} lies inside the dataset {data}: choose a run folder outside it")
+        raise ValueError(
+            f"--out {out} lies inside the dataset {data}: choose a run folder outside it"
+        )
 
 # %% ../nbs/00c_records.ipynb #a7c1e002
 def check_request(cfg: Config,          # the study's settings

@@ -32,13 +32,26 @@ def report_parameters(given: dict) -> dict:  # parameter name → value
     import papermill as pm
     declared = pm.inspect_notebook(str(report_notebook()))
     unknown = sorted(str(k) for k in given if k not in declared)
-    if unknown: raise ValueError(f"unknown report parameter(s) {unknown}; known: {sorted(declared)}")
+    if unknown:
+        raise ValueError(f"unknown report parameter(s) {unknown}; known: {sorted(declared)}")
     out = {}
     for name, value in given.items():
         kind = declared[name]['inferred_type_name']
-        if kind == 'str' and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value): value = ','.join(value)
-        ok = isinstance(value, str) if kind == 'str' else isinstance(value, int) and not isinstance(value, bool)
-        if not ok: raise ValueError(f"report parameter {name!r} must be {kind}, got {type(value).__name__} {value!r}")
+        if (
+            kind == 'str'
+            and isinstance(value, (list, tuple))
+            and all(isinstance(v, str) for v in value)
+        ):
+            value = ','.join(value)
+        ok = (
+            isinstance(value, str)
+            if kind == 'str'
+            else isinstance(value, int) and not isinstance(value, bool)
+        )
+        if not ok:
+            raise ValueError(
+                f"report parameter {name!r} must be {kind}, got {type(value).__name__} {value!r}"
+            )
         out[name] = value
     return out
 
@@ -54,10 +67,17 @@ def title_report(nb,                 # the executed report notebook (`nbformat` 
     name, m = run_dir.name, run_dir/'manifest.json'
     man = json.loads(m.read_text()) if m.exists() else {}
     counts, models = man.get('counts', {}), [x['name'] for x in man.get('models', [])]
-    facts = [f"{counts['evaluated']} images in {counts['classes']} classes" if counts else '',
-             f"{len(man['variants'])} variants" if man.get('variants') else '',
-             f"run folder {md_escape(name)}", f"made {man['created'][:10]}" if man.get('created') else '']
-    who = f"How much {'does' if len(models) == 1 else 'do'} {md_escape(_names(models, ''))}" if models else 'How much does a classifier'
+    facts = [
+        f"{counts['evaluated']} images in {counts['classes']} classes" if counts else '',
+        f"{len(man['variants'])} variants" if man.get('variants') else '',
+        f"run folder {md_escape(name)}",
+        f"made {man['created'][:10]}" if man.get('created') else '',
+    ]
+    who = (
+        f"How much {'does' if len(models) == 1 else 'do'} {md_escape(_names(models, ''))}"
+        if models
+        else 'How much does a classifier'
+    )
     nb.cells[0].source = f"# {who} rely on the background?\n\n> {'; '.join(f for f in facts if f)}."
     nb.metadata['title'] = f"{name} — bgimpact report"
 
@@ -76,7 +96,8 @@ def _notes(cell) -> list:
     outs = cell.get('outputs', []) if cell.cell_type == 'code' else []
     return [o['data']['text/markdown'] for o in outs if o.get('metadata', {}).get(NOT_COMPUTED)]
 
-def _anchor(heading: str) -> str: return heading.strip().replace(' ', '-')   # the id nbconvert gives a heading
+# the id nbconvert gives a heading
+def _anchor(heading: str) -> str: return heading.strip().replace(' ', '-')
 
 def arrange_report(nb):  # the executed report notebook (`nbformat` node); changed in place
     "Leave out the sections whose pass did not run (listed once under *Not computed*), then add a table of contents."
@@ -84,12 +105,28 @@ def arrange_report(nb):  # the executed report notebook (`nbformat` node); chang
     cells, missing = [], []
     for c in nb.cells:
         if notes := _notes(c):
-            while cells and cells[-1].cell_type == 'markdown' and not cells[-1].source.startswith('# '): cells.pop()
+            while (
+                cells
+                and cells[-1].cell_type == 'markdown'
+                and not cells[-1].source.startswith('# ')
+            ):
+                cells.pop()
             missing += notes
             continue
         cells.append(c)
-    if missing: cells.append(nbformat.v4.new_markdown_cell('## Not computed\n\n' + '\n'.join(f'- {m}' for m in missing)))
-    heads = [l[3:] for c in cells if c.cell_type == 'markdown' for l in c.source.splitlines() if l.startswith('## ')]
+    if missing:
+        cells.append(
+            nbformat.v4.new_markdown_cell(
+                '## Not computed\n\n' + '\n'.join(f'- {m}' for m in missing)
+            )
+        )
+    heads = [
+        l[3:]
+        for c in cells
+        if c.cell_type == 'markdown'
+        for l in c.source.splitlines()
+        if l.startswith('## ')
+    ]
     toc = '**Contents** · ' + ' · '.join(f'[{h}](#{_anchor(h)})' for h in heads)
     nb.cells = cells[:1] + [nbformat.v4.new_markdown_cell(toc)] + cells[1:]
 
@@ -101,11 +138,14 @@ class QuietKernelManager(KernelManager):
         if os.name != 'nt': self.transport = 'ipc'
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
-        return await super()._async_launch_kernel(kernel_cmd, **(kw | dict(stderr=subprocess.DEVNULL)))
+        return await super()._async_launch_kernel(
+            kernel_cmd, **(kw | dict(stderr=subprocess.DEVNULL))
+        )
 
 
 # %% ../nbs/11_report_runner.ipynb #3c385646
-REPORT_FILES = ('report.ipynb', 'report.html', 'report-failed.ipynb', 'figures/')   # what a report writes into a run folder
+# what a report writes into a run folder
+REPORT_FILES = ('report.ipynb', 'report.html', 'report-failed.ipynb', 'figures/')
 REPORT_CSS = ('.jp-OutputArea-output img { max-width: 100%; height: auto; }'       # figures as wide as the page, never blown up
               ' body { max-width: 1200px; margin: 0 auto; }')
 
@@ -125,21 +165,30 @@ def run_report(run_dir,                          # a finished run folder
     import nbformat, papermill as pm
     from nbconvert import HTMLExporter
     run_dir = Path(run_dir).resolve()
-    if not (run_dir/'metrics.csv').exists(): raise FileNotFoundError(f"No metrics.csv in {run_dir}: is it a finished run?")
-    refuse_damaged(run_dir, REPORT_FILES)                         # a report of tables no longer as the run wrote them would mislead
+    if not (run_dir / 'metrics.csv').exists():
+        raise FileNotFoundError(f"No metrics.csv in {run_dir}: is it a finished run?")
+    # a report of tables no longer as the run wrote them would mislead
+    refuse_damaged(run_dir, REPORT_FILES)
     out = Path(out).resolve() if out else run_dir
-    params = dict(run_dir=str(run_dir), figures_dir=str(out/'figures')) | report_parameters(parameters or {})
+    params = dict(run_dir=str(run_dir), figures_dir=str(out / 'figures')) | report_parameters(
+        parameters or {}
+    )
     with run_lock(run_dir), run_lock(out):
         nb = out/'report.ipynb'
         with atomic_path(nb) as tmp:
             try:
-                pm.execute_notebook(str(report_notebook()), str(tmp), parameters=params, cwd=str(out), execution_timeout=timeout,
-                                    progress_bar=dict(desc='report') if progress else False, kernel_name='python3',
-                                    kernel_manager_class=QuietKernelManager)
+                pm.execute_notebook(
+                    str(report_notebook()), str(tmp), parameters=params, cwd=str(out),
+                    execution_timeout=timeout,
+                    progress_bar=dict(desc='report') if progress else False, kernel_name='python3',
+                    kernel_manager_class=QuietKernelManager,
+                )
             except pm.PapermillExecutionError as e:
                 os.replace(tmp, out/'report-failed.ipynb')
                 _record_report(run_dir, out, [out/'report-failed.ipynb'])
-                raise ReportError(f"the report failed in cell {e.exec_count}: {e.ename}: {e.evalue} (see {out/'report-failed.ipynb'})") from None
+                raise ReportError(
+                    f"the report failed in cell {e.exec_count}: {e.ename}: {e.evalue} (see {out/'report-failed.ipynb'})"
+                ) from None
             executed = nbformat.read(tmp, as_version=4)
             title_report(executed, run_dir)
             arrange_report(executed)
@@ -147,5 +196,7 @@ def run_report(run_dir,                          # a finished run folder
             html_text, _ = HTMLExporter(exclude_input=True).from_notebook_node(executed)
             html_text = html_text.replace('</head>', f'<style>{REPORT_CSS}</style>\n</head>', 1)
         write_text(out/'report.html', html_text)
-        _record_report(run_dir, out, [nb, out/'report.html', *sorted((out/'figures').glob('*.png'))])
+        _record_report(
+            run_dir, out, [nb, out / 'report.html', *sorted((out / 'figures').glob('*.png'))]
+        )
     return dict(notebook=nb, html=out/'report.html', figures=out/'figures')

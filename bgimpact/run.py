@@ -41,8 +41,10 @@ from .quality import overlay
 from .segment import U2NETP_SHA256, u2netp_runtime
 
 # %% ../nbs/07_run.ipynb #2d5f247c
-PASS_OUTPUTS = {'attr': ['attribution.parquet', 'attribution.csv', 'attribution_summary.csv'],
-                'noise': ['noise.parquet', 'noise_metrics.csv']}                                  # the files a pass's tables end up in
+PASS_OUTPUTS = {
+    'attr': ['attribution.parquet', 'attribution.csv', 'attribution_summary.csv'],
+    'noise': ['noise.parquet', 'noise_metrics.csv'],
+}  # the files a pass's tables end up in
 
 # %% ../nbs/07_run.ipynb #c2dd2717
 def group_by_label(recs) -> dict:  # `ImageRecord`s
@@ -82,7 +84,9 @@ def input_fingerprints(recs) -> pd.DataFrame:  # `ImageRecord`s
         except OSError: size = mtime = -1
         else: size, mtime = st.st_size, st.st_mtime_ns
         rows.append((r.image_id, r.label, r.path, size, mtime, ''))
-    return pd.DataFrame(rows, columns=FINGERPRINT_COLUMNS).astype({'size': 'int64', 'mtime_ns': 'int64'})
+    return pd.DataFrame(rows, columns=FINGERPRINT_COLUMNS).astype(
+        {'size': 'int64', 'mtime_ns': 'int64'}
+    )
 
 # %% ../nbs/07_run.ipynb #82465660
 def input_changes(old: pd.DataFrame,           # the fingerprints a run recorded
@@ -93,11 +97,15 @@ def input_changes(old: pd.DataFrame,           # the fingerprints a run recorded
     o, nb = o.loc[both], n.loc[both]
     moved = (o.label != nb.label) | (o.path != nb.path)
     stat = (o['size'] != nb['size']) | (o.mtime_ns != nb.mtime_ns)
-    def content_changed(i) -> bool:                    # re-hash only files whose size or time changed
+    # re-hash only files whose size or time changed
+    def content_changed(i) -> bool:
         return not o.sha256[i] or nb['size'][i] < 0 or sha256_file(nb.path[i]) != o.sha256[i]
-    changed = [i for i in both[(moved | stat).to_numpy()] if moved[i] or content_changed(i)]   # loop over candidates only
-    return dict(added=[i for i in n.index if i not in o.index], removed=[i for i in old.image_id if i not in n.index],
-                changed=changed)
+    # loop over candidates only
+    changed = [i for i in both[(moved | stat).to_numpy()] if moved[i] or content_changed(i)]
+    return dict(
+        added=[i for i in n.index if i not in o.index],
+        removed=[i for i in old.image_id if i not in n.index], changed=changed,
+    )
 
 # %% ../nbs/07_run.ipynb #0e5d33c6
 @dataclass
@@ -116,8 +124,13 @@ def _with_class_name(t: pa.Table) -> pa.Table:
     "A prediction table with `class_name` after `label_idx`: the true class's ImageNet name, or its label when it is none."
     if 'class_name' in t.column_names: return t
     lut = imagenet_classes().name.tolist()
-    names = [lut[i] if 0 <= i < len(lut) else str(l) for l, i in zip(t['label'].to_pylist(), t['label_idx'].to_pylist())]
-    return t.add_column(t.schema.get_field_index('label_idx') + 1, 'class_name', pa.array(names, pa.string()))
+    names = [
+        lut[i] if 0 <= i < len(lut) else str(l)
+        for l, i in zip(t['label'].to_pylist(), t['label_idx'].to_pylist())
+    ]
+    return t.add_column(
+        t.schema.get_field_index('label_idx') + 1, 'class_name', pa.array(names, pa.string())
+    )
 
 # %% ../nbs/07_run.ipynb #67ab184c
 def render_images(out,           # the run folder (masks, colors.json, pairs.csv, backgrounds/)
@@ -128,9 +141,17 @@ def render_images(out,           # the run folder (masks, colors.json, pairs.csv
     out = Path(out)
     colors = json.loads((out/'colors.json').read_text()) if (out/'colors.json').exists() else {}
     pairs = out/'pairs.csv'
-    mixed = MixedBackgrounds(pd.read_csv(pairs, dtype=str, keep_default_na=False), BackgroundBank(out/'backgrounds')) if pairs.exists() else None
+    mixed = (
+        MixedBackgrounds(
+            pd.read_csv(pairs, dtype=str, keep_default_na=False),
+            BackgroundBank(out / 'backgrounds'),
+        )
+        if pairs.exists()
+        else None
+    )
     res = {}
-    for r, img, mask in usable_images(study, recs):                  # the others were never classified: nothing to show
+    # the others were never classified: nothing to show
+    for r, img, mask in usable_images(study, recs):
         V, rows, _ = variants_of(study, r, img, mask, colors.get(r.label), mixed)
         res[r.image_id] = (img, mask, V, rows)
     return res
@@ -169,10 +190,16 @@ def keep_thumbnails(out,             # the run folder
                    ) -> list:
     "Thumbnails of every composite and the mask of each model's `n` worst flips under `thumbs/`; stale ones removed. Returns the files."
     out = Path(out)
-    ids = set().union(*[worst_flips(pred, m, n).image_id for m in dict.fromkeys(pred.model)]) if len(pred) else set()
+    ids = (
+        set().union(*[worst_flips(pred, m, n).image_id for m in dict.fromkeys(pred.model)])
+        if len(pred)
+        else set()
+    )
     by_id = {r.image_id: r for r in recs}
     keep = set()
-    for i, (img, mask, V, rows) in render_images(out, study, [by_id[i] for i in ids if i in by_id]).items():
+    for i, (img, mask, V, rows) in render_images(
+        out, study, [by_id[i] for i in ids if i in by_id]
+    ).items():
         r = by_id[i]
         for v, row in zip(V, rows):
             keep.add(f := thumb_file(out, r.label, i, row['variant'], row['instance'], row['flip']))
@@ -181,7 +208,8 @@ def keep_thumbnails(out,             # the run folder
         _save_thumb(f, (mask >= .5).cpu().numpy().astype(np.uint8) * 255)
     root = out/'thumbs'
     for f in (root.rglob('*') if root.exists() else []):
-        if f.is_file() and f not in keep: f.unlink()                  # an image no longer among the worst
+        # an image no longer among the worst
+        if f.is_file() and f not in keep: f.unlink()
     return sorted(keep)
 
 
@@ -190,7 +218,8 @@ def prediction_chunks(files: list,            # the classes' prediction tables (
                       rows: int = 100_000,    # rows per chunk, about (a chunk ends with the class that reaches it)
                      ) -> Iterator[pa.Table]:
     "The tables' rows with their class names, in order, as a few large Arrow tables rather than one per class."
-    schemas = [s for s in map(pq.read_schema, files) if len(s)]    # a column empty in one class (null) and not in another: one type for both
+    # a column empty in one class (null) and not in another: one type for both
+    schemas = [s for s in map(pq.read_schema, files) if len(s)]
     schema = pa.unify_schemas(schemas, promote_options='permissive') if schemas else None
     chunk = []
     for f in files:
@@ -211,12 +240,17 @@ def _join_predictions(out: Path, files: list):   # the main pass's prediction ta
             for t in prediction_chunks([f for f in files if f.exists()]):
                 writer = writer or pq.ParquetWriter(tp, t.schema)
                 writer.write_table(t)
-                csv_ready(t.to_pandas()).to_csv(fc, index=False, header=fc.tell() == 0, float_format=CSV_FLOAT_FORMAT)
-        if writer: writer.close()
-        else: pd.DataFrame().to_parquet(tp)
+                csv_ready(t.to_pandas()).to_csv(
+                    fc, index=False, header=fc.tell() == 0, float_format=CSV_FLOAT_FORMAT
+                )
+        if writer:
+            writer.close()
+        else:
+            pd.DataFrame().to_parquet(tp)
 
 # %% ../nbs/07_run.ipynb #f6a31c1c
-def _record_outputs(out: Path, written: list, left_out: dict):   # files finish_run wrote; score files it left out
+# files finish_run wrote; score files it left out
+def _record_outputs(out: Path, written: list, left_out: dict):
     "Record the files a finished run wrote, and forget the thumbnails and tables it no longer keeps."
     rr = RunRecord(out)
     kept = {rr.rel(f) for f in written}
@@ -228,8 +262,10 @@ def _record_outputs(out: Path, written: list, left_out: dict):   # files finish_
 def _check_complete(ledger: Ledger, units: list):
     "Refuse to join a run whose units are not all committed (their files vanished while it ran): the tables would silently lack them."
     if missing := ledger.pending(units):
-        raise DamagedRunError(f"{ledger.dir.parent}: {len(missing)} unit(s) lost their files while the run went on (e.g. "
-                              f"{ledger.rel(ledger.marker(missing[0]))}); rerun the same command with --resume")
+        raise DamagedRunError(
+            f"{ledger.dir.parent}: {len(missing)} unit(s) lost their files while the run went on (e.g. "
+            f"{ledger.rel(ledger.marker(missing[0]))}); rerun the same command with --resume"
+        )
 
 # %% ../nbs/07_run.ipynb #b1756b63
 def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
@@ -395,19 +431,44 @@ def _attribution_outputs(out: Path, cfg: Config, study: Study,  # the run folder
     return info, '\n'.join(lines) + '\n' if lines else ''
 
 # %% ../nbs/07_run.ipynb #ae9ea474
-def _manifest(cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict, changes: dict,
-              executor: dict | None = None) -> dict:
+def _manifest(
+    cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict,
+    changes: dict, executor: dict | None = None,
+) -> dict:
     "What a run used: inputs (size, time, SHA-256), models and weights, segmenter, versions, seed, git revision, resume changes, executor."
     why = dict(zip(errors.image_id, errors.reason))
-    files = [dict(image_id=r.image_id, label=r.label, path=r.path, size=r.size, mtime_ns=r.mtime_ns, sha256=r.sha256 or None,
-                  **({'error': why[r.image_id]} if r.image_id in why else {})) for r in inputs.itertuples()]
+    files = [
+        dict(
+            image_id=r.image_id, label=r.label, path=r.path, size=r.size, mtime_ns=r.mtime_ns,
+            sha256=r.sha256 or None, **({'error': why[r.image_id]} if r.image_id in why else {}),
+        )
+        for r in inputs.itertuples()
+    ]
     return dict(
-        created=datetime.now(timezone.utc).isoformat(timespec='seconds'), data=str(cfg.data), seed=cfg.seed,
-        work_size=study.work_size, variants=study.variants, scenes=sorted(study.scenes),
-        models=[dict(name=c.name, weights=c.weights_id, runtime=getattr(c, 'runtime', 'eager'), preprocess=vars(c.preprocess)) for c in study.classifiers],
-        segmenter=dict(name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256, u2netp_runtime=u2netp_runtime(study.segmenter)), versions=package_versions(),
-        git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'), counts=counts,
-        changed_on_resume=changes, executor=executor or dict(kind='local'), inputs=files)
+        created=datetime.now(timezone.utc).isoformat(timespec='seconds'),
+        data=str(cfg.data),
+        seed=cfg.seed,
+        work_size=study.work_size,
+        variants=study.variants,
+        scenes=sorted(study.scenes),
+        models=[
+            dict(
+                name=c.name, weights=c.weights_id, runtime=getattr(c, 'runtime', 'eager'),
+                preprocess=vars(c.preprocess),
+            )
+            for c in study.classifiers
+        ],
+        segmenter=dict(
+            name=cfg.segmenter, u2netp_sha256=U2NETP_SHA256,
+            u2netp_runtime=u2netp_runtime(study.segmenter),
+        ),
+        versions=package_versions(),
+        git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'),
+        counts=counts,
+        changed_on_resume=changes,
+        executor=executor or dict(kind='local'),
+        inputs=files,
+    )
 
 # %% ../nbs/07_run.ipynb #1252ddf0
 def _write_manifest(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
@@ -420,23 +481,33 @@ def _write_manifest(out: Path, cfg: Config, study: Study,  # the run folder, its
     "Write `manifest.json`, then delete the record of changed inputs it took in; returns those changes."
     record = Ledger(out).dir/'changes.json'
     changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
-    write_json(out/'manifest.json', _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra)
+    write_json(
+        out / 'manifest.json',
+        _manifest(cfg, study, inputs, errors, counts, changes, executor) | extra,
+    )
     RunRecord(out).vouch(out/'manifest.json')
-    record.unlink(missing_ok=True)                  # after the manifest has it: a kill in between keeps the record
+    # after the manifest has it: a kill in between keeps the record
+    record.unlink(missing_ok=True)
     return changes
 
 # %% ../nbs/07_run.ipynb #7df98981
 def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -> str:
     "The text a run prints at the end: counts, errors, exclusions, and the metric summary."
     excl = qc[~qc.qc_ok.astype(bool)]
-    lines = [f"bgimpact run: {out}",
-             f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
-             f"{len(excl)} excluded by mask QC, {len(errors)} unusable (see errors.csv); {seconds:.1f} s"]
+    lines = [
+        f"bgimpact run: {out}",
+        f"  {len(recs)} images in {len(groups)} classes; {len(qc) - len(excl)} evaluated, "
+        f"{len(excl)} excluded by mask QC, {len(errors)} unusable (see errors.csv); {seconds:.1f} s",
+    ]
     if changes.get('unknown'):
-        lines.append("  inputs changed since the last run: unknown (its record of them was damaged); every mixed-background pair was redone")
+        lines.append(
+            "  inputs changed since the last run: unknown (its record of them was damaged); every mixed-background pair was redone"
+        )
     elif any(changes.values()):
-        lines.append(f"  inputs changed since the last run: {len(changes['added'])} added, {len(changes['changed'])} changed, "
-                     f"{len(changes['removed'])} removed (manifest.json)")
+        lines.append(
+            f"  inputs changed since the last run: {len(changes['added'])} added, {len(changes['changed'])} changed, "
+            f"{len(changes['removed'])} removed (manifest.json)"
+        )
     for r in errors.head(5).itertuples(): lines.append(f"  error: {r.path}: {r.stage}: {r.reason}")
     if len(errors) > 5: lines.append(f"  … and {len(errors) - 5} more in errors.csv")
     for (stage, reason), n in skipped.groupby(['stage', 'reason'], sort=False).size().items():
@@ -452,11 +523,13 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
                executor: dict | None = None) -> RunResult:  # what computed the jobs (`describe()` of the executor)
     "Join the shards into the run's tables, metrics, manifest and summary."
     ledger, state = Ledger(out), RunState(cfg, out, groups)
-    for f in _partial_writes(out, None if not cfg.data else Path(cfg.data).resolve()):   # left by workers that died
+    # left by workers that died
+    for f in _partial_writes(out, None if not cfg.data else Path(cfg.data).resolve()):
         f.unlink()
     _check_complete(ledger, [u for p in passes_for(cfg, study.variants) for u in p.units(state)])
     units = MainPass().units(state)
-    classify = bool(study.classifiers)   # without models (`bgimpact variants`) there are no predictions to tabulate
+    # without models (`bgimpact variants`) there are no predictions to tabulate
+    classify = bool(study.classifiers)
     if classify:
         _join_predictions(out, [ledger.table(u, 'pred') for u in units])
     qc, errors = _join_qc(out, ledger, units)
@@ -475,13 +548,18 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     summary += notes + _not_written(left_out)
     write_text(out/'summary.txt', summary)
     _record_outputs(out, _written_files(out, classify, adv, scores, left_out, thumbs), left_out)
-    return RunResult(out, scores['metrics'], summary, study.timer, len(recs), counts['evaluated'], len(errors))
+    return RunResult(
+        out, scores['metrics'], summary, study.timer, len(recs), counts['evaluated'], len(errors)
+    )
 
 # %% ../nbs/07_run.ipynb #6f67c004
 def _label_space_folders(recs: list, study: Study) -> list:
     "Records whose folder names a class of the study's label space (`3`, `03_reptile`) are no ImageNet class (`label_idx` −1)."
     if study.label_map is None: return recs
-    return [dataclasses.replace(r, label_idx=-1) if study.label_map.label_class(r.label) >= 0 else r for r in recs]
+    return [
+        dataclasses.replace(r, label_idx=-1) if study.label_map.label_class(r.label) >= 0 else r
+        for r in recs
+    ]
 
 # %% ../nbs/07_run.ipynb #f3d47758
 def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
@@ -493,7 +571,11 @@ def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
     if 'manifest.json' not in trusted: return None
     rows = pd.DataFrame(json.loads((out/'manifest.json').read_text())['inputs'])
     if 'label' not in rows: return None                # a manifest from before labels were recorded
-    return rows.reindex(columns=FINGERPRINT_COLUMNS).astype({'size': 'int64', 'mtime_ns': 'int64'}).fillna({'sha256': ''})
+    return (
+        rows.reindex(columns=FINGERPRINT_COLUMNS)
+        .astype({'size': 'int64', 'mtime_ns': 'int64'})
+        .fillna({'sha256': ''})
+    )
 
 # %% ../nbs/07_run.ipynb #3348db9b
 CHANGE_KINDS = ('added', 'removed', 'changed')   # what a resume notices of the inputs
@@ -506,7 +588,8 @@ def _old_inputs(out: Path,            # the run folder
     if (old := recorded_inputs(out)) is not None:
         return old
     ledger = Ledger(out)
-    if ledger.dir.exists() and any(ledger.dir.iterdir()):   # started, and no fingerprints: trust nothing
+    # started, and no fingerprints: trust nothing
+    if ledger.dir.exists() and any(ledger.dir.iterdir()):
         get_logger().info("resume: no input fingerprints this run's record vouches for; "
                           "recomputing every class")
         return new.assign(sha256='', size=-2)
@@ -519,8 +602,10 @@ def _forget_changed(out: Path, study: Study,   # the run folder and its loaded s
                    ):
     "Drop the units of every class the changes touch, and the changed images' cached files."
     touched = set(ch['added']) | set(ch['removed']) | set(ch['changed'])
-    stale = set(both[both.image_id.isin(touched)].label)   # a relabelled image: its old and new class
-    Ledger(out).drop(labels=stale, passes=['adv'])         # every unit of a stale class; every adversarial search
+    # a relabelled image: its old and new class
+    stale = set(both[both.image_id.isin(touched)].label)
+    # every unit of a stale class; every adversarial search
+    Ledger(out).drop(labels=stale, passes=['adv'])
     caches = [study.masks, study.labels, BackgroundBank(out/'backgrounds')]
     for i in set(ch['removed']) | set(ch['changed']):
         for c in filter(None, caches):
@@ -536,11 +621,13 @@ def _changes_so_far(ledger: Ledger,   # the run's ledger
                     ch: dict,         # the changes this resume found
                    ) -> dict:
     "Inputs changed since the last finished run, this resume's too; recorded when it found any."
-    record = ledger.dir/'changes.json'       # changes since the last finished run, kept across interruptions
+    # changes since the last finished run, kept across interruptions
+    record = ledger.dir/'changes.json'
     so_far = read_sealed(record) if record.exists() else dict(added=[], removed=[], changed=[])
     so_far |= {k: sorted(set(so_far[k]) | set(ch[k])) for k in CHANGE_KINDS}
     if any(ch[k] for k in CHANGE_KINDS):
-        write_sealed(record, so_far)         # before the new fingerprints: a kill in between keeps the changes
+        # before the new fingerprints: a kill in between keeps the changes
+        write_sealed(record, so_far)
     return so_far
 
 # %% ../nbs/07_run.ipynb #7a823306
@@ -553,41 +640,63 @@ def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
     if touched:
         _forget_changed(out, study, pd.concat([old, new]), ch)
     keep = old.set_index('image_id').sha256
-    new = new.assign(sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna(''))
+    new = new.assign(
+        sha256=new.image_id.map(keep).where(~new.image_id.isin(touched), '').fillna('')
+    )
     so_far = _changes_so_far(Ledger(out), ch)
     write_parquet(new, out/'inputs.parquet')
     RunRecord(out).vouch(out/'inputs.parquet')
     return so_far
 
 # %% ../nbs/07_run.ipynb #3a0f9b33
-def _mixed_backgrounds(out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame,
-                       changes: dict) -> MixedBackgrounds:  # inputs changed since the last finished run
+def _mixed_backgrounds(
+    out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame, changes: dict
+) -> MixedBackgrounds:  # inputs changed since the last finished run
     "Draw the mixed pairs; images of finished classes whose pairs differ from `pairs.csv`, or whose partner changed, are marked for redoing."
     pairs = pair_table(seen, study.variants, study.cfg.seed, classes=list(groups))
     f, ledger = out/'pairs.csv', Ledger(out)
     trusted = f.exists() and RunRecord(out).problem(f) is None and not changes.get('unknown')
     changed = any(changes.get(k) for k in CHANGE_KINDS) or changes.get('unknown')
-    if trusted or changed:          # pairs.csv lost or damaged: the same draw unless the inputs changed, else every pair is redone
-        old = pd.read_csv(f, dtype=str, keep_default_na=False) if trusted else pd.DataFrame(columns=PAIR_COLUMNS)
-        both = pairs.astype(str).merge(old, on=['image_id', 'variant'], how='outer', suffixes=('', '_old'), indicator=True)
+    # pairs.csv lost or damaged: the same draw unless the inputs changed, else every pair is redone
+    if trusted or changed:
+        old = (
+            pd.read_csv(f, dtype=str, keep_default_na=False)
+            if trusted
+            else pd.DataFrame(columns=PAIR_COLUMNS)
+        )
+        both = pairs.astype(str).merge(
+            old, on=['image_id', 'variant'], how='outer', suffixes=('', '_old'), indicator=True
+        )
         gone = set(changes['changed']) | set(changes['removed'])
-        redo = both[(both._merge != 'both') | (both.bg_image != both.bg_image_old) | both.bg_image_old.isin(gone)]
+        redo = both[
+            (both._merge != 'both')
+            | (both.bg_image != both.bg_image_old)
+            | both.bg_image_old.isin(gone)
+        ]
         for label, ids in redo.groupby(redo.label.fillna(redo.label_old)).image_id:
-            if label in groups and ledger.done(Unit('main', label)): ledger.mark_redo(Unit('main', label), set(ids))
-    with atomic_path(f) as t: pairs.to_csv(t, index=False)     # after the marks: a kill in between repeats the comparison
+            if label in groups and ledger.done(Unit('main', label)):
+                ledger.mark_redo(Unit('main', label), set(ids))
+    # after the marks: a kill in between repeats the comparison
+    with atomic_path(f) as t: pairs.to_csv(t, index=False)
     RunRecord(out).vouch(f)
     return MixedBackgrounds(pairs, bank)
 
 # %% ../nbs/07_run.ipynb #c6647595
 def _partial_writes(out: Path, keep: Path | None) -> list:
     "Temporary files of atomic writes an interruption left in the run folder (none under `keep`, the dataset when it lies inside)."
-    return sorted(p for p in out.rglob('.*.tmp*') if p.is_file() and not (keep and p.resolve().is_relative_to(keep)))
+    return sorted(
+        p
+        for p in out.rglob('.*.tmp*')
+        if p.is_file() and not (keep and p.resolve().is_relative_to(keep))
+    )
 
 # %% ../nbs/07_run.ipynb #b46ab4ff
 def _unit_name(marker: Path) -> str:
     "A unit in words from its marker's name: `the main pass of class n01440764`."
     parts = marker.name.split('.')
-    return f"the {parts[-2]} pass of class {parts[0].rsplit('-', 1)[0] or parts[0]}" + (f" (part {parts[1][1:]})" if len(parts) == 4 else '')
+    return f"the {parts[-2]} pass of class {parts[0].rsplit('-', 1)[0] or parts[0]}" + (
+        f" (part {parts[1][1:]})" if len(parts) == 4 else ''
+    )
 
 # %% ../nbs/07_run.ipynb #6bdb6af3
 def _discard_damaged(out: Path, ledger: Ledger) -> list:  # the run folder and its ledger
@@ -606,10 +715,12 @@ def _discard_damaged(out: Path, ledger: Ledger) -> list:  # the run folder and i
 # %% ../nbs/07_run.ipynb #f4f1fb18
 def _check_changes(ledger: Ledger) -> list:  # the run's ledger
     "Replace a damaged record of changed inputs by one marked `unknown`; the line saying so."
-    changes = ledger.dir/'changes.json'                  # inputs changed since the last finished run
+    # inputs changed since the last finished run
+    changes = ledger.dir/'changes.json'
     try:
         changes.exists() and read_sealed(changes)
-    except DamagedRunError as e:                         # which partners changed is unknown: every mixed pair is redone
+    # which partners changed is unknown: every mixed pair is redone
+    except DamagedRunError as e:
         write_sealed(changes, dict(added=[], removed=[], changed=[], unknown=True))
         return [f"{e}: the inputs changed since the last finished run are unknown; "
                 "redoing every mixed-background pair"]
@@ -633,7 +744,11 @@ def heal_run(out,         # the run folder
             ) -> list:
     "Delete partial writes, discard damaged units, name damaged run-level files; the lines logged."
     out, lines = Path(out), []
-    keep = Path(data).resolve() if data and Path(data).resolve().is_relative_to(out.resolve()) else None
+    keep = (
+        Path(data).resolve()
+        if data and Path(data).resolve().is_relative_to(out.resolve())
+        else None
+    )
     if tmp := _partial_writes(out, keep):
         for f in tmp:
             f.unlink()
@@ -689,11 +804,14 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool,
         log.info(f"attribution: {m} skipped: {why}")
     recs = _study_records(cfg, study)
     with run_lock(out):
-        redo = check_config(out, cfg, resume)     # again, now that no other process can start a run here
-        if resume: heal_run(out, cfg.data)         # damaged units are discarded before anything is read
+        # again, now that no other process can start a run here
+        redo = check_config(out, cfg, resume)
+        # damaged units are discarded before anything is read
+        if resume: heal_run(out, cfg.data)
         ledger, groups = Ledger(out), group_by_label(recs)
         if redo: _restart_passes(out, ledger, redo)
-        cfg.to_yaml(out/'config.yaml')             # the new settings, once what they invalidate is gone
+        # the new settings, once what they invalidate is gone
+        cfg.to_yaml(out/'config.yaml')
         RunRecord(out).vouch(out/'config.yaml', settings=dataclasses.asdict(cfg))
         changes = _reconcile_inputs(out, study, recs)
         caches = [c for c in (study.masks, study.labels) if c]
@@ -715,11 +833,13 @@ def run_study(cfg: Config,                     # the study's settings
              ) -> RunResult | None:
     "Run a study into the folder `out`, holding its lock; its `RunResult` (None when stopped by `max_groups`)."
     out, t0 = Path(out), time.perf_counter()
-    check_request(cfg, out, resume)       # cheap checks first: the data, an existing run, models, variants, labels
+    # cheap checks first: the data, an existing run, models, variants, labels
+    check_request(cfg, out, resume)
     check_attribution([], cfg.attribution)         # an unknown attribution method
     seed_everything(cfg.seed)
     remote = None if cfg.executor == 'local' else get_executor(cfg, out)
-    try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)   # workers load meanwhile
+    # workers load meanwhile
+    try: return _run_study(cfg, out, resume, progress, study, max_groups, remote, t0)
     finally:
         if remote is not None: remote.close()
 
@@ -738,7 +858,8 @@ def _heal_segmentation(out: Path):
     for f in _partial_writes(out, None): f.unlink()
 
 # %% ../nbs/07_run.ipynb #7985473b
-def _write_overlay(out: Path, image_id: str, got: Decoded) -> Path:  # run folder; the image's id, mask
+# run folder; the image's id, mask
+def _write_overlay(out: Path, image_id: str, got: Decoded) -> Path:
     "Write an image's mask over it as `overlays/<image key>.jpg`; the file."
     with atomic_path(f := out/'overlays'/f'{file_key(image_id)}.jpg') as t:
         Image.fromarray(overlay(got.img, got.mask)).save(t, format='JPEG', quality=85)
@@ -754,12 +875,18 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
         for label, group in group_by_label(recs).items():
             study.prepare_group(group)
             for r in group:
-                err = lambda stage, reason: errors.append(dict(image_id=r.image_id, path=r.path, stage=stage, reason=reason))
+                err = lambda stage, reason: errors.append(
+                    dict(image_id=r.image_id, path=r.path, stage=stage, reason=reason)
+                )
                 got = decode_and_mask(study, r, err)
                 bar.update()
                 if got is None: continue
                 qc_rows.append(qc_row(r, got))
-                made += [f for c in (study.masks, study.labels) if c and (f := c.path(r.image_id)).exists()]
+                made += [
+                    f
+                    for c in (study.masks, study.labels)
+                    if c and (f := c.path(r.image_id)).exists()
+                ]
                 if overlays: made.append(_write_overlay(out, r.image_id, got))
     qc = _with_sizes(pd.DataFrame(qc_rows).reindex(columns=QC_COLUMNS))
     write_csv(qc, out/'qc.csv')                     # as a study writes it
@@ -778,11 +905,13 @@ def segment_study(cfg: Config,             # dataset, segmenter, work size and l
     with run_lock(out): return _segment_study(cfg, out, overlays, progress)
 
 # %% ../nbs/07_run.ipynb #ebe55e8c
-def sweep(configs, out, data=None, progress: bool = True) -> pd.DataFrame:  # YAML paths; folder; dataset overriding the configs'
+# YAML paths; folder; dataset overriding the configs'
+def sweep(configs, out, data=None, progress: bool = True) -> pd.DataFrame:
     "Run each config into `out/<stem>` (resuming), then write and return `comparison.csv` of all their metrics."
     out, frames = Path(out), []
     stems = [Path(c).stem for c in configs]
-    if len(set(stems)) < len(stems): raise ValueError(f"Config names must be distinct (they name the run folders): {stems}")
+    if len(set(stems)) < len(stems):
+        raise ValueError(f"Config names must be distinct (they name the run folders): {stems}")
     for c, stem in zip(configs, stems):
         cfg = Config.from_yaml(c).update(data=data)
         run = out/stem

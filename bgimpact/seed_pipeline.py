@@ -31,7 +31,11 @@ def seed_segment(study: Study,  # the loaded study (its segmenter and work size)
     for r in recs:
         try: img, seg, _ = study.decode(r)
         except DecodeError: continue
-        masks.put(r.image_id, fit_mask(study.segmenter.segment(seg, r.label_idx, r.image_id)[0], img.shape[-2:]), study.segmenter.name)
+        masks.put(
+            r.image_id,
+            fit_mask(study.segmenter.segment(seg, r.label_idx, r.image_id)[0], img.shape[-2:]),
+            study.segmenter.name,
+        )
         n += 1
     return n
 
@@ -50,28 +54,52 @@ def seed_variants(study: Study,  # the loaded study (variants, palettes settings
                  ) -> pd.DataFrame:
     "Write every variant of every photo whose mask passes QC as a PNG: one row per file, with its provenance."
     cfg, groups = study.cfg, group_by_label(recs)
-    ok = {r.image_id: bool(mask_qc(got[1], cfg.min_fg, cfg.max_fg)['qc_ok']) for r in recs if (got := _read_pair(study, r, folder))}
+    ok = {
+        r.image_id: bool(mask_qc(got[1], cfg.min_fg, cfg.max_fg)['qc_ok'])
+        for r in recs
+        if (got := _read_pair(study, r, folder))
+    }
     mixed = None
-    if any(v in MIXED for v in study.variants):                       # the pool of backgrounds: every photo read again
+    # the pool of backgrounds: every photo read again
+    if any(v in MIXED for v in study.variants):
         bank, seen = BackgroundBank(Path(folder)/'backgrounds'), []
         for r in (r for r in recs if r.image_id in ok):
             img, m = _read_pair(study, r, folder)
-            seen.append(dict(image_id=r.image_id, label=r.label, qc_ok=ok[r.image_id], pooled=ok[r.image_id] and bank.add(r.image_id, img, m)))
-        mixed = MixedBackgrounds(pair_table(pd.DataFrame(seen), study.variants, cfg.seed, classes=list(groups)), bank)
+            seen.append(
+                dict(
+                    image_id=r.image_id, label=r.label, qc_ok=ok[r.image_id],
+                    pooled=ok[r.image_id] and bank.add(r.image_id, img, m),
+                )
+            )
+        mixed = MixedBackgrounds(
+            pair_table(pd.DataFrame(seen), study.variants, cfg.seed, classes=list(groups)), bank
+        )
     palettes = {}
-    for label, group in groups.items():                               # each class's palette: its photos read again
-        px = [sample_object_pixels(*_read_pair(study, r, folder), cfg.palette_pixels, _seed_of(r.image_id, cfg.seed))
-              for r in group if ok.get(r.image_id)]
+    # each class's palette: its photos read again
+    for label, group in groups.items():
+        px = [
+            sample_object_pixels(
+                *_read_pair(study, r, folder), cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)
+            )
+            for r in group
+            if ok.get(r.image_id)
+        ]
         palettes[label] = class_palette(np.concatenate(px), cfg.palette_k, cfg.seed) if px else None
     rows = []
-    for r in (r for r in recs if ok.get(r.image_id)):                 # the variants: every photo read again
+    # the variants: every photo read again
+    for r in (r for r in recs if ok.get(r.image_id)):
         img, m = _read_pair(study, r, folder)
         V, prov, _ = variants_of(study, r, img, m, palettes[r.label], mixed)
         for v, p in zip(V, prov):
-            f = variant_file(Path(folder)/'variants', r.label, r.image_id, p['variant'], p['instance'], p['flip'])
+            f = variant_file(
+                Path(folder) / 'variants', r.label, r.image_id, p['variant'], p['instance'],
+                p['flip'],
+            )
             f.parent.mkdir(parents=True, exist_ok=True)
             Image.fromarray(v.permute(1, 2, 0).numpy()).save(f, format='PNG')
-            rows.append(dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, file=str(f)) | p)
+            rows.append(
+                dict(image_id=r.image_id, label=r.label, label_idx=r.label_idx, file=str(f)) | p
+            )
     return pd.DataFrame(rows)
 
 # %% ../nbs/07c_seed_pipeline.ipynb #1056ba0f
@@ -85,8 +113,13 @@ def seed_classify(study: Study,         # the loaded study (its classifiers)
         for c in study.classifiers:
             p = c.forward(c.prepare(x)).softmax(-1)[0]
             top = int(p.argmax())
-            rows.append(dict(image_id=f.image_id, variant=f.variant, instance=f.instance, model=c.name, top1_idx=top,
-                             top1_prob=float(p[top]), correct=top == c.true_index(f.label, f.label_idx)))
+            rows.append(
+                dict(
+                    image_id=f.image_id, variant=f.variant, instance=f.instance, model=c.name,
+                    top1_idx=top, top1_prob=float(p[top]),
+                    correct=top == c.true_index(f.label, f.label_idx),
+                )
+            )
     return pd.DataFrame(rows)
 
 # %% ../nbs/07c_seed_pipeline.ipynb #24770d6e

@@ -31,8 +31,10 @@ from .u2netp_torch import u2netp_from_onnx
 class Segmenter:
     "Base class: call on a uint8 image 3×H×W (and its label index) to get a float mask H×W in [0,1]."
     name = 'segmenter'
-    input_size = 0      # the side the backend works at (its native input); 0: it uses the image as given
-    thread_safe = False # whether several threads may call it at once (then a run segments in several)
+    # the side the backend works at (its native input); 0: it uses the image as given
+    input_size = 0
+    # whether several threads may call it at once (then a run segments in several)
+    thread_safe = False
     def __call__(self, img: torch.Tensor,  # uint8 image 3×H×W
                  label_idx: int = -1,      # its ImageNet class, -1 when unknown
                  image_id: str = ''        # its id (backends that look masks up by id use it)
@@ -60,11 +62,16 @@ def mask_qc(mask: torch.Tensor,     # float mask H×W
     flags = ['empty'] if frac == 0 else ['full'] if frac == 1 else []
     if q['n_components'] > 1 and q['largest_frac'] < 0.8: flags.append('fragmented')
     if q['border_frac'] > 0.5: flags.append('touches_border')
-    reason = ('empty mask' if frac < min_fg else f'mask covers {frac:.0%} of the image' if frac > max_fg else '')
+    reason = (
+        'empty mask'
+        if frac < min_fg
+        else f'mask covers {frac:.0%} of the image' if frac > max_fg else ''
+    )
     return q | dict(flags=';'.join(flags), qc_ok=not reason, qc_reason=reason)
 
 # %% ../nbs/03_segment.ipynb #c478ad7c
-def batch_free_onnx(path) -> bytes:  # an ONNX file whose inputs and outputs have a fixed batch of one
+# an ONNX file whose inputs and outputs have a fixed batch of one
+def batch_free_onnx(path) -> bytes:
     "The model in memory with a free batch dimension (the file itself, and its checksum, stay as they are)."
     import onnx
     m = onnx.load(str(path))
@@ -92,7 +99,8 @@ class U2NetP(Segmenter):
         if runtime == 'onnxruntime' and not has_ort:
             raise ImportError("u2netp on ONNX Runtime needs the onnxruntime and onnx packages (pip install onnxruntime onnx), or use runtime='opencv'")
         if runtime == 'auto': runtime = 'torch' if self.device.type == 'cuda' else 'onnxruntime' if has_ort else 'opencv'
-        self.path, self.runtime, self.thread_safe = path, runtime, runtime != 'opencv'   # OpenCV's net holds per-call state
+        # OpenCV's net holds per-call state
+        self.path, self.runtime, self.thread_safe = path, runtime, runtime != 'opencv'
         if runtime == 'onnxruntime': self.session = ort_session(batch_free_onnx(path), threads)
         elif runtime == 'torch':
             self.net = u2netp_from_onnx(path).to(self.device, memory_format=torch.channels_last)
@@ -118,7 +126,8 @@ class U2NetP(Segmenter):
             return self.session.run([first], {self.session.get_inputs()[0].name: np.ascontiguousarray(x)})[0][:, 0]
         out = []
         for xi in x:
-            self.net.setInput(xi[None].copy()); out.append(self.net.forward(self.out)[0, 0])
+            self.net.setInput(xi[None].copy())
+            out.append(self.net.forward(self.out)[0, 0])
         return np.stack(out)
 
     @staticmethod
@@ -138,7 +147,10 @@ def _grabcut(small: torch.Tensor, gc: np.ndarray, rect, iters: int, shape) -> to
     a = np.ascontiguousarray(small.permute(1, 2, 0).numpy()[..., ::-1])
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     cv2.setRNGSeed(0)
-    cv2.grabCut(a, gc, rect, bgd, fgd, iters, cv2.GC_INIT_WITH_RECT if rect is not None else cv2.GC_INIT_WITH_MASK)
+    cv2.grabCut(
+        a, gc, rect, bgd, fgd, iters,
+        cv2.GC_INIT_WITH_RECT if rect is not None else cv2.GC_INIT_WITH_MASK,
+    )
     m = np.isin(gc, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.float32)
     return torch.from_numpy(cv2.resize(m, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR))
 
@@ -164,7 +176,8 @@ class GrabCutCAM(Segmenter):
         gc[cam >= self.fg] = cv2.GC_PR_FGD
         gc[cam >= 0.9] = cv2.GC_FGD
         gc[cam < self.bg] = cv2.GC_BGD
-        if not (gc == cv2.GC_PR_FGD).any() and not (gc == cv2.GC_FGD).any(): return torch.zeros(h, w)
+        if not (gc == cv2.GC_PR_FGD).any() and not (gc == cv2.GC_FGD).any():
+            return torch.zeros(h, w)
         return _grabcut(small, gc, None, self.iters, (h, w))
 
 # %% ../nbs/03_segment.ipynb #c056aa5a
@@ -177,8 +190,10 @@ class GrabCutBox(Segmenter):
         self.input_size = size
         if boxes is not None:
             t = pd.read_csv(boxes)
-            if not {'image_id', 'x0', 'y0', 'x1', 'y1'} <= set(t.columns): raise ValueError(f"{boxes}: needs columns image_id,x0,y0,x1,y1")
-            if (t[['x0', 'y0', 'x1', 'y1']].to_numpy() > 1).any(): raise ValueError(f"{boxes}: box coordinates are fractions in [0, 1]")
+            if not {'image_id', 'x0', 'y0', 'x1', 'y1'} <= set(t.columns):
+                raise ValueError(f"{boxes}: needs columns image_id,x0,y0,x1,y1")
+            if (t[['x0', 'y0', 'x1', 'y1']].to_numpy() > 1).any():
+                raise ValueError(f"{boxes}: box coordinates are fractions in [0, 1]")
             self.boxes = {r.image_id: (r.x0, r.y0, r.x1, r.y1) for r in t.itertuples()}
 
     def __call__(self, img, label_idx=-1, image_id=''):
@@ -186,8 +201,12 @@ class GrabCutBox(Segmenter):
         h, w = img.shape[-2:]
         small = resize_short(img, min(self.size, min(h, w)))
         sh, sw = small.shape[-2:]
-        x0, y0, x1, y1 = self.boxes.get(image_id, (self.margin, self.margin, 1 - self.margin, 1 - self.margin))
-        rect = (int(x0 * sw), int(y0 * sh), max(1, int((x1 - x0) * sw)), max(1, int((y1 - y0) * sh)))
+        x0, y0, x1, y1 = self.boxes.get(
+            image_id, (self.margin, self.margin, 1 - self.margin, 1 - self.margin)
+        )
+        rect = (
+            int(x0 * sw), int(y0 * sh), max(1, int((x1 - x0) * sw)), max(1, int((y1 - y0) * sh)),
+        )
         return _grabcut(small, np.zeros((sh, sw), np.uint8), rect, self.iters, (h, w))
 
 # %% ../nbs/03_segment.ipynb #85813d75
@@ -197,7 +216,8 @@ def read_mask(path,       # a PNG/JPEG or `.npy` mask
     "Read a PNG/JPEG (0/255 or 0/1) or `.npy` mask as a float tensor in [0,1]."
     p = Path(path)
     if p.suffix == '.npy':
-        a = np.load(p, mmap_mode='r')                      # the header first: its size is checked before reading
+        # the header first: its size is checked before reading
+        a = np.load(p, mmap_mode='r')
         check_pixels(a.shape[-1] if a.ndim else 1, int(np.prod(a.shape[:-1])), f'mask {p.name}')
     else:
         with Image.open(p) as im:
@@ -206,7 +226,8 @@ def read_mask(path,       # a PNG/JPEG or `.npy` mask
     a = np.asarray(a, np.float32).squeeze()
     if a.ndim != 2: raise ValueError(f"{p}: mask must be 2-D, got shape {a.shape}")
     a = a / a.max() if a.max() > 1 else a
-    if shape is not None and a.shape != tuple(shape): a = cv2.resize(a, shape[::-1], interpolation=cv2.INTER_NEAREST)
+    if shape is not None and a.shape != tuple(shape):
+        a = cv2.resize(a, shape[::-1], interpolation=cv2.INTER_NEAREST)
     return torch.from_numpy(a)
 
 # %% ../nbs/03_segment.ipynb #e315d77d
@@ -216,7 +237,8 @@ class UserMasks(Segmenter):
     def __init__(self, root):  # folder of masks: `<image_id>.png|.npy` or `<stem>.png|.npy`
         self.root = Path(root)
         if not self.root.is_dir(): raise FileNotFoundError(f"Mask folder not found: {self.root}")
-        self.by_stem = {}                                   # stem → its file; None when several files share the stem
+        # stem → its file; None when several files share the stem
+        self.by_stem = {}
         for p in sorted(self.root.rglob('*')):
             if p.suffix.lower() in ('.png', '.npy', '.jpg', '.bmp', '.tif'):
                 self.by_stem[p.stem] = None if p.stem in self.by_stem else p
@@ -226,7 +248,8 @@ class UserMasks(Segmenter):
         root = self.root.resolve()
         for ext in ('.png', '.npy'):
             p = (root/Path(image_id).with_suffix(ext)).resolve()
-            if p.is_relative_to(root) and p.is_file(): return p   # never a file outside the mask folder
+            # never a file outside the mask folder
+            if p.is_relative_to(root) and p.is_file(): return p
         return self.by_stem.get(Path(image_id).stem)
 
     def __call__(self, img, label_idx=-1, image_id=''):
@@ -270,12 +293,18 @@ def fit_mask(mask: torch.Tensor,  # float mask h×w in [0, 1]
             ) -> torch.Tensor:
     "A float mask resized to `shape` (bilinear, antialiased when shrinking); unchanged when it already fits."
     if tuple(mask.shape[-2:]) == tuple(shape): return mask
-    return F.interpolate(mask[None, None].float(), size=tuple(shape), mode='bilinear', antialias=True, align_corners=False)[0, 0].clamp_(0, 1)
+    return F.interpolate(
+        mask[None, None].float(), size=tuple(shape), mode='bilinear', antialias=True,
+        align_corners=False,
+    )[0, 0].clamp_(0, 1)
 
 # %% ../nbs/03_segment.ipynb #8c92e2cf
-SEGMENTERS = {}   # backend name → factory(argument after `=`), registered by the modules that implement backends
-SEGMENTER_PLUGINS = {'deeplabv3': 'bgimpact.semantic', 'segformer': 'bgimpact.semantic',
-                     'unet': 'bgimpact.unet', 'sam': 'bgimpact.sam'}   # backend → the module that registers it
+# backend name → factory(argument after `=`), registered by the modules that implement backends
+SEGMENTERS = {}
+SEGMENTER_PLUGINS = {
+    'deeplabv3': 'bgimpact.semantic', 'segformer': 'bgimpact.semantic', 'unet': 'bgimpact.unet',
+    'sam': 'bgimpact.sam',
+}  # backend → the module that registers it
 
 def register_segmenter(name: str,   # the spec's name, before `=`
                        factory):    # builds the `Segmenter` from the text after `=` ('' when none)
@@ -300,13 +329,15 @@ def get_segmenter(spec: str = 'auto',  # a backend spec (see the docstring)
     "Build a segmenter: `u2netp`, `grabcut`, `auto`, `masks:<folder>`, `deeplabv3[=file.pth]`, `segformer[=hub id or folder]`, `unet=<checkpoint>`, `sam=<checkpoint>[,vit_b]`."
     if spec.startswith('masks:'): return UserMasks(spec.split(':', 1)[1])
     name, _, arg = spec.partition('=')
-    if name in SEGMENTERS or name in SEGMENTER_PLUGINS:      # label-map models, U-Net, SAM: registered by their modules
+    # label-map models, U-Net, SAM: registered by their modules
+    if name in SEGMENTERS or name in SEGMENTER_PLUGINS:
         if name not in SEGMENTERS: import_module(SEGMENTER_PLUGINS[name])
         return SEGMENTERS[name](arg)
     u2netp = lambda: U2NetP(runtime=runtime, device=device, threads=threads)
     if spec == 'u2netp': return u2netp()
     if spec == 'grabcut': return GrabCutCAM(cam_model)
-    if spec.startswith('grabcut:'): return GrabCutBox(None if spec == 'grabcut:rect' else spec.split(':', 1)[1])
+    if spec.startswith('grabcut:'):
+        return GrabCutBox(None if spec == 'grabcut:rect' else spec.split(':', 1)[1])
     if spec == 'auto': return AutoSegmenter([u2netp(), GrabCutCAM(cam_model)], min_fg, max_fg)
     raise unknown_name('segmenter', spec, list(SEGMENTER_SYNTAX))
 
@@ -340,6 +371,7 @@ class MaskCache:
 
     def put(self, image_id: str, mask: torch.Tensor, backend: str):
         "Store the binary mask (threshold 0.5) atomically."
-        info = PngImagePlugin.PngInfo(); info.add_text('segmenter', backend)
+        info = PngImagePlugin.PngInfo()
+        info.add_text('segmenter', backend)
         with atomic_path(self.path(image_id)) as tmp:
             Image.fromarray(((mask >= 0.5).numpy() * 255).astype(np.uint8)).save(tmp, format='PNG', pnginfo=info)

@@ -34,7 +34,10 @@ def class_object_label(label_maps: dict,   # {image_id: label map} of one class'
     if not counts: return dict(label=None, counts={}, exceptions=sorted(label_maps))
     top = max(counts.values())
     label = min(l for l, c in counts.items() if c == top)
-    return dict(label=label, counts=dict(sorted(counts.items())), exceptions=[i for i, s in present.items() if label not in s])
+    return dict(
+        label=label, counts=dict(sorted(counts.items())),
+        exceptions=[i for i, s in present.items() if label not in s],
+    )
 
 # %% ../nbs/03b_semantic.ipynb #2e6bd61c
 def fill_hull(mask: np.ndarray  # binary mask H×W
@@ -65,19 +68,27 @@ class LabelSegmenter(Segmenter):
         out, by_shape = [None] * len(imgs), {}
         for k, im in enumerate(imgs): by_shape.setdefault(tuple(im.shape), []).append(k)
         for ks in by_shape.values():
-            for k, lab in zip(ks, self._batch_labels(torch.stack([imgs[k] for k in ks]))): out[k] = lab
+            for k, lab in zip(ks, self._batch_labels(torch.stack([imgs[k] for k in ks]))):
+                out[k] = lab
         return out
 
     def _batch_labels(self, x: torch.Tensor) -> list:
         "Label maps of a uint8 batch N×3×H×W of one size (a backend implements this or `label_map`)."
-        if type(self).label_map is LabelSegmenter.label_map: raise NotImplementedError(f"{type(self).__name__}: implement label_map or _batch_labels")
+        if type(self).label_map is LabelSegmenter.label_map:
+            raise NotImplementedError(
+                f"{type(self).__name__}: implement label_map or _batch_labels"
+            )
         return [self.label_map(i) for i in x]
 
     def object_mask(self, labels: np.ndarray, # a label map H×W
                     label                     # the object's label id, or None
                    ) -> torch.Tensor:
         "Float mask of `label`'s pixels (hull filled when the backend asks for it); empty when `label` is None."
-        m = (labels == label).astype(np.uint8) if label is not None else np.zeros(labels.shape, np.uint8)
+        m = (
+            (labels == label).astype(np.uint8)
+            if label is not None
+            else np.zeros(labels.shape, np.uint8)
+        )
         return torch.from_numpy(fill_hull(m) if self.hull else m).float()
 
     def image_object_label(self, labels: np.ndarray):  # a label map H×W
@@ -92,8 +103,11 @@ class LabelSegmenter(Segmenter):
         return self.object_mask(lab, self.image_object_label(lab))
 
 # %% ../nbs/03b_semantic.ipynb #b40d8338
-VOC_LABELS = ('background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair', 'cow',
-              'diningtable', 'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa', 'train', 'tvmonitor')
+VOC_LABELS = (
+    'background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair',
+    'cow', 'diningtable', 'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa',
+    'train', 'tvmonitor',
+)
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 
 class DeepLabV3(LabelSegmenter):
@@ -112,7 +126,8 @@ class DeepLabV3(LabelSegmenter):
             self.weights_id = f'file:{Path(weights).name}'
         else:
             w = DeepLabV3_ResNet101_Weights.DEFAULT if weights == 'DEFAULT' else DeepLabV3_ResNet101_Weights[weights]
-            self.net.load_state_dict(load_official_weights(w, download)); self.weights_id = f'torchvision:{w}'
+            self.net.load_state_dict(load_official_weights(w, download))
+            self.weights_id = f'torchvision:{w}'
         self.device, self.size = resolve_device(device), size
         self.input_size = size
         self.net.eval().to(self.device)

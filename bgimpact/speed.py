@@ -35,7 +35,9 @@ def pure_forward_seconds(clf,                  # a loaded classifier
                          batch_sizes) -> float:  # the batch sizes to time, in order
     "Seconds for forward passes of `clf` on batches of the given sizes, inputs pre-made on the device."
     s = clf.preprocess.crop
-    x = torch.randn(max(batch_sizes), 3, s, s, device=clf.device).contiguous(memory_format=torch.channels_last)
+    x = torch.randn(max(batch_sizes), 3, s, s, device=clf.device).contiguous(
+        memory_format=torch.channels_last
+    )
     clf.forward(x[:1])                                      # warm-up
     t = time.perf_counter()
     for n in batch_sizes: clf.forward(x[:n])
@@ -50,7 +52,12 @@ class CoreMonitor:
     def _sample(self):
         import psutil
         cores = psutil.cpu_times(percpu=True)
-        self.samples.append((time.perf_counter(), [(sum(c) - c.idle - getattr(c, 'iowait', 0), sum(c)) for c in cores]))
+        self.samples.append(
+            (
+                time.perf_counter(),
+                [(sum(c) - c.idle - getattr(c, 'iowait', 0), sum(c)) for c in cores],
+            )
+        )
 
     def _loop(self):
         while not self.stop.wait(self.interval): self._sample()
@@ -62,19 +69,34 @@ class CoreMonitor:
         return self
 
     def __exit__(self, *exc):
-        self.stop.set(); self.thread.join(); self._sample()
+        self.stop.set()
+        self.thread.join()
+        self._sample()
 
-    def busy(self, start: float | None = None, end: float | None = None) -> list:  # a window in `time.perf_counter` seconds (default: all)
+    # a window in `time.perf_counter` seconds (default: all)
+    def busy(self, start: float | None = None, end: float | None = None) -> list:
         "Each core's busy share of the window, from the samples nearest inside it."
-        inside = [s for s in self.samples if (start is None or s[0] >= start - self.interval) and (end is None or s[0] <= end + self.interval)]
+        inside = [
+            s
+            for s in self.samples
+            if (start is None or s[0] >= start - self.interval)
+            and (end is None or s[0] <= end + self.interval)
+        ]
         (_, a), (_, b) = inside[0], inside[-1]
-        return [min(max((b1 - b0) / (t1 - t0), 0.), 1.) if t1 > t0 else 0. for (b0, t0), (b1, t1) in zip(a, b)]   # counters are read per core at slightly different times
+        # counters are read per core at slightly different times
+        return [
+            min(max((b1 - b0) / (t1 - t0), 0.0), 1.0) if t1 > t0 else 0.0
+            for (b0, t0), (b1, t1) in zip(a, b)
+        ]
 
 # %% ../nbs/08_speed.ipynb #53457f73
 def ran_on(study: Study) -> str:  # a loaded study
     "Where its networks run: each classifier's runtime and device, u2netp's runtime and device, the GPU's name when one is used."
-    parts = [f"{c.name} on {getattr(c, 'runtime', 'eager')} ({c.device})" for c in study.classifiers]
-    if u2 := u2netp_in(study.segmenter): parts.append(f"u2netp on {u2.runtime} ({u2.device if u2.runtime == 'torch' else 'cpu'})")
+    parts = [
+        f"{c.name} on {getattr(c, 'runtime', 'eager')} ({c.device})" for c in study.classifiers
+    ]
+    if u2 := u2netp_in(study.segmenter):
+        parts.append(f"u2netp on {u2.runtime} ({u2.device if u2.runtime == 'torch' else 'cpu'})")
     gpus = sorted({str(c.device) for c in study.classifiers if c.device.type == 'cuda'})
     return '; '.join(parts + [f"{g}: {torch.cuda.get_device_name(torch.device(g))}" for g in gpus])
 
@@ -92,16 +114,47 @@ def bench(cfg: Config,          # the study to time (its `data` is required)
             res = run_study(cfg, Path(d)/'run', progress=False, study=study)
             total = time.perf_counter() - t
         tm = res.timer
-        passes = pd.DataFrame([dict(name=s[5:], seconds=b - a, busy=cores.busy(a, b)) for s, (a, b) in tm.spans.items() if s.startswith('pass:')])
-        out = dict(stages=tm.table().query("~stage.str.startswith('pass:')", engine='python').reset_index(drop=True), passes=passes,
-                   total_s=total, load_s=load_s, images=res.n_images, busy=cores.busy(t, t + total), threads=torch.get_num_threads(),
-                   seg_threads=prefetch_workers(study, cfg.prefetch),
-                   ran_on=ran_on(study), gpu_peak_mb=torch.cuda.max_memory_allocated() / 2**20 if torch.cuda.is_available() else None)
-        classify = sum(v for k, v in tm.seconds.items() if k.split(':')[0] in ('preprocess', 'forward', 'postprocess'))
-        pure = sum(pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements())) for c in study.classifiers
-                   if f'forward:{c.name}' in tm.sizes)
-        out |= dict(classify_s=classify, pure_forward_s=pure, overhead=classify / pure - 1 if pure else float('nan'))
-        if seed: out['seed'] = _bench_seed(cfg, study, Path(d), pd.read_parquet(Path(d)/'run'/'predictions.parquet'))
+        passes = pd.DataFrame(
+            [
+                dict(name=s[5:], seconds=b - a, busy=cores.busy(a, b))
+                for s, (a, b) in tm.spans.items()
+                if s.startswith('pass:')
+            ]
+        )
+        out = dict(
+            stages=tm.table()
+            .query("~stage.str.startswith('pass:')", engine='python')
+            .reset_index(drop=True),
+            passes=passes,
+            total_s=total,
+            load_s=load_s,
+            images=res.n_images,
+            busy=cores.busy(t, t + total),
+            threads=torch.get_num_threads(),
+            seg_threads=prefetch_workers(study, cfg.prefetch),
+            ran_on=ran_on(study),
+            gpu_peak_mb=(
+                torch.cuda.max_memory_allocated() / 2**20 if torch.cuda.is_available() else None
+            ),
+        )
+        classify = sum(
+            v
+            for k, v in tm.seconds.items()
+            if k.split(':')[0] in ('preprocess', 'forward', 'postprocess')
+        )
+        pure = sum(
+            pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements()))
+            for c in study.classifiers
+            if f'forward:{c.name}' in tm.sizes
+        )
+        out |= dict(
+            classify_s=classify, pure_forward_s=pure,
+            overhead=classify / pure - 1 if pure else float('nan'),
+        )
+        if seed:
+            out['seed'] = _bench_seed(
+                cfg, study, Path(d), pd.read_parquet(Path(d) / 'run' / 'predictions.parquet')
+            )
     return out | dict(peak_rss_mb=peak_rss_mb())
 
 # %% ../nbs/08_speed.ipynb #4e2b2443
@@ -112,51 +165,85 @@ def _bench_seed(cfg: Config, study: Study, d: Path, engine: pd.DataFrame) -> dic
         t = time.perf_counter()
         preds, tm = seed_pipeline(Study.load(cfg.update(runtime='eager'), None), recs, d/'seed')
         total = time.perf_counter() - t
-    both = engine.merge(preds, on=['image_id', 'variant', 'instance', 'model'], suffixes=('', '_seed'))
-    scripts = pd.DataFrame([dict(name=s, seconds=tm.seconds[s], busy=cores.busy(a, b)) for s, (a, b) in tm.spans.items()])
-    return dict(scripts=scripts, total_s=total, busy=cores.busy(t, t + total), predictions=len(preds),
-                compared=len(both), same_top1=int((both.top1_idx == both.top1_idx_seed).sum()))
+    both = engine.merge(
+        preds, on=['image_id', 'variant', 'instance', 'model'], suffixes=('', '_seed')
+    )
+    scripts = pd.DataFrame(
+        [
+            dict(name=s, seconds=tm.seconds[s], busy=cores.busy(a, b))
+            for s, (a, b) in tm.spans.items()
+        ]
+    )
+    return dict(
+        scripts=scripts, total_s=total, busy=cores.busy(t, t + total), predictions=len(preds),
+        compared=len(both), same_top1=int((both.top1_idx == both.top1_idx_seed).sum()),
+    )
 
 # %% ../nbs/08_speed.ipynb #afec6fca
 def format_bench(b: dict) -> str:  # `bench`'s result
     "The benchmark as text: stages, passes with their cores' busy shares, classify against pure forward, end to end, the seed pipeline beside it."
     pct = lambda shares: ' '.join(f'{s:>4.0%}' for s in shares)
     lines = ['stage           seconds     items    items/s', '-' * 44]
-    lines += [f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}" for r in b['stages'].itertuples()]
-    if b.get('seg_threads', 1) > 1: lines.append(f"(decode and segment ran in {b['seg_threads']} threads at once: their seconds add up every thread's)")
+    lines += [
+        f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}"
+        for r in b['stages'].itertuples()
+    ]
+    if b.get('seg_threads', 1) > 1:
+        lines.append(
+            f"(decode and segment ran in {b['seg_threads']} threads at once: their seconds add up every thread's)"
+        )
     lines += ['-' * 44, 'pass            seconds  busy share of each core']
     lines += [f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in b['passes'].itertuples()]
-    lines += [f"{'whole run':<14}{b['total_s']:>8.2f}  {pct(b['busy'])}", '-' * 44,
-              f"classify (preprocess+forward+postprocess): {b['classify_s']:.2f} s; pure forward: {b['pure_forward_s']:.2f} s; "
-              f"ratio {1 + b['overhead']:.2f}x",
-              f"end to end: {b['images']} images in {b['total_s']:.1f} s = {b['images'] / b['total_s']:.2f} images/s "
-              f"({b['threads']} torch threads; models loaded before, in {b['load_s']:.1f} s); peak memory {b['peak_rss_mb']:.0f} MiB"
-              + (f", GPU {b['gpu_peak_mb']:.0f} MiB" if b.get('gpu_peak_mb') is not None else '')]
+    lines += [
+        f"{'whole run':<14}{b['total_s']:>8.2f}  {pct(b['busy'])}",
+        '-' * 44,
+        f"classify (preprocess+forward+postprocess): {b['classify_s']:.2f} s; pure forward: {b['pure_forward_s']:.2f} s; "
+        f"ratio {1 + b['overhead']:.2f}x",
+        f"end to end: {b['images']} images in {b['total_s']:.1f} s = {b['images'] / b['total_s']:.2f} images/s "
+        f"({b['threads']} torch threads; models loaded before, in {b['load_s']:.1f} s); peak memory {b['peak_rss_mb']:.0f} MiB"
+        + (f", GPU {b['gpu_peak_mb']:.0f} MiB" if b.get('gpu_peak_mb') is not None else ''),
+    ]
     if b.get('ran_on'): lines.append(f"ran on: {b['ran_on']}")
     if s := b.get('seed'):
-        lines += ['', 'seed-style pipeline on the same photos (three scripts, PNG files between them, one image per forward pass):',
-                  'script          seconds  busy share of each core']
-        lines += [f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in s['scripts'].itertuples()]
-        lines += [f"{'all scripts':<14}{s['total_s']:>8.2f}  {pct(s['busy'])}",
-                  f"speed-up of the engine over the seed pipeline, end to end: {s['total_s'] / b['total_s']:.2f}x; "
-                  f"top-1 the same on {s['same_top1']} of {s['compared']} predictions ({s['predictions']} made by the seed pipeline)"]
+        lines += [
+            '',
+            'seed-style pipeline on the same photos (three scripts, PNG files between them, one image per forward pass):',
+            'script          seconds  busy share of each core',
+        ]
+        lines += [
+            f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in s['scripts'].itertuples()
+        ]
+        lines += [
+            f"{'all scripts':<14}{s['total_s']:>8.2f}  {pct(s['busy'])}",
+            f"speed-up of the engine over the seed pipeline, end to end: {s['total_s'] / b['total_s']:.2f}x; "
+            f"top-1 the same on {s['same_top1']} of {s['compared']} predictions ({s['predictions']} made by the seed pipeline)",
+        ]
         if seg := b['stages'].set_index('stage').seconds.get('segment'):
-            n = b.get('seg_threads', 1)                       # threads segmenting at once, one core each
+            # threads segmenting at once, one core each
+            n = b.get('seg_threads', 1)
             spread = f" in {n} threads, {seg / n:.1f} s with every core on it" if n > 1 else ''
-            lines.append(f"segmentation, which both must do once per image, took {seg:.1f} s{spread}: however fast everything else, "
-                         f"the speed-up here cannot pass {s['total_s'] / (seg / n):.2f}x")
+            lines.append(
+                f"segmentation, which both must do once per image, took {seg:.1f} s{spread}: however fast everything else, "
+                f"the speed-up here cannot pass {s['total_s'] / (seg / n):.2f}x"
+            )
     return '\n'.join(lines)
 
 # %% ../nbs/08_speed.ipynb #ae4f5750
 def _bench_photos(n: int, size: int) -> list:
     "`n` (image, mask) pairs: scikit-image photos cropped to `size`², with one elliptic object mask."
     import skimage.data
-    srcs = [skimage.data.chelsea(), skimage.data.coffee(), skimage.data.astronaut(), skimage.data.rocket()]
+    srcs = [
+        skimage.data.chelsea(), skimage.data.coffee(), skimage.data.astronaut(),
+        skimage.data.rocket(),
+    ]
     yy, xx = torch.meshgrid(torch.linspace(-1, 1, size), torch.linspace(-1, 1, size), indexing='ij')
-    mask = ((yy / .7) ** 2 + (xx / .5) ** 2 <= 1).float()                 # ~27% of the image, leaves margins to tile
+    # ~27% of the image, leaves margins to tile
+    mask = ((yy / .7) ** 2 + (xx / .5) ** 2 <= 1).float()
     out = []
     for i in range(n):
-        x = cover_crop(torch.from_numpy(srcs[i % len(srcs)]).permute(2, 0, 1).contiguous(), size, size)
+        x = cover_crop(
+            torch.from_numpy(srcs[i % len(srcs)]).permute(2, 0, 1).contiguous(), size, size
+        )
         out.append((x.flip(-1) if (i // len(srcs)) % 2 else x, mask))
     return out
 
@@ -165,15 +252,22 @@ def _best(f, repeats: int) -> float:
     "The shortest of `repeats` timings of `f()`, in seconds."
     ts = []
     for _ in range(repeats):
-        t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        f()
+        ts.append(time.perf_counter() - t)
     return min(ts)
 
 # %% ../nbs/08_speed.ipynb #5546ea28
-ALL_VARIANTS = ('original,only_fg,no_fg,only_bg_b,only_bg_t,mixed_same,mixed_rand,mixed_next,contrast_low,contrast_high,'
-                'contrast_max,scenes,blur_bg,gray_bg,noise_bg,recolor:#00ff00,placed,no_fg:mean,no_fg:blur,no_fg:noise,no_fg:tile')
+ALL_VARIANTS = (
+    'original,only_fg,no_fg,only_bg_b,only_bg_t,mixed_same,mixed_rand,mixed_next,contrast_low,contrast_high,'
+    'contrast_max,scenes,blur_bg,gray_bg,noise_bg,recolor:#00ff00,placed,no_fg:mean,no_fg:blur,no_fg:noise,no_fg:tile'
+)
 
-def bench_variants(names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg: Config | None = None,
-                   repeats: int = 3) -> dict:  # variant list, photos, side in pixels, settings, timing repeats (best kept)
+
+def bench_variants(
+    names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg: Config | None = None,
+    repeats: int = 3,
+) -> dict:  # variant list, photos, side in pixels, settings, timing repeats (best kept)
     "Milliseconds per image for each variant and for all together, against one embedded Lite0 forward pass."
     cfg, scenes = cfg or Config(), builtin_scenes()
     names, photos = expand_variants(names, scenes, cfg.fill), _bench_photos(n, size)
@@ -181,41 +275,63 @@ def bench_variants(names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg:
     with tempfile.TemporaryDirectory() as d:
         bank = BackgroundBank(d)
         for i, (x, m) in zip(ids, photos): bank.add(i, x, m)
-        seen = pd.DataFrame(dict(image_id=ids, label=[i.split('/')[0] for i in ids], qc_ok=True, pooled=True))
+        seen = pd.DataFrame(
+            dict(image_id=ids, label=[i.split('/')[0] for i in ids], qc_ok=True, pooled=True)
+        )
         mixed = MixedBackgrounds(pair_table(seen, names, cfg.seed), bank)
         lookup = _best(lambda: [mixed(i, size, size) for i in ids], repeats)
         mx = [mixed(i, size, size) for i in ids]
-    px = lambda: np.concatenate([sample_object_pixels(x, m, cfg.palette_pixels, k) for k, (x, m) in enumerate(photos)])
+    px = lambda: np.concatenate(
+        [sample_object_pixels(x, m, cfg.palette_pixels, k) for k, (x, m) in enumerate(photos)]
+    )
     palette_s = _best(lambda: class_palette(px(), cfg.palette_k, cfg.seed), 1)
     pal = class_palette(px(), cfg.palette_k, cfg.seed)
-    run = lambda vs: [make_variants(x, m, vs, cfg, pal, scenes, mx[k], k) for k, (x, m) in enumerate(photos)]
+    run = lambda vs: [
+        make_variants(x, m, vs, cfg, pal, scenes, mx[k], k) for k, (x, m) in enumerate(photos)
+    ]
     with torch.inference_mode():
-        rows = [dict(variant=v, ms_per_image=_best(lambda: run([v]), repeats) / n * 1e3,
-                     composites=len(make_variants(*photos[0], [v], cfg, pal, scenes, mx[0], 0)[1])) for v in names]
+        rows = [
+            dict(
+                variant=v, ms_per_image=_best(lambda: run([v]), repeats) / n * 1e3,
+                composites=len(make_variants(*photos[0], [v], cfg, pal, scenes, mx[0], 0)[1]),
+            )
+            for v in names
+        ]
         together = _best(lambda: run(names), repeats) / n * 1e3
         study_names = expand_variants(cfg.variants, scenes, cfg.fill)
         study = _best(lambda: run(study_names), repeats) / n * 1e3
     clf = load_classifier('lite0', cfg.device)
-    xb = torch.randn(16, 3, 224, 224, device=clf.device).contiguous(memory_format=torch.channels_last)
+    xb = torch.randn(16, 3, 224, 224, device=clf.device).contiguous(
+        memory_format=torch.channels_last
+    )
     clf.forward(xb)                                                        # warm-up
     forward = _best(lambda: clf.forward(xb), repeats) / 16 * 1e3
-    return dict(per_variant=pd.DataFrame(rows), together_ms=together, study_variants=study_names, study_ms=study,
-                mixed_lookup_ms=lookup / n * 1e3,
-                palette_ms=palette_s * 1e3, forward_ms=forward, n=n, size=size, threads=torch.get_num_threads())
+    return dict(
+        per_variant=pd.DataFrame(rows), together_ms=together, study_variants=study_names,
+        study_ms=study, mixed_lookup_ms=lookup / n * 1e3, palette_ms=palette_s * 1e3,
+        forward_ms=forward, n=n, size=size, threads=torch.get_num_threads(),
+    )
 
 # %% ../nbs/08_speed.ipynb #44b48b7d
 def format_variant_bench(b: dict) -> str:  # `bench_variants`' result
     "The variant benchmark as text."
-    lines = [f"variants on {b['n']} photos of {b['size']}×{b['size']} px, one image at a time, {b['threads']} CPU threads",
-             'variant               ms/image  composites', '-' * 42]
-    lines += [f"{r.variant:<20}{r.ms_per_image:>10.2f}{r.composites:>12d}" for r in b['per_variant'].itertuples()]
-    lines += ['-' * 42,
-              f"all {len(b['per_variant'])} variants of one image together: {b['together_ms']:.1f} ms/image "
-              f"= {b['together_ms'] / b['forward_ms']:.2f} × one Lite0 forward pass ({b['forward_ms']:.1f} ms/image, batch 16)",
-              f"the study's {len(b['study_variants'])} variants ({','.join(b['study_variants'])}): {b['study_ms']:.1f} ms/image "
-              f"= {b['study_ms'] / b['forward_ms']:.2f} × one forward pass",
-              f"mixed backgrounds read from the bank: {b['mixed_lookup_ms']:.2f} ms/image; "
-              f"class palette (KMeans + ΔE search): {b['palette_ms']:.0f} ms per class"]
+    lines = [
+        f"variants on {b['n']} photos of {b['size']}×{b['size']} px, one image at a time, {b['threads']} CPU threads",
+        'variant               ms/image  composites', '-' * 42,
+    ]
+    lines += [
+        f"{r.variant:<20}{r.ms_per_image:>10.2f}{r.composites:>12d}"
+        for r in b['per_variant'].itertuples()
+    ]
+    lines += [
+        '-' * 42,
+        f"all {len(b['per_variant'])} variants of one image together: {b['together_ms']:.1f} ms/image "
+        f"= {b['together_ms'] / b['forward_ms']:.2f} × one Lite0 forward pass ({b['forward_ms']:.1f} ms/image, batch 16)",
+        f"the study's {len(b['study_variants'])} variants ({','.join(b['study_variants'])}): {b['study_ms']:.1f} ms/image "
+        f"= {b['study_ms'] / b['forward_ms']:.2f} × one forward pass",
+        f"mixed backgrounds read from the bank: {b['mixed_lookup_ms']:.2f} ms/image; "
+        f"class palette (KMeans + ΔE search): {b['palette_ms']:.0f} ms per class",
+    ]
     return '\n'.join(lines)
 
 # %% ../nbs/08_speed.ipynb #eb3d52b8
@@ -232,7 +348,9 @@ def _regroup(recs: list,     # `ImageRecord`s of an ImageFolder, in order
         (dst/cls).mkdir(parents=True, exist_ok=True)
         (mdst/cls).mkdir(parents=True, exist_ok=True)
         for k in range(copies):
-            name = f"{Path(r.image_id).parent.name}_{Path(r.image_id).stem}" + (f'_r{k}' if copies > 1 else '')
+            name = f"{Path(r.image_id).parent.name}_{Path(r.image_id).stem}" + (
+                f'_r{k}' if copies > 1 else ''
+            )
             (dst/cls/f'{name}{Path(r.path).suffix}').symlink_to(Path(r.path).resolve())
             (mdst/cls/f'{name}.png').symlink_to(cache.path(r.image_id).resolve())
     return len(recs) * copies
@@ -242,8 +360,15 @@ def _measured_run(args: list) -> dict:
     "Run `bgimpact` in a child process: its wall seconds (its memory is in the run's manifest)."
     import subprocess, sys
     t = time.perf_counter()
-    p = subprocess.run([sys.executable, '-c', f'import sys; from bgimpact.cli import main; sys.exit(main({args!r}))'],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    p = subprocess.run(
+        [
+            sys.executable, '-c',
+            f'import sys; from bgimpact.cli import main; sys.exit(main({args!r}))',
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     if p.returncode: raise RuntimeError(f"bgimpact {' '.join(args)} failed: {p.stderr[-2000:]}")
     return dict(seconds=time.perf_counter() - t)
 
@@ -257,18 +382,35 @@ def bench_memory(data,                # an ImageFolder dataset
     "Wall time, predictions/s and peak memory (driver and workers, from the manifest) of a study on `data` and on `data` replicated `factor` times."
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
-        flags = ['--no-progress'] + (['--variants', variants] if variants else []) + (['--batch-size', str(batch_size)] if batch_size else [])
-        _measured_run(['run', '--data', str(data), '--out', str(d/'warm'), '--segmenter', 'auto', *flags])   # masks once
+        flags = (
+            ['--no-progress']
+            + (['--variants', variants] if variants else [])
+            + (['--batch-size', str(batch_size)] if batch_size else [])
+        )
+        # masks once
+        _measured_run(
+            ['run', '--data', str(data), '--out', str(d / 'warm'), '--segmenter', 'auto', *flags]
+        )
         masks = d/'warm'/'masks'/'auto'
         flags += [] if executor == 'local' else ['--executor', executor, '--workers', str(workers)]
         rows = []
         for f in (1, factor):
             n = _regroup(discover(data), d/f'data{f}', masks, d/f'masks{f}', copies=f)
-            m = _measured_run(['run', '--data', str(d/f'data{f}'), '--out', str(d/f'run{f}'), '--segmenter', f'masks:{d}/masks{f}', *flags])
+            m = _measured_run(
+                [
+                    'run', '--data', str(d / f'data{f}'), '--out', str(d / f'run{f}'),
+                    '--segmenter', f'masks:{d}/masks{f}', *flags,
+                ]
+            )
             preds = len(pd.read_parquet(d/f'run{f}'/'predictions.parquet', columns=['image_id']))
             pool = json.loads((d/f'run{f}'/'manifest.json').read_text())['executor']
-            rows.append(dict(executor=executor, images=n, predictions=preds, seconds=m['seconds'], predictions_per_s=preds / m['seconds'],
-                             peak_rss_mb=pool['driver_peak_rss_mb'], worker_peak_rss_mb=max(pool['peak_rss_mb'])))
+            rows.append(
+                dict(
+                    executor=executor, images=n, predictions=preds, seconds=m['seconds'],
+                    predictions_per_s=preds / m['seconds'], peak_rss_mb=pool['driver_peak_rss_mb'],
+                    worker_peak_rss_mb=max(pool['peak_rss_mb']),
+                )
+            )
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_speed.ipynb #d7888311
@@ -277,10 +419,15 @@ def format_class_bench(df: pd.DataFrame) -> str:  # `bench_classes`' result
     (a, b), dc = df.itertuples(index=False), df.classes.iloc[0] - df.classes.iloc[1]
     per = lambda col: (getattr(a, col) - getattr(b, col)) / dc * 1000
     per_image = (b.seconds - b.classes * per('seconds') / 1000) / b.images * 1000
-    return (df.rename(columns=dict(palette_s='palette s', commit_s='commits s')).round(2).to_string(index=False) + '\n'
-            f"each class beyond its images costs {per('seconds'):.0f} ms (palette {per('palette_s'):.0f} ms, "
-            f"shard commits {per('commit_s'):.0f} ms, the rest {per('seconds') - per('palette_s') - per('commit_s'):.0f} ms); "
-            f"an image costs {per_image:.0f} ms")
+    return (
+        df.rename(columns=dict(palette_s='palette s', commit_s='commits s'))
+        .round(2)
+        .to_string(index=False)
+        + '\n'
+        f"each class beyond its images costs {per('seconds'):.0f} ms (palette {per('palette_s'):.0f} ms, "
+        f"shard commits {per('commit_s'):.0f} ms, the rest {per('seconds') - per('palette_s') - per('commit_s'):.0f} ms); "
+        f"an image costs {per_image:.0f} ms"
+    )
 
 # %% ../nbs/08_speed.ipynb #bdc1637d
 def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `limit` keeps its first images)
@@ -291,16 +438,32 @@ def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `l
     recs = discover(cfg.data)[:cfg.limit or None]
     n_classes = len({r.label for r in recs})
     classes = classes or max(1, round(n_classes ** .5))
-    if n_classes < 2: raise ValueError(f"{cfg.data} has {n_classes} class(es): what a class costs needs a dataset of several")
-    if not 1 <= classes < n_classes: raise ValueError(f"--classes {classes}: regroup the {n_classes} classes into 1 to {n_classes - 1}")
+    if n_classes < 2:
+        raise ValueError(
+            f"{cfg.data} has {n_classes} class(es): what a class costs needs a dataset of several"
+        )
+    if not 1 <= classes < n_classes:
+        raise ValueError(
+            f"--classes {classes}: regroup the {n_classes} classes into 1 to {n_classes - 1}"
+        )
     with tempfile.TemporaryDirectory() as d:
         d, rows = Path(d), []
-        segment_study(cfg, d/'seg', overlays=False, progress=False)                      # masks once
+        # masks once
+        segment_study(cfg, d/'seg', overlays=False, progress=False)
         masks = next((p for p in (d/'seg'/'masks').glob('*') if p.is_dir()), None)
-        if masks is None: raise ValueError(f"no image of {cfg.data} could be segmented: see `bgimpact segment`")
+        if masks is None:
+            raise ValueError(f"no image of {cfg.data} could be segmented: see `bgimpact segment`")
         for layout, k in dict(given=0, regrouped=classes).items():
             n = _regroup(recs, d/layout, masks, d/f'{layout}-masks', k)
-            runs = [bench(cfg.update(data=str(d/layout), segmenter=f'masks:{d}/{layout}-masks', limit=0), seed=False) for _ in range(repeats)]
+            runs = [
+                bench(
+                    cfg.update(
+                        data=str(d / layout), segmenter=f'masks:{d}/{layout}-masks', limit=0
+                    ),
+                    seed=False,
+                )
+                for _ in range(repeats)
+            ]
             b = min(runs, key=lambda b: b['total_s'])
             stage = b['stages'].set_index('stage').seconds
             rows.append(dict(layout=layout, classes=k or n_classes, images=n, seconds=b['total_s'],
@@ -308,7 +471,10 @@ def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `l
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_speed.ipynb #bfc0e4a1
-EXECUTOR_BENCH = (('local', 1, 1), ('local', 1, 2), ('processes', 2, 1), ('ray', 1, 1), ('ray', 2, 1))  # (executor, workers, threads)
+# (executor, workers, threads)
+EXECUTOR_BENCH = (
+    ('local', 1, 1), ('local', 1, 2), ('processes', 2, 1), ('ray', 1, 1), ('ray', 2, 1),
+)
 
 def bench_executors(cfg: Config,                   # the study (its `data` is required)
                     configs=EXECUTOR_BENCH) -> pd.DataFrame:  # (executor, workers, threads per worker) to time
@@ -322,16 +488,30 @@ def bench_executors(cfg: Config,                   # the study (its `data` is re
         with tempfile.TemporaryDirectory() as d:
             for ex, w, th in configs:
                 torch.set_num_threads(th)
-                cv2.setNumThreads(th)                       # the local executor's threads (OpenCV has its own pool); workers set their own
+                # the local executor's threads (OpenCV has its own pool); workers set their own
+                cv2.setNumThreads(th)
                 t = time.perf_counter()
-                res = run_study(cfg.update(executor=ex, workers=w), Path(d)/f'{ex}-{w}-{th}', progress=False)
+                res = run_study(
+                    cfg.update(executor=ex, workers=w), Path(d) / f'{ex}-{w}-{th}', progress=False
+                )
                 secs = time.perf_counter() - t
                 pred = pd.read_parquet(Path(d)/f'{ex}-{w}-{th}'/'predictions.parquet')
                 first = pred if first is None else first
-                same = first.shape == pred.shape and bool(np.allclose(first.top1_prob, pred.top1_prob, atol=1e-6)) and first.top1_idx.equals(pred.top1_idx)
-                pool = json.loads((Path(d)/f'{ex}-{w}-{th}'/'manifest.json').read_text())['executor']
-                rows.append(dict(executor=ex, workers=w, threads_per_worker=th, images=res.n_images, seconds=secs,
-                                 images_per_s=res.n_images / secs, worker_peak_rss_mb=max(pool['peak_rss_mb']), same_predictions=same))
+                same = (
+                    first.shape == pred.shape
+                    and bool(np.allclose(first.top1_prob, pred.top1_prob, atol=1e-6))
+                    and first.top1_idx.equals(pred.top1_idx)
+                )
+                pool = json.loads((Path(d) / f'{ex}-{w}-{th}' / 'manifest.json').read_text())[
+                    'executor'
+                ]
+                rows.append(
+                    dict(
+                        executor=ex, workers=w, threads_per_worker=th, images=res.n_images,
+                        seconds=secs, images_per_s=res.n_images / secs,
+                        worker_peak_rss_mb=max(pool['peak_rss_mb']), same_predictions=same,
+                    )
+                )
     finally:
         torch.set_num_threads(threads)
         cv2.setNumThreads(cv_threads)
@@ -342,13 +522,22 @@ def bench_executors(cfg: Config,                   # the study (its `data` is re
 # %% ../nbs/08_speed.ipynb #dad1a67c
 def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
     "The executor table, then the speed-ups of two workers over one thread and Ray's overhead over local at one worker."
-    lines = [df.round(2).to_string(index=False), f"Ray cluster start (not in the times above): {df.attrs.get('ray_start_seconds', 0):.1f} s"]
+    lines = [
+        df.round(2).to_string(index=False),
+        f"Ray cluster start (not in the times above): {df.attrs.get('ray_start_seconds', 0):.1f} s",
+    ]
     s = df.set_index(['executor', 'workers', 'threads_per_worker']).seconds
     one = s.get(('local', 1, 1))
-    if ('ray', 1, 1) in s and ('ray', 2, 1) in s: lines.append(f"speed-up, 2 Ray workers over 1: {s['ray', 1, 1] / s['ray', 2, 1]:.2f}x")
-    if one and ('processes', 2, 1) in s: lines.append(f"speed-up, 2 worker processes over local with 1 thread: {one / s['processes', 2, 1]:.2f}x")
-    if one and ('local', 1, 2) in s: lines.append(f"speed-up, local with 2 threads over 1 thread: {one / s['local', 1, 2]:.2f}x")
-    if one and ('ray', 1, 1) in s: lines.append(f"Ray overhead over local at one worker: {s['ray', 1, 1] / one - 1:+.0%}")
+    if ('ray', 1, 1) in s and ('ray', 2, 1) in s:
+        lines.append(f"speed-up, 2 Ray workers over 1: {s['ray', 1, 1] / s['ray', 2, 1]:.2f}x")
+    if one and ('processes', 2, 1) in s:
+        lines.append(
+            f"speed-up, 2 worker processes over local with 1 thread: {one / s['processes', 2, 1]:.2f}x"
+        )
+    if one and ('local', 1, 2) in s:
+        lines.append(f"speed-up, local with 2 threads over 1 thread: {one / s['local', 1, 2]:.2f}x")
+    if one and ('ray', 1, 1) in s:
+        lines.append(f"Ray overhead over local at one worker: {s['ray', 1, 1] / one - 1:+.0%}")
     return '\n'.join(lines)
 
 # %% ../nbs/08_speed.ipynb #rb000005
@@ -359,9 +548,14 @@ def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime and P
     setup = time.perf_counter() - t0
     t0 = time.perf_counter()
     pt = U2NetP(runtime='torch').saliency
-    runs = [('onnxruntime', batches, ort, setup), ('opencv', [1], dict.fromkeys(threads, U2NetP(runtime='opencv').saliency), 0.),
-            ('torch', batches, dict.fromkeys(threads, pt), time.perf_counter() - t0)]
-    return [(name, b, t, fns[t], setup) for name, bs, fns, setup in runs for b in bs for t in threads]
+    runs = [
+        ('onnxruntime', batches, ort, setup),
+        ('opencv', [1], dict.fromkeys(threads, U2NetP(runtime='opencv').saliency), 0.0),
+        ('torch', batches, dict.fromkeys(threads, pt), time.perf_counter() - t0),
+    ]
+    return [
+        (name, b, t, fns[t], setup) for name, bs, fns, setup in runs for b in bs for t in threads
+    ]
 
 # %% ../nbs/08_speed.ipynb #rb000006
 def _classifier_runs(clf, threads, batches,          # the classifier, thread counts, batch sizes
@@ -370,44 +564,67 @@ def _classifier_runs(clf, threads, batches,          # the classifier, thread co
     contiguous = copy.deepcopy(clf.net).to(memory_format=torch.contiguous_format)
     def eager(x):
         with torch.inference_mode(): return contiguous(x.contiguous()).float()
-    runs = [('eager channels_last', dict.fromkeys(threads, clf.forward), 0.), ('eager contiguous', dict.fromkeys(threads, eager), 0.)]
+    runs = [
+        ('eager channels_last', dict.fromkeys(threads, clf.forward), 0.0),
+        ('eager contiguous', dict.fromkeys(threads, eager), 0.0),
+    ]
     if find_spec('onnxruntime'):
         t0, model = time.perf_counter(), export_onnx(clf)
-        logits = lambda s: lambda x: torch.from_numpy(s.run(['logits'], {'x': x.contiguous().numpy()})[0])
-        runs.append(('onnxruntime', {t: logits(ort_session(model, t)) for t in threads}, time.perf_counter() - t0))
+        logits = lambda s: lambda x: torch.from_numpy(
+            s.run(['logits'], {'x': x.contiguous().numpy()})[0]
+        )
+        runs.append(
+            (
+                'onnxruntime', {t: logits(ort_session(model, t)) for t in threads},
+                time.perf_counter() - t0,
+            )
+        )
     if compile:
         net, s = torch.compile(copy.deepcopy(clf.net)), clf.preprocess.crop or 224
         def compiled(x):
             with torch.inference_mode(): return net(x).float()
         t0 = time.perf_counter()
-        for b in batches: compiled(torch.zeros(b, 3, s, s).contiguous(memory_format=torch.channels_last))
+        for b in batches:
+            compiled(torch.zeros(b, 3, s, s).contiguous(memory_format=torch.channels_last))
         runs.append(('torch.compile', dict.fromkeys(threads, compiled), time.perf_counter() - t0))
-    return [(name, b, t, fns[t], setup) for name, fns, setup in runs for b in batches for t in threads]
+    return [
+        (name, b, t, fns[t], setup) for name, fns, setup in runs for b in batches for t in threads
+    ]
 
 # %% ../nbs/08_speed.ipynb #rb000007
-def _timed(runs: list, x, n: int, repeats: int) -> list:  # `_…_runs` cases, inputs, images per timing, rounds
+# `_…_runs` cases, inputs, images per timing, rounds
+def _timed(runs: list, x, n: int, repeats: int) -> list:
     "(fastest, median) milliseconds per image of each case on `n` images (cycled), in interleaved rounds, each with its threads."
     import cv2
     old, ms = (torch.get_num_threads(), cv2.getNumThreads()), [[] for _ in runs]
     try:
         for _ in range(repeats):
             for k, (_, b, t, run, _) in enumerate(runs):
-                torch.set_num_threads(t); cv2.setNumThreads(t)
-                m = b * -(-n // b)                                   # whole batches, at least `n` images
+                torch.set_num_threads(t)
+                cv2.setNumThreads(t)
+                # whole batches, at least `n` images
+                m = b * -(-n // b)
                 xs = x[np.arange(m) % len(x)]
                 if torch.is_tensor(xs): xs = xs.contiguous(memory_format=torch.channels_last)
                 run(xs[:b])                                          # warm-up
                 t0 = time.perf_counter()
                 for i in range(0, m, b): run(xs[i:i + b])
                 ms[k].append((time.perf_counter() - t0) / m * 1e3)
-    finally: torch.set_num_threads(old[0]); cv2.setNumThreads(old[1])
+    finally:
+        torch.set_num_threads(old[0])
+        cv2.setNumThreads(old[1])
     return [(min(v), float(np.median(v))) for v in ms]
 
 # %% ../nbs/08_speed.ipynb #rb000010
-def _agreement(ref, out) -> tuple:  # the current runtime's outputs and another's: probabilities N×C, or a list of masks
+# the current runtime's outputs and another's: probabilities N×C, or a list of masks
+def _agreement(ref, out) -> tuple:
     "(photos that agree, max abs difference): same top-1, or for masks IoU ≥ 0.999 at 0.5."
-    if torch.is_tensor(ref): return int((ref.argmax(1) == out.argmax(1)).sum()), float((ref - out).abs().max())
-    iou = [float(((a >= .5) & (b >= .5)).sum() / max(int(((a >= .5) | (b >= .5)).sum()), 1)) for a, b in zip(ref, out)]
+    if torch.is_tensor(ref):
+        return int((ref.argmax(1) == out.argmax(1)).sum()), float((ref - out).abs().max())
+    iou = [
+        float(((a >= 0.5) & (b >= 0.5)).sum() / max(int(((a >= 0.5) | (b >= 0.5)).sum()), 1))
+        for a, b in zip(ref, out)
+    ]
     return sum(v >= .999 for v in iou), max(float((a - b).abs().max()) for a, b in zip(ref, out))
 
 # %% ../nbs/08_speed.ipynb #rb000013
@@ -436,30 +653,53 @@ def bench_runtimes(data=None,                     # ImageFolder or manifest (def
     with tempfile.TemporaryDirectory() as d:
         recs, u2 = discover(data or demo_dataset(d))[:n or None], U2NetP()
         segs = [load_input_pair(r, 256, segment_side(u2, 256))[1] for r in recs]
-        parts = [('u2netp', np.stack([u2.prepare(s) for s in segs]), _u2netp_runs(threads, seg_batches), max(seg_batches),
-                  lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)])]
+        parts = [
+            (
+                'u2netp', np.stack([u2.prepare(s) for s in segs]),
+                _u2netp_runs(threads, seg_batches), max(seg_batches),
+                lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)],
+            )
+        ]
         for spec in models:
             clf = _timing_classifier(spec)
-            x = torch.cat([clf.prepare(decode_image(r.path, clf.preprocess.resize)[None]) for r in recs])
-            parts.append((clf.name, x, _classifier_runs(clf, threads, batches, compile), max(batches), lambda out: out.softmax(-1)))
+            x = torch.cat(
+                [clf.prepare(decode_image(r.path, clf.preprocess.resize)[None]) for r in recs]
+            )
+            parts.append(
+                (
+                    clf.name, x, _classifier_runs(clf, threads, batches, compile), max(batches),
+                    lambda out: out.softmax(-1),
+                )
+            )
     rows, cat = [], lambda o: torch.cat(o) if torch.is_tensor(o[0]) else np.concatenate(o)
     for comp, x, runs, n_timed, post in parts:
         outs = {(name, b): post(cat([run(x[i:i + b]) for i in range(0, len(x), b)]))
                 for name, b, t, run, _ in runs if t == max(threads)}
         for (name, b, t, _, setup), (lo, med) in zip(runs, _timed(runs, x, n_timed, repeats)):
             same, diff = _agreement(outs[runs[0][:2]], outs[name, b])
-            rows.append(dict(component=comp, runtime=name, batch=b, threads=t, ms_per_image=lo, ms_median=med,
-                             identical=f'{same}/{len(x)}', max_abs_diff=diff, setup_s=setup, current=name == runs[0][0]))
+            rows.append(
+                dict(
+                    component=comp, runtime=name, batch=b, threads=t, ms_per_image=lo,
+                    ms_median=med, identical=f'{same}/{len(x)}', max_abs_diff=diff, setup_s=setup,
+                    current=name == runs[0][0],
+                )
+            )
     df = pd.DataFrame(rows)
     cur = df[df.current].set_index(['component', 'threads', 'batch']).ms_per_image
-    df['speedup'] = [cur.get((r.component, r.threads, r.batch), cur.get((r.component, r.threads, 1), np.nan)) / r.ms_per_image
-                     for r in df.itertuples()]
+    df['speedup'] = [
+        cur.get((r.component, r.threads, r.batch), cur.get((r.component, r.threads, 1), np.nan))
+        / r.ms_per_image
+        for r in df.itertuples()
+    ]
     return df.drop(columns='current')
 
 # %% ../nbs/08_speed.ipynb #rb000015
 def format_runtime_bench(df: pd.DataFrame) -> str:  # `bench_runtimes`' result
     "The runtime table, then per component the fastest runtime whose outputs agree on every photo."
-    cols = ['component', 'runtime', 'batch', 'threads', 'ms_per_image', 'ms_median', 'speedup', 'identical', 'max_abs_diff', 'setup_s']
+    cols = [
+        'component', 'runtime', 'batch', 'threads', 'ms_per_image', 'ms_median', 'speedup',
+        'identical', 'max_abs_diff', 'setup_s',
+    ]
     t = df[cols].copy()
     t['max_abs_diff'] = t.max_abs_diff.map('{:.1e}'.format)
     lines = [t.round(2).to_string(index=False)]
@@ -467,12 +707,15 @@ def format_runtime_bench(df: pd.DataFrame) -> str:  # `bench_runtimes`' result
         ok = g[g.identical.map(lambda s: s.split('/')[0] == s.split('/')[1])]
         if len(ok):
             b = ok.loc[ok.ms_per_image.idxmin()]
-            lines.append(f"{comp}: fastest with the same outputs: {b.runtime}, batch {b.batch}, {b.threads} threads, "
-                         f"{b.ms_per_image:.1f} ms/image ({b.speedup:.2f}x the current runtime at that batch and thread count)")
+            lines.append(
+                f"{comp}: fastest with the same outputs: {b.runtime}, batch {b.batch}, {b.threads} threads, "
+                f"{b.ms_per_image:.1f} ms/image ({b.speedup:.2f}x the current runtime at that batch and thread count)"
+            )
     return '\n'.join(lines)
 
 # %% ../nbs/08_speed.ipynb #su000002
-STARTUP_CODE = 'import sys; from bgimpact.cli import main; sys.exit(main(sys.argv[1:]))'   # `bgimpact ARGS`, from this Python
+# `bgimpact ARGS`, from this Python
+STARTUP_CODE = 'import sys; from bgimpact.cli import main; sys.exit(main(sys.argv[1:]))'
 
 def bench_startup(argvs: list,       # command lines, each a list of arguments after `bgimpact`
                   repeats: int = 3   # fresh processes per command line
@@ -483,10 +726,17 @@ def bench_startup(argvs: list,       # command lines, each a list of arguments a
         times = []
         for _ in range(repeats):
             t = time.perf_counter()
-            res = subprocess.run([sys.executable, '-c', STARTUP_CODE, *argv], capture_output=True, text=True)
+            res = subprocess.run(
+                [sys.executable, '-c', STARTUP_CODE, *argv], capture_output=True, text=True
+            )
             times.append(time.perf_counter() - t)
-        rows.append(dict(command='bgimpact ' + ' '.join(argv), exit=res.returncode,
-                         median_s=float(np.median(times)), max_s=max(times), first_line=(res.stdout or res.stderr).split('\n')[0]))
+        rows.append(
+            dict(
+                command='bgimpact ' + ' '.join(argv), exit=res.returncode,
+                median_s=float(np.median(times)), max_s=max(times),
+                first_line=(res.stdout or res.stderr).split('\n')[0],
+            )
+        )
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_speed.ipynb #su000003

@@ -17,14 +17,20 @@ def conv_relu(cin: int, cout: int,  # input and output channels
               dilation: int = 1      # dilation of the 3×3 kernel (padding keeps the size)
              ) -> nn.Sequential:
     "A 3×3 convolution (batch norm folded in) and a ReLU."
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=dilation, dilation=dilation), nn.ReLU(inplace=True))
+    return nn.Sequential(
+        nn.Conv2d(cin, cout, 3, padding=dilation, dilation=dilation), nn.ReLU(inplace=True)
+    )
 
 # %% ../nbs/02d_u2netp_torch.ipynb #0e9cbf5b
 def upsample_like(x: torch.Tensor,   # feature map N×C×h×w
                   ref: torch.Tensor  # a map whose size it should take
                  ) -> torch.Tensor:
     "`x` resized bilinearly (half-pixel centres, as the ONNX file's `Resize`) to `ref`'s height and width."
-    return x if x.shape[-2:] == ref.shape[-2:] else F.interpolate(x, size=ref.shape[-2:], mode='bilinear', align_corners=False)
+    return (
+        x
+        if x.shape[-2:] == ref.shape[-2:]
+        else F.interpolate(x, size=ref.shape[-2:], mode='bilinear', align_corners=False)
+    )
 
 # %% ../nbs/02d_u2netp_torch.ipynb #958886a6
 def _encode(stages, h: torch.Tensor,  # modules run one after another, and their input
@@ -56,9 +62,13 @@ class RSU(nn.Module):
         super().__init__()
         d = (lambda i: 2 ** i) if dilated else (lambda i: 1)
         self.dilated, self.inp = dilated, conv_relu(cin, cout)
-        self.enc = nn.ModuleList([conv_relu(cout if i == 0 else mid, mid, d(i)) for i in range(height - 1)])
+        self.enc = nn.ModuleList(
+            [conv_relu(cout if i == 0 else mid, mid, d(i)) for i in range(height - 1)]
+        )
         self.bottom = conv_relu(mid, mid, 2 ** (height - 1) if dilated else 2)
-        self.dec = nn.ModuleList([conv_relu(2 * mid, mid if i else cout, d(i)) for i in range(height - 2, -1, -1)])
+        self.dec = nn.ModuleList(
+            [conv_relu(2 * mid, mid if i else cout, d(i)) for i in range(height - 2, -1, -1)]
+        )
 
     def forward(self, x):
         top = self.inp(x)
@@ -70,26 +80,41 @@ class U2NetPNet(nn.Module):
     "U²-Net-p: six RSU encoder stages, five decoder stages, a side output per level fused into the saliency map."
     def __init__(self):
         super().__init__()
-        self.enc = nn.ModuleList([RSU(7, 3, 16, 64), RSU(6, 64, 16, 64), RSU(5, 64, 16, 64), RSU(4, 64, 16, 64),
-                                  RSU(4, 64, 16, 64, dilated=True), RSU(4, 64, 16, 64, dilated=True)])
-        self.dec = nn.ModuleList([RSU(4, 128, 16, 64, dilated=True), RSU(4, 128, 16, 64), RSU(5, 128, 16, 64),
-                                  RSU(6, 128, 16, 64), RSU(7, 128, 16, 64)])
+        self.enc = nn.ModuleList(
+            [
+                RSU(7, 3, 16, 64), RSU(6, 64, 16, 64), RSU(5, 64, 16, 64), RSU(4, 64, 16, 64),
+                RSU(4, 64, 16, 64, dilated=True), RSU(4, 64, 16, 64, dilated=True),
+            ]
+        )
+        self.dec = nn.ModuleList(
+            [
+                RSU(4, 128, 16, 64, dilated=True), RSU(4, 128, 16, 64), RSU(5, 128, 16, 64),
+                RSU(6, 128, 16, 64), RSU(7, 128, 16, 64),
+            ]
+        )
         self.side = nn.ModuleList([nn.Conv2d(64, 1, 3, padding=1) for _ in range(6)])
         self.fuse = nn.Conv2d(6, 1, 1)
 
     def forward(self, x):  # normalised images N×3×H×W
         "The fused saliency map N×1×H×W in [0, 1] (the ONNX file's first output)."
         skips = _encode(self.enc, x, pool=True)
-        levels = [skips[-1], *_decode(self.dec, skips[-1], skips[-2::-1])][::-1]   # finest first, as the side outputs are numbered
+        # finest first, as the side outputs are numbered
+        levels = [skips[-1], *_decode(self.dec, skips[-1], skips[-2::-1])][::-1]
         first = self.side[0](levels[0])
-        sides = [first] + [upsample_like(conv(level), first) for conv, level in zip(self.side[1:], levels[1:])]
+        sides = [first] + [
+            upsample_like(conv(level), first) for conv, level in zip(self.side[1:], levels[1:])
+        ]
         return torch.sigmoid(self.fuse(torch.cat(sides, 1)))
 
 # %% ../nbs/02d_u2netp_torch.ipynb #175fcb0b
 def _conv_order(net: nn.Module) -> list:
     "The module's convolutions in the order a forward pass runs them."
     order = []
-    hooks = [m.register_forward_hook(lambda mod, i, o: order.append(mod)) for m in net.modules() if isinstance(m, nn.Conv2d)]
+    hooks = [
+        m.register_forward_hook(lambda mod, i, o: order.append(mod))
+        for m in net.modules()
+        if isinstance(m, nn.Conv2d)
+    ]
     with torch.no_grad(): net(torch.zeros(1, 3, 64, 64))
     for h in hooks: h.remove()
     return order
@@ -103,12 +128,17 @@ def u2netp_from_onnx(path  # the u2netp ONNX file (its checksum is checked by `U
     nodes = [n for n in model.graph.node if n.op_type == 'Conv']
     net = U2NetPNet()
     convs, names = _conv_order(net), {m: n for n, m in net.named_modules()}
-    if len(convs) != len(nodes): raise ValueError(f"{path} has {len(nodes)} convolutions, u2netp has {len(convs)}: not the u2netp model")
+    if len(convs) != len(nodes):
+        raise ValueError(
+            f"{path} has {len(nodes)} convolutions, u2netp has {len(convs)}: not the u2netp model"
+        )
     state = {}
     for k, (conv, node) in enumerate(zip(convs, nodes)):
         w, b = (torch.from_numpy(numpy_helper.to_array(weights[i]).copy()) for i in node.input[1:3])
         if w.shape != conv.weight.shape or b.shape != conv.bias.shape:
-            raise ValueError(f"{path}: convolution {k} has weights {tuple(w.shape)}, u2netp's {names[conv]} needs {tuple(conv.weight.shape)}")
+            raise ValueError(
+                f"{path}: convolution {k} has weights {tuple(w.shape)}, u2netp's {names[conv]} needs {tuple(conv.weight.shape)}"
+            )
         state |= {f'{names[conv]}.weight': w, f'{names[conv]}.bias': b}
     net.load_state_dict(state)
     return net.eval()

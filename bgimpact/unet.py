@@ -37,8 +37,11 @@ from .variants import composite, solid
 
 # %% ../nbs/14_unet.ipynb #65f33ca5
 def _double_conv(cin: int, cout: int) -> nn.Sequential:
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True),
-                         nn.Conv2d(cout, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
+    return nn.Sequential(
+        nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True),
+        nn.Conv2d(cout, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout),
+        nn.ReLU(inplace=True),
+    )
 
 class UNet(nn.Module):
     "U-Net: an encoder–decoder with skip connections giving one logit per pixel (object vs background)."
@@ -49,7 +52,9 @@ class UNet(nn.Module):
                 ):
         super().__init__()
         chs = [base * 2 ** i for i in range(depth + 1)]
-        self.down = nn.ModuleList([_double_conv(c_in, c) for c_in, c in zip([in_ch] + chs[:-2], chs[:-1])])
+        self.down = nn.ModuleList(
+            [_double_conv(c_in, c) for c_in, c in zip([in_ch] + chs[:-2], chs[:-1])]
+        )
         self.bottom = _double_conv(chs[-2], chs[-1])
         self.up = nn.ModuleList([nn.ConvTranspose2d(c, c // 2, 2, 2) for c in chs[:0:-1]])
         self.merge = nn.ModuleList([_double_conv(c, c // 2) for c in chs[:0:-1]])
@@ -61,9 +66,13 @@ class UNet(nn.Module):
                ) -> torch.Tensor:
         "Logits N×1×H×W for images N×3×H×W (H, W multiples of 2^depth)."
         skips = []
-        for d in self.down: x = d(x); skips.append(x); x = F.max_pool2d(x, 2)
+        for d in self.down:
+            x = d(x)
+            skips.append(x)
+            x = F.max_pool2d(x, 2)
         x = self.bottom(x)
-        for up, merge, s in zip(self.up, self.merge, reversed(skips)): x = merge(torch.cat([up(x), s], 1))
+        for up, merge, s in zip(self.up, self.merge, reversed(skips)):
+            x = merge(torch.cat([up(x), s], 1))
         return self.head(x)
 
 # %% ../nbs/14_unet.ipynb #53c597ac
@@ -74,26 +83,42 @@ def mask_pairs(
     "(image, mask) sources: from a composite folder, or an image folder and a mask folder matched by stem; a source is a path or (archive, member)."
     src = Path(src)
     if masks is None:
-        if not (src/'manifest.csv').exists(): raise FileNotFoundError(f"{src} is not a composite folder (no manifest.csv); give a mask folder too")
+        if not (src / 'manifest.csv').exists():
+            raise FileNotFoundError(
+                f"{src} is not a composite folder (no manifest.csv); give a mask folder too"
+            )
         man, pairs = pd.read_csv(src/'manifest.csv'), []
         for r in man.itertuples():
             sh = src/'shards'/r.shard
             for ext in ('', '.tar', '.zip'):
-                if Path(str(sh) + ext).exists(): sh = Path(str(sh) + ext); break
-            pairs.append(((sh/'images'/f'{r.name}.png', sh/'masks'/f'{r.name}.png') if sh.is_dir() else
-                          ((sh, f'images/{r.name}.png'), (sh, f'masks/{r.name}.png'))))
+                if Path(str(sh) + ext).exists():
+                    sh = Path(str(sh) + ext)
+                    break
+            pairs.append(
+                (
+                    (sh / 'images' / f'{r.name}.png', sh / 'masks' / f'{r.name}.png')
+                    if sh.is_dir()
+                    else ((sh, f'images/{r.name}.png'), (sh, f'masks/{r.name}.png'))
+                )
+            )
         return pairs
     ms = {p.stem: p for p in image_files(masks, IMAGE_EXTS + ('.npy',))}
     imgs = image_files(src)
     missing = [p.name for p in imgs if p.stem not in ms]
-    if missing: raise FileNotFoundError(f"{len(missing)} images have no mask of the same name in {masks}, e.g. {missing[:3]}")
+    if missing:
+        raise FileNotFoundError(
+            f"{len(missing)} images have no mask of the same name in {masks}, e.g. {missing[:3]}"
+        )
     return [(p, ms[p.stem]) for p in imgs]
 
 # %% ../nbs/14_unet.ipynb #08146143
 @functools.lru_cache(maxsize=16)
 def _archive(path: Path):
     "An open tar (its member index read once) or zip shard, kept open for the next samples (per process)."
-    if path.suffix == '.tar': t = tarfile.open(path); t.getmembers(); return t
+    if path.suffix == '.tar':
+        t = tarfile.open(path)
+        t.getmembers()
+        return t
     return zipfile.ZipFile(path)
 
 # %% ../nbs/14_unet.ipynb #5ec4888b
@@ -115,7 +140,12 @@ class PairDataset(torch.utils.data.Dataset):
                  blur: float = 1.5,  # largest Gaussian blur sigma of the image
                 ):
         self.pairs, self.size, self.train = list(pairs), size, train
-        self.aug = v2.Compose([v2.RandomHorizontalFlip(), v2.RandomRotation(rotate), v2.RandomApply([v2.GaussianBlur(5, (.1, blur))], p=.5)])
+        self.aug = v2.Compose(
+            [
+                v2.RandomHorizontalFlip(), v2.RandomRotation(rotate),
+                v2.RandomApply([v2.GaussianBlur(5, (0.1, blur))], p=0.5),
+            ]
+        )
 
     def __len__(self):
         "The number of pairs."
@@ -126,10 +156,16 @@ class PairDataset(torch.utils.data.Dataset):
         img_src, mask_src = (_read(s) for s in self.pairs[i])
         img = decode_image(io.BytesIO(img_src) if isinstance(img_src, bytes) else img_src)
         if isinstance(mask_src, bytes):
-            m = torch.from_numpy(cv2.imdecode(np.frombuffer(mask_src, np.uint8), cv2.IMREAD_GRAYSCALE) / 255.).float()
-        else: m = read_mask(mask_src, img.shape[-2:])
+            m = torch.from_numpy(
+                cv2.imdecode(np.frombuffer(mask_src, np.uint8), cv2.IMREAD_GRAYSCALE) / 255.0
+            ).float()
+        else:
+            m = read_mask(mask_src, img.shape[-2:])
         img = TF.resize(img, [self.size, self.size], antialias=True)
-        m = TF.resize((m >= .5)[None].float(), [self.size, self.size], interpolation=TF.InterpolationMode.NEAREST)
+        m = TF.resize(
+            (m >= 0.5)[None].float(), [self.size, self.size],
+            interpolation=TF.InterpolationMode.NEAREST,
+        )
         img, m = tv_tensors.Image(img.float() / 255), tv_tensors.Mask(m)
         if self.train: img, m = self.aug(img, m)
         return img.as_subclass(torch.Tensor), m.as_subclass(torch.Tensor)
@@ -158,7 +194,9 @@ def dice_bce_loss(
 ) -> torch.Tensor:
     "Binary cross-entropy plus (1 − soft Dice), per batch."
     p = logits.sigmoid()
-    dice = (2 * (p * target).sum((1, 2, 3)) + eps) / (p.sum((1, 2, 3)) + target.sum((1, 2, 3)) + eps)
+    dice = (2 * (p * target).sum((1, 2, 3)) + eps) / (
+        p.sum((1, 2, 3)) + target.sum((1, 2, 3)) + eps
+    )
     return F.binary_cross_entropy_with_logits(logits, target) + (1 - dice).mean()
 
 # %% ../nbs/14_unet.ipynb #62f95764
@@ -174,11 +212,19 @@ def dice_scores(
 def _curves(h: pd.DataFrame, path):
     import matplotlib.pyplot as plt
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3))
-    a.plot(h.epoch, h.train_loss, 'o-', label='train'); a.plot(h.epoch, h.val_loss, 'o-', label='validation')
-    a.set_xlabel('epoch'); a.set_ylabel('Dice + BCE loss'); a.legend(fontsize='small'); a.set_title('Loss')
-    b.plot(h.epoch, h.val_dice, 'o-', label='Dice'); b.plot(h.epoch, h.val_pixel_acc, 'o-', label='pixel accuracy')
-    b.axhline(h.baseline_dice.iloc[0], ls='--', color='gray', label='all-object Dice'); b.set_ylim(0, 1)
-    b.set_xlabel('epoch'); b.legend(fontsize='small'); b.set_title('Validation')
+    a.plot(h.epoch, h.train_loss, 'o-', label='train')
+    a.plot(h.epoch, h.val_loss, 'o-', label='validation')
+    a.set_xlabel('epoch')
+    a.set_ylabel('Dice + BCE loss')
+    a.legend(fontsize='small')
+    a.set_title('Loss')
+    b.plot(h.epoch, h.val_dice, 'o-', label='Dice')
+    b.plot(h.epoch, h.val_pixel_acc, 'o-', label='pixel accuracy')
+    b.axhline(h.baseline_dice.iloc[0], ls='--', color='gray', label='all-object Dice')
+    b.set_ylim(0, 1)
+    b.set_xlabel('epoch')
+    b.legend(fontsize='small')
+    b.set_title('Validation')
     fig.tight_layout()
     with atomic_path(path) as f: fig.savefig(f, format='png', dpi=90)
     plt.close(fig)
@@ -191,14 +237,22 @@ def evaluate_unet(
     device,  # where the model runs
 ) -> dict:
     "Validation loss, mean per-image Dice, pixel accuracy and the all-object baseline's Dice."
-    model.eval(); loss = n = 0; dice, acc, base = [], [], []
+    model.eval()
+    loss = n = 0
+    dice, acc, base = [], [], []
     for x, y in loader:
         x, y = x.to(device), y.to(device)
-        logits = model(x).float(); pred = (logits > 0).float()
-        loss += float(dice_bce_loss(logits, y)) * len(x); n += len(x)
-        dice.append(dice_scores(pred, y)); acc.append((pred == y).float().mean((1, 2, 3))); base.append(dice_scores(torch.ones_like(y), y))
-    return dict(val_loss=loss / n, val_dice=float(torch.cat(dice).mean()), val_pixel_acc=float(torch.cat(acc).mean()),
-                baseline_dice=float(torch.cat(base).mean()))
+        logits = model(x).float()
+        pred = (logits > 0).float()
+        loss += float(dice_bce_loss(logits, y)) * len(x)
+        n += len(x)
+        dice.append(dice_scores(pred, y))
+        acc.append((pred == y).float().mean((1, 2, 3)))
+        base.append(dice_scores(torch.ones_like(y), y))
+    return dict(
+        val_loss=loss / n, val_dice=float(torch.cat(dice).mean()),
+        val_pixel_acc=float(torch.cat(acc).mean()), baseline_dice=float(torch.cat(base).mean()),
+    )
 
 # %% ../nbs/14_unet.ipynb #1cda94e6
 def train_unet(
@@ -211,37 +265,68 @@ def train_unet(
 ) -> tuple:
     "Train a U-Net on (image, mask) sources; returns (best model on CPU, per-epoch history)."
     pairs = list(pairs)
-    if len(pairs) < 2: raise ValueError(f"Need at least two (image, mask) pairs to train and validate, got {len(pairs)}")
-    dev = resolve_device(device); torch.manual_seed(cfg.seed)
+    if len(pairs) < 2:
+        raise ValueError(
+            f"Need at least two (image, mask) pairs to train and validate, got {len(pairs)}"
+        )
+    dev = resolve_device(device)
+    torch.manual_seed(cfg.seed)
     order = np.random.default_rng(cfg.seed).permutation(len(pairs))
     n_val = max(1, round(cfg.val_frac * len(pairs)))
     val, tr = [pairs[i] for i in order[:n_val]], [pairs[i] for i in order[n_val:]]
     g = torch.Generator().manual_seed(cfg.seed)
-    dl = torch.utils.data.DataLoader(PairDataset(tr, cfg.size, True, cfg.rotate), cfg.batch_size, shuffle=True, generator=g,
-                                     num_workers=workers, drop_last=len(tr) > cfg.batch_size)
-    vl = torch.utils.data.DataLoader(PairDataset(val, cfg.size), cfg.batch_size, num_workers=workers)
+    dl = torch.utils.data.DataLoader(
+        PairDataset(tr, cfg.size, True, cfg.rotate), cfg.batch_size, shuffle=True, generator=g,
+        num_workers=workers, drop_last=len(tr) > cfg.batch_size,
+    )
+    vl = torch.utils.data.DataLoader(
+        PairDataset(val, cfg.size), cfg.batch_size, num_workers=workers
+    )
     model = UNet(cfg.base, cfg.depth).to(dev)
     opt = torch.optim.Adam(model.parameters(), cfg.lr)
     sched = torch.optim.lr_scheduler.StepLR(opt, cfg.lr_step, cfg.lr_gamma)
-    amp = dev.type == 'cuda'; scaler = torch.amp.GradScaler('cuda', enabled=amp)
+    amp = dev.type == 'cuda'
+    scaler = torch.amp.GradScaler('cuda', enabled=amp)
     rows, best = [], None
     bar = tqdm(total=cfg.epochs * len(dl), desc='unet', unit='step', disable=not progress)
     for epoch in range(1, cfg.epochs + 1):
-        model.train(); tl = n = 0
+        model.train()
+        tl = n = 0
         for x, y in dl:
             x, y = x.to(dev), y.to(dev)
             with torch.autocast(dev.type, enabled=amp): loss = dice_bce_loss(model(x).float(), y)
-            opt.zero_grad(set_to_none=True); scaler.scale(loss).backward(); scaler.step(opt); scaler.update()
-            tl += loss.item() * len(x); n += len(x); bar.update(); bar.set_postfix(loss=f'{loss.item():.3f}')
-        rows.append(dict(epoch=epoch, train_loss=tl / n, lr=sched.get_last_lr()[0]) | evaluate_unet(model, vl, dev)); sched.step()
-        if best is None or rows[-1]['val_dice'] > best[0]: best = (rows[-1]['val_dice'], {k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
+            opt.zero_grad(set_to_none=True)
+            scaler.scale(loss).backward()
+            scaler.step(opt)
+            scaler.update()
+            tl += loss.item() * len(x)
+            n += len(x)
+            bar.update()
+            bar.set_postfix(loss=f'{loss.item():.3f}')
+        rows.append(
+            dict(epoch=epoch, train_loss=tl / n, lr=sched.get_last_lr()[0])
+            | evaluate_unet(model, vl, dev)
+        )
+        sched.step()
+        if best is None or rows[-1]['val_dice'] > best[0]:
+            best = (
+                rows[-1]['val_dice'],
+                {k: v.detach().cpu().clone() for k, v in model.state_dict().items()},
+            )
     bar.close()
     hist = pd.DataFrame(rows)
-    model = UNet(cfg.base, cfg.depth); model.load_state_dict(best[1]); model.eval()
+    model = UNet(cfg.base, cfg.depth)
+    model.load_state_dict(best[1])
+    model.eval()
     if out is not None:
         out = Path(out)
         with atomic_path(out/'checkpoint.pt') as f:
-            torch.save(dict(state_dict=model.state_dict(), config=dataclasses.asdict(cfg), val_dice=best[0]), f)
+            torch.save(
+                dict(
+                    state_dict=model.state_dict(), config=dataclasses.asdict(cfg), val_dice=best[0]
+                ),
+                f,
+            )
         with atomic_path(out/'history.csv') as f: hist.to_csv(f, index=False)
         _curves(hist, out/'curves.png')
     return model, hist
@@ -251,10 +336,16 @@ def load_unet(
     path,  # a `checkpoint.pt` or the folder holding it
 ) -> tuple:
     "A trained U-Net and its config from `checkpoint.pt` (or the folder holding it)."
-    path = Path(path); path = path/'checkpoint.pt' if path.is_dir() else path
-    if not path.exists(): raise FileNotFoundError(f"No U-Net checkpoint at {path}: train one with `bgimpact unet train` or train_unet(..., out=FOLDER)")
+    path = Path(path)
+    path = path/'checkpoint.pt' if path.is_dir() else path
+    if not path.exists():
+        raise FileNotFoundError(
+            f"No U-Net checkpoint at {path}: train one with `bgimpact unet train` or train_unet(..., out=FOLDER)"
+        )
     ck = torch.load(path, map_location='cpu', weights_only=True)
-    cfg = UNetConfig(**ck['config']); model = UNet(cfg.base, cfg.depth); model.load_state_dict(ck['state_dict'])
+    cfg = UNetConfig(**ck['config'])
+    model = UNet(cfg.base, cfg.depth)
+    model.load_state_dict(ck['state_dict'])
     return model.eval(), cfg
 
 # %% ../nbs/14_unet.ipynb #c8facf8f
@@ -267,7 +358,8 @@ class UNetSegmenter(Segmenter):
                 ):
         self.model, self.cfg = load_unet(path)
         self.input_size = self.cfg.size
-        self.device = resolve_device(device); self.model.to(self.device)
+        self.device = resolve_device(device)
+        self.model.to(self.device)
 
     @torch.no_grad()
     def __call__(self,
@@ -277,14 +369,22 @@ class UNetSegmenter(Segmenter):
                 ):
         "The object probability of each pixel, H×W in [0, 1]."
         H, W = img.shape[-2:]
-        x = TF.resize(img, [self.cfg.size, self.cfg.size], antialias=True)[None].float().div_(255).to(self.device)
+        x = (
+            TF.resize(img, [self.cfg.size, self.cfg.size], antialias=True)[None]
+            .float()
+            .div_(255)
+            .to(self.device)
+        )
         p = self.model(x).float().sigmoid()
         return F.interpolate(p, size=(H, W), mode='bilinear', align_corners=False)[0, 0].cpu()
 
 # %% ../nbs/14_unet.ipynb #871a1421
 def _unet_segmenter(arg: str) -> UNetSegmenter:
     "The `unet=<checkpoint>` backend of `get_segmenter`."
-    if not arg: raise ValueError("unet needs a trained checkpoint: unet=path/to/checkpoint.pt (train one with `bgimpact unet train`)")
+    if not arg:
+        raise ValueError(
+            "unet needs a trained checkpoint: unet=path/to/checkpoint.pt (train one with `bgimpact unet train`)"
+        )
     return UNetSegmenter(arg)
 
 register_segmenter('unet', _unet_segmenter)
@@ -308,19 +408,41 @@ def recolor_files(
 ) -> pd.DataFrame:
     "Recolour the background of image files or folders of them into `out`; returns one row per input."
     seg, out, rows = get_segmenter(segmenter), Path(out), []
-    files, sources = [], [Path(i) for i in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]
+    files, sources = [], [
+        Path(i) for i in ([inputs] if isinstance(inputs, (str, Path)) else inputs)
+    ]
     for i in sources:
-        inside = out.resolve().is_relative_to(i.resolve()) if i.is_dir() else out.resolve() == i.resolve().parent
-        if inside: raise ValueError(f"--out {out} lies inside the input {i}: choose an output folder outside the inputs")
-        if i.is_dir(): files += [(p, p.relative_to(i)) for p in image_files(i)]
-        else: files.append((i, Path(i.name)))
+        inside = (
+            out.resolve().is_relative_to(i.resolve())
+            if i.is_dir()
+            else out.resolve() == i.resolve().parent
+        )
+        if inside:
+            raise ValueError(
+                f"--out {out} lies inside the input {i}: choose an output folder outside the inputs"
+            )
+        if i.is_dir():
+            files += [(p, p.relative_to(i)) for p in image_files(i)]
+        else:
+            files.append((i, Path(i.name)))
     for p, rel in tqdm(files, desc='recolor', unit='img', disable=not progress):
-        dst = out/rel.parent/(rel.name if rel.suffix.lower() == '.png' else f'{rel.name}.png')   # a.jpg and a.png stay apart
+        # a.jpg and a.png stay apart
+        dst = out/rel.parent/(rel.name if rel.suffix.lower() == '.png' else f'{rel.name}.png')
         try:
-            img = decode_image(p); m = seg(img)
-            with atomic_path(dst) as t: Image.fromarray(recolor(img, m, color).permute(1, 2, 0).numpy()).save(t, format='PNG')
-            rows.append(dict(input=str(p), output=str(dst), fg_frac=round(float((m >= .5).float().mean()), 4), error=''))
-        except (DecodeError, OSError) as e: rows.append(dict(input=str(p), output='', fg_frac=np.nan, error=str(e)))
+            img = decode_image(p)
+            m = seg(img)
+            with atomic_path(dst) as t:
+                Image.fromarray(recolor(img, m, color).permute(1, 2, 0).numpy()).save(
+                    t, format='PNG'
+                )
+            rows.append(
+                dict(
+                    input=str(p), output=str(dst),
+                    fg_frac=round(float((m >= 0.5).float().mean()), 4), error='',
+                )
+            )
+        except (DecodeError, OSError) as e:
+            rows.append(dict(input=str(p), output='', fg_frac=np.nan, error=str(e)))
     t = pd.DataFrame(rows, columns=['input', 'output', 'fg_frac', 'error'])
     with atomic_path(out/'errors.csv') as f: t[t.error != ''].to_csv(f, index=False)
     return t

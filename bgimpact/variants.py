@@ -31,7 +31,8 @@ def composite(fg: torch.Tensor,  # object image, uint8 …×3×H×W
               mask: torch.Tensor,  # …×H×W, bool or in [0,1]
              ) -> torch.Tensor:
     "Object pixels from `fg`, the rest from `bg` (uint8 …×3×H×W, broadcastable); `mask` …×H×W, bool or in [0,1]."
-    if mask.dtype == torch.bool: return torch.where(mask.unsqueeze(-3), fg, bg)     # binary: a select, no arithmetic
+    # binary: a select, no arithmetic
+    if mask.dtype == torch.bool: return torch.where(mask.unsqueeze(-3), fg, bg)
     m = mask.to(torch.float32).unsqueeze(-3)
     return (bg.float() * (1 - m) + fg.float() * m).round_().clamp_(0, 255).to(torch.uint8)
 
@@ -59,14 +60,17 @@ def solid(color,  # RGB triple, `#rrggbb` or a name in `FILLS`
           device=None,  # torch device of the result
          ) -> torch.Tensor:
     "A uint8 3×h×w image of one colour (RGB triple, `#rrggbb` or a name in `FILLS`)."
-    return torch.tensor(parse_color(color), dtype=torch.uint8, device=device)[:, None, None].expand(3, h, w)
+    return torch.tensor(parse_color(color), dtype=torch.uint8, device=device)[:, None, None].expand(
+        3, h, w
+    )
 
 # %% ../nbs/04_variants.ipynb #dc5dd34e
 def box_mask(mask: torch.Tensor,  # …×H×W, object where ≥ 0.5
             ) -> torch.Tensor:
     "The bounding box of each object (mask ≥ 0.5) as a bool mask of the same shape …×H×W; empty masks give empty boxes."
     m = mask >= 0.5
-    def span(a):                                       # True from the first to the last True along the last dim
+    # True from the first to the last True along the last dim
+    def span(a):
         a = a.to(torch.uint8)
         return (a.cummax(-1).values & a.flip(-1).cummax(-1).values.flip(-1)).bool()
     return span(m.any(-1))[..., :, None] & span(m.any(-2))[..., None, :]
@@ -78,7 +82,9 @@ def tile_strip(box: torch.Tensor,  # bool H×W box mask of one image
     H, W = box.shape
     rows, cols = box.any(1).nonzero(), box.any(0).nonzero()
     if len(rows) == 0: return (0, H, 0, W)             # no object: the whole image is background
-    ymin, ymax, xmin, xmax = rows[0].item(), rows[-1].item() + 1, cols[0].item(), cols[-1].item() + 1
+    ymin, ymax, xmin, xmax = (
+        rows[0].item(), rows[-1].item() + 1, cols[0].item(), cols[-1].item() + 1,
+    )
     x_area, y_area = max(xmin, W - xmax) * H, max(ymin, H - ymax) * W
     if max(x_area, y_area) == 0: return None
     if x_area > y_area: return (0, H, 0, xmin) if xmin > W - xmax else (0, H, xmax, W)
@@ -119,9 +125,12 @@ def push_pull(img: torch.Tensor,  # B×3×H×W
     x = img.float() * w
     def fill(x, w):
         if min(x.shape[-2:]) <= 1: return x / w.clamp_min(1e-8)
-        up = F.interpolate(fill(F.avg_pool2d(x, 2, ceil_mode=True), F.avg_pool2d(w, 2, ceil_mode=True)),
-                           size=x.shape[-2:], mode='bilinear', align_corners=False)
-        return x + (1 - w.clamp(0, 1)) * up            # premultiplied: known pixels keep their value
+        up = F.interpolate(
+            fill(F.avg_pool2d(x, 2, ceil_mode=True), F.avg_pool2d(w, 2, ceil_mode=True)),
+            size=x.shape[-2:], mode='bilinear', align_corners=False,
+        )
+        # premultiplied: known pixels keep their value
+        return x + (1 - w.clamp(0, 1)) * up
     return fill(x, w)
 
 # %% ../nbs/04_variants.ipynb #6b233bf0
@@ -130,7 +139,9 @@ def noise_like(img: torch.Tensor,  # B×3×H×W, gives shape and device
               ) -> torch.Tensor:
     "Uniform uint8 RGB noise shaped like `img` (B×3×H×W), one seeded generator per image, same on every device."
     gens = [torch.Generator().manual_seed(int(s)) for s in seeds]
-    return torch.stack([torch.randint(0, 256, img.shape[1:], generator=g, dtype=torch.uint8) for g in gens]).to(img.device)
+    return torch.stack(
+        [torch.randint(0, 256, img.shape[1:], generator=g, dtype=torch.uint8) for g in gens]
+    ).to(img.device)
 
 # %% ../nbs/04_variants.ipynb #88a30299
 def fill_image(img: torch.Tensor,  # uint8 B×3×H×W
@@ -145,7 +156,9 @@ def fill_image(img: torch.Tensor,  # uint8 B×3×H×W
     if fill == 'noise': return noise_like(img, seeds if seeds is not None else range(B)), ok
     kept = 1 - removed.to(torch.float32)
     if fill == 'mean':
-        mean = (img.float() * kept[:, None]).sum((-2, -1)) / kept.sum((-2, -1)).clamp_min(1)[:, None]
+        mean = (img.float() * kept[:, None]).sum((-2, -1)) / kept.sum((-2, -1)).clamp_min(1)[
+            :, None
+        ]
         return mean.round().to(torch.uint8)[:, :, None, None].expand(B, 3, H, W), ok
     if fill == 'blur': return push_pull(img, kept).round().clamp(0, 255).to(torch.uint8), ok
     return solid(fill, H, W, img.device).expand(B, 3, H, W), ok
@@ -160,8 +173,13 @@ def gaussian(x: torch.Tensor,  # float …×C×H×W
     if r < 1: return x
     k = torch.exp(-0.5 * (torch.arange(-r, r + 1, dtype=x.dtype, device=x.device) / sigma) ** 2)
     k, C = k / k.sum(), x.shape[-3]
-    y = F.conv2d(F.pad(x.reshape(-1, C, H, W), (r, r, 0, 0), mode='reflect'), k.view(1, 1, 1, -1).expand(C, 1, 1, -1), groups=C)
-    y = F.conv2d(F.pad(y, (0, 0, r, r), mode='reflect'), k.view(1, 1, -1, 1).expand(C, 1, -1, 1), groups=C)
+    y = F.conv2d(
+        F.pad(x.reshape(-1, C, H, W), (r, r, 0, 0), mode='reflect'),
+        k.view(1, 1, 1, -1).expand(C, 1, 1, -1), groups=C,
+    )
+    y = F.conv2d(
+        F.pad(y, (0, 0, r, r), mode='reflect'), k.view(1, 1, -1, 1).expand(C, 1, -1, 1), groups=C
+    )
     return y.reshape(x.shape)
 
 # %% ../nbs/04_variants.ipynb #f158c93f
@@ -237,8 +255,10 @@ def class_palette(pixels: np.ndarray,  # object pixels, n×3 RGB
     cmax, _ = farthest_color(centres)
     colors = dict(contrast_low=rgb(low), contrast_high=rgb(high), contrast_max=cmax)
     de = min_delta_e(list(colors.values()), centres)
-    return dict(centres=[rgb(c) for c in centres], counts=np.bincount(km.labels_, minlength=k).tolist(), **colors,
-                delta_e={n: round(float(d), 2) for n, d in zip(colors, de)})
+    return dict(
+        centres=[rgb(c) for c in centres], counts=np.bincount(km.labels_, minlength=k).tolist(),
+        **colors, delta_e={n: round(float(d), 2) for n, d in zip(colors, de)},
+    )
 
 # %% ../nbs/04_variants.ipynb #017aef7a
 def cover_crop(scene: torch.Tensor,  # uint8 …×3×H×W
@@ -247,7 +267,8 @@ def cover_crop(scene: torch.Tensor,  # uint8 …×3×H×W
                mode: str = 'cover',  # `cover` or `stretch`
               ) -> torch.Tensor:
     "Fit a uint8 scene …×3×H×W to h×w: `cover` (scale to cover, centre crop) or `stretch`."
-    if mode not in ('cover', 'stretch'): raise ValueError(f"Unknown scene mode {mode!r}: use cover or stretch")
+    if mode not in ('cover', 'stretch'):
+        raise ValueError(f"Unknown scene mode {mode!r}: use cover or stretch")
     if mode == 'stretch': return TF.resize(scene, [h, w], antialias=True)
     H, W = scene.shape[-2:]
     if (H, W) == (h, w): return scene
@@ -259,17 +280,26 @@ def cover_crop(scene: torch.Tensor,  # uint8 …×3×H×W
 def _tint(gray: np.ndarray, rgb) -> torch.Tensor:
     "A grayscale uint8 texture tinted with an RGB colour, as uint8 3×H×W."
     g = gray.astype(np.float32) / 255
-    return torch.from_numpy((g[None] * np.array(rgb, np.float32)[:, None, None]).clip(0, 255).astype(np.uint8))
+    return torch.from_numpy(
+        (g[None] * np.array(rgb, np.float32)[:, None, None]).clip(0, 255).astype(np.uint8)
+    )
 
 @functools.lru_cache(None)
 def builtin_scenes() -> dict:
     "Built-in scenes (name → uint8 3×512×512): sky, grass, brick, gravel."
     import skimage.data
     t = np.linspace(0, 1, 512, dtype=np.float32)[:, None, None]
-    sky = (np.array([40, 90, 200], np.float32) * (1 - t) + np.array([190, 220, 250], np.float32) * t)
-    sky = torch.from_numpy(np.broadcast_to(sky, (512, 512, 3)).round().astype(np.uint8)).permute(2, 0, 1).contiguous()
-    return {'sky': sky, 'grass': _tint(skimage.data.grass(), (90, 200, 60)),
-            'brick': _tint(skimage.data.brick(), (230, 120, 80)), 'gravel': _tint(skimage.data.gravel(), (220, 210, 190))}
+    sky = np.array([40, 90, 200], np.float32) * (1 - t) + np.array([190, 220, 250], np.float32) * t
+    sky = (
+        torch.from_numpy(np.broadcast_to(sky, (512, 512, 3)).round().astype(np.uint8))
+        .permute(2, 0, 1)
+        .contiguous()
+    )
+    return {
+        'sky': sky, 'grass': _tint(skimage.data.grass(), (90, 200, 60)),
+        'brick': _tint(skimage.data.brick(), (230, 120, 80)),
+        'gravel': _tint(skimage.data.gravel(), (220, 210, 190)),
+    }
 
 # %% ../nbs/04_variants.ipynb #ebfb5c3e
 SCENE_EXTS = ('.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff')
@@ -289,7 +319,11 @@ def mask_bbox(mask: torch.Tensor,  # H×W, object where ≥ 0.5
     "The object's (mask ≥ 0.5) bounding box `(y0, y1, x0, x1)`, ends exclusive; None for an empty mask."
     m = mask >= 0.5
     rows, cols = m.any(1).nonzero(), m.any(0).nonzero()
-    return None if len(rows) == 0 else (rows[0].item(), rows[-1].item() + 1, cols[0].item(), cols[-1].item() + 1)
+    return (
+        None
+        if len(rows) == 0
+        else (rows[0].item(), rows[-1].item() + 1, cols[0].item(), cols[-1].item() + 1)
+    )
 
 # %% ../nbs/04_variants.ipynb #b2717f47
 def place_object(img: torch.Tensor,  # uint8 3×H×W
@@ -328,11 +362,18 @@ def _canonical(v: str, scenes, fill: str) -> str:
     base, _, arg = v.partition(':')
     base = ALIASES.get(base, base)
     if not arg:
-        if base == 'only_fg' and fill == 'tile': raise ValueError("fill 'tile' tiles from beside the removed region's box, which for only_fg is the whole image: use it with no_fg")
+        if base == 'only_fg' and fill == 'tile':
+            raise ValueError(
+                "fill 'tile' tiles from beside the removed region's box, which for only_fg is the whole image: use it with no_fg"
+            )
         if base in SIMPLE_VARIANTS: return 'placed:gray' if base == 'placed' else base
-        if base in ('scene', 'recolor'): raise ValueError(f"{base} needs a parameter, e.g. {base}:{'sky' if base == 'scene' else '#00ff00'}")
+        if base in ('scene', 'recolor'):
+            raise ValueError(
+                f"{base} needs a parameter, e.g. {base}:{'sky' if base == 'scene' else '#00ff00'}"
+            )
         raise unknown_name('variant', v, [*SIMPLE_VARIANTS, *VARIANT_FORMS, *ALIASES])
-    if base not in PARAM_VARIANTS: raise ValueError(f"Variant {base!r} takes no parameter (got {v!r})")
+    if base not in PARAM_VARIANTS:
+        raise ValueError(f"Variant {base!r} takes no parameter (got {v!r})")
     if base == 'scene':
         if arg not in scenes: raise unknown_name('scene', arg, sorted(scenes))
         return v
@@ -353,13 +394,16 @@ def expand_variants(names,  # comma-separated string or list of variant names
     check_fill(fill)
     out = []
     for n in (n.strip() for n in names):
-        for v in ([f'scene:{s}' for s in scenes] if n == 'scenes' else [_canonical(n, scenes, fill)]):
+        for v in (
+            [f'scene:{s}' for s in scenes] if n == 'scenes' else [_canonical(n, scenes, fill)]
+        ):
             if v not in out: out.append(v)
     if 'original' in out: out.remove('original')
     return ['original'] + out      # `original` always first: every metric is paired against it
 
 # %% ../nbs/04_variants.ipynb #e2eb040b
-NO_OBJECT = ('no_fg', 'only_bg_b', 'only_bg_t')   # variants that remove the object: failing there is expected
+# variants that remove the object: failing there is expected
+NO_OBJECT = ('no_fg', 'only_bg_b', 'only_bg_t')
 
 def keeps_object(variant: str,  # a canonical variant name
                 ) -> bool:
@@ -368,8 +412,10 @@ def keeps_object(variant: str,  # a canonical variant name
 
 
 # %% ../nbs/04_variants.ipynb #1b27b8d0
-PROVENANCE = dict(fill='', scene='', bg_color='', bg_image='', bg_label='', pos_y=-1, pos_x=-1, scale=1.0, flip=False,
-                  instance=0, seed=-1)
+PROVENANCE = dict(
+    fill='', scene='', bg_color='', bg_image='', bg_label='', pos_y=-1, pos_x=-1, scale=1.0,
+    flip=False, instance=0, seed=-1,
+)
 
 # %% ../nbs/04_variants.ipynb #7557efeb
 class _Cutout(NamedTuple):
@@ -385,7 +431,8 @@ class _Cutout(NamedTuple):
 def _cutout(img: torch.Tensor, mask: torch.Tensor, cfg: Config, seed: int) -> _Cutout:
     "An image and its mask prepared for `make_variants`."
     mb = (mask >= 0.5).float()[None]
-    m = feather_mask(mb, cfg.feather) if cfg.feather > 0 else mb.bool()   # soft only when feathering
+    # soft only when feathering
+    m = feather_mask(mb, cfg.feather) if cfg.feather > 0 else mb.bool()
     return _Cutout(img, mask, img[None], mb, m, cfg, seed)
 
 # %% ../nbs/04_variants.ipynb #de6874e9
@@ -397,7 +444,9 @@ def _region_filled(base: str,   # `only_fg` or `no_fg`
     f, ok = fill_image(c.x, c.mb if base == 'no_fg' else 1 - c.mb, fill, [c.seed])
     if not ok[0]:
         return f"fill {fill!r}: no background beside the object's box to tile from"
-    return [(composite(c.x, f, c.m) if base == 'only_fg' else composite(f, c.x, c.m), dict(fill=fill))]
+    return [
+        (composite(c.x, f, c.m) if base == 'only_fg' else composite(f, c.x, c.m), dict(fill=fill))
+    ]
 
 # %% ../nbs/04_variants.ipynb #94375019
 def _box_filled(base: str,   # `only_bg_b` or `only_bg_t`
@@ -420,8 +469,14 @@ def _placed(arg: str,      # the scene or colour to place on
         return "empty mask: no object to place"
     H, W = c.img.shape[-2:]
     on_scene = arg in scenes
-    bg = cover_crop(scenes[arg], H, W, c.cfg.scene_mode) if on_scene else solid(arg, H, W, c.img.device)
-    P, _, info = place_object(c.img, c.mask, bg, c.cfg.place_scale, c.cfg.place_n, c.cfg.place_flip, c.seed)
+    bg = (
+        cover_crop(scenes[arg], H, W, c.cfg.scene_mode)
+        if on_scene
+        else solid(arg, H, W, c.img.device)
+    )
+    P, _, info = place_object(
+        c.img, c.mask, bg, c.cfg.place_scale, c.cfg.place_n, c.cfg.place_flip, c.seed
+    )
     where = dict(scene=arg) if on_scene else dict(bg_color=hex_color(parse_color(arg)))
     return [(out, {**d, **where}) for out, d in zip(P, info)]
 

@@ -19,8 +19,10 @@ from .records import recorded_config
 from .run import _partial_writes, input_changes, input_fingerprints, recorded_inputs
 
 # %% ../nbs/07d_verify.ipynb #4cd1bb5c
-KIND_ORDER = ['damaged', 'stale', 'unfinished', 'inputs', 'extra']   # verdict: the first kind found, worst first
-_STATE_FILES = {'.lock', RECORD_FILE}                                # files of the run's machinery, never recorded
+# verdict: the first kind found, worst first
+KIND_ORDER = ['damaged', 'stale', 'unfinished', 'inputs', 'extra']
+# files of the run's machinery, never recorded
+_STATE_FILES = {'.lock', RECORD_FILE}
 
 def _problem(kind: str, file: str, what: str) -> dict: return dict(kind=kind, file=file, what=what)
 
@@ -43,28 +45,50 @@ def _record_problems(out: Path, full: bool) -> tuple:
     return found, vouched
 
 # %% ../nbs/07d_verify.ipynb #36aa6c5a
-_UNIT_FOLDERS = ('shards/', 'masks/', 'backgrounds/', 'variants/')   # what units write: unvouched there means interrupted
+# what units write: unvouched there means interrupted
+_UNIT_FOLDERS = ('shards/', 'masks/', 'backgrounds/', 'variants/')
 
 def _folder_problems(out: Path, vouched: set, keep: Path | None) -> list:
     "Files in the run folder no record vouches for: partial writes and unvouched shards (stale), anything else (extra)."
     partial, found = set(_partial_writes(out, keep)), []
     for p in sorted(x for x in out.rglob('*') if x.is_file() or x.is_symlink()):
         rel = p.relative_to(out).as_posix()
-        if rel in vouched or rel in _STATE_FILES or (keep and p.resolve().is_relative_to(keep)): continue
-        if p in partial: found.append(_problem('stale', rel, 'a partial file left by an interrupted write'))
-        elif rel.startswith('shards/') and (p.name.endswith('.redo.json') or p.name == 'changes.json'): continue   # marks kept between runs
-        elif rel.startswith(_UNIT_FOLDERS): found.append(_problem('stale', rel, 'no unit marker vouches for it (an interrupted unit)'))
-        else: found.append(_problem('extra', rel, 'not written by this run'))
+        if rel in vouched or rel in _STATE_FILES or (keep and p.resolve().is_relative_to(keep)):
+            continue
+        if p in partial:
+            found.append(_problem('stale', rel, 'a partial file left by an interrupted write'))
+        # marks kept between runs
+        elif rel.startswith('shards/') and (
+            p.name.endswith('.redo.json') or p.name == 'changes.json'
+        ):
+            continue
+        elif rel.startswith(_UNIT_FOLDERS):
+            found.append(
+                _problem('stale', rel, 'no unit marker vouches for it (an interrupted unit)')
+            )
+        else:
+            found.append(_problem('extra', rel, 'not written by this run'))
     return found
 
 # %% ../nbs/07d_verify.ipynb #468e8d1a
 def _input_problems(out: Path, cfg: Config) -> list:
     "The images added, removed or changed since the run recorded its inputs."
-    if not cfg.data or not Path(cfg.data).exists(): return [_problem('inputs', str(cfg.data), 'the dataset is gone')]
+    if not cfg.data or not Path(cfg.data).exists():
+        return [_problem('inputs', str(cfg.data), 'the dataset is gone')]
     old = recorded_inputs(out)
-    if old is None: return [_problem('inputs', 'inputs.parquet', 'no input fingerprints the record vouches for: the inputs cannot be compared')]
+    if old is None:
+        return [
+            _problem(
+                'inputs', 'inputs.parquet',
+                'no input fingerprints the record vouches for: the inputs cannot be compared',
+            )
+        ]
     ch = input_changes(old, input_fingerprints(discover(cfg.data)[:cfg.limit or None]))
-    return [_problem('inputs', i, f'{how} since the run') for how in ('added', 'removed', 'changed') for i in ch[how]]
+    return [
+        _problem('inputs', i, f'{how} since the run')
+        for how in ('added', 'removed', 'changed')
+        for i in ch[how]
+    ]
 
 # %% ../nbs/07d_verify.ipynb #5638c319
 def verify_run(out,                # the run folder
@@ -82,7 +106,8 @@ def verify_run(out,                # the run folder
         found.append(_problem('damaged', 'config.yaml', str(e)))
     data = Path(cfg.data).resolve() if cfg and cfg.data else None
     found += _folder_problems(out, vouched, data if data and data.is_relative_to(out.resolve()) else None)
-    record_read = not any(p['file'] == RECORD_FILE for p in found)   # a damaged record says nothing of the run's end
+    # a damaged record says nothing of the run's end
+    record_read = not any(p['file'] == RECORD_FILE for p in found)
     if record_read and 'manifest.json' not in vouched: found.append(_problem('unfinished', 'manifest.json', 'not written yet: the run did not finish'))
     if inputs and cfg: found += _input_problems(out, cfg)
     kinds = [k for k in KIND_ORDER if any(p['kind'] == k for p in found)]
@@ -94,14 +119,26 @@ def format_verify(res: dict,         # what `verify_run` found
                  ) -> str:
     "The verification as text: one line per problem, then the verdict and what to do."
     probs, run = res['problems'], res['run']
-    lines = [f"bgimpact verify: {run}"] + [f"  {p['kind']:<10} {p['file']}: {p['what']}" for p in probs[:most]]
+    lines = [f"bgimpact verify: {run}"] + [
+        f"  {p['kind']:<10} {p['file']}: {p['what']}" for p in probs[:most]
+    ]
     if len(probs) > most: lines.append(f"  … and {len(probs) - most} more (--json lists them all)")
     how = 'every file hashed' if res['full'] else 'hashed where size or time changed'
-    if res['verdict'] == 'intact': return '\n'.join(lines + [f"intact: {res['checked']} recorded files as recorded ({how}), inputs unchanged"])
-    kinds = ', '.join(f"{sum(p['kind'] == k for p in probs)} {k}" for k in KIND_ORDER if any(p['kind'] == k for p in probs))
+    if res['verdict'] == 'intact':
+        return '\n'.join(
+            lines
+            + [f"intact: {res['checked']} recorded files as recorded ({how}), inputs unchanged"]
+        )
+    kinds = ', '.join(
+        f"{sum(p['kind'] == k for p in probs)} {k}"
+        for k in KIND_ORDER
+        if any(p['kind'] == k for p in probs)
+    )
     todo = ("rerun the command that made it with --resume to heal it" if res['verdict'] != 'extra'
             else "the run's own files are intact; the extra files are not the run's")
-    return '\n'.join(lines + [f"{res['verdict']}: {kinds} ({res['checked']} recorded files, {how}); {todo}"])
+    return '\n'.join(
+        lines + [f"{res['verdict']}: {kinds} ({res['checked']} recorded files, {how}); {todo}"]
+    )
 
 # %% ../nbs/07d_verify.ipynb #87576292
 def refuse_damaged(out,              # a finished run folder
@@ -110,12 +147,15 @@ def refuse_damaged(out,              # a finished run folder
     out, rr = Path(out), RunRecord(out)
     try: bad = [(f, why) for f, why in rr.problems().items() if not f.startswith(tuple(rewrites))]
     except DamagedRunError as e: bad = [(RECORD_FILE, e.problem)]
-    ledger = Ledger(out)                                   # the masks and backgrounds units vouch for are read too
+    # the masks and backgrounds units vouch for are read too
+    ledger = Ledger(out)
     bad += [item for m in ledger.markers() for item in ledger.marker_problems(m).items()]
     if not bad: return
     more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ''
-    raise DamagedRunError(f"{out} is damaged: {bad[0][0]}: {bad[0][1]}{more}; `bgimpact verify {out}` lists every problem, "
-                          "and rerunning the command that made it with --resume heals it")
+    raise DamagedRunError(
+        f"{out} is damaged: {bad[0][0]}: {bad[0][1]}{more}; `bgimpact verify {out}` lists every problem, "
+        "and rerunning the command that made it with --resume heals it"
+    )
 
 # %% ../nbs/07d_verify.ipynb #7a1eac72
 def damage(out: Path,              # a run folder
@@ -143,9 +183,17 @@ def interrupt(argv: list,            # the `bgimpact` arguments
              ) -> dict:
     "Run `bgimpact ARGV` in its own process group and stop it at a random moment with SIGKILL, SIGINT or SIGTERM, to it or its whole group."
     code = f"from bgimpact.cli import main; raise SystemExit(main({list(map(str, argv))!r}))"
-    proc = subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    sig, group, delay = rng.choice([signal.SIGKILL, signal.SIGINT, signal.SIGTERM]), rng.random() < 0.5, rng.uniform(*delays)
-    try: proc.wait(delay)
-    except subprocess.TimeoutExpired: (os.killpg if group else os.kill)(proc.pid, sig)
+    proc = subprocess.Popen(
+        [sys.executable, '-c', code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )
+    sig, group, delay = (
+        rng.choice([signal.SIGKILL, signal.SIGINT, signal.SIGTERM]), rng.random() < 0.5,
+        rng.uniform(*delays),
+    )
+    try:
+        proc.wait(delay)
+    except subprocess.TimeoutExpired:
+        (os.killpg if group else os.kill)(proc.pid, sig)
     err = proc.communicate()[1]
     return dict(signal=sig.name, group=group, delay=delay, rc=proc.returncode, stderr=err)

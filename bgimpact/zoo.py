@@ -169,8 +169,15 @@ def hf_preprocess(proc  # a Hugging Face image processor
     if c.get('do_rescale', True) and abs(c.get('rescale_factor', 1 / 255) - 1 / 255) > 1e-9:
         raise ValueError(f"{type(proc).__name__}: rescale factor {c.get('rescale_factor')} "
                          "is not 1/255")
-    mean, std = (tuple(c['image_mean']), tuple(c['image_std'])) if c.get('do_normalize', True) else ((0.,) * 3, (1.,) * 3)
-    interp = _INTERP.get(int(c.get('resample', 2)) if not isinstance(c.get('resample'), str) else c['resample'], 'bilinear')
+    mean, std = (
+        (tuple(c['image_mean']), tuple(c['image_std']))
+        if c.get('do_normalize', True)
+        else ((0.0,) * 3, (1.0,) * 3)
+    )
+    interp = _INTERP.get(
+        int(c.get('resample', 2)) if not isinstance(c.get('resample'), str) else c['resample'],
+        'bilinear',
+    )
     short, h, w = _size(size, 'shortest_edge'), _size(size, 'height'), _size(size, 'width')
     cc = _size(crop, 'height') if c.get('do_center_crop') else None
     if short and c.get('crop_pct') is not None and cc is None:           # ConvNeXt-style processors
@@ -212,13 +219,25 @@ def hf_classifier(src: str,                   # a Hugging Face repo id or a loca
         model = AutoModelForImageClassification.from_pretrained(src, **kw).eval()
         proc = AutoImageProcessor.from_pretrained(src, **kw)
     except OSError as e:
-        where = f"the folder {src} (saved by save_pretrained, with its preprocessor_config.json)" if local else \
-                f"the Hugging Face cache {_repo_folder(src)} (`huggingface-cli download {src}`) or a local folder as hf:/path/to/folder"
-        raise WeightsNotFoundError(f"Hugging Face model {src} not found offline: fill {where}") from e
+        where = (
+            f"the folder {src} (saved by save_pretrained, with its preprocessor_config.json)"
+            if local
+            else f"the Hugging Face cache {_repo_folder(src)} (`huggingface-cli download {src}`) or a local folder as hf:/path/to/folder"
+        )
+        raise WeightsNotFoundError(
+            f"Hugging Face model {src} not found offline: fill {where}"
+        ) from e
     names = [model.config.id2label[i] for i in range(model.config.num_labels)]
     if categories is None and not _hf_imagenet(names): categories = names
-    wid = _file_id(next(Path(src).glob('*.safetensors'), Path(src)/'config.json')) if local else f'hf:{src}@{getattr(model.config, "_commit_hash", None) or "cache"}'
-    return Classifier(f'hf:{Path(src).name if local else src}', _HFLogits(model), hf_preprocess(proc), wid, categories, device)
+    wid = (
+        _file_id(next(Path(src).glob('*.safetensors'), Path(src) / 'config.json'))
+        if local
+        else f'hf:{src}@{getattr(model.config, "_commit_hash", None) or "cache"}'
+    )
+    return Classifier(
+        f'hf:{Path(src).name if local else src}', _HFLogits(model), hf_preprocess(proc), wid,
+        categories, device,
+    )
 
 # %% ../nbs/02c_zoo.ipynb #36c737fc
 def bgimpact_cache() -> Path:
@@ -305,19 +324,32 @@ def clip_classifier(arch: str,                  # an open_clip architecture name
                    ) -> Classifier:
     "A zero-shot open_clip classifier over any label space, with the prompt ensemble and open_clip's preprocessing."
     import open_clip
-    if arch not in open_clip.list_models(): raise ValueError(f"Unknown open_clip model {arch!r}; see open_clip.list_models()")
+    if arch not in open_clip.list_models():
+        raise ValueError(f"Unknown open_clip model {arch!r}; see open_clip.list_models()")
     if pretrained and Path(pretrained).suffix in ('.pt', '.pth', '.bin', '.safetensors'):
-        if not Path(pretrained).exists(): raise WeightsNotFoundError(f"Weights file not found: {pretrained}")
+        if not Path(pretrained).exists():
+            raise WeightsNotFoundError(f"Weights file not found: {pretrained}")
         f, wid = pretrained, _file_id(pretrained)
-    else: f, wid = _clip_weights(arch, pretrained or 'openai', download)
-    kw = open_clip.get_pretrained_cfg(arch, pretrained) if pretrained and not Path(pretrained).exists() else {}
-    model = open_clip.create_model(arch, pretrained=str(f), force_quick_gelu=kw.get('quick_gelu', False)).eval()
+    else:
+        f, wid = _clip_weights(arch, pretrained or 'openai', download)
+    kw = (
+        open_clip.get_pretrained_cfg(arch, pretrained)
+        if pretrained and not Path(pretrained).exists()
+        else {}
+    )
+    model = open_clip.create_model(
+        arch, pretrained=str(f), force_quick_gelu=kw.get('quick_gelu', False)
+    ).eval()
     templates = templates or open_clip.OPENAI_IMAGENET_TEMPLATES
     names = list(open_clip.IMAGENET_CLASSNAMES) if categories is None else list(categories)
     dev = 'cuda' if device != 'cpu' and torch.cuda.is_available() else 'cpu'
-    text = clip_text_embeddings(model.to(dev), open_clip.get_tokenizer(arch), names, templates, wid, dev)
-    return Classifier(f'clip:{arch}', _ZeroShot(model, text), clip_preprocess(model), f'{wid}+prompts:{len(templates)}',
-                      categories, device)
+    text = clip_text_embeddings(
+        model.to(dev), open_clip.get_tokenizer(arch), names, templates, wid, dev
+    )
+    return Classifier(
+        f'clip:{arch}', _ZeroShot(model, text), clip_preprocess(model),
+        f'{wid}+prompts:{len(templates)}', categories, device,
+    )
 
 # %% ../nbs/02c_zoo.ipynb #a4c3bc66
 class _OnnxModule(torch.nn.Module):
@@ -367,22 +399,29 @@ def load_zoo_classifier(spec: str,            # `timm:…`, `hf:…`, `clip:…`
     "Build a zoo classifier from its spec: `timm:…`, `hf:…`, `clip:…`, `torchscript:…`, `onnx:…` or `….onnx`, with an optional `#<label space>`."
     body, _, space = spec.partition('#')
     cats = load_categories(space or None)
-    kind, _, rest = body.partition(':') if body.split(':', 1)[0] in ('timm', 'hf', 'clip', 'torchscript', 'onnx') else \
-                    ('onnx' if body.endswith('.onnx') else 'torchscript', ':', body)
+    kind, _, rest = (
+        body.partition(':')
+        if body.split(':', 1)[0] in ('timm', 'hf', 'clip', 'torchscript', 'onnx')
+        else ('onnx' if body.endswith('.onnx') else 'torchscript', ':', body)
+    )
     short = lambda f: Path(f).name
     if kind == 'timm':
         name, _, f = rest.partition('=')
-        clf, label = timm_classifier(name, f or None, cats, device, download), f'timm:{name}' + (f'={short(f)}' if f else '')
+        clf, label = timm_classifier(name, f or None, cats, device, download), f'timm:{name}' + (
+            f'={short(f)}' if f else ''
+        )
     elif kind == 'hf':
         clf = hf_classifier(rest, cats, device, download)
         label = f'hf:{short(rest) if Path(rest).is_dir() else rest}'
     elif kind == 'clip':
         arch, _, f = rest.partition('=')
         arch, _, tag = arch.partition(':')
-        if not (f or tag): raise ValueError(f"{spec!r}: write clip:<arch>:<pretrained tag> or clip:<arch>=<file>")
+        if not (f or tag):
+            raise ValueError(f"{spec!r}: write clip:<arch>:<pretrained tag> or clip:<arch>=<file>")
         clf = clip_classifier(arch, f or tag, cats, device=device, download=download)
         label = f'clip:{arch}' + (f'={short(f)}' if f else f':{tag}')
-    else: clf, label = file_classifier(kind, rest, cats, device), f'{kind}:{short(rest)}'
+    else:
+        clf, label = file_classifier(kind, rest, cats, device), f'{kind}:{short(rest)}'
     clf.name = label + (f'#{short(space)}' if space else '')
     return clf
 

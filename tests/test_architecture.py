@@ -1,5 +1,5 @@
 "Architecture checks: the package's modules import each other without cycles, and only modules of earlier notebooks."
-import ast, json, re
+import ast, json, re, tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
@@ -51,3 +51,12 @@ def test_imports_follow_notebook_order():
     nb, g = notebook_of(), graph()
     upward = sorted(f'{m} ({nb[m]}) imports {d} ({nb[d]})' for m, ds in g.items() for d in ds if nb[d] > nb[m])
     assert not upward, upward
+
+def test_one_statement_per_line():
+    "No `;`-chained statements in the package's code (`tools/tidy_code.py` splits them); a widget's JavaScript string may have them."
+    chained = []
+    for py in sorted(PKG.glob('*.py')):
+        with open(py, encoding='utf-8') as f:
+            toks = tokenize.generate_tokens(f.readline)
+            chained += [f'{py.name}:{t.start[0]}' for t in toks if t.type == tokenize.OP and t.string == ';']
+    assert not chained, chained

@@ -179,6 +179,7 @@ def tidy(src: str) -> str:
     head = 0
     while head < len(lines) and lines[head].startswith('#|'): head += 1    # black would write `# |`
     body = split_chains('\n'.join(lines[head:]))
+    if not body.strip(): return src                                   # directives only
     body = space_inline_suites(pack_items(wrap_with_black(hoist_comments(body) + '\n').rstrip('\n')))
     new = '\n'.join(lines[:head] + [body]) + ('\n' if src.endswith('\n') else '')
     if ast.dump(ast.parse(new)) != ast.dump(tree): return src          # never change what the code does
