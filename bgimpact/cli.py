@@ -34,7 +34,10 @@ VARIANTS_HELP = (f"comma list of: {', '.join(SIMPLE_VARIANTS)}, {', '.join(VARIA
                  f"(aliases: {', '.join(f'{a} = {v}' for a, v in ALIASES.items())})")
 FILL_HELP = (f"what fills removed regions: {', '.join(FILLS)}, #rrggbb, {', '.join(FILL_METHODS)} "
              "(default black; tile: no_fg only)")
-MODELS_HELP = f"comma list of classifier specs (default lite0): {'; '.join(MODEL_SYNTAX)} (see `bgimpact models`)"
+MODELS_HELP = (
+    f"comma list of classifier specs (default lite0): {'; '.join(MODEL_SYNTAX)}"
+    " (see `bgimpact models`)"
+)
 
 # %% ../nbs/16_cli.ipynb #a80031e9
 def _study_flags(
@@ -63,8 +66,7 @@ def _study_flags(
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
     if classify:
         p.add_argument(
-            '--adversarial',
-            type=int,
+            '--adversarial', type=int,
             help="adversarial backgrounds: pooled backgrounds tried per object (0 = off, "
             "-1 = all)",
         )
@@ -87,7 +89,9 @@ def _study_flags(
     if classify:
         p.add_argument(
             '--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
-            help="run even when class folders match no ImageNet class (their accuracy is not scored)",
+            help=(
+                "run even when class folders match no ImageNet class (their accuracy is not scored)"
+            ),
         )
 
 # %% ../nbs/16_cli.ipynb #5669da12
@@ -253,8 +257,7 @@ def _demo_flags(p: argparse.ArgumentParser):
 
 
 @command(
-    'demo',
-    "the default study on seven bundled photos with the embedded models (offline)",
+    'demo', "the default study on seven bundled photos with the embedded models (offline)",
     _demo_flags,
     examples=[
         ('bgimpact demo', 'every default variant, EfficientNet-Lite0, into runs/demo'),
@@ -263,8 +266,11 @@ def _demo_flags(p: argparse.ArgumentParser):
             'a smaller study',
         ),
     ],
-    details="The photos ship with scikit-image and the models with the package: the demo needs no network. "
-    "Run again, it continues the demo in --out, or prints the summary of the finished one.",
+    details=(
+        "The photos ship with scikit-image and the models with the package: the demo needs no"
+        " network. Run again, it continues the demo in --out, or prints the summary of the finished"
+        " one."
+    ),
 )
 def _demo(args) -> int:
     "`bgimpact demo`: the default study on the bundled photos; a demo already in `--out` is continued."
@@ -287,8 +293,7 @@ def _run_flags(p: argparse.ArgumentParser):
 
 
 @command(
-    'run',
-    "a study of your photos: every variant classified by every model, then metrics",
+    'run', "a study of your photos: every variant classified by every model, then metrics",
     _run_flags,
     examples=[
         ('bgimpact run --data photos --out runs/mine', 'the default study of an ImageFolder'),
@@ -301,8 +306,11 @@ def _run_flags(p: argparse.ArgumentParser):
             'a config file, one flag over it',
         ),
     ],
-    details="Writes predictions, metrics with 95% intervals, masks, QC and errors into --out (see `bgimpact columns`). "
-    "An interrupted run continues with --resume and ends with the tables an uninterrupted one writes.",
+    details=(
+        "Writes predictions, metrics with 95% intervals, masks, QC and errors into --out (see"
+        " `bgimpact columns`). An interrupted run continues with --resume and ends with the tables"
+        " an uninterrupted one writes."
+    ),
 )
 def _run(args) -> int:
     "`bgimpact run`: a study into `--out`, after the checks that need no model."
@@ -320,8 +328,7 @@ def _variants_flags(p: argparse.ArgumentParser):
 
 
 @command(
-    'variants',
-    "masks and every variant as PNG (variants/<variant>/<class>/), without classifying",
+    'variants', "masks and every variant as PNG (variants/<variant>/<class>/), without classifying",
     _variants_flags,
     examples=[
         (
@@ -340,8 +347,9 @@ def _variants(args) -> int:
     pngs = list(root.rglob('*.png')) if root.exists() else []
     kinds = {p.relative_to(root).parts[0] for p in pngs}
     print(
-        f"bgimpact variants: {len(pngs)} PNGs of {len(kinds)} variants for {res.n_evaluated} images under {root}; "
-        f"their masks under {Path(args.out)/'masks'}, mask QC in qc.csv, unusable inputs in errors.csv ({res.n_errors})"
+        f"bgimpact variants: {len(pngs)} PNGs of {len(kinds)} variants for {res.n_evaluated} images"
+        f" under {root}; their masks under {Path(args.out)/'masks'}, mask QC in qc.csv, unusable"
+        f" inputs in errors.csv ({res.n_errors})"
     )
     return 0 if res.n_evaluated else 1
 
@@ -472,7 +480,8 @@ def _report(args) -> int:
         get_logger().error(f"error: {e}")
         return 1
     print(
-        f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in {res['figures']})"
+        f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in"
+        f" {res['figures']})"
     )
     return 0
 
@@ -510,7 +519,8 @@ def _evaluate(args) -> int:
     ]
     if (run/'report.html').exists():
         lines.append(
-            f"report.html was made from the previous tables and is now stale: `bgimpact report {run}` makes it again"
+            "report.html was made from the previous tables and is now stale: `bgimpact report"
+            f" {run}` makes it again"
         )
     print('\n'.join(lines))
     return 0 if len(scores['metrics']) else 1
@@ -592,7 +602,10 @@ def _benchmark_flags(p: argparse.ArgumentParser):
     for name, what in [
         (
             'in9',
-            "the released ImageNet-9 folders: ROOT/<variant>/val/<NN_class>/<file> and ROOT/fg_mask/val/…/*.npy",
+            (
+                "the released ImageNet-9 folders: ROOT/<variant>/val/<NN_class>/<file> and"
+                " ROOT/fg_mask/val/…/*.npy"
+            ),
         ),
         (
             'folders',
@@ -608,11 +621,12 @@ def _benchmark_flags(p: argparse.ArgumentParser):
                        help="comma list of classifiers (default lite0, embedded); as for run")
         default = 'stored' if name == 'in9' else 'model'
         k.add_argument(
-            '--protocol',
-            choices=['stored', 'model'],
-            default=default,
-            help="stored: the stored image with the model's normalisation only (the official ImageNet-9 evaluation); "
-            f"model: the model's own resize and centre crop (default {default})",
+            '--protocol', choices=['stored', 'model'], default=default,
+            help=(
+                "stored: the stored image with the model's normalisation only (the official"
+                " ImageNet-9 evaluation); model: the model's own resize and centre crop (default"
+                f" {default})"
+            ),
         )
         k.add_argument('--batch-size', type=int, default=32, dest='batch_size',
                        help="images per forward pass (default 32)")
@@ -624,12 +638,7 @@ def _benchmark_flags(p: argparse.ArgumentParser):
         )
         k.add_argument('--no-progress', action='store_true', help="no progress bar")
     kinds.choices['in9'].add_argument(
-        '--challenge',
-        type=int,
-        nargs='?',
-        const=-1,
-        default=0,
-        metavar='N',
+        '--challenge', type=int, nargs='?', const=-1, default=0, metavar='N',
         help="also the adversarial-background challenge: every foreground on every only_bg_t image "
         "(its own included); N: only the first N backgrounds (not the official challenge)",
     )
@@ -729,8 +738,8 @@ def _composite(args) -> int:
     )
     errs = len(pd.read_csv(Path(args.out)/'errors.csv'))
     print(
-        f"bgimpact composite: {len(man)} composites in {man.shard.nunique()} shards under {args.out} (manifest.csv); "
-        f"{errs} unusable source files (errors.csv)"
+        f"bgimpact composite: {len(man)} composites in {man.shard.nunique()} shards under"
+        f" {args.out} (manifest.csv); {errs} unusable source files (errors.csv)"
     )
     if not args.no_stats:
         print(stats_table(composite_stats(args.out, not args.no_progress)).to_string(index=False))
@@ -758,7 +767,8 @@ def _stats(args) -> int:
         )
     print(stats_table(composite_stats(args.out, not args.no_progress)).to_string(index=False))
     print(
-        f"galleries: {', '.join(p.name for p in write_galleries(args.out))} in {Path(args.out)/'gallery'}"
+        f"galleries: {', '.join(p.name for p in write_galleries(args.out))} in"
+        f" {Path(args.out)/'gallery'}"
     )
     return 0
 
@@ -810,16 +820,15 @@ def _unet_train(args, pairs: list) -> int:
     _, h = train_unet(pairs, cfg, args.out, args.device, not args.no_progress)
     b = h.loc[h.val_dice.idxmax()]
     print(
-        f"bgimpact unet: best validation Dice {b.val_dice:.3f} (epoch {int(b.epoch)}; pixel accuracy {b.val_pixel_acc:.3f}; "
-        f"all-object baseline {b.baseline_dice:.3f}); {Path(args.out)/'checkpoint.pt'}"
+        f"bgimpact unet: best validation Dice {b.val_dice:.3f} (epoch {int(b.epoch)}; pixel"
+        f" accuracy {b.val_pixel_acc:.3f}; all-object baseline {b.baseline_dice:.3f});"
+        f" {Path(args.out)/'checkpoint.pt'}"
     )
     return 0
 
 
 @command(
-    'unet',
-    "train the U-Net segmenter on image/mask pairs, or evaluate a checkpoint",
-    _unet_flags,
+    'unet', "train the U-Net segmenter on image/mask pairs, or evaluate a checkpoint", _unet_flags,
     examples=[
         ('bgimpact unet train --data runs/comp --out runs/unet --epochs 20', 'train on composites'),
         (
@@ -839,8 +848,8 @@ def _unet(args) -> int:
     loader = torch.utils.data.DataLoader(PairDataset(pairs, cfg.size), cfg.batch_size)
     r = evaluate_unet(model, loader, torch.device('cpu'))
     print(
-        f"bgimpact unet: {len(pairs)} pairs — Dice {r['val_dice']:.3f}, pixel accuracy {r['val_pixel_acc']:.3f}, "
-        f"all-object baseline Dice {r['baseline_dice']:.3f}"
+        f"bgimpact unet: {len(pairs)} pairs — Dice {r['val_dice']:.3f}, pixel accuracy"
+        f" {r['val_pixel_acc']:.3f}, all-object baseline Dice {r['baseline_dice']:.3f}"
     )
     return 0
 
@@ -859,8 +868,7 @@ def _recolor_flags(p: argparse.ArgumentParser):
 
 
 @command(
-    'recolor',
-    "replace the background of images with one colour, using any segmenter",
+    'recolor', "replace the background of images with one colour, using any segmenter",
     _recolor_flags,
     examples=[
         ('bgimpact recolor photos --color "#00ff00" --out runs/green', 'green-screen every photo')
@@ -872,7 +880,8 @@ def _recolor(args) -> int:
     t = recolor_files(args.inputs, args.out, args.color, args.segmenter, not args.no_progress)
     ok = t.error.eq('')
     print(
-        f"bgimpact recolor: {int(ok.sum())} images in {args.out}; {int((~ok).sum())} unreadable (errors.csv)"
+        f"bgimpact recolor: {int(ok.sum())} images in {args.out}; {int((~ok).sum())} unreadable"
+        " (errors.csv)"
     )
     return 0 if ok.any() else 1
 
@@ -884,14 +893,18 @@ def _cluster_flags(p: argparse.ArgumentParser):
     )
     p.add_argument('--out', required=True, help="output folder")
     p.add_argument(
-        '--features',
-        default='phash',
-        help="phash (default), ssim, orb, template, embedding, minhash[:permutations] (Harris corners) "
-        "or autoencoder[:mse|l1|perceptual] (trained on DATA, cached)",
+        '--features', default='phash',
+        help=(
+            "phash (default), ssim, orb, template, embedding, minhash[:permutations] (Harris"
+            " corners) or autoencoder[:mse|l1|perceptual] (trained on DATA, cached)"
+        ),
     )
     p.add_argument(
         '--method', default='threshold',
-        help="threshold (default; connected components), auto, kmeans[:k], agglomerative[:k], gmm[:k], dbscan, hdbscan",
+        help=(
+            "threshold (default; connected components), auto, kmeans[:k], agglomerative[:k],"
+            " gmm[:k], dbscan, hdbscan"
+        ),
     )
     p.add_argument(
         '--threshold', type=float, help="similarity threshold (default: suggested from the data)"
@@ -911,7 +924,10 @@ def _cluster_flags(p: argparse.ArgumentParser):
     )
     p.add_argument(
         '--batch-size', type=int, default=1000, dest='batch_size',
-        help="all pairs up to this many images; beyond: blocks (phash, embedding) or batches merged through representatives",
+        help=(
+            "all pairs up to this many images; beyond: blocks (phash, embedding) or batches merged"
+            " through representatives"
+        ),
     )
     p.add_argument(
         '--seed', type=int, default=0, help="seed for sampling and model clustering (default 0)"
@@ -920,8 +936,7 @@ def _cluster_flags(p: argparse.ArgumentParser):
 
 
 @command(
-    'cluster',
-    "group images (or their backgrounds) by similarity: clusters.csv and contact sheets",
+    'cluster', "group images (or their backgrounds) by similarity: clusters.csv and contact sheets",
     _cluster_flags,
     examples=[
         (
@@ -944,8 +959,8 @@ def _cluster(args) -> int:
     )
     sizes = t.cluster.value_counts()
     print(
-        f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]}, {t.way.iloc[0]}); "
-        f"largest {sizes.head(5).tolist()}; {Path(args.out)/'clusters.csv'}"
+        f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]},"
+        f" {t.way.iloc[0]}); largest {sizes.head(5).tolist()}; {Path(args.out)/'clusters.csv'}"
     )
     return 0
 
@@ -994,14 +1009,14 @@ def _columns_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact columns`."
     p.add_argument(
         'table', nargs='?',
-        help="a table (metrics, predictions, …) or its file (metrics.csv); none: the list of tables",
+        help=(
+            "a table (metrics, predictions, …) or its file (metrics.csv); none: the list of tables"
+        ),
     )
 
 
 @command(
-    'columns',
-    "what each output table and each of its columns means",
-    _columns_flags,
+    'columns', "what each output table and each of its columns means", _columns_flags,
     examples=[
         ('bgimpact columns', 'every table a run writes'),
         ('bgimpact columns metrics.csv', 'its columns, one sentence each'),
@@ -1055,7 +1070,10 @@ def _bench_flags(p: argparse.ArgumentParser):
                    help="memory: also run the dataset replicated this many times (default 10)")
     p.add_argument(
         '--classes', type=int, default=0,
-        help="classes: regroup the photos into this many classes (default: the square root of their number)",
+        help=(
+            "classes: regroup the photos into this many classes (default: the square root of their"
+            " number)"
+        ),
     )
     _study_flags(p)
 
@@ -1125,7 +1143,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         '--offline', action='store_true',
-        help="never download anything (also BGIMPACT_OFFLINE=1): missing weights are an error naming the file",
+        help=(
+            "never download anything (also BGIMPACT_OFFLINE=1): missing weights are an error naming"
+            " the file"
+        ),
     )
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND', parser_class=_Parser)
     for c in COMMANDS.values():

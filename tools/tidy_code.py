@@ -13,6 +13,8 @@ hand), and cells that are not Python (magics). A cell is written only if it pars
 before, so the code does exactly what it did. Afterwards run `nbdev_export` and `nbdev_clean`.
 
     python tools/tidy_code.py nbs/*.ipynb
+    python tools/tidy_code.py --split-strings nbs/16_cli.ipynb   # also split long strings (black's preview
+                                                                  # string processing: read what it did)
 """
 import ast, io, json, sys, tokenize
 
@@ -21,6 +23,9 @@ import black
 LIMIT = 100
 MODE = black.Mode(line_length=LIMIT, string_normalization=False, magic_trailing_comma=False,
                   target_versions={black.TargetVersion.PY310})
+STRING_MODE = black.Mode(line_length=LIMIT, string_normalization=False, magic_trailing_comma=False,
+                         target_versions={black.TargetVersion.PY310}, preview=True,
+                         enabled_features={black.mode.Preview.string_processing})
 BODIES = ('body', 'orelse', 'finalbody')
 
 
@@ -146,8 +151,7 @@ def pack_items(body: str) -> str:
     while i < len(lines):
         indent, j = _indent(lines[i]), i
         while j < len(lines) and _item(lines[j]) and _indent(lines[j]) == indent: j += 1
-        if (j - i >= 2 and out and out[-1].rstrip().endswith(('(', '[', '{'))
-                and j < len(lines) and lines[j].strip()[:1] in (')', ']', '}')):
+        if j - i >= 2 and out and out[-1].rstrip().endswith(('(', '[', '{')):
             packed = indent + lines[i].strip()
             for item in (l.strip() for l in lines[i + 1:j]):
                 if len(packed) + 1 + len(item) <= LIMIT: packed += ' ' + item
@@ -180,7 +184,9 @@ def tidy(src: str) -> str:
     while head < len(lines) and lines[head].startswith('#|'): head += 1    # black would write `# |`
     body = split_chains('\n'.join(lines[head:]))
     if not body.strip(): return src                                   # directives only
-    body = space_inline_suites(pack_items(wrap_with_black(hoist_comments(body) + '\n').rstrip('\n')))
+    hoisted = hoist_comments(body)
+    wrapped = wrap_with_black(hoisted + '\n').rstrip('\n')
+    body = space_inline_suites(pack_items(wrapped)) if wrapped != hoisted else hoisted   # after black only
     new = '\n'.join(lines[:head] + [body]) + ('\n' if src.endswith('\n') else '')
     if ast.dump(ast.parse(new)) != ast.dump(tree): return src          # never change what the code does
     return new
@@ -205,4 +211,6 @@ def tidy_notebook(path: str) -> int:
 
 
 if __name__ == '__main__':
-    for p in sys.argv[1:]: print(f"{p}: {tidy_notebook(p)} cells tidied")
+    if '--split-strings' in sys.argv: MODE = STRING_MODE       # long messages and help texts too (black's preview)
+    for p in sys.argv[1:]:
+        if not p.startswith('--'): print(f"{p}: {tidy_notebook(p)} cells tidied")
