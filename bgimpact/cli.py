@@ -43,7 +43,7 @@ MODELS_HELP = (
 def _study_flags(
     p: argparse.ArgumentParser, classify: bool = True
 ):  # False: without the classifiers' flags (`bgimpact variants`)
-    "Add the study flags to `p`: each sets the `Config` field of its name, and one left out leaves the field as it is."
+    "Add the study flags to `p`, each setting the `Config` field of its name."
     p.add_argument('--variants', type=_list, help=VARIANTS_HELP)
     p.add_argument(
         '--scenes',
@@ -99,7 +99,7 @@ def _study_flags(
 EXECUTOR_FIELDS = ['executor', 'workers', 'gpus_per_worker', 'prefetch', 'runtime']
 
 def _executor_flags(p: argparse.ArgumentParser):
-    "Add the flags choosing who computes a run (`run`, `demo`): each sets the `Config` field of its name."
+    "Add the flags choosing who computes a run (`run`, `demo`), each setting its `Config` field."
     p.add_argument(
         '--executor',
         help="who computes: local (default, this process), processes (worker processes on this "
@@ -131,7 +131,7 @@ def _floats(s: str) -> list:
     return [float(x) for x in _list(s)]
 
 def _attribution_flags(p: argparse.ArgumentParser):
-    "Add the flags of the attribution and noise passes (`run`, `demo`): each sets the `Config` field of its name."
+    "Add the attribution and noise passes' flags (`run`, `demo`), each setting its `Config` field."
     p.add_argument(
         '--attribution',
         type=_list,
@@ -165,7 +165,7 @@ def config_from_args(args) -> Config:  # parsed arguments (`argparse.Namespace`)
 # %% ../nbs/16_cli.ipynb #cm000002
 @dataclass
 class Command:
-    "One `bgimpact` subcommand: what it is for, its flags, the function that runs it and examples."
+    "One `bgimpact` subcommand: what it is for, its flags, its function, its examples."
     name: str             # the subcommand
     summary: str          # one line, in `bgimpact --help`
     flags: callable       # adds the command's arguments to its parser
@@ -192,14 +192,14 @@ def command(name: str,            # the subcommand
 
 # %% ../nbs/16_cli.ipynb #cm000006
 def examples_text(c: Command) -> str:
-    "The examples of a command as `--help` prints them: one command line a line, what it does beside it."
+    "A command's examples as `--help` prints them: one a line, with what it does."
     if not c.examples: return ''
     width = max(len(cmd) for cmd, _ in c.examples)
     return 'examples:\n' + '\n'.join(f'  {cmd:<{width}}  {what}' for cmd, what in c.examples)
 
 # %% ../nbs/16_cli.ipynb #cm000010
 class _Parser(argparse.ArgumentParser):
-    "An argument parser whose errors are one line naming the command and where its help is, not a page of usage."
+    "An argument parser whose errors are one line: the command, and where its help is."
     def error(self, message):
         self.exit(2, f"bgimpact: error: {message} (see `{self.prog} --help`)\n")
 
@@ -273,7 +273,7 @@ def _demo_flags(p: argparse.ArgumentParser):
     ),
 )
 def _demo(args) -> int:
-    "`bgimpact demo`: the default study on the bundled photos; a demo already in `--out` is continued."
+    "`bgimpact demo`: the default study on the bundled photos, continued if in `--out`."
     from bgimpact.run import run_demo
     out = Path(args.out)
     resume = recorded_config(out) is not None
@@ -501,7 +501,7 @@ def _evaluate_flags(p: argparse.ArgumentParser):
     examples=[('bgimpact evaluate runs/demo --n-boot 5000', 'tighter bootstrap intervals')],
 )
 def _evaluate(args) -> int:
-    "`bgimpact evaluate`: score a run folder again, print the summary, list the files rewritten and flag a stale report."
+    "`bgimpact evaluate`: score a run again, list what it rewrote, flag a stale report."
     from bgimpact.analysis import SCORE_FILES, score_files, score_run, scores_summary
     from bgimpact.verify import refuse_damaged
     run = Path(args.run)
@@ -546,7 +546,7 @@ def _verify_flags(p: argparse.ArgumentParser):
     ],
 )
 def _verify(args) -> int:
-    "`bgimpact verify`: check a run folder against what it recorded and against its inputs; exit 0 only when intact."
+    "`bgimpact verify`: a run against its records and inputs; exit 0 only when intact."
     import json
     from bgimpact.verify import format_verify, verify_run
     res = verify_run(args.run, args.full)
@@ -584,7 +584,7 @@ def _strips_flags(p: argparse.ArgumentParser):
     ],
 )
 def _strips(args) -> int:
-    "`bgimpact strips`: draw images across every variant with their predictions, re-rendered from the run."
+    "`bgimpact strips`: images across every variant with their predictions, from the run."
     from bgimpact.plots import render_strips
     out = Path(args.out or Path(args.run)/'strips')
     paths = render_strips(args.run, args.images, args.worst, args.model, out)
@@ -597,7 +597,7 @@ def _strips(args) -> int:
 
 # %% ../nbs/16_cli.ipynb #dt000000
 def _benchmark_flags(p: argparse.ArgumentParser):
-    "The flags of `bgimpact benchmark in9|folders`: one subcommand per layout of released benchmark."
+    "The flags of `bgimpact benchmark in9|folders`: a subcommand per released layout."
     kinds = p.add_subparsers(dest='layout', required=True, parser_class=_Parser)
     for name, what in [
         (
@@ -1079,7 +1079,7 @@ def _bench_flags(p: argparse.ArgumentParser):
 
 # %% ../nbs/16_cli.ipynb #rf000004
 def _bench_config(args) -> Config:
-    "The study a benchmark measures: the flags over the config file, on the demo photos unless `--data` is given."
+    "The study a benchmark measures: flags over the config, the demo photos by default."
     cfg = config_from_args(args)
     if cfg.data: return cfg
     import tempfile
@@ -1136,7 +1136,7 @@ def _bench(args) -> int:
 
 # %% ../nbs/16_cli.ipynb #c60c5605
 def build_parser() -> argparse.ArgumentParser:
-    "The `bgimpact` argument parser: one subparser per registered `Command`, with its description and examples."
+    "The `bgimpact` parser: a subparser per registered `Command`, with its examples."
     p = _Parser(
         prog='bgimpact', description="How much does an image classifier rely on the background?",
         epilog="`bgimpact COMMAND --help` shows a command's flags and examples.",
@@ -1163,12 +1163,12 @@ def build_parser() -> argparse.ArgumentParser:
 RESUMABLE = {'demo', 'run', 'variants', 'sweep', 'benchmark', 'composite'}
 
 class Terminated(KeyboardInterrupt):
-    "SIGTERM, raised where the program was, so that it stops as after Ctrl-C (files whole, bars closed) with exit code 143."
+    "SIGTERM, raised where the program was: it stops as after Ctrl-C, with exit code 143."
 
 def _interrupted(cmd: str,        # the subcommand that was interrupted
                  code: int = 130  # the exit code: 130 after Ctrl-C (SIGINT), 143 after SIGTERM
                 ) -> int:
-    "After Ctrl-C or SIGTERM: close the progress bars left open, then one line on its own saying how to continue; the exit code."
+    "After Ctrl-C or SIGTERM: close open bars, say how to continue; returns the exit code."
     # every bar, whichever front end drew it
     from tqdm import tqdm
     # ends the bar's line, so the message starts a new one
@@ -1185,7 +1185,7 @@ def _interrupted(cmd: str,        # the subcommand that was interrupted
 _SIGNALLED = []   # SIGINT / SIGTERM received while `main` runs
 
 def _catch_signals() -> dict:
-    "In the main thread: SIGINT and SIGTERM are noted, then raise `KeyboardInterrupt` / `Terminated`; the handlers they replace."
+    "Note SIGINT/SIGTERM, then raise `KeyboardInterrupt`/`Terminated`; the replaced handlers."
     if threading.current_thread() is not threading.main_thread(): return {}
     def handler(signum, frame):
         _SIGNALLED.append(signum)
@@ -1193,7 +1193,7 @@ def _catch_signals() -> dict:
     return {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
 
 def _restore_signals(before: dict):  # what `_catch_signals` replaced
-    "Put back the signal handlers `main` replaced (a notebook calling `main` keeps its own) and forget the signals seen."
+    "Put back the signal handlers `main` replaced and forget the signals seen."
     for s, h in before.items(): signal.signal(s, h)
     _SIGNALLED.clear()
 
