@@ -29,7 +29,7 @@ BG_GAP_COLUMNS = ['model', 'n', 'mixed_same', 'mixed_rand', 'bg_gap', 'bg_gap_lo
 def bg_gap(pred: pd.DataFrame,   # predictions with `original`, `mixed_same` and `mixed_rand` rows
            level: float = 0.95,  # confidence level of the interval
           ) -> pd.DataFrame:
-    "BG-Gap = acc(mixed_same) − acc(mixed_rand) per model, paired on images with both, with Newcombe's interval."
+    "BG-Gap = acc(mixed_same) − acc(mixed_rand) per model, with its interval."
     t = paired_table(pred[pred.variant.isin(['original', 'mixed_same', 'mixed_rand'])])
     rows = []
     for model, g in t.groupby('model', sort=False):
@@ -53,7 +53,7 @@ def bg_gap(pred: pd.DataFrame,   # predictions with `original`, `mixed_same` and
 # %% ../nbs/05b_analysis.ipynb #8e1e4664
 def phi_table(pred: pd.DataFrame,  # long predictions (see `paired_table`)
              ) -> pd.DataFrame:
-    "φ (Pearson) correlation of per-image correctness for every pair of variants of each model, with images in common."
+    "φ correlation of per-image correctness for every pair of variants."
     t = paired_table(pred)
     rows = []
     for model, g in t.groupby('model', sort=False):
@@ -114,7 +114,7 @@ SEED_COLUMNS = [
 
 def seed_table(pred: pd.DataFrame,  # predictions with label_idx and true_prob
               ) -> pd.DataFrame:
-    "Per (model, modification, class): images, correct, accuracy, mean true-class probability, most mistaken class."
+    "Per (model, modification, class) results, in the seed study's layout."
     keys = ['model', 'variant', 'label']
     g = pred.groupby(keys, sort=False)
     t = pd.DataFrame(
@@ -154,7 +154,7 @@ def label_space_scores(pred: pd.DataFrame,  # predictions with the label-space c
                        n_boot: int = 1000,  # bootstrap resamples
                        seed: int = 0,  # bootstrap seed
                       ) -> tuple:
-    "Metrics and BG-Gap in the label map's space, once per scoring: `mapped` (argmax mapped) and `restricted` (mapped classes only)."
+    "Metrics and BG-Gap in the label map's space, once per scoring."
     # images of classes outside the label space are not scored in it
     pred, ms, gs = pred[pred.mapped_true >= 0], [], []
     for kind in ('mapped', 'restricted'):
@@ -173,7 +173,7 @@ def label_space_scores(pred: pd.DataFrame,  # predictions with the label-space c
 
 # %% ../nbs/05b_analysis.ipynb #f028d74c
 def _with_class_names(t: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
-    "`t` with a `class_name` column after `label`: each label's ImageNet name, or the label itself when it is none."
+    "`t` with a `class_name` column after `label`."
     idx = pred.groupby('label', sort=False).label_idx.first()
     names = {l: class_name(int(i)) if i >= 0 else str(l) for l, i in idx.items()}
     return t.assign(class_name=t.label.map(names)).reindex(
@@ -190,7 +190,7 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
           seed: int = 0,                           # bootstrap seed
           adversarial: pd.DataFrame | None = None, # per-object rows of the adversarial-background search
          ) -> dict:
-    "Every result table of a study from its predictions (and QC table for object sizes, adversarial rows)."
+    "Every result table of a study, from its predictions."
     extra = {} if adversarial is None else dict(adversarial=adversarial_summary(adversarial))
     if set(LABEL_SPACE_COLUMNS) <= set(pred.columns):
         extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
@@ -218,7 +218,7 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
 def write_scores(out,  # the run folder
                  scores: dict,  # tables from `score`
                 ) -> dict:
-    "Write each table as CSV and all of them in `metrics.json`; an empty table (other than metrics) is left out. Returns file → why left out."
+    "Write each table as CSV, and all of them in `metrics.json`."
     out, left_out = Path(out), {}
     for k, f in SCORE_FILES.items():
         if k not in scores: continue
@@ -232,7 +232,7 @@ def write_scores(out,  # the run folder
 # %% ../nbs/05b_analysis.ipynb #78c04b98
 def load_predictions(run,  # a run folder
                     ) -> pd.DataFrame:
-    "The columns of a run's `predictions.parquet` that scoring needs (label-space ones when present)."
+    "The columns of a run's `predictions.parquet` that scoring needs."
     f = Path(run)/'predictions.parquet'
     if not f.exists():
         raise FileNotFoundError(f"No predictions.parquet in {run}: is it a finished run?")
@@ -277,7 +277,7 @@ def worst_flips(pred: pd.DataFrame,  # predictions: image_id, model, variant, tr
                 model: str,          # the model whose flips are ranked
                 n: int = 8,          # images kept
                ) -> pd.DataFrame:
-    "Per image, the object-keeping composite whose true-class probability fell most from the original while turning wrong; the worst `n`."
+    "The worst `n` images' biggest flips among object-keeping composites."
     p = pred[pred.model == model]
     o = (
         p[p.variant == 'original']
@@ -303,7 +303,7 @@ def worst_flips(pred: pd.DataFrame,  # predictions: image_id, model, variant, tr
 # %% ../nbs/05b_analysis.ipynb #e26d8134
 def format_p(p: float,  # a p-value
             ) -> str:
-    "A p-value people read: two significant digits, scientific notation below 0.001 (`3.1e-05`), never `0.000`."
+    "A p-value people read, with two significant digits."
     if p != p: return '—'
     return f'{p:.1e}' if p < 1e-3 else f'{p:.2g}'
 
@@ -314,7 +314,7 @@ SUMMARY_COLUMNS = ['variant', 'n', 'top-1', '95% CI', 'Δ pts', 'c→w', 'w→c'
 def summary_rows(metrics: pd.DataFrame,  # `variant_metrics` output
                  model: str,             # the model whose rows are shown
                 ) -> pd.DataFrame:
-    "One model's results as text people read: n, top-1 with its 95% interval, Δ vs original in points, flips, McNemar p."
+    "One model's results as text people read."
     m = metrics[metrics.model == model]
     pct = lambda v: f'{v * 100:.1f}%'
     rows = [
@@ -343,7 +343,7 @@ def _text_table(t: pd.DataFrame) -> list:
 # %% ../nbs/05b_analysis.ipynb #ag000001
 def agreement_summary(metrics: pd.DataFrame  # `variant_metrics` output of images without classes
                      ) -> list:
-    "Lines for images without classes: per model, how often each variant keeps the original's prediction (95% CI)."
+    "Lines for images without classes: agreement with the original."
     lines = []
     for model, m in metrics.groupby('model', sort=False):
         rows = [
@@ -368,7 +368,7 @@ def agreement_summary(metrics: pd.DataFrame  # `variant_metrics` output of image
 # %% ../nbs/05b_analysis.ipynb #91a9d951
 def scores_summary(scores: dict,  # tables from `score`
                   ) -> list:
-    "Lines people read: per model a small table (n, top-1 with 95% CI, Δ, flips, McNemar p), then BG-Gap and adversarial lines."
+    "Lines people read: per-model tables, then BG-Gap and adversarial lines."
     m, lines = scores['metrics'], []
     if m.attrs.get('unlabelled'): return agreement_summary(m)
     for model in dict.fromkeys(m.model):
@@ -407,7 +407,7 @@ def _names(vs: list, quote: str = '`') -> str:
 # %% ../nbs/05b_analysis.ipynb #1f3a4741
 def _wrong_classes(by_class: pd.DataFrame | None,  # `variant_metrics` by label (with `class_name`), if scored
                    model: str) -> list:            # the model
-    "A sentence naming the classes `model` gets wrong on every original photo (none: no sentence)."
+    "The sentence naming the classes `model` gets wrong on every original photo."
     if by_class is None or not len(by_class):
         return []
     w = by_class[
@@ -432,7 +432,7 @@ def _wrong_classes(by_class: pd.DataFrame | None,  # `variant_metrics` by label 
 # %% ../nbs/05b_analysis.ipynb #b7d1ae41
 # one model's metrics by variant, `original` left out, by `top1_shift`
 def _hurt_most(rest: pd.DataFrame) -> list:
-    "The sentence naming the backgrounds that keep the object and cost the most accuracy (or that none costs any)."
+    "The sentence naming the backgrounds that cost the most accuracy."
     keep = rest[[keeps_object(v) for v in rest.index]]
     hurt = keep[keep.top1_shift < 0]
     if len(hurt):
@@ -521,7 +521,7 @@ def plain_reading(scores: dict,        # tables from `score`
                   alpha: float = .05,  # significance level of the McNemar tests
                   small_n: int = 50,   # below this many images, say the intervals are wide
                  ) -> str:
-    "One paragraph in plain words from a run's numbers: what hurts most, what is significant, the BG-Gap, and more."
+    "One paragraph in plain words from a run's numbers."
     m = scores['metrics']
     out = [
         s
@@ -535,7 +535,7 @@ def plain_reading(scores: dict,        # tables from `score`
 def adversarial_summary(adv: pd.DataFrame,    # rows of `adversarial_rows`
                         level: float = 0.95,  # confidence level of the interval
                        ) -> pd.DataFrame:
-    "Per model: foregrounds, adversarial-background accuracy (share never fooled) with Wilson CI, forward passes spent."
+    "Per model: foregrounds, adversarial-background accuracy, forward passes."
     rows = []
     for model, g in adv.groupby('model', sort=False):
         ok = int((~g.fooled.astype(bool)).sum())

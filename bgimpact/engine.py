@@ -34,7 +34,7 @@ from .variants import MIXED, class_palette, expand_variants, load_scenes, make_v
 # %% ../nbs/06_engine.ipynb #2a2cff9f
 def prefetch_threads(depth: int  # records decoded ahead at most (0: not at all)
                     ) -> tuple:
-    "(threads decoding ahead, CPU threads of each one's u2netp calls): one thread per PyTorch thread, at most `depth`, sharing the cores."
+    "(threads decoding ahead, CPU threads of each one's u2netp calls)."
     cores = torch.get_num_threads()
     # no decoding ahead: u2netp takes every core
     if depth <= 0: return 1, 0
@@ -44,7 +44,7 @@ def prefetch_threads(depth: int  # records decoded ahead at most (0: not at all)
 # %% ../nbs/06_engine.ipynb #a2e2c001
 @dataclass
 class Running:
-    "What changes while a study runs: stage timings, class rules, records decoded ahead, a lock."
+    "What changes while a study runs."
     timer: StageTimer = field(default_factory=StageTimer)   # per-stage seconds and item counts
     rules: dict = field(default_factory=dict)   # class label → its object label and exceptions
     ahead: object = None                        # a `Prefetch` decoding upcoming records
@@ -55,7 +55,7 @@ class Running:
 def _load_classifiers(cfg: Config,       # the study's configuration
                       classifiers=None,  # ready `Classifier`s to use instead of `cfg.models`
                      ) -> list:
-    "The study's classifiers: `classifiers`, else `cfg.models` on `cfg.runtime`; names distinct."
+    "The study's classifiers, with distinct names."
     if cfg.runtime not in CLASSIFIER_RUNTIMES:                 # before any model loads
         raise unknown_name('runtime', cfg.runtime, CLASSIFIER_RUNTIMES)
     if classifiers is not None: clfs = classifiers
@@ -71,7 +71,7 @@ def _load_classifiers(cfg: Config,       # the study's configuration
 def _load_segmenter(cfg: Config,   # the study's configuration
                     clfs: list,    # its classifiers (a Lite0 among them lends its CAM)
                    ) -> Segmenter:
-    "The study's segmenter, on the runtime and CPU threads the device and decoding ahead leave it."
+    "The study's segmenter, on the runtime and CPU threads left to it."
     cam = next((c for c in clfs if isinstance(c, Lite0Classifier)), None)
     dev = resolve_device(cfg.device)
     eager = 'opencv' if dev.type == 'cpu' else 'torch'                  # `auto`: PyTorch on a GPU
@@ -83,7 +83,7 @@ def _load_segmenter(cfg: Config,   # the study's configuration
 # %% ../nbs/06_engine.ipynb #72406aa1
 @dataclass
 class Study:
-    "A `Config` with its classifiers, segmenter, scenes and variants loaded, and its `Running` part."
+    "A `Config` with its models, scenes and variants loaded."
     cfg: Config                       # the study's configuration
     classifiers: list                 # `Classifier`s, in config order
     segmenter: Segmenter              # mask backend for images without a user mask
@@ -103,7 +103,7 @@ class Study:
 
     @classmethod
     def load(cls, cfg: Config, out=None, classifiers=None) -> 'Study':
-        "Load models, segmenter and scenes for `cfg`; cache masks under `out/masks` when `out` is given."
+        "Load models, segmenter and scenes for `cfg`."
         clfs = _load_classifiers(cfg, classifiers)
         seg, scenes = _load_segmenter(cfg, clfs), load_scenes(cfg.scenes)
         ws = cfg.work_size or max((c.preprocess.resize for c in clfs), default=256)
@@ -129,7 +129,7 @@ class Study:
 # %% ../nbs/06_engine.ipynb #a2e2c010
 @patch
 def decode(self: Study, rec: ImageRecord) -> tuple:  # the image's record
-    "Read and decode `rec` once: (work image, the segmenter's image, sha256); raises `DecodeError`."
+    "(work image, the segmenter's image, sha256) of `rec`, read once."
     side = 0 if rec.mask_path else segment_side(self.segmenter, self.work_size)
     return load_input_pair(rec, self.work_size, side, self.cfg.min_size)
 
@@ -139,7 +139,7 @@ def mask_for(self: Study, rec: ImageRecord,  # the image's record
              img: torch.Tensor,  # its decoded uint8 3×H×W work image
              seg_img: torch.Tensor | None = None,  # the same photo, the segmenter's size (`load_input_pair`)
             ) -> tuple:
-    "The (mask, backend) of an image at the work image's size: the user's, the cache's or the segmenter's."
+    "The (mask, backend) of an image, at the work image's size."
     h, w = img.shape[-2:]
     if rec.mask_path: return read_mask(rec.mask_path, (h, w)), 'manifest'
     if self.masks and (hit := self.masks.get(rec.image_id, (h, w))): return hit
@@ -176,7 +176,7 @@ def label_map_for(self: Study, rec: ImageRecord,  # the image's record
 @patch
 # (record, work size, segmenter's image) of each
 def _segment_labels(self: Study, todo: list) -> dict:
-    "image_id → label map of decoded images, segmented in one batch, at their work size, cached."
+    "image_id → label map of decoded images, segmented in one batch."
     with self.timer('segment', len(todo)):
         labs = self.segmenter.label_maps([seg for _, _, seg in todo])
     maps = {}
@@ -220,7 +220,7 @@ def _seed_of(image_id: str, seed: int) -> int:
 
 # %% ../nbs/06_engine.ipynb #0646607d
 class _Batcher:
-    "Collect prepared inputs for one classifier and run them in forward passes of ~`batch_size`."
+    "Collect one classifier's prepared inputs and run them in batches."
     def __init__(
         self, clf: Classifier, batch_size: int, timer: StageTimer, label_map: LabelMap | None = None
     ):
@@ -230,7 +230,7 @@ class _Batcher:
         self.lmap = label_map
 
     def add(self, V: torch.Tensor, keys: list):
-        "Prepare one image's composites `V` with their row keys; classify whenever a full batch is collected."
+        "Prepare one image's composites `V` with their row keys."
         with self.tm('preprocess', len(keys)): self.xs.append(self.clf.prepare(V))
         self.keys += keys
         # forward passes of exactly `batch_size`
@@ -279,7 +279,7 @@ def variant_file(root: Path,  # the run's `variants` folder
                  instance: int = 0,  # composite number (`placed`)
                  flip: bool = False,  # whether the composite is flipped (`placed`)
                 ) -> Path:
-    "Where a saved variant image goes: `root/<variant>/<class key>/<image key>[-<instance>][f].png` (keys from `file_key`)."
+    "Where a saved variant image goes."
     folder = variant.replace(':', '-')
     # scene names come from user files
     folder = folder if re.fullmatch(r'[A-Za-z0-9_#-]+', folder) else file_key(variant)
@@ -310,7 +310,7 @@ def decode_and_mask(study: Study,  # the loaded study
                     r: ImageRecord,  # the image's record
                     err,  # called with (stage, reason) on failure; its result is returned
                    ) -> Decoded | None:
-    "Decode and mask one record (or take it from `Prefetch` when decoded ahead); None after an error."
+    "Decode and mask one record; None after an error."
     if study.running.ahead is not None and (hit := study.running.ahead.take(r)) is not None:
         got, errors = hit
         return err(*errors[0]) if errors else got
@@ -339,14 +339,14 @@ def _decode_and_mask(study: Study, r: ImageRecord, err) -> Decoded | None:
 def qc_row(r: ImageRecord,   # the image's record
            got: Decoded,     # what `decode_and_mask` gave for it
           ) -> dict:
-    "The QC table's row of a decoded record: id, path, label, hash, size, mask backend, mask QC."
+    "The QC table's row of a decoded record."
     return dict(image_id=r.image_id, path=r.path, label=r.label, label_idx=r.label_idx,
                 sha256=got.sha256, height=got.img.shape[1], width=got.img.shape[2],
                 segmenter=got.backend, **got.qc)
 
 # %% ../nbs/06_engine.ipynb #d1ffab6d
 class Prefetch:
-    "Decode and mask records in background threads, at most `depth` ahead of their use; `take` hands each over in order."
+    "Decode and mask records ahead of their use, in background threads."
     def __init__(self, study: Study,   # the loaded study
                  recs,                 # the records, in the order they will be asked for
                  depth: int = 8,       # records decoded ahead at most (bounds the memory held)
@@ -367,7 +367,7 @@ class Prefetch:
             self.ahead[r.image_id] = self.pool.submit(self._work, r)
 
     def take(self, r: ImageRecord) -> tuple | None:
-        "(`decode_and_mask`'s result, its errors) of `r` when it was decoded ahead (records queued before it are dropped), else None."
+        "(`decode_and_mask`'s result, its errors) of `r` if decoded ahead, else None."
         if r.image_id not in self.ahead: return None
         while (item := self.ahead.popitem(last=False))[0] != r.image_id: item[1].cancel()
         self._fill()
@@ -381,7 +381,7 @@ class Prefetch:
 def prefetch_workers(study: Study,  # the loaded study
                      depth: int     # records decoded ahead at most
                     ) -> int:
-    "Threads to decode ahead with: `prefetch_threads`' count when the segmenter is thread-safe, else one."
+    "How many threads decode ahead."
     return prefetch_threads(depth)[0] if study.segmenter.thread_safe else 1
 
 # %% ../nbs/06_engine.ipynb #af922adb
@@ -389,7 +389,7 @@ def prefetch_workers(study: Study,  # the loaded study
 def prefetching(study: Study,  # the loaded study
                 recs,          # the records the body will decode, in order
                 depth: int):   # how far ahead (0: not at all)
-    "Decode and mask `recs` ahead of their use while the body runs (not for label-map segmenters: their masks wait for the class's rule)."
+    "Decode and mask `recs` ahead of their use while the body runs."
     if depth <= 0 or study.running.ahead is not None or isinstance(study.segmenter, LabelSegmenter):
         yield
         return
@@ -404,7 +404,7 @@ def usable_images(study: Study,   # the loaded study
                   recs: list,     # `ImageRecord`s
                   progress=None,  # a tqdm-like bar, advanced for each record left out
                  ):
-    "Yield (record, image, mask) of each record that decodes and passes mask QC: the images the main pass classified."
+    "Yield (record, image, mask) of each image the main pass classified."
     for r in recs:
         # errors are the main pass's to report
         got = decode_and_mask(study, r, lambda stage, reason: None)
@@ -419,7 +419,7 @@ def variants_of(study: Study,        # the loaded study
                 palette=None,        # its class's palette (contrast variants)
                 mixed=None,          # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
                ) -> tuple:
-    "The study's variants of one image, as the main pass classifies them: (K×3×H×W, K provenance dicts, {variant: why unavailable})."
+    "The study's variants of one image, as the main pass classifies them."
     mx = (
         mixed(r.image_id, *img.shape[-2:])
         if mixed and any(v in MIXED for v in study.variants)
@@ -451,7 +451,7 @@ def _check_group(study: Study,   # the loaded study
 
 # %% ../nbs/06_engine.ipynb #a8e8c002
 def _group_palette(study: Study, kept: list) -> list | None:  # usable (record, `Decoded`) pairs
-    "The class's palette from its usable images' object pixels, each image's own sample; None without any."
+    "The class's palette from its usable images' object pixels."
     cfg = study.cfg
     sample = lambda r, got: sample_object_pixels(
         got.img, got.mask, cfg.palette_pixels, _seed_of(r.image_id, cfg.seed)
@@ -466,7 +466,7 @@ def _queue_variants(study: Study, r: ImageRecord, got: Decoded,  # a usable imag
                     palette, mixed,   # its class's palette; its mixed backgrounds
                     batchers: list,   # a `_Batcher` per model
                     errors: list):    # error rows, appended to
-    "Make one image's variants (saved when asked), note those it lacks, and queue them for every model."
+    "Make one image's variants and queue them for every model."
     with study.timer('variants', len(study.variants)):
         V, rows, skipped = variants_of(study, r, got.img, got.mask, palette, mixed)
     for v, why in skipped.items():
@@ -489,7 +489,7 @@ def process_group(study: Study,          # the loaded study
                   mixed=None,            # image_id, h, w → {mixed variant: (background, bg image id, bg label)}
                   palette=None,          # the class's palette, when `recs` are only some of its images (a redo)
                  ) -> dict:
-    "Decode, segment, check, vary and classify a group of records: predictions, qc, errors, palette."
+    "Decode, segment, check, vary and classify a group of records."
     study.prepare_group(recs)
     errors = []
     kept, qc_rows = _check_group(study, recs, errors, progress)
@@ -524,7 +524,7 @@ def bank_backgrounds(study: Study,  # the loaded study
                      bank: BackgroundBank,  # where tiled backgrounds are stored
                      progress=None,  # a tqdm-like bar, updated once per record
                     ) -> pd.DataFrame:
-    "Mask and check each record and store its tiled background: rows (image_id, label, qc_ok, pooled)."
+    "Mask and check each record and store its tiled background."
     rows = []
     study.prepare_group(recs)
     for r in recs:

@@ -28,20 +28,20 @@ class Unit:
 
     @property
     def stem(self) -> str:
-        "The file-name stem of the unit's files: the class's `file_key`, then the part when there are several."
+        "The file-name stem of the unit's files."
         return file_key(self.label) + (f'.p{self.part}' if self.part else '')
 
 # %% ../nbs/06d_ledger.ipynb #347395c5
 def split_parts(recs: list,      # the records of one class, in order
                 size: int = 0    # images per part; 0: the whole class is one part
                ) -> list:
-    "The records cut into consecutive parts of at most `size` (one part when `size` is 0 or the class is small)."
+    "The records cut into consecutive parts of at most `size`."
     if not size or len(recs) <= size: return [list(recs)]
     return [list(recs[i:i + size]) for i in range(0, len(recs), size)]
 
 # %% ../nbs/06d_ledger.ipynb #3d9db5ad
 class Ledger:
-    "Files and state of the units of a run folder: tables, done markers and redo marks, all under `shards/`."
+    "Files and state of the units of a run folder."
     def __init__(self, out):  # the run folder
         self.out = Path(out)
         self.dir = self.out/'shards'
@@ -51,7 +51,7 @@ class Ledger:
         return self.dir/f'{unit.stem}.{unit.pass_name}.{kind}.parquet'
 
     def marker(self, unit: Unit) -> Path:
-        "The unit's done marker: written last, it holds the unit's metadata and the kinds of tables it wrote."
+        "The unit's done marker."
         return self.dir/f'{unit.stem}.{unit.pass_name}.json'
 
     def redo_file(self, unit: Unit) -> Path:
@@ -74,7 +74,7 @@ RESERVED_META = ('tables', 'label', 'part', 'files')
 def commit(
     self: Ledger, unit: Unit, tables: dict, meta: dict | None = None, files=()
 ):  # other files of the run folder the unit vouches for (its images' masks, backgrounds)
-    "Write the unit's tables (name → DataFrame), then its sealed marker with the records of its files: the unit is done once the marker exists."
+    "Write the unit's tables (name → DataFrame), then its sealed marker."
     for kind, df in tables.items(): write_parquet(df, self.table(unit, kind))
     paths = [self.table(unit, k) for k in sorted(tables)] + [self.out/self.rel(f) for f in files]
     # a recommit hashes only what changed
@@ -94,25 +94,25 @@ def done(self: Ledger, unit: Unit) -> bool:
 # %% ../nbs/06d_ledger.ipynb #7a061923
 @patch
 def meta(self: Ledger, unit: Unit) -> dict:
-    "The metadata a committed unit was committed with; `DamagedRunError` when its marker is damaged."
+    "The metadata a committed unit was committed with."
     return read_sealed(self.marker(unit))
 
 # %% ../nbs/06d_ledger.ipynb #bc268c1b
 @patch
 def own_meta(self: Ledger, unit: Unit) -> dict:
-    "A committed unit's own metadata: its marker without what the ledger keeps there (tables, label, part, file records)."
+    "A committed unit's own metadata, without what the ledger keeps in its marker."
     return {k: v for k, v in self.meta(unit).items() if k not in RESERVED_META}
 
 # %% ../nbs/06d_ledger.ipynb #8c6e6a6e
 @patch
 def vouched(self: Ledger, unit: Unit) -> list:
-    "The files outside `shards/` a committed unit vouches for (its images' masks, backgrounds), as paths."
+    "The files outside `shards/` a committed unit vouches for, as paths."
     return [self.out/f for f in self.meta(unit)['files'] if not f.startswith('shards/')]
 
 # %% ../nbs/06d_ledger.ipynb #2c890a50
 @patch
 def read(self: Ledger, unit: Unit, kind: str) -> pd.DataFrame:
-    "One table of a unit (empty when the unit has none of that kind); a committed unit's table only as its marker records it."
+    "One table of a unit; empty when the unit has none of that kind."
     f = self.table(unit, kind)
     if not self.done(unit): return pd.read_parquet(f) if f.exists() else pd.DataFrame()
     rec = self.meta(unit)['files'].get(self.rel(f))
@@ -129,27 +129,27 @@ def pending(self: Ledger, units: list) -> list:
 # %% ../nbs/06d_ledger.ipynb #2be1a0eb
 @patch
 def concat(self: Ledger, units: list, kind: str) -> pd.DataFrame:
-    "One kind of table over `units`, in their order (empty, with the tables' columns, when none has rows)."
+    "One kind of table over `units`, in their order."
     tables = [self.read(u, kind) for u in units]
     return concat_rows(tables, next((df for df in tables if len(df.columns)), pd.DataFrame()))
 
 # %% ../nbs/06d_ledger.ipynb #3b4a5f3f
 @patch
 def mark_redo(self: Ledger, unit: Unit, ids) -> None:
-    "Add image ids to the unit's marks of images to recompute (a sealed file: damaged marks are recognised)."
+    "Add image ids to the unit's marks of images to recompute."
     f = self.redo_file(unit)
     write_sealed(f, dict(ids=sorted(set(read_sealed(f)['ids'] if f.exists() else []) | set(ids))))
 
 # %% ../nbs/06d_ledger.ipynb #daf079b1
 @patch
 def redo_ids(self: Ledger, unit: Unit) -> set:
-    "The image ids marked for recomputation in a committed unit (none for a unit still pending)."
+    "The image ids marked for recomputation in a committed unit."
     f = self.redo_file(unit)
     return set(read_sealed(f)['ids']) if f.exists() and self.done(unit) else set()
 
 # %% ../nbs/06d_ledger.ipynb #cb17cbe2
 def _replaced(old: pd.DataFrame, new: pd.DataFrame, ids: set, order: dict) -> pd.DataFrame:
-    "`old` without the rows of `ids`, plus `new`, sorted by `order` (image id → position), stable."
+    "`old` without the rows of `ids`, plus `new`, sorted by `order`."
     old = old[~old.image_id.isin(ids)] if 'image_id' in old else old
     both = concat_rows([old, new], new)
     if not len(both): return both
@@ -163,7 +163,7 @@ def merge(
     self: Ledger, unit: Unit, tables: dict, ids: set, order: dict, meta: dict | None = None,
     files=None,
 ):  # the files outside `shards/` the unit vouches for (None: those it vouched for, as they are now)
-    "Replace the rows of `ids` in each of the unit's tables by the new rows, keep the image order, recommit, clear the marks."
+    "Replace the rows of `ids` in each of the unit's tables by the new rows."
     merged = {k: _replaced(self.read(unit, k), tables.get(k, pd.DataFrame()), ids, order)
               for k in sorted(set(tables) | set(self.meta(unit)['tables']))}
     kept = [f for f in self.vouched(unit) if f.exists()] if files is None else files
@@ -173,7 +173,7 @@ def merge(
 # %% ../nbs/06d_ledger.ipynb #1b39577d
 @patch
 def drop_rows(self: Ledger, unit: Unit, ids) -> None:
-    "Remove the rows of images `ids` from every table of a committed unit, keeping its metadata and marks; its other files are recorded anew."
+    "Remove the rows of images `ids` from every table of a committed unit."
     tables = {k: self.read(unit, k) for k in self.meta(unit)['tables']}
     self.commit(
         unit,
@@ -206,7 +206,7 @@ def committed(self: Ledger, pass_name: str, label: str) -> list:
 @patch
 def drop(self: Ledger, labels=(),      # classes whose units (of every pass) are dropped
          passes=()) -> int:            # passes whose units (of every class) are dropped
-    "Delete the files of every unit of these classes and of these passes; the number of files deleted."
+    "Delete the files of every unit of these classes and of these passes."
     keys, n = {file_key(l) for l in labels}, 0
     for p in sorted(self.dir.glob('*')) if self.dir.exists() else []:
         parts = p.name.split('.')
@@ -234,7 +234,7 @@ def markers(self: Ledger) -> list:
 @patch
 def marker_problems(self: Ledger, marker: Path,   # a unit's marker in `shards/`
                     full: bool = False) -> dict:  # hash every file, whatever its size and time
-    "What is wrong with a unit on disk: its marker, a file it vouches for, its marks (relative path → what); empty when intact."
+    "What is wrong with a unit on disk, as relative path → what."
     try: files = read_sealed(marker)['files']
     except DamagedRunError as e: return {self.rel(marker): e.problem}
     except KeyError: return {self.rel(marker): 'records no files (written by an older bgimpact)'}
@@ -253,7 +253,7 @@ def marker_problems(self: Ledger, marker: Path,   # a unit's marker in `shards/`
 # %% ../nbs/06d_ledger.ipynb #4d4ab16a
 @patch
 def discard(self: Ledger, marker: Path) -> list:  # a unit's marker in `shards/`
-    "Delete a unit's files in `shards/` (tables, marker, marks), so that it is computed again; the files deleted."
+    "Delete a unit's files in `shards/`, so that it is computed again."
     stem = marker.name[:-len('.json')]
     gone = sorted(set(self.dir.glob(f'{stem}.*')) | {marker})
     for f in gone: f.unlink(missing_ok=True)

@@ -27,7 +27,7 @@ from .variants import MIXED
 # %% ../nbs/06e_passes.ipynb #d84e92a4
 @dataclass(frozen=True)
 class Job:
-    "One thing to compute: a whole unit, or the images `ids` of a committed unit (a redo, with the unit's metadata)."
+    "One thing to compute: a whole unit, or some images of a committed one."
     unit: Unit                      # the unit
     ids: frozenset | None = None    # only these images (a redo); None: the whole unit
     meta: dict | None = None        # the committed unit's metadata (a redo keeps its palette)
@@ -35,7 +35,7 @@ class Job:
 # %% ../nbs/06e_passes.ipynb #bf636b11
 @dataclass
 class RunState:
-    "What passes read: the configuration, the run folder, the classes' records and what earlier passes produced."
+    "What passes read of a run."
     cfg: Config                              # the study's configuration
     # the run folder (shared storage when workers run elsewhere)
     out: Path
@@ -91,13 +91,13 @@ class Pass:
         return recs if job.ids is None else [r for r in recs if r.image_id in job.ids]
 
     def state_for(self, state: RunState, job: Job) -> RunState:
-        "What one job reads of the run's state: its class's records and their pairings, whatever the dataset's size."
+        "What one job reads of the run's state."
         recs = state.groups[job.unit.label]
         mixed = None if state.mixed is None else state.mixed.subset(r.image_id for r in recs)
         return replace(state, groups={job.unit.label: recs}, mixed=mixed)
 
     def files(self, state: RunState, unit: Unit) -> list:
-        "The files outside `shards/` a committed unit vouches for (none unless the pass makes some)."
+        "The files outside `shards/` a committed unit vouches for."
         return []
 
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
@@ -116,7 +116,7 @@ class Pass:
 
 # %% ../nbs/06e_passes.ipynb #af94e752
 class BankPass(Pass):
-    "Every class's tiled backgrounds in the run's background bank: rows image_id, label, qc_ok, pooled."
+    "Every class's tiled backgrounds, in the run's background bank."
     name, title = 'bank', 'backgrounds'
     def files(self, state: RunState, unit: Unit) -> list:
         "The unit's tiled backgrounds."
@@ -138,7 +138,7 @@ QC_COLUMNS = [
 ]
 
 class MainPass(Pass):
-    "Segment, vary and classify a class: its predictions, QC rows and errors; its palette as metadata."
+    "Segment, vary and classify a class."
     name, title = 'main', 'classify'
     def files(self, state: RunState, unit: Unit) -> list:
         "The class's masks (and label maps), and its variant images when the study saves them."
@@ -169,10 +169,10 @@ class MainPass(Pass):
 
 # %% ../nbs/06e_passes.ipynb #e65ed541
 class AdversarialPass(Pass):
-    "Adversarial backgrounds: each object on pooled backgrounds, in the run's search order, until one fools the model."
+    "Adversarial backgrounds: each object tried on pooled backgrounds."
     name, title, part_size = 'adv', 'adversarial', 16
     def state_for(self, state: RunState, job: Job) -> RunState:
-        "The class's part of the state, and only as much of the search order as the search can reach."
+        "The class's part of the state, and the search order it can reach."
         reach = max(state.cfg.adversarial, 0)
         return replace(
             super().state_for(state, job), order=state.order[: reach + 1] if reach else state.order
@@ -201,7 +201,7 @@ def passes_for(cfg: Config,
 
 # %% ../nbs/06e_passes.ipynb #5d41182e
 def pass_jobs(p: Pass, state: RunState, ledger: Ledger) -> list:
-    "The jobs of a pass: every pending unit, then the marked images of committed units (marks on no image of a unit are cleared)."
+    "The jobs of a pass: pending units, then marked images of committed ones."
     units, redo = p.units(state), []
     for u in units:
         if not (ids := ledger.redo_ids(u)): continue
@@ -215,7 +215,7 @@ def run_pass(p: Pass, state: RunState, ledger: Ledger, executor,   # computes jo
              progress: bool = True,
              desc: str | None = None,   # the progress bar's label (default: the pass's title)
              timer=None) -> int:        # a `StageTimer` that times the commits (`commit`)
-    "Compute a pass's pending and marked work through `executor`, committing each; the number of jobs (at most `p.stop_after`)."
+    "Compute and commit a pass's pending and marked work through `executor`."
     jobs = pass_jobs(p, state, ledger)[:p.stop_after]
     if not jobs: return 0
     total = sum(len(p.records(state, j)) for j in jobs)
@@ -236,7 +236,7 @@ ATTR_ROW_COLUMNS = [
 ]
 
 class AttributionPass(Pass):
-    "Attribution maps of a class's usable images, per model, method and target (true, predicted class), scored against the mask."
+    "Attribution maps of a class's usable images, scored against the mask."
     name, title = 'attr', 'attribution'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         study.prepare_group(state.groups[job.unit.label])
@@ -266,7 +266,7 @@ NOISE_ROW_COLUMNS = [
 ]
 
 class NoisePass(Pass):
-    "Each usable image noised on its object or background per σ and trial, classified by every model."
+    "Each usable image noised on its object or background, and classified."
     name, title = 'noise', 'noise'
     def compute(self, study: Study, state: RunState, job: Job, progress=None) -> tuple:
         "The job's noise table: `noise_table` over its usable images and the study's models."
