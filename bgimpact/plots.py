@@ -84,7 +84,7 @@ def _bars(ax, m: pd.DataFrame, col: str, variants, models, pct: bool = True):
 
 # %% ../nbs/10_plots.ipynb #2126c4db
 def accuracy_figure(rt: RunTables):  # a finished run's tables
-    "Top-1 accuracy per variant and model with 95% CIs (Wilson score), the original's level marked."
+    "Top-1 accuracy per variant and model with 95% CIs."
     fig, ax = plt.subplots(figsize=(7, .35 * len(rt.variants) + 1.5))
     _bars(ax, rt.metrics, 'top1', rt.variants, rt.models)
     for model in rt.models:
@@ -109,7 +109,7 @@ def shift_figure(rt: RunTables):  # a finished run's tables
 
 # %% ../nbs/10_plots.ipynb #a44410b7
 def flip_figure(rt: RunTables):  # a finished run's tables
-    "Share of images flipping correct→wrong (left) and wrong→correct (right) vs original, with 95% CIs."
+    "Share of images flipping either way against the original, with 95% CIs."
     m = rt.metrics[rt.metrics.variant != 'original']
     vs = [v for v in rt.variants if v != 'original']
     fig, ax = plt.subplots(figsize=(7, .35 * len(vs) + 1.5))
@@ -167,7 +167,7 @@ def confidence_figure(rt: RunTables):  # a finished run's tables
 
 # %% ../nbs/10_plots.ipynb #38457632
 def _heat(ax, t: pd.DataFrame, cmap='viridis', vmin=0, vmax=1, fmt='{:.0%}'):
-    "Table `t` as a heat map on `ax`, each value written in its cell (dark text on light cells) when there are at most 400."
+    "Table `t` as a heat map on `ax`, values written in the cells."
     im = ax.imshow(t.to_numpy(dtype=float), cmap=cmap, vmin=vmin, vmax=vmax, aspect='auto')
     ax.set_xticks(range(t.shape[1]), t.columns, rotation=45, ha='right', fontsize='small')
     ax.set_yticks(range(t.shape[0]), t.index, fontsize='small')
@@ -227,7 +227,7 @@ def _size_note(rt: RunTables, present: list) -> str:
 
 def size_figure(rt: RunTables,  # a finished run's tables
                 model: str | None = None):  # default: the run's first model
-    "Top-1 accuracy per variant for small, medium and large objects (tertiles within each class): a dot and its 95% CI each."
+    "Top-1 accuracy per variant for small, medium and large objects."
     model = model or rt.models[0]
     b = rt.by_size[(rt.by_size.model == model) & rt.by_size['size'].isin(SIZES)]
     present = [s for s in SIZES if (b['size'] == s).any()]
@@ -256,13 +256,13 @@ def size_figure(rt: RunTables,  # a finished run's tables
 def constant_variants(rt: RunTables,  # a finished run's tables
                       model: str      # the model
                      ) -> dict:
-    "Variants on which `model` is right on every image or on none: φ with them is undefined; variant → 'all' or 'none'."
+    "Variants on which `model` is right on every image or on none."
     m = rt.metrics[(rt.metrics.model == model) & rt.metrics.variant.isin(rt.variants)]
     return {r.variant: 'all' if r.top1 == 1 else 'none' for r in m.itertuples() if r.top1 in (0, 1)}
 
 def phi_figure(rt: RunTables, # a finished run's tables
                model: str | None = None):  # default: the run's first model
-    "φ correlation of per-image correctness between variants; blank cells (constant correctness) said under the plot."
+    "φ correlation of per-image correctness between variants."
     model = model or rt.models[0]
     p = rt.phi[rt.phi.model == model]
     t = p.pivot(index='variant_a', columns='variant_b', values='phi').reindex(
@@ -286,7 +286,7 @@ def phi_figure(rt: RunTables, # a finished run's tables
 
 # %% ../nbs/10_plots.ipynb #98a052de
 def _name(p: pd.DataFrame, idx: int) -> str:
-    "The name of class `idx` in the model's own label space (predictions carry it), else ImageNet's."
+    "The name of class `idx` in the model's label space, else ImageNet's."
     if 'top1_name' in p and (hit := p.top1_name[p.top1_idx == idx]).size: return str(hit.iloc[0])
     return class_name(int(idx))
 
@@ -294,7 +294,7 @@ def _name(p: pd.DataFrame, idx: int) -> str:
 def instead_figure(rt: RunTables,             # a finished run's tables
                    model: str | None = None,  # default: the run's first model
                    top: int = 5):             # classes shown per variant
-    "For each variant, the classes most often predicted instead of the true one, among images right on the original."
+    "Per variant, the classes most often predicted instead of the true one."
     model = model or rt.models[0]
     p = rt.pred[rt.pred.model == model]
     # only images the model gets right
@@ -328,7 +328,7 @@ def instead_table(rt: RunTables,             # a finished run's tables
                   model: str | None = None,  # default: the run's first model
                   top: int = 3               # classes named per variant
                  ) -> pd.DataFrame:
-    "Per variant, among images right on the original: how many turn wrong, and the classes predicted instead (share of those)."
+    "Per variant: how many images turn wrong, and the classes predicted instead."
     model = model or rt.models[0]
     p = rt.pred[rt.pred.model == model]
     # only images the model gets right
@@ -353,7 +353,7 @@ def instead_table(rt: RunTables,             # a finished run's tables
 def named_worst_flips(rt: RunTables,             # a finished run's tables
                       model: str | None = None,  # default: the run's first model
                       n: int = 8) -> pd.DataFrame:  # images kept
-    "`worst_flips` of a run (object-keeping variants only) with the class names of both predictions."
+    "`worst_flips` of a run with the class names of both predictions."
     model = model or rt.models[0]
     p = rt.pred[rt.pred.model == model]
     w = worst_flips(p, model, n)
@@ -367,7 +367,7 @@ def named_worst_flips(rt: RunTables,             # a finished run's tables
 def _picture(
     rt: RunTables, label: str, image_id: str, variant: str, instance: int = 0, flip: bool = False
 ):
-    "A composite of the run as an array: its kept thumbnail, else its saved variant PNG (`--save-variants`), else None."
+    "A composite of the run as an array, or None."
     from PIL import Image
     for f in (thumb_file(rt.run, label, image_id, variant, instance, flip),
               variant_file(rt.run/'variants', label, image_id, variant, instance, flip)):
@@ -379,7 +379,7 @@ def _picture(
 def flips_gallery(rt: RunTables,             # a finished run's tables
                   model: str | None = None,  # default: the run's first model
                   n: int = 6):               # rows: the worst flips
-    "Original | variant for the worst flips (variants that keep the object), with both predictions, from the run's thumbnails."
+    "Original | variant for the worst flips, with both predictions."
     w = named_worst_flips(rt, model, n)
     fig, axs = plt.subplots(max(len(w), 1), 2, figsize=(7, 3.4 * max(len(w), 1)), squeeze=False)
     for ax in axs.flat: ax.axis('off')
@@ -416,7 +416,7 @@ def strip_rows(rt: RunTables,              # a finished run's tables
                image_id: str,              # the image
                models: list | None = None, # default: every model of the run
               ) -> pd.DataFrame:
-    "The predictions a strip shows for one image: one row per composite and model, in the run's order."
+    "The predictions a strip shows for one image, in the run's order."
     p = rt.pred[(rt.pred.image_id == image_id) & rt.pred.model.isin(models or rt.models)]
     p = p.assign(**{c: v for c, v in dict(instance=0, flip=False).items() if c not in p})
     p = p.assign(top1_name=[_name(p, i) for i in p.top1_idx]) if 'top1_name' not in p else p
@@ -425,7 +425,7 @@ def strip_rows(rt: RunTables,              # a finished run's tables
 
 # %% ../nbs/10_plots.ipynb #322c547a
 def _panel_title(variant: str, instance: int, flip: bool, several: bool) -> str:
-    "A strip panel's title: the variant, with the composite's number when a variant has several (`placed`)."
+    "A strip panel's title: the variant, and the composite's number if several."
     return f"{variant} #{instance}{' flipped' if flip else ''}" if several else variant
 
 
@@ -434,7 +434,7 @@ def strip_figure(images: dict,        # (variant, instance, flip) → H×W×3 ui
                  rows: pd.DataFrame,  # `strip_rows` of the image
                  title: str = '',     # the figure's title
                  ncol: int = 7):      # panels per row
-    "The original, its mask and every composite of one image side by side, each model's prediction and probability underneath."
+    "One image's original, mask and every composite side by side."
     comps = list(dict.fromkeys(zip(rows.variant, rows.instance, rows.flip.astype(bool))))
     keys = comps[:1] + ['mask'] + comps[1:]
     several = rows.groupby('variant').instance.nunique().gt(1).to_dict()
@@ -479,7 +479,7 @@ def strip_figure(images: dict,        # (variant, instance, flip) → H×W×3 ui
 def thumb_images(rt: RunTables,   # a finished run's tables
                  image_id: str,   # an image the run kept thumbnails for (a worst flip)
                 ) -> dict:
-    "A strip's pictures from the run's thumbnails: (variant, instance, flip) → array, and 'mask'."
+    "A strip's pictures from the run's thumbnails."
     p = rt.pred[rt.pred.image_id == image_id]
     if p.empty: return {}
     label, inst = p.label.iloc[0], p.instance if 'instance' in p else pd.Series(0, index=p.index)
@@ -493,7 +493,7 @@ def thumb_images(rt: RunTables,   # a finished run's tables
 
 # %% ../nbs/10_plots.ipynb #33fcff78
 def _render_study(run: Path) -> tuple:
-    "A run's `Config` and its `Study` for re-rendering: no classifiers, the work size the run recorded."
+    "A run's `Config` and its `Study` for re-rendering."
     cfg = Config.from_yaml(run/'config.yaml')
     man = json.loads((run/'manifest.json').read_text()) if (run/'manifest.json').exists() else {}
     cfg = cfg.update(work_size=man.get('work_size', cfg.work_size), device='cpu')
@@ -507,7 +507,7 @@ def render_strips(run,                          # a finished run folder (its dat
                   model: str | None = None,      # the model whose worst flips, and predictions, are shown (default: all)
                   out=None,                      # where the PNGs go (default: `run/strips`)
                   dpi: int = 110) -> list:       # resolution of the PNGs
-    "Re-render images' variants from the run's config, masks and seeds and save a strip per image as PNG; returns the paths."
+    "Re-render images' variants and save a strip per image as PNG; the paths."
     # strips re-render from masks and backgrounds: they must be the run's
     refuse_damaged(run, ('strips/', 'report', 'figures/'))
     rt, run = RunTables(run), Path(run)
@@ -587,7 +587,7 @@ def qc_figure(rt: RunTables):  # a finished run's tables
 
 # %% ../nbs/10_plots.ipynb #25ba62f6
 def cluster_figure(rt: RunTables):  # a finished run's tables
-    "Top-1 error rate on the originals per background cluster and model, 95% CIs, the overall rate dashed; None without clusters."
+    "Top-1 error rate on the originals per background cluster and model."
     c = rt.clusters
     if c.empty: return None
     ids, models = sorted(c.cluster.unique()), list(dict.fromkeys(c.model))
@@ -622,7 +622,7 @@ def cluster_figure(rt: RunTables):  # a finished run's tables
 def attribution_joined(rt: RunTables,             # a finished run's tables
                        model: str | None = None,  # keep one model's rows; None: all
                       ) -> pd.DataFrame | None:
-    "The run's per-image attribution joined with flip rates, correctness per variant and background clusters; None without attribution."
+    "Per-image attribution with flip rates, correctness and clusters, or None."
     f = rt.run/'attribution.parquet'
     if not f.exists(): return None
     pred = pd.read_parquet(
@@ -637,7 +637,7 @@ def attribution_joined(rt: RunTables,             # a finished run's tables
 def attribution_figure(rt: RunTables,             # a finished run's tables
                        model: str | None = None,  # default: the run's first model
                       ):
-    "Attribution inside the mask vs flip rate per image and per-class means, with Spearman's ρ; None without attribution."
+    "Attribution inside the mask vs flip rate, with Spearman's ρ."
     model = model or rt.models[0]
     j = attribution_joined(rt, model)
     if j is None or j.empty: return None
@@ -680,7 +680,7 @@ def attribution_figure(rt: RunTables,             # a finished run's tables
 def noise_figure(rt: RunTables,             # a finished run's tables
                  model: str | None = None,  # default: the run's first model
                 ):
-    "Core and spurious accuracy per noise σ with 95% intervals, and RFS; None without noise metrics."
+    "Core and spurious accuracy per noise σ with 95% intervals, and RFS."
     f = rt.run/'noise_metrics.csv'
     if not f.exists(): return None
     model = model or rt.models[0]
@@ -714,7 +714,7 @@ def noise_figure(rt: RunTables,             # a finished run's tables
 def attribution_examples(rt: RunTables,             # a finished run's tables
                          model: str | None = None,  # default: the run's first model
                          n: int = 3):               # images per row
-    "Overlays of the most (top row) and least (bottom row) background-reliant images; None without attribution or photos."
+    "Overlays of the most and least background-reliant images."
     f, model = rt.run/'attribution.parquet', model or rt.models[0]
     if not f.exists() or not (rt.run/'config.yaml').exists(): return None
     a = pd.read_parquet(f)
@@ -760,7 +760,7 @@ PER_MODEL = {
 def save_figures(run,              # a finished run folder
                  out=None,         # default: `run/figures`
                  dpi: int = 110) -> list:  # resolution of the PNGs
-    "Draw every figure of a run (those it has the tables for) and save them as PNG in `out` (default `run/figures`); returns the paths."
+    "Save every figure of a run as PNG in `out`; the paths."
     rt = RunTables(run)
     out, paths = Path(out or rt.run/'figures'), []
     todo = list(FIGURES.items()) + [

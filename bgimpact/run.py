@@ -54,7 +54,7 @@ def group_by_label(recs) -> dict:  # `ImageRecord`s
 # %% ../nbs/07_run.ipynb #994798c9
 def invalidate_image(out,                  # a finished run folder
                      image_id: str) -> str:  # the image to recompute
-    "Mark an image for recomputation by the next `--resume` and drop its rows; returns its class."
+    "Mark an image for recomputation and drop its rows; returns its class."
     out = Path(out)
     known = (out/'qc.csv').exists()
     qc = pd.DataFrame(columns=['image_id'])
@@ -77,7 +77,7 @@ def invalidate_image(out,                  # a finished run folder
 FINGERPRINT_COLUMNS = ['image_id', 'label', 'path', 'size', 'mtime_ns', 'sha256']
 
 def input_fingerprints(recs) -> pd.DataFrame:  # `ImageRecord`s
-    "Image id, label, path, size and modification time of each record (-1 when unreadable); `sha256` empty until decoded."
+    "Image id, label, path, size and modification time of each record."
     rows = []
     for r in recs:
         try: st = os.stat(r.path)
@@ -91,7 +91,7 @@ def input_fingerprints(recs) -> pd.DataFrame:  # `ImageRecord`s
 # %% ../nbs/07_run.ipynb #82465660
 def input_changes(old: pd.DataFrame,           # the fingerprints a run recorded
                   new: pd.DataFrame) -> dict:  # the fingerprints now
-    "Image ids `added`, `removed` and `changed` (label, path or content) from fingerprint table `old` to `new`."
+    "Ids `added`, `removed` and `changed` from fingerprints `old` to `new`."
     o, n = old.set_index('image_id'), new.set_index('image_id')
     both = n.index.intersection(o.index, sort=False)
     o, nb = o.loc[both], n.loc[both]
@@ -121,7 +121,7 @@ class RunResult:
 
 # %% ../nbs/07_run.ipynb #327f28f1
 def _with_class_name(t: pa.Table) -> pa.Table:
-    "A prediction table with `class_name` after `label_idx`: the true class's ImageNet name, or its label when it is none."
+    "A prediction table with the true class's name as `class_name`."
     if 'class_name' in t.column_names: return t
     lut = imagenet_classes().name.tolist()
     names = [
@@ -137,7 +137,7 @@ def render_images(out,           # the run folder (masks, colors.json, pairs.csv
                   study: Study,  # the run's loaded study
                   recs: list,    # `ImageRecord`s of the images to render
                  ) -> dict:
-    "Re-make images' variants as the run classified them: image_id → (image, mask, K×3×H×W variants, K provenance rows)."
+    "Re-make images' variants as the run classified them, by image id."
     out = Path(out)
     colors = json.loads((out/'colors.json').read_text()) if (out/'colors.json').exists() else {}
     pairs = out/'pairs.csv'
@@ -174,7 +174,7 @@ def thumb_file(out,                 # the run folder
 
 # %% ../nbs/07_run.ipynb #a04a5d5f
 def _save_thumb(f: Path, a: np.ndarray):
-    "Write an H×W×3 or H×W uint8 array as a thumbnail of at most `THUMB_SIZE` pixels, atomically."
+    "Write a uint8 array as a thumbnail, atomically."
     from PIL import Image
     im = Image.fromarray(a)
     im.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
@@ -188,7 +188,7 @@ def keep_thumbnails(out,             # the run folder
                     pred: pd.DataFrame,  # its predictions (as `load_predictions` reads them)
                     n: int = THUMB_WORST,  # worst flips per model
                    ) -> list:
-    "Thumbnails of every composite and the mask of each model's `n` worst flips under `thumbs/`; stale ones removed. Returns the files."
+    "Thumbnails under `thumbs/` of each model's `n` worst flips; the files."
     out = Path(out)
     ids = (
         set().union(*[worst_flips(pred, m, n).image_id for m in dict.fromkeys(pred.model)])
@@ -217,7 +217,7 @@ def keep_thumbnails(out,             # the run folder
 def prediction_chunks(files: list,            # the classes' prediction tables (Parquet), in class order
                       rows: int = 100_000,    # rows per chunk, about (a chunk ends with the class that reaches it)
                      ) -> Iterator[pa.Table]:
-    "The tables' rows with their class names, in order, as a few large Arrow tables rather than one per class."
+    "The tables' rows with class names, in order, in a few large Arrow tables."
     # a column empty in one class (null) and not in another: one type for both
     schemas = [s for s in map(pq.read_schema, files) if len(s)]
     schema = pa.unify_schemas(schemas, promote_options='permissive') if schemas else None
@@ -233,7 +233,7 @@ def prediction_chunks(files: list,            # the classes' prediction tables (
 
 # %% ../nbs/07_run.ipynb #09b9b713
 def _join_predictions(out: Path, files: list):   # the main pass's prediction tables, in class order
-    "Stream the classes' predictions, in class order and a few large chunks, into `predictions.parquet` and `predictions.csv`."
+    "Stream the predictions into `predictions.parquet` and `predictions.csv`."
     with atomic_path(out/'predictions.parquet') as tp, atomic_path(out/'predictions.csv') as tc:
         writer = None
         with open(tc, 'w') as fc:
@@ -251,7 +251,7 @@ def _join_predictions(out: Path, files: list):   # the main pass's prediction ta
 # %% ../nbs/07_run.ipynb #f6a31c1c
 # files finish_run wrote; score files it left out
 def _record_outputs(out: Path, written: list, left_out: dict):
-    "Record the files a finished run wrote, and forget the thumbnails and tables it no longer keeps."
+    "Record a run's written files; forget dropped thumbnails and tables."
     rr = RunRecord(out)
     kept = {rr.rel(f) for f in written}
     gone = [f for f in rr.entries() if f not in kept and (f.startswith('thumbs/') or f in left_out)]
@@ -260,7 +260,7 @@ def _record_outputs(out: Path, written: list, left_out: dict):
 
 # %% ../nbs/07_run.ipynb #c5110148
 def _check_complete(ledger: Ledger, units: list):
-    "Refuse to join a run whose units are not all committed (their files vanished while it ran): the tables would silently lack them."
+    "Refuse to join a run whose units are not all committed."
     if missing := ledger.pending(units):
         raise DamagedRunError(
             f"{ledger.dir.parent}: {len(missing)} unit(s) lost their files while the run went on (e.g. "
@@ -269,7 +269,7 @@ def _check_complete(ledger: Ledger, units: list):
 
 # %% ../nbs/07_run.ipynb #b1756b63
 def _with_sizes(qc: pd.DataFrame) -> pd.DataFrame:
-    "The QC table with each usable image's size category (tertile of its foreground fraction within its class)."
+    "The QC table with each usable image's size category."
     ok = qc[qc.qc_ok.astype(bool)] if len(qc) else qc
     return qc.assign(size=qc.image_id.map(size_categories(ok)).fillna('') if len(qc) else [])
 
@@ -420,7 +420,7 @@ def _write_noise(out: Path,        # the run folder
 def _attribution_outputs(out: Path, cfg: Config, study: Study,  # the run folder, its settings and study
                          state: RunState, ledger: Ledger,        # the passes' shared state; the ledger
                         ) -> tuple:
-    "Write the attribution and noise tables; (the manifest's record of them, the summary's lines)."
+    "Write the attribution and noise tables; their record and summary lines."
     info, lines = {}, []
     if cfg.attribution:
         info['attribution'], more = _write_attribution(out, cfg, study, state, ledger)
@@ -435,7 +435,7 @@ def _manifest(
     cfg: Config, study: Study, inputs: pd.DataFrame, errors: pd.DataFrame, counts: dict,
     changes: dict, executor: dict | None = None,
 ) -> dict:
-    "What a run used: inputs (size, time, SHA-256), models and weights, segmenter, versions, seed, git revision, resume changes, executor."
+    "What a run used, as `manifest.json` records it."
     why = dict(zip(errors.image_id, errors.reason))
     files = [
         dict(
@@ -478,7 +478,7 @@ def _write_manifest(out: Path, cfg: Config, study: Study,  # the run folder, its
                     executor: dict | None,  # what computed the jobs
                     extra: dict,            # what the manifest records of attribution and noise
                    ) -> dict:
-    "Write `manifest.json`, then delete the record of changed inputs it took in; returns those changes."
+    "Write `manifest.json`, then delete the record of changed inputs it took in."
     record = Ledger(out).dir/'changes.json'
     changes = read_sealed(record) if record.exists() else {k: [] for k in CHANGE_KINDS}
     write_json(
@@ -554,7 +554,7 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
 
 # %% ../nbs/07_run.ipynb #6f67c004
 def _label_space_folders(recs: list, study: Study) -> list:
-    "Records whose folder names a class of the study's label space (`3`, `03_reptile`) are no ImageNet class (`label_idx` −1)."
+    "The records, with `label_idx` −1 where the folder names a label-space class."
     if study.label_map is None: return recs
     return [
         dataclasses.replace(r, label_idx=-1) if study.label_map.label_class(r.label) >= 0 else r
@@ -563,7 +563,7 @@ def _label_space_folders(recs: list, study: Study) -> list:
 
 # %% ../nbs/07_run.ipynb #f3d47758
 def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
-    "The input fingerprints a run recorded: `inputs.parquet`, else those of the last finished run's `manifest.json`; None when the record vouches for neither."
+    "The input fingerprints a run recorded, or None."
     out, rr = Path(out), RunRecord(out)
     try: trusted = [f for f in ('inputs.parquet', 'manifest.json') if rr.problem(f) is None]
     except DamagedRunError: return None
@@ -584,7 +584,7 @@ CHANGE_KINDS = ('added', 'removed', 'changed')   # what a resume notices of the 
 def _old_inputs(out: Path,            # the run folder
                 new: pd.DataFrame,    # the input fingerprints now
                ) -> pd.DataFrame:
-    "What to compare `new` with: the recorded fingerprints, else `new` (all changed in a started run)."
+    "What to compare `new` with: the recorded fingerprints, else `new`."
     if (old := recorded_inputs(out)) is not None:
         return old
     ledger = Ledger(out)
@@ -632,7 +632,7 @@ def _changes_so_far(ledger: Ledger,   # the run's ledger
 
 # %% ../nbs/07_run.ipynb #7a823306
 def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
-    "Compare the inputs with `inputs.parquet`, drop what changes invalidate, record the new inputs; the changes so far."
+    "Reconcile the inputs with `inputs.parquet`; the changes so far."
     new = input_fingerprints(recs)
     old = _old_inputs(out, new)
     ch = input_changes(old, new)
@@ -652,7 +652,7 @@ def _reconcile_inputs(out: Path, study: Study, recs: list) -> dict:
 def _mixed_backgrounds(
     out: Path, study: Study, groups: dict, bank: BackgroundBank, seen: pd.DataFrame, changes: dict
 ) -> MixedBackgrounds:  # inputs changed since the last finished run
-    "Draw the mixed pairs; images of finished classes whose pairs differ from `pairs.csv`, or whose partner changed, are marked for redoing."
+    "Draw the mixed pairs, marking images whose pairs changed for redoing."
     pairs = pair_table(seen, study.variants, study.cfg.seed, classes=list(groups))
     f, ledger = out/'pairs.csv', Ledger(out)
     trusted = f.exists() and RunRecord(out).problem(f) is None and not changes.get('unknown')
@@ -683,7 +683,7 @@ def _mixed_backgrounds(
 
 # %% ../nbs/07_run.ipynb #c6647595
 def _partial_writes(out: Path, keep: Path | None) -> list:
-    "Temporary files of atomic writes an interruption left in the run folder (none under `keep`, the dataset when it lies inside)."
+    "Temporary files of atomic writes an interruption left in the run folder."
     return sorted(
         p
         for p in out.rglob('.*.tmp*')
@@ -742,7 +742,7 @@ def _damaged_run_files(out: Path) -> list:  # the run folder
 def heal_run(out,         # the run folder
              data=None,   # the dataset, left alone when it lies inside the run folder (the demo's photos)
             ) -> list:
-    "Delete partial writes, discard damaged units, name damaged run-level files; the lines logged."
+    "Delete partial writes and damaged units, name damaged files; the lines logged."
     out, lines = Path(out), []
     keep = (
         Path(data).resolve()
@@ -761,7 +761,7 @@ def heal_run(out,         # the run folder
 
 # %% ../nbs/07_run.ipynb #42bdf221
 def _study_records(cfg: Config, study: Study) -> list:
-    "The dataset's records in the study's label space, labels checked (a note without class folders)."
+    "The dataset's records in the study's label space, labels checked."
     layout = dataset_layout(cfg.data)                  # listed once (`check_request` saw the data)
     recs = _label_space_folders(discover(cfg.data, layout)[:cfg.limit or None], study)
     unfiled = layout in ('flat', 'image')             # no class folders: no label to get wrong
@@ -797,7 +797,7 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool,
                study: Study | None, max_groups: int | None,   # see `run_study`
                remote,                                        # a remote executor, starting (None: local)
                t0: float) -> RunResult | None:                # when the run started
-    "`run_study` once its executor starts: load the study, check labels, run the passes under the run lock."
+    "`run_study`'s work once its executor starts."
     log = get_logger()
     study = study or Study.load(cfg, out)
     for m, why in check_attribution(study.classifiers, cfg.attribution).items():
@@ -831,7 +831,7 @@ def run_study(cfg: Config,                     # the study's settings
               study: Study | None = None,      # a pre-loaded `Study` to reuse
               max_groups: int | None = None,   # main-pass jobs before stopping (simulates a kill)
              ) -> RunResult | None:
-    "Run a study into the folder `out`, holding its lock; its `RunResult` (None when stopped by `max_groups`)."
+    "Run a study into the folder `out`, holding its lock; its `RunResult`."
     out, t0 = Path(out), time.perf_counter()
     # cheap checks first: the data, an existing run, models, variants, labels
     check_request(cfg, out, resume)
@@ -845,7 +845,7 @@ def run_study(cfg: Config,                     # the study's settings
 
 # %% ../nbs/07_run.ipynb #6217b208
 def _heal_segmentation(out: Path):
-    "Before a segmentation rerun reuses its masks: delete those (and overlays) no longer as recorded, each named in one line."
+    "Delete masks and overlays no longer as recorded."
     rr, log = RunRecord(out), get_logger()
     try: bad = rr.problems()
     except DamagedRunError as e:
@@ -899,7 +899,7 @@ def segment_study(cfg: Config,             # dataset, segmenter, work size and l
                   out,                     # output folder (reruns reuse its masks)
                   overlays: bool = True,   # also write an overlay JPEG per image
                   progress: bool = True) -> pd.DataFrame:  # progress bar
-    "Masks, overlays, `qc.csv` and `errors.csv` for a dataset, without classifying; returns the QC table."
+    "Masks, overlays, `qc.csv` and `errors.csv` for a dataset; the QC table."
     out = Path(out)
     check_out(out, cfg.data)                       # the data, and `out` not inside it
     with run_lock(out): return _segment_study(cfg, out, overlays, progress)
@@ -907,7 +907,7 @@ def segment_study(cfg: Config,             # dataset, segmenter, work size and l
 # %% ../nbs/07_run.ipynb #ebe55e8c
 # YAML paths; folder; dataset overriding the configs'
 def sweep(configs, out, data=None, progress: bool = True) -> pd.DataFrame:
-    "Run each config into `out/<stem>` (resuming), then write and return `comparison.csv` of all their metrics."
+    "Run each config into `out/<stem>`; their metrics as `comparison.csv`."
     out, frames = Path(out), []
     stems = [Path(c).stem for c in configs]
     if len(set(stems)) < len(stems):
