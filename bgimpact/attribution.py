@@ -53,7 +53,7 @@ def _token_layer(net: torch.nn.Module):
 
 # %% ../nbs/05c_attribution.ipynb #033cbd27
 def token_reshape(prefix: int = 1):  # class/register tokens before the patch tokens
-    "A `reshape_transform` for Grad-CAM: N×T×C tokens → N×C×h×w patch grid (square), prefix tokens dropped."
+    "A Grad-CAM `reshape_transform` from tokens to a patch grid."
     def f(t):
         # already a grid (a convolutional `norm1`)
         if t.dim() == 4: return t
@@ -68,7 +68,7 @@ def token_reshape(prefix: int = 1):  # class/register tokens before the patch to
 
 # %% ../nbs/05c_attribution.ipynb #6c528338
 def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
-    "(module, output shape, calls) of every module in the order its forward finished, on one input."
+    "(module, output shape, calls) of every module, on one input."
     seen, calls, hooks = [], {}, []
     def hook(m, i, o):
         calls[m] = calls.get(m, 0) + 1
@@ -84,7 +84,7 @@ def _probe(net: torch.nn.Module, x: torch.Tensor) -> list:
 def target_layer(clf: Classifier,
                  sample: torch.Tensor | None = None,  # a prepared batch to probe (None: a blank image)
                 ) -> tuple:
-    "(layer, reshape_transform) for Grad-CAM: a known ViT's token layer, else the last spatial map."
+    "(layer, reshape_transform) for Grad-CAM."
     net = clf.net
     if isinstance(net, torch.jit.ScriptModule):
         raise AttributionError(f"{clf.name} is a TorchScript model: Grad-CAM needs module hooks, "
@@ -130,7 +130,7 @@ def attribution_maps(clf: Classifier,
                      layer=None,                # target module (override); None: `target_layer(clf)`
                      reshape=None,              # token → grid transform with an explicit `layer`
                     ) -> tuple:
-    "Attribution maps N×h×w in [0,1] (the model's input frame) for `classes`, and the logits N×K, on the model's device."
+    "Attribution maps N×h×w for `classes`, and the logits N×K."
     methods = _methods()
     if method not in methods:
         raise ValueError(f"unknown attribution method {method!r}; choose from {sorted(methods)}")
@@ -158,7 +158,7 @@ def attribution_maps(clf: Classifier,
 ATTRIBUTION_LIBRARY = 'grad-cam'
 
 def attribution_methods() -> list:
-    "The attribution methods a run accepts; a clear ImportError when pytorch-grad-cam is missing."
+    "The attribution methods a run accepts."
     try: return sorted(_methods())
     except ImportError: raise ImportError("attribution needs pytorch-grad-cam: pip install 'bgimpact[attribution]'") from None
 
@@ -167,7 +167,7 @@ def check_attribution(classifiers: list,   # the study's `Classifier`s
                       methods: list,       # the attribution methods asked for
                       sample: torch.Tensor | None = None,  # a uint8 image batch to probe with; None: a blank input of each model's size
                      ) -> dict:
-    "Model name → why attribution does not apply to it (empty when it applies to all); an unknown method is an error."
+    "Model name → why attribution does not apply to it."
     known = attribution_methods() if methods else []
     bad = [m for m in methods if m not in known]
     if bad: raise ValueError(f"unknown attribution method(s) {bad}; choose from {known}")
@@ -181,7 +181,7 @@ def check_attribution(classifiers: list,   # the study's `Classifier`s
 def to_input_frame(pre: Preprocess,   # the classifier's preprocessing
                    m: torch.Tensor,   # mask(s) H×W or N×H×W, float in [0,1]
                   ) -> torch.Tensor:
-    "The mask(s) through the classifier's geometry (resize + centre crop, or squash), aligned with its attribution maps."
+    "The mask(s) through the classifier's geometry, aligned with its maps."
     x = m.float()[None, None] if m.dim() == 2 else m.float()[:, None]
     if getattr(pre, 'mode', None) == 'squash':
         x = TF.resize(x, [pre.resize, pre.resize], antialias=True)
@@ -195,7 +195,7 @@ def to_image_frame(pre: Preprocess,     # the classifier's preprocessing
                    maps: torch.Tensor,  # attribution map(s) h×w or N×h×w in the model's input frame
                    shape,               # (H, W) of the work image
                   ) -> torch.Tensor:
-    "Attribution map(s) placed back on the work image (H×W): NaN where the centre crop cut the image away."
+    "Attribution map(s) placed back on the H×W work image."
     H, W = shape
     if getattr(pre, 'mode', None) == 'squash': h, w = pre.resize, pre.resize
     elif pre.resize and min(H, W) != pre.resize:
@@ -218,7 +218,7 @@ def mask_scores(maps: torch.Tensor,   # attribution maps N×h×w, ≥ 0, NaN whe
                 masks: torch.Tensor,  # masks N×h×w in the same frame (thresholded at 0.5)
                 k: float | None = None,  # top-k share for the IoU; None: the mask's area share
                ) -> pd.DataFrame:
-    "Per image: attribution inside the mask, pointing hit, top-k IoU, density gap, k, mask area."
+    "Per-image scores of attribution maps against masks."
     rows = []
     for a, m in zip(maps.float(), masks.float()):
         ok = ~a.isnan()
@@ -248,7 +248,7 @@ ATTRIBUTION_COLUMNS = [
 def attribution_summary(scores: pd.DataFrame,  # per-image scores (`mask_scores`) with the grouping columns
                         by=('model',),          # grouping columns, e.g. ('model', 'target') or ('model', 'label')
                         level: float = .95, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    "Means of the per-image attribution scores per group with intervals (bootstrap; Wilson for the pointing game)."
+    "Means of the per-image attribution scores per group, with intervals."
     rows = []
     for key, g in scores.groupby(list(by), sort=False, dropna=False):
         key = key if isinstance(key, tuple) else (key,)
@@ -275,7 +275,7 @@ def attribute(clf: Classifier,
               method: str = 'gradcam', k: float | None = None, layer=None, reshape=None,
               keep_maps: bool = False,  # also return the maps {('pred'|'true', i): h×w}
              ) -> pd.DataFrame:
-    "Per image and target (`true`, `pred`): the class, whether it is predicted, its mask scores."
+    "Mask scores of each image's `true` and `pred` targets."
     pred_maps, logits = attribution_maps(clf, x, None, method, layer, reshape)
     pred = logits.argmax(1).numpy()
     labels = np.asarray(labels)
@@ -406,7 +406,7 @@ NOISE_COLUMNS = ['sigma', 'n', 'core_acc', 'core_acc_lo', 'core_acc_hi',
                  'spurious_acc', 'spurious_acc_lo', 'spurious_acc_hi', 'rfs', 'rfs_lo', 'rfs_hi']
 
 def _noise_stats(bg: np.ndarray, fg: np.ndarray, cls: np.ndarray) -> tuple:
-    "Class-averaged accuracies and RFS per σ, from images×σ arrays of trial-averaged correctness."
+    "Class-averaged accuracies and RFS per σ."
     cs = np.unique(cls)
     ab = np.mean([bg[cls == c].mean(0) for c in cs], 0)
     af = np.mean([fg[cls == c].mean(0) for c in cs], 0)
@@ -436,7 +436,7 @@ def _noise_boot(
 def noise_metrics(pred: pd.DataFrame,     # `noise_table` rows (model, image_id, label_idx, σ, …)
                   by=('model',),          # grouping columns; add `label_idx` for per-class rows
                   level: float = .95, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    "Core (noisy background) and spurious (noisy object) accuracy and RFS per group, σ and overall."
+    "Core and spurious accuracy and RFS per group, σ and overall."
     p = pred[pred.region.isin(['fg', 'bg'])].astype({'correct': float})
     rows = []
     for key, g in p.groupby(list(by), sort=False):
@@ -465,13 +465,13 @@ def noise_metrics(pred: pd.DataFrame,     # `noise_table` rows (model, image_id,
 OBJECT_REMOVED = ('no_fg', 'only_bg_b', 'only_bg_t')
 
 def background_variants(variants) -> list:  # variant names of a run
-    "The variants that keep the object and change its background: all but `original` and those that remove the object."
+    "The variants that keep the object and change its background."
     return [v for v in variants if v != 'original' and v.split(':')[0] not in OBJECT_REMOVED]
 
 # %% ../nbs/05c_attribution.ipynb #cd344d62
 def image_flip_rates(pred: pd.DataFrame,  # long predictions (model, variant, image_id, top1_idx, true_prob, correct1, correct5)
                     ) -> pd.DataFrame:
-    "Per model and image correct on the original: the share of background-changing variants (composites averaged) it flips on."
+    "Per model and image correct on the original: its flip rate."
     t = paired_table(pred)
     t = t[t.variant.isin(background_variants(t.variant.unique())) & t.orig1.astype(bool)]
     g = t.groupby(['model', 'image_id'], sort=False)
@@ -483,7 +483,7 @@ def attribution_flips(attr: pd.DataFrame,           # per-image attribution rows
                       clusters: pd.DataFrame | None = None,  # background clusters (`clusters.csv`: image_id, cluster), if any
                       target: str = 'true',         # which map: `true` or `pred`
                      ) -> pd.DataFrame:
-    "Per model, method and image: attribution-vs-mask scores, flip rate under background changes, correctness per variant, cluster."
+    "Per model, method and image: attribution scores joined with flips."
     a = attr[attr.target == target]
     a = a[
         [
@@ -509,7 +509,7 @@ def attribution_flips(attr: pd.DataFrame,           # per-image attribution rows
 # %% ../nbs/05c_attribution.ipynb #a1f583e2
 def attribution_correlations(j: pd.DataFrame,   # `attribution_flips`' table
                              x: str = 'inside', y: str = 'flip_rate') -> pd.DataFrame:
-    "Spearman's ρ of `x` and `y` with its p-value, per model and method, over images and over per-class means."
+    "Spearman's ρ of `x` and `y` with its p-value, per model and method."
     rows = []
     for (model, method), g in j.groupby(['model', 'method'], sort=False):
         g = g.dropna(subset=[x, y])
@@ -533,7 +533,7 @@ def attribution_correlations(j: pd.DataFrame,   # `attribution_flips`' table
 # %% ../nbs/05c_attribution.ipynb #9b94d344
 def attribution_phi(j: pd.DataFrame,   # `attribution_flips`' table
                     x: str = 'inside') -> pd.DataFrame:
-    "Pearson correlation of `x` with the correctness on each variant, per model and method: a row beside the φ matrix."
+    "Pearson correlation of `x` with the correctness on each variant."
     rows = []
     for (model, method), g in j.groupby(['model', 'method'], sort=False):
         for c in (c for c in g.columns if c.startswith('correct:')):

@@ -72,7 +72,7 @@ def orb_descriptors(
     size: int = 256,  # side of the grayscale square the keypoints are found on
     keypoints: int = 500,  # most keypoints per image
 ) -> list:
-    "ORB descriptors of each image's grayscale `size`² version (None where no keypoint is found)."
+    "ORB descriptors of each image's grayscale `size`² version."
     orb = cv2.ORB_create(keypoints)
     return [orb.detectAndCompute(_gray(i, size), None)[1] for i in imgs]
 
@@ -82,7 +82,7 @@ def embeddings(
     clf=None,  # a package classifier (None: the embedded Lite0)
     batch_size: int = 16,  # images per forward pass
 ) -> np.ndarray:
-    "Penultimate-layer features (the input of the last linear layer) of a classifier, one row per image."
+    "Penultimate-layer features of a classifier, one row per image."
     if clf is None:
         clf = Lite0Classifier()
     last = [m for m in clf.net.modules() if isinstance(m, torch.nn.Linear)][-1]
@@ -103,7 +103,7 @@ def pairwise(
     a,  # descriptors
     b=None,  # other descriptors (None: `a` with itself)
 ) -> np.ndarray:
-    "Matrix of `pair(a[i], b[j])`; with `b` None, of `a` with itself (upper triangle computed, diagonal 1)."
+    "Matrix of `pair(a[i], b[j])`, or of `a` with itself when `b` is None."
     sym = b is None
     b = a if sym else b
     S = np.zeros((len(a), len(b)))
@@ -119,7 +119,7 @@ def hamming_similarity(
     a,  # bool rows
     b=None,  # other bool rows (None: `a` with itself)
 ) -> np.ndarray:
-    "1 − normalised Hamming distance between bool rows (by matrix products: exact, no `n×m×bits` array)."
+    "1 − normalised Hamming distance between bool rows."
     a = np.asarray(a, np.float32)
     b = a if b is None else np.asarray(b, np.float32)
     return (a @ b.T + (1 - a) @ (1 - b).T) / a.shape[1]
@@ -168,7 +168,7 @@ def register_feature(
     blocks: bool | None = None,  # `compare` is one array operation: large sets compare all pairs block by block (None: `vector`)
     finish=None,  # `finish(desc, arg)`: a step over all descriptors at once (e.g. training a model on them) giving the final ones
 ):
-    "Add a clustering feature: `describe(imgs, clf, arg)` → descriptors, `compare(a, b=None)` → similarity in [0, 1]."
+    "Add a clustering feature to `FEATURES`."
     FEATURES[name] = dict(
         describe=describe, compare=compare, vector=vector,
         blocks=vector if blocks is None else blocks, finish=finish,
@@ -211,7 +211,7 @@ def describe_chunk(
     feature: str,  # feature name (`name` or `name:arg`)
     clf=None,  # classifier for `embedding`
 ):
-    "Descriptors of some images before the feature's `finish` step (what a streaming pass collects chunk by chunk)."
+    "Descriptors of some images before the feature's `finish` step."
     return _feature(feature)['describe'](imgs, clf, _arg(feature))
 
 # %% ../nbs/12_cluster.ipynb #6d8d5085
@@ -229,7 +229,7 @@ def describe(
     feature: str,  # feature name (`name` or `name:arg`)
     clf=None,  # classifier for `embedding`
 ):
-    "Per-image descriptors of a named feature (`name` or `name:arg`): an array with a row per image, or a list (`clf` serves `embedding`)."
+    "Per-image descriptors of a named feature (`name` or `name:arg`)."
     return finish(describe_chunk(imgs, feature, clf), feature)
 
 # %% ../nbs/12_cluster.ipynb #c9c5023a
@@ -238,7 +238,7 @@ def compare(
     feature: str,  # feature name
     b=None,  # other descriptors (None: `a` with itself)
 ) -> np.ndarray:
-    "Similarity matrix between descriptors `a` and `b` (None: `a` with itself) under a named feature."
+    "Similarity matrix of descriptors `a` and `b` under a named feature."
     return _feature(feature)['compare'](a, b)
 
 # %% ../nbs/12_cluster.ipynb #d9ba40b2
@@ -256,7 +256,7 @@ def grouped_textures(
     seed: int = 0,  # random seed of the shifts, brightness and noise
     sources=None,  # 2-D uint8 arrays ≥ 263 px (default 4 scikit-image textures)
 ) -> tuple:
-    "Noisy, shifted, brightened 256² copies of some textures with their group numbers: (list of uint8 3×256×256, groups)."
+    "Noisy, shifted, brightened 256² copies of some textures, with their groups."
     import skimage.data
     rng = np.random.default_rng(seed)
     sources = sources or [
@@ -278,7 +278,7 @@ def threshold_clusters(
     S: np.ndarray,  # `n×n` similarity matrix
     threshold: float,  # pairs at least this similar are linked
 ) -> np.ndarray:
-    "Cluster labels: connected components of the graph linking pairs with similarity ≥ `threshold`."
+    "Cluster labels from linking every pair with similarity ≥ `threshold`."
     A = csr_matrix(np.asarray(S) >= threshold)
     return connected_components(A, directed=False)[1]
 
@@ -288,7 +288,7 @@ def suggest_threshold(
     candidates: int = 40,  # thresholds tried
     plot: bool = False,  # also return a figure of pairs linked and silhouette per threshold
 ):
-    "The threshold (among quantiles of the pair similarities) whose clusters have the best silhouette on distances 1 − S."
+    "The threshold whose clusters have the best silhouette."
     S = np.asarray(S)
     v = S[np.triu_indices(len(S), 1)]
     best, scores = None, []
@@ -323,7 +323,7 @@ def radius_clusters(
     threshold: float,  # similarity threshold
     kind: str = 'phash',  # `phash` or `embedding`
 ) -> np.ndarray:
-    "Threshold clusters of feature rows via a sparse radius-neighbour graph: `phash` bits (1 − Hamming/64) or `embedding` (cosine, to [0, 1])."
+    "Threshold clusters of feature rows via a sparse radius-neighbour graph."
     if kind == 'phash':
         A = radius_neighbors_graph(np.asarray(X, bool), 1 - threshold + 1e-9, metric='hamming')
     elif kind == 'embedding':
@@ -352,7 +352,7 @@ def blocked_clusters(
     threshold: float,  # similarity threshold
     block: int = 500,  # descriptors per block
 ) -> np.ndarray:
-    "Exact threshold clusters comparing all pairs one block pair at a time, keeping only the similar pairs."
+    "Exact threshold clusters, comparing all pairs one block pair at a time."
     n, rows, cols = len(desc), [], []
     for i in range(0, n, block):
         a = take(desc, range(i, min(i + block, n)))
@@ -368,7 +368,7 @@ def blocked_clusters(
 
 # %% ../nbs/12_cluster.ipynb #efabeb48
 def _representatives(S: np.ndarray, k: int) -> list:
-    "Up to `k` members spread over a cluster (its similarity matrix `S`): the medoid, then each time the member least like those chosen."
+    "Up to `k` members spread over a cluster with similarity matrix `S`."
     chosen = [int(S.mean(1).argmax())]
     while len(chosen) < min(k, len(S)): chosen.append(int(S[:, chosen].max(1).argmin()))
     return chosen
@@ -381,7 +381,7 @@ def batch_clusters(
     batch_size: int = 500,  # descriptors per batch
     reps: int = 3,  # representatives per batch cluster
 ) -> np.ndarray:
-    "Threshold clusters per batch, merged by clustering `reps` representatives of each batch cluster again (recursively); approximate."
+    "Approximate threshold clusters, computed per batch and merged."
     n = len(desc)
     if n <= batch_size: return threshold_clusters(compare(desc, feature), threshold)
     labels, rep_idx, owner = np.empty(n, int), [], []
@@ -423,7 +423,7 @@ def cluster_features(
     ks=range(2, 9),  # numbers of clusters tried
     seed: int = 0,  # random seed of the models
 ) -> tuple:
-    "Labels of the best (or the named, e.g. `kmeans:4`) clustering of rows of `X`, and the table of scores."
+    "Labels of the best or named clustering of rows of `X`, and the table of scores."
     X = np.asarray(X, np.float64)
     rows = []
     # one thread: KMeans' sums of per-thread partial centres depend on the count
@@ -457,7 +457,7 @@ def cluster_scores(
     score_sample: int = 64,  # most members an item is compared with
     seed: int = 0,  # random seed of the sample
 ) -> np.ndarray:
-    "Each item's mean similarity to the other members of its cluster (at most `score_sample` of them); NaN alone."
+    "Each item's mean similarity to the other members of its cluster."
     labels, rng = np.asarray(labels), np.random.default_rng(seed)
     score = np.full(len(labels), np.nan)
     for c in np.unique(labels):
@@ -479,7 +479,7 @@ def cluster_descriptors(
     max_pairwise: int = 5000,  # most images for model clustering on similarity rows
     seed: int = 0,  # random seed
 ) -> dict:
-    "Cluster descriptors: labels, scores and the method used (with its threshold and the way pairs were compared)."
+    "Cluster descriptors: labels, scores and the method used."
     n, f = len(desc), _feature(feature)
     if n < 2: raise ValueError(f"Need at least two images to cluster, got {n}")
     if method == 'threshold':
@@ -524,7 +524,7 @@ def cluster_images(
     seed: int = 0,  # random seed
     batch_size: int = 1000,  # beyond this many, blocks or batches instead of all pairs
 ) -> dict:
-    "Cluster a list of images: `cluster_descriptors`' result plus the seconds spent describing them."
+    "Clusters of a list of images, with the seconds spent describing them."
     t = time.perf_counter()
     desc = describe(imgs, feature, clf)
     secs = time.perf_counter() - t
@@ -542,7 +542,7 @@ def write_clusters(
     per_sheet: int = 24,  # most images on a contact sheet
     max_sheets: int = 40,  # contact sheets of this many largest clusters
 ) -> pd.DataFrame:
-    "Write `clusters.csv` and, given `image(i)`, contact sheets of the largest clusters under `out`; returns the table."
+    "Write `clusters.csv` and contact sheets under `out`; returns the table."
     out, labels = Path(out), np.asarray(labels)
     t = pd.DataFrame(dict(image_id=ids, cluster=labels, score=np.round(score, 4)))
     with atomic_path(out/'clusters.csv') as f: t.to_csv(f, index=False)
@@ -574,7 +574,7 @@ def cluster_folders(
     labels,  # cluster labels
     mode: str = 'link',  # `link` or `copy`
 ) -> Path:
-    "Lay the files out as `out/folders/cluster_<c>/<file_key(id)><ext>` of symbolic links (`link`) or copies (`copy`); returns the folder."
+    "Lay the files out in one folder per cluster; returns the folder."
     if mode not in ('link', 'copy'): raise ValueError(f"mode must be link or copy, not {mode!r}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -594,7 +594,7 @@ def cluster_errors(
     pred: pd.DataFrame,  # a run's predictions (`image_id`, `model`, `variant`, `correct1`)
     variant: str = 'original',  # the variant whose errors count
 ) -> pd.DataFrame:
-    "Per cluster and model: images, top-1 errors and error rate on `variant` with its exact (Clopper–Pearson) 95% interval."
+    "Per cluster and model: images, top-1 errors and error rate on `variant`."
     p = pred[(pred.variant == variant) & (pred.get('instance', 0) == 0)].merge(
         clusters[['image_id', 'cluster']], on='image_id'
     )
@@ -621,7 +621,7 @@ def thumbnail_jpeg(
     img: torch.Tensor,  # uint8 image `3×H×W`
     size: int = 96,  # side of the square thumbnail
 ) -> bytes:
-    "A small JPEG of an image (about 3 KB at 96 px), for contact sheets without keeping or re-reading the image."
+    "A small JPEG of an image, for contact sheets."
     a = cv2.resize(
         np.ascontiguousarray(img.permute(1, 2, 0).numpy()), (size, size),
         interpolation=cv2.INTER_AREA,
@@ -648,7 +648,7 @@ def describe_dataset(
     chunk: int = 64,  # images described at a time
     progress: bool = True,  # show a progress bar
 ) -> tuple:
-    "Read, prepare and describe each record once, in chunks: (records described, descriptors, JPEG thumbnails, error rows)."
+    "Read, prepare and describe each record once, in chunks."
     done, parts, thumbs, errors, buf = [], [], [], [], []
     def flush():
         if buf:
@@ -676,7 +676,7 @@ def square_images(
     size: int = 256,  # side of the squares
     limit: int = 0,  # at most this many records (0: all)
 ) -> tuple:
-    "Each readable image of a dataset once, as its central `size`² square: (records, images, error rows)."
+    "Each readable image of a dataset once, as its central `size`² square."
     recs, imgs, errors = [], [], []
     for r in discover(data)[:limit or None]:
         try:
@@ -703,7 +703,7 @@ def cluster_dataset(
     seed: int = 0,  # random seed
     progress: bool = True,  # show a progress bar
 ) -> pd.DataFrame:
-    "Cluster the images of a dataset (or their backgrounds / objects) and write the outputs under `out`."
+    "Cluster a dataset's images and write the outputs under `out`."
     if on not in ('image', 'background', 'object'):
         raise ValueError(f"on must be image, background or object, not {on!r}")
     if folders not in (None, 'link', 'copy'):
@@ -740,7 +740,7 @@ def bench_cluster(
     limit: int = 0,  # at most this many images (0: all)
     work_size: int = 256,  # side of the square each image is read at
 ) -> pd.DataFrame:
-    "Seconds to describe and to compare all pairs, images/s and pairs/s, of each clustering feature on a dataset's images."
+    "Speed of each clustering feature on a dataset's images."
     _, imgs, _ = square_images(data, work_size, limit)
     clf, rows, n, env = Lite0Classifier(), [], len(imgs), os.environ.get('BGIMPACT_CACHE')
     for f in feature_names():

@@ -30,7 +30,7 @@ def composite(fg: torch.Tensor,  # object image, uint8 …×3×H×W
               bg: torch.Tensor,  # background image, broadcastable to `fg`
               mask: torch.Tensor,  # …×H×W, bool or in [0,1]
              ) -> torch.Tensor:
-    "Object pixels from `fg`, the rest from `bg` (uint8 …×3×H×W, broadcastable); `mask` …×H×W, bool or in [0,1]."
+    "Object pixels from `fg`, the rest from `bg`, chosen by `mask`."
     # binary: a select, no arithmetic
     if mask.dtype == torch.bool: return torch.where(mask.unsqueeze(-3), fg, bg)
     m = mask.to(torch.float32).unsqueeze(-3)
@@ -67,7 +67,7 @@ def solid(color,  # RGB triple, `#rrggbb` or a name in `FILLS`
 # %% ../nbs/04_variants.ipynb #dc5dd34e
 def box_mask(mask: torch.Tensor,  # …×H×W, object where ≥ 0.5
             ) -> torch.Tensor:
-    "The bounding box of each object (mask ≥ 0.5) as a bool mask of the same shape …×H×W; empty masks give empty boxes."
+    "The bounding box of each object (mask ≥ 0.5) as a bool mask."
     m = mask >= 0.5
     # True from the first to the last True along the last dim
     def span(a):
@@ -78,7 +78,7 @@ def box_mask(mask: torch.Tensor,  # …×H×W, object where ≥ 0.5
 # %% ../nbs/04_variants.ipynb #7ffa296a
 def tile_strip(box: torch.Tensor,  # bool H×W box mask of one image
               ):
-    "ImageNet-9's tile for one H×W box: (y0, y1, x0, x1) of the largest background strip beside it, or None."
+    "ImageNet-9's tile for one H×W box: the largest background strip beside it."
     H, W = box.shape
     rows, cols = box.any(1).nonzero(), box.any(0).nonzero()
     if len(rows) == 0: return (0, H, 0, W)             # no object: the whole image is background
@@ -94,7 +94,7 @@ def tile_strip(box: torch.Tensor,  # bool H×W box mask of one image
 def tile_fill(img: torch.Tensor,  # uint8 B×3×H×W
               region: torch.Tensor,  # B×H×W: the removed region whose box is filled
              ) -> tuple:
-    "Fill each image's `region` (B×H×W) with tiles beside its box: (uint8 B×3×H×W, list of bools: tile found)."
+    "Fill each image's `region` (B×H×W) with tiles beside its box."
     out, ok = img.clone(), []
     H, W = img.shape[-2:]
     ys, xs = torch.arange(H, device=img.device), torch.arange(W, device=img.device)
@@ -120,7 +120,7 @@ def check_fill(fill: str,  # a fill method in `FILL_METHODS` or a colour
 def push_pull(img: torch.Tensor,  # B×3×H×W
               known: torch.Tensor,  # B×H×W, 1 where the pixel is known
              ) -> torch.Tensor:
-    "Float B×3×H×W equal to `img` where `known` (B×H×W) is 1, smoothly interpolated from known pixels elsewhere."
+    "`img` where `known` is 1, smoothly interpolated from known pixels elsewhere."
     w = known.to(torch.float32).unsqueeze(1)
     x = img.float() * w
     def fill(x, w):
@@ -137,7 +137,7 @@ def push_pull(img: torch.Tensor,  # B×3×H×W
 def noise_like(img: torch.Tensor,  # B×3×H×W, gives shape and device
                seeds,  # one seed per image
               ) -> torch.Tensor:
-    "Uniform uint8 RGB noise shaped like `img` (B×3×H×W), one seeded generator per image, same on every device."
+    "Uniform uint8 RGB noise shaped like `img`, one seeded generator per image."
     gens = [torch.Generator().manual_seed(int(s)) for s in seeds]
     return torch.stack(
         [torch.randint(0, 256, img.shape[1:], generator=g, dtype=torch.uint8) for g in gens]
@@ -149,7 +149,7 @@ def fill_image(img: torch.Tensor,  # uint8 B×3×H×W
                fill: str,  # a fill method or colour
                seeds=None,  # per-image seeds for `noise` (default 0…B−1)
               ) -> tuple:
-    "What replaces `removed` pixels (B×H×W) of `img` under `fill`: (uint8 B×3×H×W, list of bools: fill possible)."
+    "What replaces the `removed` pixels of `img` under `fill`."
     B, _, H, W = img.shape
     ok = [True] * B
     if fill == 'tile': return tile_fill(img, removed)
@@ -167,7 +167,7 @@ def fill_image(img: torch.Tensor,  # uint8 B×3×H×W
 def gaussian(x: torch.Tensor,  # float …×C×H×W
              sigma: float,  # σ in pixels; ≤ 0 returns `x`
             ) -> torch.Tensor:
-    "Gaussian blur of a float …×C×H×W tensor, σ in pixels: separable, kernel ±3σ, reflected edges."
+    "Gaussian blur of a float …×C×H×W tensor, σ in pixels."
     H, W = x.shape[-2:]
     r = min(int(np.ceil(3 * sigma)), H - 1, W - 1) if sigma > 0 else 0
     if r < 1: return x
@@ -206,7 +206,7 @@ def sample_object_pixels(img: torch.Tensor,  # uint8 3×H×W
                          n: int,  # most pixels returned
                          seed: int = 0,  # sampling seed
                         ) -> np.ndarray:
-    "Up to `n` object pixels (mask ≥ 0.5) of a uint8 image 3×H×W as an n×3 uint8 array, sampled with `seed`."
+    "Up to `n` object pixels of an image, sampled with `seed`."
     px = img[:, mask >= 0.5].T.cpu().numpy()
     if len(px) > n: px = px[np.random.default_rng(seed).choice(len(px), n, replace=False)]
     return px
@@ -243,7 +243,7 @@ def class_palette(pixels: np.ndarray,  # object pixels, n×3 RGB
                   k: int = 5,  # KMeans clusters (at most the distinct colours)
                   seed: int = 0,  # KMeans seed
                  ) -> dict:
-    "KMeans palette of object pixels with the seed study's low / high contrast colours and `contrast_max`."
+    "KMeans palette of object pixels with low / high contrast colours."
     px = np.asarray(pixels, np.float64).reshape(-1, 3)
     if len(px) == 0: raise ValueError("no object pixels to build a palette from")
     k = min(k, len(np.unique(px, axis=0)))
@@ -306,7 +306,7 @@ SCENE_EXTS = ('.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff')
 
 def load_scenes(folder=None,  # folder of scene photos; None = built-in scenes
                ) -> dict:
-    "Scenes from a folder (one photo per scene, named by stem), or the built-in ones when `folder` is None."
+    "Scenes from a folder, or the built-in ones when `folder` is None."
     if folder is None: return dict(builtin_scenes())
     if not Path(folder).is_dir(): raise FileNotFoundError(f"Scene folder not found: {folder}")
     files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SCENE_EXTS)
@@ -316,7 +316,7 @@ def load_scenes(folder=None,  # folder of scene photos; None = built-in scenes
 # %% ../nbs/04_variants.ipynb #8febe917
 def mask_bbox(mask: torch.Tensor,  # H×W, object where ≥ 0.5
              ) -> tuple | None:
-    "The object's (mask ≥ 0.5) bounding box `(y0, y1, x0, x1)`, ends exclusive; None for an empty mask."
+    "The object's bounding box `(y0, y1, x0, x1)`, or None for an empty mask."
     m = mask >= 0.5
     rows, cols = m.any(1).nonzero(), m.any(0).nonzero()
     return (
@@ -334,7 +334,7 @@ def place_object(img: torch.Tensor,  # uint8 3×H×W
                  flip: bool = True,  # also paste each one flipped
                  seed: int = 0,  # position seed
                 ) -> tuple:
-    "Paste the object of one image 3×H×W at `n` distinct random positions on `bg` (3×H×W), also flipped when `flip`: (K×3×H×W, K×H×W masks, K dicts)."
+    "Paste the object of one image at `n` distinct random positions on `bg`."
     H, W = img.shape[-2:]
     if (bb := mask_bbox(mask)) is None: raise ValueError("empty mask: no object to place")
     y0, y1, x0, x1 = bb
@@ -389,7 +389,7 @@ def expand_variants(names,  # comma-separated string or list of variant names
                     scenes=(),  # available scene names
                     fill: str = 'black',  # default fill of `only_fg` / `no_fg`
                    ) -> list:
-    "Canonical variant names: aliases resolved, parameters checked, `scenes` expanded, `original` first."
+    "Canonical variant names, with `original` first."
     if isinstance(names, str): names = [n for n in names.split(',') if n.strip()]
     check_fill(fill)
     out = []
@@ -407,7 +407,7 @@ NO_OBJECT = ('no_fg', 'only_bg_b', 'only_bg_t')
 
 def keeps_object(variant: str,  # a canonical variant name
                 ) -> bool:
-    "Whether a variant still shows the object (everything but `no_fg[:fill]`, `only_bg_b`, `only_bg_t`)."
+    "Whether a variant still shows the object."
     return variant.partition(':')[0] not in NO_OBJECT
 
 
@@ -440,7 +440,7 @@ def _region_filled(base: str,   # `only_fg` or `no_fg`
                    fill: str,   # the fill method or colour
                    c: _Cutout,  # the image
                   ) -> list | str:
-    "`only_fg` (background filled) or `no_fg` (object filled): [(image, provenance)], or why not."
+    "`only_fg` or `no_fg`: [(image, provenance)], or why not."
     f, ok = fill_image(c.x, c.mb if base == 'no_fg' else 1 - c.mb, fill, [c.seed])
     if not ok[0]:
         return f"fill {fill!r}: no background beside the object's box to tile from"
@@ -452,7 +452,7 @@ def _region_filled(base: str,   # `only_fg` or `no_fg`
 def _box_filled(base: str,   # `only_bg_b` or `only_bg_t`
                 c: _Cutout,  # the image
                ) -> list | str:
-    "The object's box filled in black (`only_bg_b`) or tiled (`only_bg_t`): [(image, provenance)], or why not."
+    "The object's box filled: [(image, provenance)], or why not."
     box, fill = box_mask(c.mb), 'black' if base == 'only_bg_b' else 'tile'
     f, ok = fill_image(c.x, box, fill)
     if not ok[0]:
@@ -464,7 +464,7 @@ def _placed(arg: str,      # the scene or colour to place on
             c: _Cutout,    # the image
             scenes: dict,  # scene name → uint8 3×H×W
            ) -> list | str:
-    "`placed:<scene or colour>`: the placed composites with their positions, or why there are none."
+    "`placed:<scene or colour>`: the placed composites, or why there are none."
     if not c.mb.any():
         return "empty mask: no object to place"
     H, W = c.img.shape[-2:]
@@ -485,7 +485,7 @@ def _backdrop(v: str,             # canonical variant name
               c: _Cutout,         # the image
               palette: dict | None, scenes: dict, mixed: dict,  # as `make_variants` takes them
              ) -> tuple | str | None:
-    "What a pasted variant puts behind the object: (background, provenance), or why there is none."
+    "What a pasted variant puts behind the object, or why there is none."
     base, _, arg = v.partition(':')
     H, W = c.img.shape[-2:]
     if base in MIXED:
@@ -533,7 +533,7 @@ def make_variants(img: torch.Tensor,  # uint8 3×H×W
                   mixed: dict | None = None,  # mixed variant → (background, id, label)
                   seed: int = 0,  # the image's seed
                  ) -> tuple:
-    "The named variants of an image and its mask: (K×3×H×W, K provenance dicts, {variant: why unavailable})."
+    "The named variants of an image and its mask."
     cfg, scenes, mixed = cfg or Config(), scenes or {}, mixed or {}
     H, W = img.shape[-2:]
     c = _cutout(img, mask, cfg, seed)
@@ -553,7 +553,7 @@ def synthetic_composites(photos: dict,   # {name: uint8 3×H×W photo}
                          textures: dict, # {name: uint8 3×H×W background}
                          segmenter       # cuts the object out of each photo
                         ) -> list:
-    "Objects cut from `photos` by `segmenter`, pasted on each texture: (id, composite, ground-truth mask) items."
+    "Objects cut from `photos` by `segmenter`, pasted on each texture."
     out = []
     for pn, p in photos.items():
         gt = (segmenter(p) >= 0.5).float()
