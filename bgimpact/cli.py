@@ -370,7 +370,7 @@ def _segment_flags(p: argparse.ArgumentParser):
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-
+# %% ../nbs/16_cli.ipynb #st000005-1
 @command(
     'segment',
     "masks, overlays and mask QC for a dataset, without classifying",
@@ -448,6 +448,7 @@ def _report_flags(p: argparse.ArgumentParser):
                    help="YAML file of report parameters (as papermill -f); flags given override it")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
+# %% ../nbs/16_cli.ipynb #rn000000-1
 def _report_params(args) -> dict:
     "The report parameters: those of `--params`, then `--models` and `--variants` over them."
     try: params = (yaml.safe_load(Path(args.params).read_text()) or {}) if args.params else {}
@@ -456,7 +457,7 @@ def _report_params(args) -> dict:
         raise ValueError(f"{args.params}: expected a mapping of report parameters")
     return params | {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
 
-
+# %% ../nbs/16_cli.ipynb #rn000000-2
 @command(
     'report',
     "the report of a finished run: report.html (code hidden), report.ipynb and figures/*.png",
@@ -648,7 +649,7 @@ def _benchmark_flags(p: argparse.ArgumentParser):
     f.add_argument('--label-map', dest='label_map',
                    help="score in a label space: in9, an in_to_in9.json, or a CSV idx,class")
 
-
+# %% ../nbs/16_cli.ipynb #dt000000-1
 @command(
     'benchmark',
     "evaluate a released benchmark as stored (ImageNet-9, or any ROOT/<variant>/<class>/<image>)",
@@ -712,7 +713,7 @@ def _composite_flags(p: argparse.ArgumentParser):
     p.add_argument('--no-stats', action='store_true', help="skip stats.json and the galleries")
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-
+# %% ../nbs/16_cli.ipynb #dt000001-1
 @command(
     'composite',
     "synthetic object-on-background composites with masks: shards, manifest.csv, stats, galleries",
@@ -826,7 +827,7 @@ def _unet_train(args, pairs: list) -> int:
     )
     return 0
 
-
+# %% ../nbs/16_cli.ipynb #dt000004-1
 @command(
     'unet', "train the U-Net segmenter on image/mask pairs, or evaluate a checkpoint", _unet_flags,
     examples=[
@@ -934,7 +935,7 @@ def _cluster_flags(p: argparse.ArgumentParser):
     )
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
-
+# %% ../nbs/16_cli.ipynb #dt000006-1
 @command(
     'cluster', "group images (or their backgrounds) by similarity: clusters.csv and contact sheets",
     _cluster_flags,
@@ -1086,6 +1087,7 @@ def _bench_config(args) -> Config:
     from bgimpact.data import demo_dataset
     return cfg.update(data=str(demo_dataset(Path(tempfile.mkdtemp(prefix='bgimpact-bench-')))))
 
+# %% ../nbs/16_cli.ipynb #rf000004-1
 def _bench_text(args, cfg: Config) -> str:
     "The figures of the benchmark `args.what`, as printed."
     from bgimpact import speed
@@ -1119,7 +1121,7 @@ def _bench_text(args, cfg: Config) -> str:
         parts.append(speed.format_variant_bench(speed.bench_variants(cfg=cfg)))
     return '\n'.join(parts)
 
-
+# %% ../nbs/16_cli.ipynb #rf000004-2
 @command(
     'bench',
     "speed and memory figures: per-stage throughput, time per variant, start-up, memory, executors",

@@ -225,6 +225,7 @@ def _size_note(rt: RunTables, present: list) -> str:
         "which needs ≥3 images per class"
     )
 
+# %% ../nbs/10_plots.ipynb #8069695e-1
 def size_figure(rt: RunTables,  # a finished run's tables
                 model: str | None = None):  # default: the run's first model
     "Top-1 accuracy per variant for small, medium and large objects."

@@ -156,6 +156,7 @@ def _record_report(run_dir: Path, out: Path, files: list):
     rr.forget(*[f for f in rr.entries() if f.startswith('figures/') and not (run_dir/f).exists()])
     rr.vouch(*files)
 
+# %% ../nbs/11_report_runner.ipynb #3c385646-1
 def run_report(run_dir,                          # a finished run folder
                out=None,                         # where the report goes (default: `run_dir`)
                parameters: dict | None = None,   # report parameters (see `report_parameters`)

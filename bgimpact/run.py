@@ -769,6 +769,7 @@ def _study_records(cfg: Config, study: Study) -> list:
     if unfiled: get_logger().info(unfiled_note(cfg.data, recs, layout))
     return recs
 
+# %% ../nbs/07_run.ipynb #42bdf221-1
 def _restart_passes(out: Path, ledger: Ledger, redo: list):  # the passes whose settings changed
     "Drop the units and output files of passes whose settings changed: they start again."
     ledger.drop(passes=redo)
@@ -778,6 +779,7 @@ def _restart_passes(out: Path, ledger: Ledger, redo: list):  # the passes whose 
     get_logger().info(f"resume: the settings of {', '.join(redo)} changed; "
                       "recomputing those passes")
 
+# %% ../nbs/07_run.ipynb #42bdf221-2
 def _run_passes(passes: list, state: RunState, study: Study, ledger: Ledger,
                 ex,              # computes the jobs (an executor)
                 changes: dict,   # inputs changed since the last finished run
@@ -793,6 +795,7 @@ def _run_passes(passes: list, state: RunState, study: Study, ledger: Ledger,
         if p.cut_short(n, state, ledger): return False
     return True
 
+# %% ../nbs/07_run.ipynb #42bdf221-3
 def _run_study(cfg: Config, out: Path, resume: bool, progress: bool,
                study: Study | None, max_groups: int | None,   # see `run_study`
                remote,                                        # a remote executor, starting (None: local)
