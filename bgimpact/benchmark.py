@@ -76,17 +76,13 @@ def _index(rows: list, where: str, errors: list) -> pd.DataFrame:
             out.append(dict(image_id=f'{c}/{stem}', label=c, stem=stem, path=path))
     return pd.DataFrame(out, columns=['image_id', 'label', 'stem', 'path'])
 
-# %% ../nbs/07b_benchmark.ipynb #bf663681
-def read_layout(root,                             # the benchmark folder
-                split: str = '',                  # folder between a variant and its classes (`val` in the ImageNet-9 release)
-                reference: str = 'original',      # the variant every other one is paired with
-                mask_folder: str | None = None,   # folder of `.npy` foreground masks (`fg_mask`), not a variant
-                order=(),                         # preferred variant order (the rest sorted by name)
-                limit_per_class: int = 0,         # first N images of each class (0: all)
-               ) -> Layout:
-    "Pair the images of `root/<variant>/[split/]<class>/<file>` across variant folders by class and stem."
-    root = Path(root)
-    if not root.is_dir(): raise FileNotFoundError(f"Benchmark folder not found: {root}")
+# %% ../nbs/07b_benchmark.ipynb #bk000002
+def _variant_folders(root: Path,               # the benchmark folder
+                     reference: str,           # the variant every other one is paired with
+                     mask_folder: str | None,  # the mask folder: not a variant
+                     order,                    # preferred variant order (the rest sorted by name)
+                    ) -> list:
+    "The variant folders under `root`: the reference first, then those in `order`, then by name."
     found = sorted(
         p.name
         for p in root.iterdir()
@@ -98,22 +94,46 @@ def read_layout(root,                             # the benchmark folder
             "pass --reference NAME"
         )
     rank = val2idx(order)
-    variants = [reference] + sorted(
+    return [reference] + sorted(
         (v for v in found if v != reference), key=lambda v: (rank.get(v, len(rank)), v)
     )
-    errors, tables = [], []
+
+# %% ../nbs/07b_benchmark.ipynb #bk000005
+def _files(root: Path,     # the benchmark folder
+           variants: list, # the variant folders
+           split: str,     # folder between a variant and its classes
+           errors: list,   # error rows, appended to
+          ) -> pd.DataFrame:
+    "Every variant folder's files keyed by image id, with their variant; at least one file."
+    tables = []
     for v in variants: tables.append(_index(_walk(root/v/split), v, errors).assign(variant=v))
     files = pd.concat(tables, ignore_index=True)
     if files.empty:
         raise ValueError(
             f"No images in {root}: expected {root}/<variant>/{split + '/' if split else ''}<class>/<image>"
         )
+    return files
+
+# %% ../nbs/07b_benchmark.ipynb #bk000008
+def _image_ids(files: pd.DataFrame,  # `_files` output
+               limit_per_class: int, # first N images of each class (0: all)
+              ) -> pd.DataFrame:
+    "One row per image (image_id, label, stem), sorted by class and stem: the first N of each class."
     ids = files.drop_duplicates('image_id').sort_values(['label', 'stem'])[
         ['image_id', 'label', 'stem']
     ]
     if limit_per_class: ids = ids.groupby('label', sort=False).head(limit_per_class)
-    files = files[files.image_id.isin(ids.image_id)]
-    have = files.groupby('variant').image_id.agg(set)
+    return ids
+
+# %% ../nbs/07b_benchmark.ipynb #bk000011
+def _missing(root: Path,          # the benchmark folder
+             variants: list,      # the variant folders
+             split: str,          # folder between a variant and its classes
+             ids: pd.DataFrame,   # the images kept (`_image_ids`)
+             files: pd.DataFrame, # their files in every variant folder
+            ) -> list:
+    "An error row (stage `pair:<variant>`) for every kept image a variant folder lacks."
+    have, errors = files.groupby('variant').image_id.agg(set), []
     for v in variants:
         for r in ids[~ids.image_id.isin(have.get(v, set()))].itertuples():
             n = int(sum(r.image_id in have[w] for w in have.index))
@@ -123,17 +143,52 @@ def read_layout(root,                             # the benchmark folder
                     reason=f'no file {r.stem}.* in {v}/{split + "/" if split else ""}{r.label} (the image is in {n} other variant folders)',
                 )
             )
+    return errors
+
+# %% ../nbs/07b_benchmark.ipynb #bk000014
+def _masks(root: Path,              # the benchmark folder
+           mask_folder: str | None, # folder of `.npy` foreground masks (None: no masks)
+           split: str,              # folder between the mask folder and its classes
+           ids: pd.DataFrame,       # the images kept (`_image_ids`)
+           errors: list,            # error rows, appended to
+          ) -> pd.DataFrame:
+    "The kept images' foreground masks: image_id, label, stem, path (empty without a mask folder)."
     masks = (
         _index(_walk(root / mask_folder / split), mask_folder, errors)
         if mask_folder
         else _index([], '', errors)
     )
-    masks = masks[masks.image_id.isin(ids.image_id)]
-    files = (
+    return masks[masks.image_id.isin(ids.image_id)]
+
+# %% ../nbs/07b_benchmark.ipynb #bk000017
+def _by_variant(files: pd.DataFrame, # the paired files
+                variants: list,      # the variant folders, in order
+               ) -> pd.DataFrame:
+    "The files sorted by variant (in `variants` order), class and stem."
+    return (
         files.assign(_v=files.variant.map(val2idx(variants)))
         .sort_values(['_v', 'label', 'stem'])
         .drop(columns='_v')
     )
+
+# %% ../nbs/07b_benchmark.ipynb #bk000021
+def read_layout(root,                             # the benchmark folder
+                split: str = '',                  # folder between a variant and its classes (`val` in the ImageNet-9 release)
+                reference: str = 'original',      # the variant every other one is paired with
+                mask_folder: str | None = None,   # folder of `.npy` foreground masks (`fg_mask`), not a variant
+                order=(),                         # preferred variant order (the rest sorted by name)
+                limit_per_class: int = 0,         # first N images of each class (0: all)
+               ) -> Layout:
+    "Pair the images of a benchmark folder's variant folders by class and file stem."
+    root = Path(root)
+    if not root.is_dir(): raise FileNotFoundError(f"Benchmark folder not found: {root}")
+    variants, errors = _variant_folders(root, reference, mask_folder, order), []
+    files = _files(root, variants, split, errors)
+    ids = _image_ids(files, limit_per_class)
+    files = files[files.image_id.isin(ids.image_id)]
+    errors += _missing(root, variants, split, ids, files)
+    masks = _masks(root, mask_folder, split, ids, errors)
+    files = _by_variant(files, variants)
     return Layout(root, variants, files.reset_index(drop=True), masks.reset_index(drop=True),
                   pd.DataFrame(errors, columns=ERROR_COLUMNS))
 
@@ -146,7 +201,7 @@ PROTOCOLS = {
 def with_protocol(clf: Classifier,  # the classifier
                   protocol: str,  # `stored` or `model`
                  ) -> Classifier:
-    "The classifier fed as `protocol` says: `stored` (normalisation only, at the stored size) or `model` (its own resize and crop)."
+    "The classifier fed as `protocol` says: normalisation only (`stored`) or its own resize and crop."
     if protocol not in PROTOCOLS:
         raise ValueError(f"Unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
     if protocol == 'model': return clf
@@ -156,10 +211,64 @@ def with_protocol(clf: Classifier,  # the classifier
 
 # %% ../nbs/07b_benchmark.ipynb #d9b26a02
 def _label_idx(label: str, lmap: LabelMap | None) -> int:
-    "ImageNet-1k index of a class folder; −1 when the folder names a class of the label space (`00_dog`, `3`)."
+    "ImageNet-1k index of a class folder; −1 when the folder names a class of the label space."
     return -1 if lmap is not None and lmap.label_class(label) >= 0 else class_index(label)
 
-# %% ../nbs/07b_benchmark.ipynb #15048476
+# %% ../nbs/07b_benchmark.ipynb #bk000026
+def _decode_rows(rows: pd.DataFrame,  # layout rows
+                 tm: StageTimer,      # stage timer
+                 errors: list,        # error rows, appended to
+                ) -> dict:
+    "Every row's file decoded at full size, grouped by size: {(h, w): [(row, image)]}."
+    todo = {}
+    for r in rows.itertuples():
+        try:
+            with tm('decode'): img = decode_image(r.path)
+        except DecodeError as e:
+            errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
+            continue
+        todo.setdefault(tuple(img.shape[-2:]), []).append((r, img))
+    return todo
+
+# %% ../nbs/07b_benchmark.ipynb #bk000029
+def _pred_key(r,                     # a layout row
+              img: torch.Tensor,     # its decoded image, C×H×W
+              own: bool,             # the model is not an ImageNet-1k model
+              lmap: LabelMap | None, # label space the benchmark is scored in
+              reference: str,        # the reference folder: its rows are named `original`
+              protocol: str,         # recorded in the `protocol` column
+             ) -> dict:
+    "The columns of an image's prediction rows that say what was classified."
+    return dict(
+        image_id=r.image_id, label=r.label, label_idx=-1 if own else _label_idx(r.label, lmap),
+        **(dict(mapped_true=lmap.true_class(r.label, -1)) if lmap is not None else {}),
+        variant='original' if r.variant == reference else r.variant, folder=r.variant, instance=0,
+        flip=False, protocol=protocol, height=img.shape[1], width=img.shape[2],
+    )
+
+# %% ../nbs/07b_benchmark.ipynb #bk000032
+def _classify_sizes(clf: Classifier,        # a classifier (see `with_protocol`)
+                    todo: dict,             # `_decode_rows` output
+                    lmap: LabelMap | None,  # label space the benchmark is scored in
+                    batch_size: int,        # images per forward pass
+                    tm: StageTimer,         # stage timer
+                    reference: str,         # the reference folder: its rows are named `original`
+                    protocol: str,          # recorded in the `protocol` column
+                   ) -> list:
+    "One classifier's prediction rows for the decoded images, through one `_Batcher` per size."
+    # not an ImageNet-1k model: no ImageNet-1k scoring
+    own, out = len(clf.categories) != 1000, []
+    for items in todo.values():
+        b = _Batcher(clf, batch_size, tm, lmap)
+        for s in range(0, len(items), batch_size):
+            chunk = items[s:s + batch_size]
+            keys = [_pred_key(r, img, own, lmap, reference, protocol) for r, img in chunk]
+            b.add(torch.stack([img for _, img in chunk]), keys)
+        b.flush()
+        out += b.rows
+    return out
+
+# %% ../nbs/07b_benchmark.ipynb #bk000036
 def classify_shard(clfs: list,                           # classifiers (see `with_protocol`)
                    rows: pd.DataFrame,                   # layout rows of one variant folder
                    lmap: LabelMap | None = None,         # label space the benchmark is scored in
@@ -169,51 +278,14 @@ def classify_shard(clfs: list,                           # classifiers (see `wit
                    protocol: str = 'stored',             # recorded in the `protocol` column
                   ) -> tuple:
     "Decode and classify some layout rows with every classifier: (predictions, errors)."
-    tm, errors, todo = timer or StageTimer(), [], {}
-    for r in rows.itertuples():
-        try:
-            with tm('decode'): img = decode_image(r.path)
-        except DecodeError as e:
-            errors.append(dict(image_id=r.image_id, path=r.path, stage='decode', reason=str(e)))
-            continue
-        todo.setdefault(tuple(img.shape[-2:]), []).append((r, img))
-    out = []
-    for clf in clfs:
-        # not an ImageNet-1k model: no ImageNet-1k scoring
-        own = len(clf.categories) != 1000
-        # one batcher per size: a batch is one tensor
-        for items in todo.values():
-            b = _Batcher(clf, batch_size, tm, lmap)
-            for s in range(0, len(items), batch_size):
-                chunk = items[s:s + batch_size]
-                keys = [
-                    dict(
-                        image_id=r.image_id,
-                        label=r.label,
-                        label_idx=-1 if own else _label_idx(r.label, lmap),
-                        **(
-                            dict(mapped_true=lmap.true_class(r.label, -1))
-                            if lmap is not None
-                            else {}
-                        ),
-                        variant='original' if r.variant == reference else r.variant,
-                        folder=r.variant,
-                        instance=0,
-                        flip=False,
-                        protocol=protocol,
-                        height=img.shape[1],
-                        width=img.shape[2],
-                    )
-                    for r, img in chunk
-                ]
-                b.add(torch.stack([img for _, img in chunk]), keys)
-            b.flush()
-            out += b.rows
+    tm, errors, out = timer or StageTimer(), [], []
+    todo = _decode_rows(rows, tm, errors)
+    for clf in clfs: out += _classify_sizes(clf, todo, lmap, batch_size, tm, reference, protocol)
     return pd.DataFrame(out), pd.DataFrame(errors, columns=ERROR_COLUMNS)
 
 # %% ../nbs/07b_benchmark.ipynb #3fd67d72
 def _load_mask(path, shape) -> torch.Tensor:
-    "A `.npy` foreground mask as a boolean H×W tensor; `DecodeError` when unreadable or of another size."
+    "A `.npy` foreground mask as a boolean H×W tensor; `DecodeError` when unreadable or misfit."
     try: m = read_mask(path)                  # 0/1, boolean or 0/255; the package's one pixel limit
     except DecodeError: raise
     except Exception as e: raise DecodeError(f'unreadable mask: {e}')
@@ -221,7 +293,55 @@ def _load_mask(path, shape) -> torch.Tensor:
         raise DecodeError(f'mask is {tuple(m.shape)}, the image {tuple(shape)}')
     return m >= 0.5
 
-# %% ../nbs/07b_benchmark.ipynb #ce97c931
+# %% ../nbs/07b_benchmark.ipynb #bk000037
+def _backgrounds(pool: pd.DataFrame,  # backgrounds in order: image_id, path
+                 limit: int,          # first N backgrounds (0: all)
+                ) -> tuple:
+    "(ids, backgrounds): the pool's ids tried, and `backgrounds(h, w)` yielding them cover-cropped."
+    ids, paths = list(pool.image_id)[:limit or None], dict(zip(pool.image_id, pool.path))
+    load = functools.lru_cache(2048)(lambda i: decode_image(paths[i]))
+    def backgrounds(h, w):
+        for i in ids:
+            try: yield i, cover_crop(load(i), h, w)
+            # the main pass reports it (only_bg_t, stage decode)
+            except DecodeError: continue
+    return ids, backgrounds
+
+# %% ../nbs/07b_benchmark.ipynb #bk000040
+def _foreground(r,             # a foreground row: image_id, path, mask_path
+                errors: list,  # error rows, appended to
+               ) -> tuple | None:
+    "(image, mask) of a foreground, or None when either cannot be read."
+    try: img = decode_image(r.path)
+    except DecodeError: return None   # reported by the main pass
+    try: mask = _load_mask(r.mask_path, img.shape[-2:])
+    except DecodeError as e:
+        errors.append(dict(image_id=r.image_id, path=r.mask_path, stage='challenge', reason=str(e)))
+        return None
+    return img, mask
+
+# %% ../nbs/07b_benchmark.ipynb #bk000043
+def _fooled_rows(clfs: list,          # classifiers (see `with_protocol`)
+                 r,                   # the foreground's row: image_id, label
+                 img: torch.Tensor,   # the foreground image, C×H×W
+                 mask: torch.Tensor,  # its boolean mask, H×W
+                 lmap: LabelMap,      # the label space
+                 pool: int,           # number of backgrounds tried
+                 backgrounds,         # `backgrounds(h, w)` of `_backgrounds`
+                 batch_size: int,     # composites per forward pass
+                 tm: StageTimer,      # stage timer
+                ) -> list:
+    "One adversarial-background row per classifier for one foreground (see `fooled_by`)."
+    true, rows = lmap.true_class(r.label, -1), []
+    for clf in clfs:
+        with tm(f'challenge:{clf.name}'):
+            res = fooled_by(clf, img, mask, true, backgrounds(*img.shape[-2:]), batch_size, lmap)
+        rows.append(
+            dict(model=clf.name, image_id=r.image_id, label=r.label, true=true, pool=pool) | res
+        )
+    return rows
+
+# %% ../nbs/07b_benchmark.ipynb #bk000047
 def challenge_rows(clfs: list,                       # classifiers (see `with_protocol`)
                    fgs: pd.DataFrame,                # foregrounds: image_id, label, path, mask_path
                    pool: pd.DataFrame,               # backgrounds in order: image_id, path
@@ -231,29 +351,13 @@ def challenge_rows(clfs: list,                       # classifiers (see `with_pr
                    timer: StageTimer | None = None,  # stage timer (a new one when None)
                    progress=None,                    # a tqdm-like bar, updated once per foreground
                   ) -> tuple:
-    "Adversarial-background rows (every model) and error rows for some foregrounds against the whole pool."
+    "Adversarial-background rows (every model) and error rows of some foregrounds against the pool."
     tm, rows, errors = timer or StageTimer(), [], []
-    ids, paths = list(pool.image_id)[:limit or None], dict(zip(pool.image_id, pool.path))
-    load = functools.lru_cache(2048)(lambda i: decode_image(paths[i]))
-    def backgrounds(h, w):
-        for i in ids:
-            try: yield i, cover_crop(load(i), h, w)
-            # the main pass reports it (only_bg_t, stage decode)
-            except DecodeError: continue
+    ids, backgrounds = _backgrounds(pool, limit)
     for r in fgs.itertuples():
-        try: img = decode_image(r.path)
-        except DecodeError:
-            progress and progress.update()
-            continue   # reported by the main pass
-        try: mask = _load_mask(r.mask_path, img.shape[-2:])
-        except DecodeError as e:
-            errors.append(dict(image_id=r.image_id, path=r.mask_path, stage='challenge', reason=str(e)))
-            progress and progress.update()
-            continue
-        true = lmap.true_class(r.label, -1)
-        for clf in clfs:
-            with tm(f'challenge:{clf.name}'): res = fooled_by(clf, img, mask, true, backgrounds(*img.shape[-2:]), batch_size, lmap)
-            rows.append(dict(model=clf.name, image_id=r.image_id, label=r.label, true=true, pool=len(ids)) | res)
+        fg = _foreground(r, errors)
+        if fg is not None:
+            rows += _fooled_rows(clfs, r, *fg, lmap, len(ids), backgrounds, batch_size, tm)
         if progress: progress.update()
     return pd.DataFrame(rows, columns=ADV_COLUMNS), pd.DataFrame(errors, columns=ERROR_COLUMNS)
 
@@ -272,7 +376,7 @@ def _fingerprint(lay: Layout) -> str:
 
 # %% ../nbs/07b_benchmark.ipynb #23e6b74c
 def _check_settings(out: Path, settings: dict, resume: bool):
-    "Start a benchmark folder, or check that the one there ran with the same settings (the challenge may change)."
+    "Start a benchmark folder, or check that the one there ran with the same settings."
     f = out/'benchmark.json'
     # as it reads back (tuples become lists)
     settings = json.loads(json.dumps(settings))
@@ -307,25 +411,12 @@ class BenchmarkResult:
     text: str                # the printed summary and table
     errors: pd.DataFrame     # errors.csv
 
-# %% ../nbs/07b_benchmark.ipynb #e82c5512
-def run_benchmark(root,                          # the benchmark folder
-                  out,                           # the run folder results go to
-                  layout: str = 'in9',           # `in9` (the released ImageNet-9 folders) or `folders`
-                  models=('lite0',),             # classifier specs
-                  protocol: str | None = None,   # `stored` or `model` (default: in9 stored, folders model)
-                  challenge: int = 0,            # in9 adversarial backgrounds: 0 off, −1 the whole only_bg_t pool, N the first N
-                  batch_size: int = 32,          # images (or composites) per forward pass
-                  limit_per_class: int = 0,      # first N images of each class (0: all)
-                  reference: str = 'original',   # folders: the reference variant folder
-                  label_map: str | None = None,  # folders: score in a label space (in9 always uses the official table)
-                  device: str = 'auto',          # device for the classifiers loaded from `models`
-                  resume: bool = False,          # continue a benchmark already in `out`
-                  progress: bool = True,         # show progress bars
-                  classifiers=None,              # pre-loaded `Classifier`s (instead of `models`)
-                  n_boot: int = 1000,            # bootstrap resamples for the means
-                  seed: int = 0,                 # bootstrap seed
-                 ) -> BenchmarkResult:
-    "Evaluate a released benchmark folder as stored into the run folder `out`."
+# %% ../nbs/07b_benchmark.ipynb #bk000048
+def _check_args(layout: str,           # `in9` or `folders`
+                protocol: str | None,  # `stored`, `model` or None (the layout's default)
+                challenge: int,        # the challenge's pool limit (0: off)
+               ) -> str:
+    "The protocol a benchmark uses, once the layout, protocol and challenge are known to fit."
     if layout not in ('in9', 'folders'):
         raise ValueError(f"Unknown layout {layout!r}: use in9 or folders")
     protocol = protocol or ('stored' if layout == 'in9' else 'model')
@@ -333,7 +424,16 @@ def run_benchmark(root,                          # the benchmark folder
         raise ValueError(f"Unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
     if challenge and layout != 'in9':
         raise ValueError("--challenge needs the in9 layout (only_bg_t and fg_mask folders)")
-    t0, out = time.perf_counter(), Path(out)
+    return protocol
+
+# %% ../nbs/07b_benchmark.ipynb #bk000051
+def _read_benchmark(root,                  # the benchmark folder
+                    layout: str,           # `in9` or `folders`
+                    reference: str,        # folders: the reference variant folder
+                    limit_per_class: int,  # first N images of each class (0: all)
+                    challenge: int,        # the challenge's pool limit (0: off)
+                   ) -> Layout:
+    "The benchmark folder read as its layout says; the challenge needs an `only_bg_t` folder."
     lay = (
         read_layout(root, 'val', 'original', 'fg_mask', IN9_VARIANTS, limit_per_class)
         if layout == 'in9'
@@ -341,18 +441,46 @@ def run_benchmark(root,                          # the benchmark folder
     )
     if challenge and 'only_bg_t' not in lay.variants:
         raise ValueError(f"{root} has no only_bg_t folder: the challenge needs it")
-    lmap = (
+    return lay
+
+# %% ../nbs/07b_benchmark.ipynb #bk000054
+def _label_space(layout: str,             # `in9` or `folders`
+                 label_map: str | None,   # folders: a label space to score in
+                ) -> LabelMap | None:
+    "The label space scored in: the official table for `in9`, `label_map` (or none) for `folders`."
+    return (
         load_label_map('in9')
         if layout == 'in9'
         else load_label_map(label_map) if label_map else None
     )
-    clfs = [
+
+# %% ../nbs/07b_benchmark.ipynb #bk000057
+def _classifiers(classifiers,   # pre-loaded `Classifier`s, or None
+                 models,        # classifier specs, loaded when `classifiers` is None
+                 device: str,   # device for the classifiers loaded from `models`
+                 protocol: str, # `stored` or `model`
+                ) -> list:
+    "The classifiers, pre-loaded or loaded from `models`, fed as `protocol` says."
+    return [
         with_protocol(c, protocol)
         for c in (
             classifiers if classifiers is not None else [load_classifier(m, device) for m in models]
         )
     ]
-    settings = dict(
+
+# %% ../nbs/07b_benchmark.ipynb #bk000060
+def _settings(root,                  # the benchmark folder
+              lay: Layout,           # its layout
+              layout: str,           # `in9` or `folders`
+              protocol: str,         # `stored` or `model`
+              lmap: LabelMap | None, # the label space
+              clfs: list,            # the classifiers (see `_classifiers`)
+              limit_per_class: int,  # first N images of each class (0: all)
+              batch_size: int,       # images per forward pass
+              challenge: int,        # the challenge's pool limit (0: off)
+             ) -> dict:
+    "What `benchmark.json` records: layout, protocol, models, limits and the inputs' fingerprint."
+    return dict(
         layout=layout,
         root=str(Path(root).resolve()),
         reference=lay.variants[0],
@@ -371,19 +499,58 @@ def run_benchmark(root,                          # the benchmark folder
         challenge=challenge,
         inputs_sha1=_fingerprint(lay),
     )
+
+# %% ../nbs/07b_benchmark.ipynb #bk000064
+def run_benchmark(root,                          # the benchmark folder
+                  out,                           # the run folder results go to
+                  layout: str = 'in9',           # `in9` (the released ImageNet-9 folders) or `folders`
+                  models=('lite0',),             # classifier specs
+                  protocol: str | None = None,   # `stored` or `model` (default: in9 stored, folders model)
+                  challenge: int = 0,            # in9 adversarial backgrounds: 0 off, −1 the whole only_bg_t pool, N the first N
+                  batch_size: int = 32,          # images (or composites) per forward pass
+                  limit_per_class: int = 0,      # first N images of each class (0: all)
+                  reference: str = 'original',   # folders: the reference variant folder
+                  label_map: str | None = None,  # folders: score in a label space (in9 always uses the official table)
+                  device: str = 'auto',          # device for the classifiers loaded from `models`
+                  resume: bool = False,          # continue a benchmark already in `out`
+                  progress: bool = True,         # show progress bars
+                  classifiers=None,              # pre-loaded `Classifier`s (instead of `models`)
+                  n_boot: int = 1000,            # bootstrap resamples for the means
+                  seed: int = 0,                 # bootstrap seed
+                 ) -> BenchmarkResult:
+    "Evaluate a released benchmark folder as stored into the run folder `out`."
+    protocol = _check_args(layout, protocol, challenge)
+    t0, out = time.perf_counter(), Path(out)
+    lay = _read_benchmark(root, layout, reference, limit_per_class, challenge)
+    lmap = _label_space(layout, label_map)
+    clfs = _classifiers(classifiers, models, device, protocol)
+    settings = _settings(
+        root, lay, layout, protocol, lmap, clfs, limit_per_class, batch_size, challenge
+    )
     with run_lock(out):
         _check_settings(out, settings, resume)
         return _run(out, lay, clfs, lmap, settings, progress, n_boot, seed, t0)
 
-# %% ../nbs/07b_benchmark.ipynb #b6cac3d8
-def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResult:
-    "The benchmark's work inside the run lock: shards, challenge, scores and every output file."
-    ledger, tm = Ledger(out), StageTimer()
-    units = [
+# %% ../nbs/07b_benchmark.ipynb #bk000066
+def _units(lay: Layout) -> list:
+    "The shards of a layout: (variant, class, rows), variants in order, classes as they come."
+    return [
         (v, l, g)
         for v in lay.variants
         for l, g in lay.files[lay.files.variant == v].groupby('label', sort=False)
     ]
+
+# %% ../nbs/07b_benchmark.ipynb #bk000069
+def _classify_shards(ledger: Ledger,        # the run folder's ledger
+                     units: list,           # `_units` output
+                     lay: Layout,           # the layout
+                     clfs: list,            # the classifiers
+                     lmap: LabelMap | None, # the label space
+                     st: dict,              # the benchmark settings
+                     tm: StageTimer,        # stage timer
+                     progress: bool,        # show a progress bar
+                    ):
+    "Classify and commit every shard the ledger has not done yet."
     todo = [u for u in units if not ledger.done(_unit(u[0], u[1]))]
     bar = tqdm(
         total=sum(len(g) for *_, g in todo), unit='img', desc='benchmark',
@@ -396,25 +563,67 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
         ledger.commit(_unit(v, label), dict(pred=pred, err=err), dict(variant=v, images=len(g)))
         bar.update(len(g))
     bar.close()
-    adv, adv_err = (
-        _challenge(out, lay, clfs, lmap, st, tm, progress) if st['challenge'] else (None, None)
-    )
-    read = lambda kind: [ledger.read(_unit(v, l), kind) for v, l, _ in units]
-    pred = concat_rows(read('pred'))
+
+# %% ../nbs/07b_benchmark.ipynb #bk000071
+def _read_shards(ledger: Ledger, units: list, kind: str) -> list:
+    "One table of `kind` (`pred` or `err`) per shard, in the order of `units`."
+    return [ledger.read(_unit(v, l), kind) for v, l, _ in units]
+
+# %% ../nbs/07b_benchmark.ipynb #bk000072
+def _predictions(ledger: Ledger, # the run folder's ledger
+                 units: list,    # `_units` output
+                 lay: Layout,    # the layout
+                 clfs: list,     # the classifiers, in order
+                ) -> pd.DataFrame:
+    "Every shard's predictions, sorted by image, model and variant (the reference first)."
+    pred = concat_rows(_read_shards(ledger, units, 'pred'))
     mo, vo = val2idx([c.name for c in clfs]), val2idx(['original'] + lay.variants[1:])
-    pred = pred.iloc[
+    return pred.iloc[
         np.lexsort((pred.variant.map(vo), pred.model.map(mo), pred.image_id))
     ].reset_index(drop=True)
-    errors = pd.concat(
-        [lay.errors, *read('err'), *([adv_err] if adv_err is not None else [])], ignore_index=True
+
+# %% ../nbs/07b_benchmark.ipynb #bk000073
+def _all_errors(ledger: Ledger,  # the run folder's ledger
+                units: list,     # `_units` output
+                lay: Layout,     # the layout: its pairing errors come first
+                adv_err,         # the challenge's error rows, or None
+               ) -> pd.DataFrame:
+    "The rows of `errors.csv`: the layout's, every shard's, then the challenge's."
+    return pd.concat(
+        [
+            lay.errors, *_read_shards(ledger, units, 'err'),
+            *([adv_err] if adv_err is not None else []),
+        ],
+        ignore_index=True,
     )[ERROR_COLUMNS]
-    qc = _qc(lay, pred)
+
+# %% ../nbs/07b_benchmark.ipynb #bk000075
+def _bench_scores(pred: pd.DataFrame, # the predictions
+                  qc: pd.DataFrame,   # the QC table (`_qc`)
+                  lay: Layout,        # the layout
+                  st: dict,           # the benchmark settings
+                  n_boot: int,        # bootstrap resamples for the means
+                  seed: int,          # bootstrap seed
+                  adv,                # the challenge's rows, or None
+                 ) -> dict:
+    "Every table of `score`, with a `protocol` column (and `reference` for the folders layout)."
     # object sizes only from masks
     scores = score(pred, qc if len(lay.masks) else None, n_boot, seed, adv)
     extra = dict(protocol=st['protocol']) | (
         dict(reference=st['reference']) if st['layout'] == 'folders' else {}
     )
-    scores = {k: t.assign(**extra) for k, t in scores.items()}
+    return {k: t.assign(**extra) for k, t in scores.items()}
+
+# %% ../nbs/07b_benchmark.ipynb #bk000077
+def _write_tables(out: Path,           # the run folder
+                  scores: dict,        # `_bench_scores` output
+                  pred: pd.DataFrame,  # the predictions
+                  qc: pd.DataFrame,    # the QC table
+                  errors: pd.DataFrame,# the error rows
+                  adv,                 # the challenge's rows, or None
+                  st: dict,            # the benchmark settings
+                 ) -> pd.DataFrame:
+    "Write every table of the run and `benchmark_table.csv`; the published table."
     write_scores(out, scores)
     write_parquet(pred, out/'predictions.parquet')
     for name, df in [('predictions.csv', pred), ('qc.csv', qc), ('errors.csv', errors)] + (
@@ -423,10 +632,23 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
         write_csv(df, out/name)
     table = benchmark_table(scores, st)
     write_csv(table, out/'benchmark_table.csv')
-    counts = dict(
+    return table
+
+# %% ../nbs/07b_benchmark.ipynb #bk000079
+def _counts(lay: Layout, pred: pd.DataFrame, errors: pd.DataFrame, adv) -> dict:
+    "Images, variant folders, predictions, error rows and challenge foregrounds of a run."
+    return dict(
         images=int(lay.files.image_id.nunique()), variants=len(lay.variants), predictions=len(pred),
         errors=len(errors), foregrounds=0 if adv is None else int(adv.image_id.nunique()),
     )
+
+# %% ../nbs/07b_benchmark.ipynb #bk000081
+def _write_manifest(out: Path,    # the run folder
+                    st: dict,     # the benchmark settings
+                    lay: Layout,  # the layout
+                    counts: dict, # `_counts` output
+                   ):
+    "Write `manifest.json`: when, the settings, the variants, the counts and the code's versions."
     write_json(
         out / 'manifest.json',
         dict(
@@ -435,20 +657,42 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
             git_revision=git_revision(Path(__file__).parent if '__file__' in globals() else '.'),
         ),
     )
+
+# %% ../nbs/07b_benchmark.ipynb #bk000083
+def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResult:
+    "The benchmark's work inside the run lock: shards, challenge, scores and every output file."
+    ledger, tm, units = Ledger(out), StageTimer(), _units(lay)
+    _classify_shards(ledger, units, lay, clfs, lmap, st, tm, progress)
+    adv, adv_err = (
+        _challenge(out, lay, clfs, lmap, st, tm, progress) if st['challenge'] else (None, None)
+    )
+    pred = _predictions(ledger, units, lay, clfs)
+    errors = _all_errors(ledger, units, lay, adv_err)
+    qc = _qc(lay, pred)
+    scores = _bench_scores(pred, qc, lay, st, n_boot, seed, adv)
+    table = _write_tables(out, scores, pred, qc, errors, adv, st)
+    counts = _counts(lay, pred, errors, adv)
+    _write_manifest(out, st, lay, counts)
     text = _summary(out, st, counts, errors, table, time.perf_counter() - t0)
     write_text(out/'summary.txt', text)
     return BenchmarkResult(out, scores, table, text, errors)
 
-# %% ../nbs/07b_benchmark.ipynb #c269eb0d
-def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
-    "The challenge, one shard per class: (rows, error rows), missing masks and originals included."
-    ledger, f = Ledger(out), lay.files
+# %% ../nbs/07b_benchmark.ipynb #bc000000
+def _foregrounds(lay: Layout) -> tuple:
+    "(originals, foregrounds): the reference folder's images, and those with a mask (`mask_path`)."
+    f = lay.files
     orig = f[f.variant == lay.variants[0]][['image_id', 'label', 'path']]
     fgs = orig.merge(
         lay.masks[['image_id', 'path']].rename(columns=dict(path='mask_path')), on='image_id'
     )
-    # classes, then files, sorted: the official order
-    pool = f[f.variant == 'only_bg_t'][['image_id', 'path']]
+    return orig, fgs
+
+# %% ../nbs/07b_benchmark.ipynb #bc000003
+def _challenge_errors(lay: Layout,          # the layout
+                      orig: pd.DataFrame,   # the originals (`_foregrounds`)
+                      fgs: pd.DataFrame,    # the foregrounds, with masks
+                     ) -> list:
+    "Error rows for what the challenge leaves out: originals without a mask, masks without an original."
     errs = [
         dict(
             image_id=i, path=str(lay.root / 'fg_mask'), stage='pair:fg_mask',
@@ -456,7 +700,7 @@ def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
         )
         for i in orig.image_id[~orig.image_id.isin(fgs.image_id)]
     ]
-    errs += [
+    return errs + [
         dict(
             image_id=i, path=p, stage='challenge',
             reason='a mask without its original image: not in the challenge',
@@ -464,7 +708,18 @@ def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
         for i, p in zip(lay.masks.image_id, lay.masks.path)
         if i not in set(orig.image_id)
     ]
-    groups = list(fgs.groupby('label', sort=False))
+
+# %% ../nbs/07b_benchmark.ipynb #bc000006
+def _challenge_shards(ledger: Ledger,  # the run folder's ledger
+                      groups: list,    # (class, foregrounds) per shard
+                      clfs: list,      # the classifiers
+                      pool: pd.DataFrame,  # the backgrounds, in the official order
+                      lmap: LabelMap,  # the label space
+                      st: dict,        # the benchmark settings
+                      tm: StageTimer,  # stage timer
+                      progress: bool,  # show a progress bar
+                     ):
+    "Run and commit the challenge of every class the ledger has not done yet."
     todo = [(l, g) for l, g in groups if not ledger.done(Unit('challenge', l))]
     bar = tqdm(
         total=sum(len(g) for _, g in todo), unit='fg', desc='challenge',
@@ -476,6 +731,17 @@ def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
         )
         ledger.commit(Unit('challenge', label), dict(adv=rows, adverr=err))
     bar.close()
+
+# %% ../nbs/07b_benchmark.ipynb #c269eb0d
+def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
+    "The challenge, one shard per class: (rows, error rows), missing masks and originals included."
+    ledger, f = Ledger(out), lay.files
+    orig, fgs = _foregrounds(lay)
+    # classes, then files, sorted: the official order
+    pool = f[f.variant == 'only_bg_t'][['image_id', 'path']]
+    errs = _challenge_errors(lay, orig, fgs)
+    groups = list(fgs.groupby('label', sort=False))
+    _challenge_shards(ledger, groups, clfs, pool, lmap, st, tm, progress)
     rows = [ledger.read(Unit('challenge', l), 'adv') for l, _ in groups]
     err = [ledger.read(Unit('challenge', l), 'adverr') for l, _ in groups]
     adv = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=ADV_COLUMNS)
@@ -483,7 +749,7 @@ def _challenge(out, lay, clfs, lmap, st, tm, progress) -> tuple:
 
 # %% ../nbs/07b_benchmark.ipynb #e030caad
 def _qc(lay: Layout, pred: pd.DataFrame) -> pd.DataFrame:
-    "One row per image of the reference folder: size, and the mask's foreground share when there is a mask."
+    "One row per image of the reference folder: its size, and its mask's foreground share."
     ref = lay.files[lay.files.variant == lay.variants[0]]
     hw = (
         pred[pred.variant == 'original']
@@ -512,7 +778,7 @@ _FIRST = ['original', 'mixed_same', 'mixed_rand', 'bg_gap']
 def benchmark_table(scores: dict,  # tables from `score`
                     settings: dict,  # the benchmark settings (its `protocol`)
                    ) -> pd.DataFrame:
-    "The published table, long: per model and scoring, accuracy per variant, BG-Gap and challenge accuracy with 95% CIs."
+    "The published table, long: accuracy per variant, BG-Gap and challenge accuracy with 95% CIs."
     rows, proto = [], settings['protocol']
     if 'label_space' in scores:
         m, g = scores['label_space'], scores['label_space_bg_gap']
