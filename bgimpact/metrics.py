@@ -264,6 +264,7 @@ SIZES = ('small', 'medium', 'large')
 def size_categories(qc: pd.DataFrame,  # QC table: image_id, label, fg_frac
                    ) -> pd.Series:
     "Size category (tertile of `fg_frac` within the class) per `image_id` of a QC table."
+    qc = qc[qc.fg_frac.notna()]                # no mask measured (a benchmark image without one): no size
     if qc.empty: return pd.Series(dtype=object, name='size')
     r = qc.groupby('label', sort=False).fg_frac.rank(method='first')
     n = qc.groupby('label', sort=False).fg_frac.transform('size')
