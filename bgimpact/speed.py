@@ -101,35 +101,69 @@ def ran_on(study: Study) -> str:  # a loaded study
     return '; '.join(parts + [f"{g}: {torch.cuda.get_device_name(torch.device(g))}" for g in gpus])
 
 # %% ../nbs/08_speed.ipynb #f0311e86
+def _timed_run(cfg: Config,  # the study to time
+               run: Path,    # its run folder
+              ) -> tuple:
+    "Load the study, then run it watching the cores: (study, result, monitor, times)."
+    t = time.perf_counter()
+    study = Study.load(cfg, run)
+    load_s = time.perf_counter() - t
+    with CoreMonitor() as cores:
+        t = time.perf_counter()
+        res = run_study(cfg, run, progress=False, study=study)
+        total = time.perf_counter() - t
+    return study, res, cores, dict(load_s=load_s, start=t, total_s=total)
+
+# %% ../nbs/08_speed.ipynb #6471e5ba
+def _pass_table(tm,                  # the run's `Timer`
+                cores: CoreMonitor,  # the monitor that watched the run
+               ) -> pd.DataFrame:
+    "Each pass's seconds and each core's busy share while it ran."
+    return pd.DataFrame(
+        [
+            dict(name=s[5:], seconds=b - a, busy=cores.busy(a, b))
+            for s, (a, b) in tm.spans.items()
+            if s.startswith('pass:')
+        ]
+    )
+
+# %% ../nbs/08_speed.ipynb #cbf5f374
+def _classify_figures(study: Study,  # the loaded study
+                      tm,            # the run's `Timer`
+                     ) -> dict:
+    "Classify seconds, pure forward seconds on the same batches, and the overhead between them."
+    classify = sum(
+        v
+        for k, v in tm.seconds.items()
+        if k.split(':')[0] in ('preprocess', 'forward', 'postprocess')
+    )
+    pure = sum(
+        pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements()))
+        for c in study.classifiers
+        if f'forward:{c.name}' in tm.sizes
+    )
+    return dict(
+        classify_s=classify, pure_forward_s=pure,
+        overhead=classify / pure - 1 if pure else float('nan'),
+    )
+
+# %% ../nbs/08_speed.ipynb #dbd06f19
 def bench(cfg: Config,          # the study to time (its `data` is required)
           seed: bool = True,   # also run the seed-style pipeline on the same photos and compare
          ) -> dict:
-    "Run `cfg` once (models loaded first): per-stage and per-pass times, each core's busy share, pure forward time; the seed pipeline beside it."
+    "Run `cfg` once (models loaded first) and time its stages, its passes and its cores."
     with tempfile.TemporaryDirectory() as d:
-        t = time.perf_counter()
-        study = Study.load(cfg, Path(d)/'run')
-        load_s = time.perf_counter() - t
-        with CoreMonitor() as cores:
-            t = time.perf_counter()
-            res = run_study(cfg, Path(d)/'run', progress=False, study=study)
-            total = time.perf_counter() - t
+        study, res, cores, times = _timed_run(cfg, Path(d)/'run')
         tm = res.timer
-        passes = pd.DataFrame(
-            [
-                dict(name=s[5:], seconds=b - a, busy=cores.busy(a, b))
-                for s, (a, b) in tm.spans.items()
-                if s.startswith('pass:')
-            ]
-        )
         out = dict(
             stages=tm.table()
             .query("~stage.str.startswith('pass:')", engine='python')
             .reset_index(drop=True),
-            passes=passes,
-            total_s=total,
-            load_s=load_s,
+            passes=_pass_table(tm, cores),
+            total_s=times['total_s'],
+            load_s=times['load_s'],
             images=res.n_images,
-            busy=cores.busy(t, t + total),
+            busy=cores.busy(times['start'], times['start'] + times['total_s']),
             threads=torch.get_num_threads(),
             seg_threads=prefetch_workers(study, cfg.prefetch),
             ran_on=ran_on(study),
@@ -137,20 +171,7 @@ def bench(cfg: Config,          # the study to time (its `data` is required)
                 torch.cuda.max_memory_allocated() / 2**20 if torch.cuda.is_available() else None
             ),
         )
-        classify = sum(
-            v
-            for k, v in tm.seconds.items()
-            if k.split(':')[0] in ('preprocess', 'forward', 'postprocess')
-        )
-        pure = sum(
-            pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements()))
-            for c in study.classifiers
-            if f'forward:{c.name}' in tm.sizes
-        )
-        out |= dict(
-            classify_s=classify, pure_forward_s=pure,
-            overhead=classify / pure - 1 if pure else float('nan'),
-        )
+        out |= _classify_figures(study, tm)
         if seed:
             out['seed'] = _bench_seed(
                 cfg, study, Path(d), pd.read_parquet(Path(d) / 'run' / 'predictions.parquet')
@@ -159,7 +180,7 @@ def bench(cfg: Config,          # the study to time (its `data` is required)
 
 # %% ../nbs/08_speed.ipynb #4e2b2443
 def _bench_seed(cfg: Config, study: Study, d: Path, engine: pd.DataFrame) -> dict:
-    "Time the seed pipeline on the same photos with the same models, run as the seed ran them (eager PyTorch): its scripts' times, core use, and agreement with the run's top-1."
+    "Time the seed pipeline on the same photos with the same models, as the seed ran them (eager)."
     recs = discover(cfg.data)[:cfg.limit or None]
     with CoreMonitor() as cores:
         t = time.perf_counter()
@@ -180,9 +201,13 @@ def _bench_seed(cfg: Config, study: Study, d: Path, engine: pd.DataFrame) -> dic
     )
 
 # %% ../nbs/08_speed.ipynb #afec6fca
-def format_bench(b: dict) -> str:  # `bench`'s result
-    "The benchmark as text: stages, passes with their cores' busy shares, classify against pure forward, end to end, the seed pipeline beside it."
-    pct = lambda shares: ' '.join(f'{s:>4.0%}' for s in shares)
+def _pct(shares: list) -> str:  # busy shares, one per core
+    "Busy shares as percentages, one column per core."
+    return ' '.join(f'{s:>4.0%}' for s in shares)
+
+# %% ../nbs/08_speed.ipynb #d9d55c58
+def _stage_lines(b: dict) -> list:  # `bench`'s result
+    "The stages table: seconds, items and items per second of each stage."
     lines = ['stage           seconds     items    items/s', '-' * 44]
     lines += [
         f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}"
@@ -192,10 +217,19 @@ def format_bench(b: dict) -> str:  # `bench`'s result
         lines.append(
             f"(decode and segment ran in {b['seg_threads']} threads at once: their seconds add up every thread's)"
         )
-    lines += ['-' * 44, 'pass            seconds  busy share of each core']
-    lines += [f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in b['passes'].itertuples()]
-    lines += [
-        f"{'whole run':<14}{b['total_s']:>8.2f}  {pct(b['busy'])}",
+    return lines
+
+# %% ../nbs/08_speed.ipynb #6a44a3b6
+def _pass_lines(b: dict) -> list:  # `bench`'s result
+    "The passes and the whole run: seconds and each core's busy share."
+    lines = ['-' * 44, 'pass            seconds  busy share of each core']
+    lines += [f"{r.name:<14}{r.seconds:>8.2f}  {_pct(r.busy)}" for r in b['passes'].itertuples()]
+    return lines + [f"{'whole run':<14}{b['total_s']:>8.2f}  {_pct(b['busy'])}"]
+
+# %% ../nbs/08_speed.ipynb #bfdd2b64
+def _run_lines(b: dict) -> list:  # `bench`'s result
+    "Classify against pure forward, end to end, peak memory and where the run ran."
+    lines = [
         '-' * 44,
         f"classify (preprocess+forward+postprocess): {b['classify_s']:.2f} s; pure forward: {b['pure_forward_s']:.2f} s; "
         f"ratio {1 + b['overhead']:.2f}x",
@@ -204,28 +238,41 @@ def format_bench(b: dict) -> str:  # `bench`'s result
         + (f", GPU {b['gpu_peak_mb']:.0f} MiB" if b.get('gpu_peak_mb') is not None else ''),
     ]
     if b.get('ran_on'): lines.append(f"ran on: {b['ran_on']}")
-    if s := b.get('seed'):
-        lines += [
-            '',
-            'seed-style pipeline on the same photos (three scripts, PNG files between them, one image per forward pass):',
-            'script          seconds  busy share of each core',
-        ]
-        lines += [
-            f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in s['scripts'].itertuples()
-        ]
-        lines += [
-            f"{'all scripts':<14}{s['total_s']:>8.2f}  {pct(s['busy'])}",
-            f"speed-up of the engine over the seed pipeline, end to end: {s['total_s'] / b['total_s']:.2f}x; "
-            f"top-1 the same on {s['same_top1']} of {s['compared']} predictions ({s['predictions']} made by the seed pipeline)",
-        ]
-        if seg := b['stages'].set_index('stage').seconds.get('segment'):
-            # threads segmenting at once, one core each
-            n = b.get('seg_threads', 1)
-            spread = f" in {n} threads, {seg / n:.1f} s with every core on it" if n > 1 else ''
-            lines.append(
-                f"segmentation, which both must do once per image, took {seg:.1f} s{spread}: however fast everything else, "
-                f"the speed-up here cannot pass {s['total_s'] / (seg / n):.2f}x"
-            )
+    return lines
+
+# %% ../nbs/08_speed.ipynb #af0c1cfb
+def _seed_lines(b: dict,  # `bench`'s result
+                s: dict,  # its seed pipeline's part
+               ) -> list:
+    "The seed pipeline's scripts beside the run: speed-up, agreement, and segmentation's bound."
+    lines = [
+        '',
+        'seed-style pipeline on the same photos (three scripts, PNG files between them, one image per forward pass):',
+        'script          seconds  busy share of each core',
+    ]
+    lines += [
+        f"{r.name:<14}{r.seconds:>8.2f}  {_pct(r.busy)}" for r in s['scripts'].itertuples()
+    ]
+    lines += [
+        f"{'all scripts':<14}{s['total_s']:>8.2f}  {_pct(s['busy'])}",
+        f"speed-up of the engine over the seed pipeline, end to end: {s['total_s'] / b['total_s']:.2f}x; "
+        f"top-1 the same on {s['same_top1']} of {s['compared']} predictions ({s['predictions']} made by the seed pipeline)",
+    ]
+    if seg := b['stages'].set_index('stage').seconds.get('segment'):
+        # threads segmenting at once, one core each
+        n = b.get('seg_threads', 1)
+        spread = f" in {n} threads, {seg / n:.1f} s with every core on it" if n > 1 else ''
+        lines.append(
+            f"segmentation, which both must do once per image, took {seg:.1f} s{spread}: however fast everything else, "
+            f"the speed-up here cannot pass {s['total_s'] / (seg / n):.2f}x"
+        )
+    return lines
+
+# %% ../nbs/08_speed.ipynb #f080713e
+def format_bench(b: dict) -> str:  # `bench`'s result
+    "The benchmark as text: stages, passes, classify against pure forward, end to end, the seed pipeline."
+    lines = _stage_lines(b) + _pass_lines(b) + _run_lines(b)
+    if s := b.get('seed'): lines += _seed_lines(b, s)
     return '\n'.join(lines)
 
 # %% ../nbs/08_speed.ipynb #ae4f5750
@@ -263,15 +310,15 @@ ALL_VARIANTS = (
     'contrast_max,scenes,blur_bg,gray_bg,noise_bg,recolor:#00ff00,placed,no_fg:mean,no_fg:blur,no_fg:noise,no_fg:tile'
 )
 
-
-def bench_variants(
-    names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg: Config | None = None,
-    repeats: int = 3,
-) -> dict:  # variant list, photos, side in pixels, settings, timing repeats (best kept)
-    "Milliseconds per image for each variant and for all together, against one embedded Lite0 forward pass."
-    cfg, scenes = cfg or Config(), builtin_scenes()
-    names, photos = expand_variants(names, scenes, cfg.fill), _bench_photos(n, size)
-    ids = [f'c{i % 2}/{i}' for i in range(n)]
+# %% ../nbs/08_speed.ipynb #96b53264
+def _mixed_lookup(ids: list,     # the photos' image ids
+                  photos: list,  # (image, mask) pairs
+                  names: list,   # the variants
+                  cfg: Config,   # settings (`seed`)
+                  size: int,     # side in pixels
+                  repeats: int,  # timing repeats (best kept)
+                 ) -> tuple:
+    "Time the mixed-background lookup: (best seconds, each image's mixed backgrounds)."
     with tempfile.TemporaryDirectory() as d:
         bank = BackgroundBank(d)
         for i, (x, m) in zip(ids, photos): bank.add(i, x, m)
@@ -281,14 +328,29 @@ def bench_variants(
         mixed = MixedBackgrounds(pair_table(seen, names, cfg.seed), bank)
         lookup = _best(lambda: [mixed(i, size, size) for i in ids], repeats)
         mx = [mixed(i, size, size) for i in ids]
+    return lookup, mx
+
+# %% ../nbs/08_speed.ipynb #49440830
+def _bench_palette(photos: list,  # (image, mask) pairs
+                   cfg: Config,   # settings (`palette_pixels`, `palette_k`, `seed`)
+                  ) -> tuple:
+    "Time the class palette of the photos' object pixels: (seconds, the palette)."
     px = lambda: np.concatenate(
         [sample_object_pixels(x, m, cfg.palette_pixels, k) for k, (x, m) in enumerate(photos)]
     )
     palette_s = _best(lambda: class_palette(px(), cfg.palette_k, cfg.seed), 1)
-    pal = class_palette(px(), cfg.palette_k, cfg.seed)
+    return palette_s, class_palette(px(), cfg.palette_k, cfg.seed)
+
+# %% ../nbs/08_speed.ipynb #1cc3e739
+def _variant_times(names: list, photos: list, cfg: Config,  # variants, (image, mask) pairs, settings
+                   pal, scenes, mx: list,                  # palette, scenes, mixed backgrounds
+                   repeats: int,                           # timing repeats (best kept)
+                  ) -> tuple:
+    "Seconds to make the variants: (rows per variant, all together, the study's variants, their time)."
     run = lambda vs: [
         make_variants(x, m, vs, cfg, pal, scenes, mx[k], k) for k, (x, m) in enumerate(photos)
     ]
+    n = len(photos)
     with torch.inference_mode():
         rows = [
             dict(
@@ -300,12 +362,35 @@ def bench_variants(
         together = _best(lambda: run(names), repeats) / n * 1e3
         study_names = expand_variants(cfg.variants, scenes, cfg.fill)
         study = _best(lambda: run(study_names), repeats) / n * 1e3
+    return rows, together, study_names, study
+
+# %% ../nbs/08_speed.ipynb #ba6fa709
+def _forward_ms(cfg: Config,   # settings (`device`)
+                repeats: int,  # timing repeats (best kept)
+               ) -> float:
+    "Milliseconds per image of a Lite0 forward pass on a batch of 16."
     clf = load_classifier('lite0', cfg.device)
     xb = torch.randn(16, 3, 224, 224, device=clf.device).contiguous(
         memory_format=torch.channels_last
     )
     clf.forward(xb)                                                        # warm-up
-    forward = _best(lambda: clf.forward(xb), repeats) / 16 * 1e3
+    return _best(lambda: clf.forward(xb), repeats) / 16 * 1e3
+
+# %% ../nbs/08_speed.ipynb #b7dec1c6
+def bench_variants(
+    names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg: Config | None = None,
+    repeats: int = 3,
+) -> dict:  # variant list, photos, side in pixels, settings, timing repeats (best kept)
+    "Milliseconds per image for each variant and for all together, against a Lite0 forward pass."
+    cfg, scenes = cfg or Config(), builtin_scenes()
+    names, photos = expand_variants(names, scenes, cfg.fill), _bench_photos(n, size)
+    ids = [f'c{i % 2}/{i}' for i in range(n)]
+    lookup, mx = _mixed_lookup(ids, photos, names, cfg, size, repeats)
+    palette_s, pal = _bench_palette(photos, cfg)
+    rows, together, study_names, study = _variant_times(
+        names, photos, cfg, pal, scenes, mx, repeats
+    )
+    forward = _forward_ms(cfg, repeats)
     return dict(
         per_variant=pd.DataFrame(rows), together_ms=together, study_variants=study_names,
         study_ms=study, mixed_lookup_ms=lookup / n * 1e3, palette_ms=palette_s * 1e3,
