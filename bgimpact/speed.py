@@ -45,7 +45,7 @@ def pure_forward_seconds(clf,                  # a loaded classifier
 
 # %% ../nbs/08_speed.ipynb #28385c7b
 class CoreMonitor:
-    "Sample every core's busy and total CPU time in a background thread: the busy share of each core over any time window."
+    "Sample every core's busy and total CPU time in a background thread."
     def __init__(self, interval: float = 0.2):  # seconds between samples
         self.interval, self.samples, self.stop = interval, [], threading.Event()
 
@@ -91,7 +91,7 @@ class CoreMonitor:
 
 # %% ../nbs/08_speed.ipynb #53457f73
 def ran_on(study: Study) -> str:  # a loaded study
-    "Where its networks run: each classifier's runtime and device, u2netp's runtime and device, the GPU's name when one is used."
+    "Where its networks run: each classifier's and u2netp's runtime and device."
     parts = [
         f"{c.name} on {getattr(c, 'runtime', 'eager')} ({c.device})" for c in study.classifiers
     ]
@@ -426,7 +426,7 @@ def _regroup(recs: list,     # `ImageRecord`s of an ImageFolder, in order
              mdst: Path,     # where the links to the masks go, named like the images
              classes: int = 0,   # classes to regroup into (0: each image keeps its own)
              copies: int = 1):   # links to each image (distinct images to the pipeline)
-    "Link the images into `classes` folders named after their first classes (blocks in order), `copies` times each, with their cached masks; the image count."
+    "Link the images into `classes` folders, `copies` times each, with their cached masks; the count."
     cache, names = MaskCache(masks), list(dict.fromkeys(r.label for r in recs))[:classes or None]
     for j, r in enumerate(recs):
         cls = names[j * len(names) // len(recs)] if classes else r.label
@@ -464,7 +464,7 @@ def bench_memory(data,                # an ImageFolder dataset
                  executor: str = 'local',       # `local`, or `ray` (a local Ray cluster) to measure its workers
                  workers: int = 1,                   # Ray workers
                  batch_size: int | None = None) -> pd.DataFrame:  # forward batch (default the study's); a small one keeps batches equal as classes grow
-    "Wall time, predictions/s and peak memory (driver and workers, from the manifest) of a study on `data` and on `data` replicated `factor` times."
+    "Wall time, predictions/s and peak memory of a study on `data` and on `data` `factor` times."
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
         flags = (
@@ -519,7 +519,7 @@ def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `l
                   classes: int = 0,  # classes to regroup the photos into (0: the square root of their number of classes)
                   repeats: int = 2,  # runs of each layout; the fastest counts
                  ) -> pd.DataFrame:
-    "The study on its photos as given and regrouped into fewer classes, masks computed once: seconds, palette and commit seconds per layout."
+    "The study on its photos as given and regrouped into fewer classes: seconds per layout."
     recs = discover(cfg.data)[:cfg.limit or None]
     n_classes = len({r.label for r in recs})
     classes = classes or max(1, round(n_classes ** .5))
@@ -563,7 +563,7 @@ EXECUTOR_BENCH = (
 
 def bench_executors(cfg: Config,                   # the study (its `data` is required)
                     configs=EXECUTOR_BENCH) -> pd.DataFrame:  # (executor, workers, threads per worker) to time
-    "Wall seconds of one study per (executor, workers, threads); whether its predictions equal the first's."
+    "Wall seconds of one study per (executor, workers, threads)."
     t = time.perf_counter()
     start_ray(num_cpus=max(2, max(w for _, w, _ in configs)))
     ray_start, rows, first = time.perf_counter() - t, [], None
@@ -606,7 +606,7 @@ def bench_executors(cfg: Config,                   # the study (its `data` is re
 
 # %% ../nbs/08_speed.ipynb #dad1a67c
 def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
-    "The executor table, then the speed-ups of two workers over one thread and Ray's overhead over local at one worker."
+    "The executor table, then two workers' speed-ups and Ray's overhead."
     lines = [
         df.round(2).to_string(index=False),
         f"Ray cluster start (not in the times above): {df.attrs.get('ray_start_seconds', 0):.1f} s",
@@ -627,7 +627,7 @@ def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
 
 # %% ../nbs/08_speed.ipynb #rb000005
 def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime and PyTorch batch sizes
-    "(runtime, batch, threads, run, setup seconds): u2netp on ONNX Runtime (current), OpenCV DNN one image at a time, and PyTorch (its GPU runtime) on the CPU."
+    "(runtime, batch, threads, run, setup seconds) of u2netp on each CPU runtime."
     t0 = time.perf_counter()
     ort = {t: U2NetP(runtime='onnxruntime', threads=t).saliency for t in threads}
     setup = time.perf_counter() - t0
@@ -645,7 +645,7 @@ def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime and P
 # %% ../nbs/08_speed.ipynb #rb000006
 def _classifier_runs(clf, threads, batches,          # the classifier, thread counts, batch sizes
                      compile: bool = False) -> list:  # also torch.compile (minutes per process)
-    "(runtime, batch, threads, run, setup seconds): eager channels_last (current) and contiguous, ONNX Runtime, torch.compile."
+    "(runtime, batch, threads, run, setup seconds) of a classifier on each CPU runtime."
     contiguous = copy.deepcopy(clf.net).to(memory_format=torch.contiguous_format)
     def eager(x):
         with torch.inference_mode(): return contiguous(x.contiguous()).float()
@@ -679,7 +679,7 @@ def _classifier_runs(clf, threads, batches,          # the classifier, thread co
 # %% ../nbs/08_speed.ipynb #rb000007
 # `_…_runs` cases, inputs, images per timing, rounds
 def _timed(runs: list, x, n: int, repeats: int) -> list:
-    "(fastest, median) milliseconds per image of each case on `n` images (cycled), in interleaved rounds, each with its threads."
+    "(fastest, median) milliseconds per image of each case on `n` images, in interleaved rounds."
     import cv2
     old, ms = (torch.get_num_threads(), cv2.getNumThreads()), [[] for _ in runs]
     try:
@@ -714,7 +714,7 @@ def _agreement(ref, out) -> tuple:
 
 # %% ../nbs/08_speed.ipynb #rb000013
 def _timing_classifier(spec: str):  # a model spec
-    "The classifier a spec names, on the CPU; a torchvision one whose weights are not cached gets random weights (seed 0)."
+    "The classifier a spec names, on the CPU."
     try: return load_classifier(spec, 'cpu', download=False)
     except WeightsNotFoundError:
         with torch.random.fork_rng():
@@ -724,6 +724,68 @@ def _timing_classifier(spec: str):  # a model spec
         return clf
 
 # %% ../nbs/08_speed.ipynb #rb000014
+def _u2netp_part(recs: list,         # the photos' `ImageRecord`s
+                 threads: tuple,     # CPU thread counts
+                 seg_batches: tuple, # u2netp batch sizes on ONNX Runtime
+                ) -> tuple:
+    "u2netp's part of the comparison: (name, inputs, runs, images timed, outputs to masks)."
+    u2 = U2NetP()
+    segs = [load_input_pair(r, 256, segment_side(u2, 256))[1] for r in recs]
+    return (
+        'u2netp', np.stack([u2.prepare(s) for s in segs]),
+        _u2netp_runs(threads, seg_batches), max(seg_batches),
+        lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)],
+    )
+
+# %% ../nbs/08_speed.ipynb #b49a8909
+def _classifier_part(spec: str,       # a classifier spec
+                     recs: list,      # the photos' `ImageRecord`s
+                     threads: tuple,  # CPU thread counts
+                     batches: tuple,  # batch sizes
+                     compile: bool,   # also torch.compile
+                    ) -> tuple:
+    "A classifier's part of the comparison: (name, inputs, runs, images timed, logits to probabilities)."
+    clf = _timing_classifier(spec)
+    x = torch.cat(
+        [clf.prepare(decode_image(r.path, clf.preprocess.resize)[None]) for r in recs]
+    )
+    return (
+        clf.name, x, _classifier_runs(clf, threads, batches, compile), max(batches),
+        lambda out: out.softmax(-1),
+    )
+
+# %% ../nbs/08_speed.ipynb #3a8426c2
+def _runtime_rows(comp: str, x, runs: list, n_timed: int, post,  # a part (see above)
+                  threads: tuple,                                # CPU thread counts
+                  repeats: int,                                  # interleaved timing rounds
+                 ) -> list:
+    "One row per run of a part: its times, its agreement with the current runtime, its setup."
+    cat = lambda o: torch.cat(o) if torch.is_tensor(o[0]) else np.concatenate(o)
+    outs = {(name, b): post(cat([run(x[i:i + b]) for i in range(0, len(x), b)]))
+            for name, b, t, run, _ in runs if t == max(threads)}
+    rows = []
+    for (name, b, t, _, setup), (lo, med) in zip(runs, _timed(runs, x, n_timed, repeats)):
+        same, diff = _agreement(outs[runs[0][:2]], outs[name, b])
+        rows.append(
+            dict(
+                component=comp, runtime=name, batch=b, threads=t, ms_per_image=lo,
+                ms_median=med, identical=f'{same}/{len(x)}', max_abs_diff=diff, setup_s=setup,
+                current=name == runs[0][0],
+            )
+        )
+    return rows
+
+# %% ../nbs/08_speed.ipynb #950c813d
+def _speedups(df: pd.DataFrame) -> list:  # the rows, with `current` marking the current runtime's
+    "Each row's speed-up over the current runtime of its component."
+    cur = df[df.current].set_index(['component', 'threads', 'batch']).ms_per_image
+    return [
+        cur.get((r.component, r.threads, r.batch), cur.get((r.component, r.threads, 1), np.nan))
+        / r.ms_per_image
+        for r in df.itertuples()
+    ]
+
+# %% ../nbs/08_speed.ipynb #bdb0cc6b
 def bench_runtimes(data=None,                     # ImageFolder or manifest (default: the demo photos)
                    n: int = 32,                   # photos compared and timed (0: all)
                    models=('lite0', 'resnet50'),  # classifier specs
@@ -733,49 +795,15 @@ def bench_runtimes(data=None,                     # ImageFolder or manifest (def
                    repeats: int = 5,              # interleaved timing rounds
                    compile: bool = False          # also torch.compile (minutes of compiling)
                   ) -> pd.DataFrame:
-    "Milliseconds per image of u2netp and each classifier on each CPU runtime, the speed-up over the current one, and their agreement."
+    "Milliseconds per image of u2netp and each classifier on each CPU runtime."
     threads = tuple(threads or sorted({1, torch.get_num_threads()}))
     with tempfile.TemporaryDirectory() as d:
-        recs, u2 = discover(data or demo_dataset(d))[:n or None], U2NetP()
-        segs = [load_input_pair(r, 256, segment_side(u2, 256))[1] for r in recs]
-        parts = [
-            (
-                'u2netp', np.stack([u2.prepare(s) for s in segs]),
-                _u2netp_runs(threads, seg_batches), max(seg_batches),
-                lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)],
-            )
-        ]
-        for spec in models:
-            clf = _timing_classifier(spec)
-            x = torch.cat(
-                [clf.prepare(decode_image(r.path, clf.preprocess.resize)[None]) for r in recs]
-            )
-            parts.append(
-                (
-                    clf.name, x, _classifier_runs(clf, threads, batches, compile), max(batches),
-                    lambda out: out.softmax(-1),
-                )
-            )
-    rows, cat = [], lambda o: torch.cat(o) if torch.is_tensor(o[0]) else np.concatenate(o)
-    for comp, x, runs, n_timed, post in parts:
-        outs = {(name, b): post(cat([run(x[i:i + b]) for i in range(0, len(x), b)]))
-                for name, b, t, run, _ in runs if t == max(threads)}
-        for (name, b, t, _, setup), (lo, med) in zip(runs, _timed(runs, x, n_timed, repeats)):
-            same, diff = _agreement(outs[runs[0][:2]], outs[name, b])
-            rows.append(
-                dict(
-                    component=comp, runtime=name, batch=b, threads=t, ms_per_image=lo,
-                    ms_median=med, identical=f'{same}/{len(x)}', max_abs_diff=diff, setup_s=setup,
-                    current=name == runs[0][0],
-                )
-            )
+        recs = discover(data or demo_dataset(d))[:n or None]
+        parts = [_u2netp_part(recs, threads, seg_batches)]
+        parts += [_classifier_part(spec, recs, threads, batches, compile) for spec in models]
+    rows = [row for part in parts for row in _runtime_rows(*part, threads, repeats)]
     df = pd.DataFrame(rows)
-    cur = df[df.current].set_index(['component', 'threads', 'batch']).ms_per_image
-    df['speedup'] = [
-        cur.get((r.component, r.threads, r.batch), cur.get((r.component, r.threads, 1), np.nan))
-        / r.ms_per_image
-        for r in df.itertuples()
-    ]
+    df['speedup'] = _speedups(df)
     return df.drop(columns='current')
 
 # %% ../nbs/08_speed.ipynb #rb000015
@@ -805,7 +833,7 @@ STARTUP_CODE = 'import sys; from bgimpact.cli import main; sys.exit(main(sys.arg
 def bench_startup(argvs: list,       # command lines, each a list of arguments after `bgimpact`
                   repeats: int = 3   # fresh processes per command line
                  ) -> pd.DataFrame:
-    "Seconds from starting `bgimpact ARGS` to its exit (median and maximum of `repeats`), and its exit code, per command line."
+    "Seconds from starting `bgimpact ARGS` to its exit, and its exit code, per command line."
     rows = []
     for argv in argvs:
         times = []
