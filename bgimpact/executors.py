@@ -11,6 +11,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from fastcore.basics import patch
+
 from .core import Config, WorkersLostError, get_logger
 from .engine import Study, prefetching
 
@@ -28,12 +30,12 @@ def peak_rss_mb() -> float:
 
 # %% ../nbs/06f_executors.ipynb #08cca4cd
 class LocalExecutor:
-    "Compute jobs one after another in this process, with the study the driver loaded (models loaded once)."
+    "Compute jobs one after another in this process, with the study the driver loaded."
     def __init__(self, study: Study):  # the loaded study: models, segmenter, scenes
         self.study = study
 
     def map(self, p, state, jobs: list, bar=None):
-        "Yield (job, (tables, metadata)) for each job, in order, the images of the next ones decoded ahead; `bar` counts images."
+        "Yield (job, (tables, metadata)) for each job, in order; `bar` counts images."
         upcoming = (r for job in jobs for r in p.records(state, job))
         with prefetching(self.study, upcoming, self.study.cfg.prefetch):
             for job in jobs: yield job, p.compute(self.study, p.state_for(state, job), job, bar)
@@ -56,7 +58,7 @@ def _init_worker(cfg: Config, out: str, threads: int):
     _study = Study.load(cfg, Path(out))
 
 def _compute(p, state, job) -> tuple:
-    "Compute one job in a pool worker: (job, (tables, metadata), (the worker's pid, its peak memory in MiB))."
+    "Compute one job in a pool worker: (job, (tables, metadata), (pid, peak memory in MiB))."
     with prefetching(_study, p.records(state, job), _study.cfg.prefetch):
         return job, p.compute(_study, state, job, None), (os.getpid(), peak_rss_mb())
 
@@ -65,7 +67,7 @@ def _two_per_worker(jobs: list,   # the jobs, in order
                     workers: list,  # one entry per worker (an actor handle, or a placeholder for a pool)
                     submit,       # submit(worker, job) → a handle of the running job
                     wait_any):    # wait_any(handles) → one finished handle
-    "Keep two jobs in flight per worker (one computing, one queued): yield each finished handle; its worker gets the next job first."
+    "Keep two jobs in flight per worker (one computing, one queued); yield each finished handle."
     todo, running = list(jobs)[::-1], {}
     def start(w):
         if todo: running[submit(w, todo.pop())] = w
@@ -77,7 +79,7 @@ def _two_per_worker(jobs: list,   # the jobs, in order
 
 # %% ../nbs/06f_executors.ipynb #1714a71e
 class ProcessExecutor:
-    "Compute jobs on a pool of spawned worker processes on this machine, each holding a loaded study; a pool whose worker dies is started again."
+    "Compute jobs on a pool of spawned worker processes on this machine, each holding a loaded study."
     def __init__(self, cfg: Config, out,            # the study and its run folder
                  workers: int = 2,                 # worker processes (each loads the models once)
                  threads_per_worker: int = 1,      # CPU threads each worker uses
@@ -89,65 +91,87 @@ class ProcessExecutor:
             workers, threads_per_worker, restarts, {},
         )
 
-    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            workers, multiprocessing.get_context('spawn'), _init_worker, self.args
-        )
+# %% ../nbs/06f_executors.ipynb #12c1f515
+@patch
+def _new_pool(self: ProcessExecutor, workers: int) -> ProcessPoolExecutor:
+    "A pool of `workers` spawned processes, each loading the study once."
+    return ProcessPoolExecutor(
+        workers, multiprocessing.get_context('spawn'), _init_worker, self.args
+    )
 
-    def _map_once(self, p, state, jobs: list, bar=None):
-        "Yield (job, (tables, metadata)) as jobs finish, two in flight per worker; `BrokenProcessPool` when a worker dies."
-        submit = lambda _, job: self.pool.submit(_compute, p, p.state_for(state, job), job)
-        first = lambda fs: next(iter(wait(fs, return_when=FIRST_COMPLETED)[0]))
-        for f in _two_per_worker(jobs, [None] * self.workers, submit, first):
-            job, result, peak = f.result()
-            self.peaks[peak[0]] = peak[1]                # a worker's latest peak is its largest
-            if bar is not None: bar.update(len(p.records(state, job)))
-            yield job, result
+# %% ../nbs/06f_executors.ipynb #f0fc9f97
+@patch
+def _map_once(self: ProcessExecutor, p, state, jobs: list, bar=None):
+    "Yield (job, (tables, metadata)) as jobs finish, two in flight per worker."
+    submit = lambda _, job: self.pool.submit(_compute, p, p.state_for(state, job), job)
+    first = lambda fs: next(iter(wait(fs, return_when=FIRST_COMPLETED)[0]))
+    for f in _two_per_worker(jobs, [None] * self.workers, submit, first):
+        job, result, peak = f.result()
+        self.peaks[peak[0]] = peak[1]                # a worker's latest peak is its largest
+        if bar is not None: bar.update(len(p.records(state, job)))
+        yield job, result
 
-    def map(self, p, state, jobs: list, bar=None):
-        "Yield (job, (tables, metadata)) as jobs finish; when a worker dies, the jobs not yet finished run again on a new pool."
-        # a job's metadata is a dict: jobs themselves do not hash
-        key = lambda job: (job.unit, job.ids)
-        done = set()
-        for attempt in range(self.restarts + 1):
-            try:
-                for job, result in self._map_once(
-                    p, state, [j for j in jobs if key(j) not in done], bar
-                ):
-                    done.add(key(job))
-                    yield job, result
-                return
-            except BrokenProcessPool:
-                self.pool.shutdown(cancel_futures=True)
-                if attempt == self.restarts: break
-                get_logger().warning(
-                    f"a worker process died (out of memory?); starting {self.workers} new workers for the "
-                    f"{len(jobs) - len(done)} job(s) left"
-                )
-                self.pool = self._new_pool(self.workers)
-        raise WorkersLostError(
-            f"worker processes died {self.restarts + 1} times (out of memory?); the units finished so far are "
-            "kept: rerun with --resume, perhaps with fewer --workers"
-        )
+# %% ../nbs/06f_executors.ipynb #f81ee16b
+def _job_key(job) -> tuple:
+    "What tells one job from another: its unit and its image ids."
+    return (job.unit, job.ids)
 
-    def describe(self) -> dict:
-        "What computed the jobs, for the manifest: the pool and each worker's peak memory."
-        return dict(kind='processes', workers=self.workers, threads_per_worker=self.threads,
-                    peak_rss_mb=[round(m, 1) for _, m in sorted(self.peaks.items())])
+# %% ../nbs/06f_executors.ipynb #baa1c9ea
+@patch
+def _restart(self: ProcessExecutor, attempt: int,  # how many pools broke before this one
+             left: int) -> bool:                    # the jobs not yet finished
+    "Shut the broken pool down and start a new one; False when the restarts are spent."
+    self.pool.shutdown(cancel_futures=True)
+    if attempt == self.restarts: return False
+    get_logger().warning(
+        f"a worker process died (out of memory?); starting {self.workers} new workers for the "
+        f"{left} job(s) left"
+    )
+    self.pool = self._new_pool(self.workers)
+    return True
 
-    def close(self):
-        "Stop the workers at once, jobs in flight included (after an interrupt nothing waits for a whole class)."
-        # the pool keeps its processes here
-        workers = list((self.pool._processes or {}).values())
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for w in workers: w.terminate()
-        for w in workers: w.join(5)
+# %% ../nbs/06f_executors.ipynb #c2e011b8
+@patch
+def map(self: ProcessExecutor, p, state, jobs: list, bar=None):
+    "Yield (job, (tables, metadata)) as jobs finish; the jobs a dead worker left run on a new pool."
+    done = set()
+    for attempt in range(self.restarts + 1):
+        try:
+            for job, result in self._map_once(
+                p, state, [j for j in jobs if _job_key(j) not in done], bar
+            ):
+                done.add(_job_key(job))
+                yield job, result
+            return
+        except BrokenProcessPool:
+            if not self._restart(attempt, len(jobs) - len(done)): break
+    raise WorkersLostError(
+        f"worker processes died {self.restarts + 1} times (out of memory?); the units finished so far are "
+        "kept: rerun with --resume, perhaps with fewer --workers"
+    )
+
+# %% ../nbs/06f_executors.ipynb #74f64de5
+@patch
+def describe(self: ProcessExecutor) -> dict:
+    "What computed the jobs, for the manifest: the pool and each worker's peak memory."
+    return dict(kind='processes', workers=self.workers, threads_per_worker=self.threads,
+                peak_rss_mb=[round(m, 1) for _, m in sorted(self.peaks.items())])
+
+# %% ../nbs/06f_executors.ipynb #f5a3dada
+@patch
+def close(self: ProcessExecutor):
+    "Stop the workers at once, jobs in flight included."
+    # the pool keeps its processes here
+    workers = list((self.pool._processes or {}).values())
+    self.pool.shutdown(wait=False, cancel_futures=True)
+    for w in workers: w.terminate()
+    for w in workers: w.join(5)
 
 # %% ../nbs/06f_executors.ipynb #646356d5
 def start_ray(address: str | None = None,   # a cluster to join (`auto`, `ray://host:10001`); None: start one on this machine
               num_cpus: int | None = None,  # CPUs of a local cluster
               attempts: int = 3):           # tries: a loaded machine can make a local start time out
-    "Connect to a Ray cluster, or start a local one (retried: Ray gives up when its agents start slowly on a busy machine)."
+    "Connect to a Ray cluster, or start a local one (retried)."
     import ray
     if ray.is_initialized(): return
     for i in range(attempts):
@@ -203,7 +227,7 @@ class RayExecutor:
         )
 
     def map(self, p, state, jobs: list, bar=None):
-        "Yield (job, (tables, metadata)) as jobs finish on the workers; `bar` advances by each finished job's images."
+        "Yield (job, (tables, metadata)) as jobs finish; `bar` advances by each finished job's images."
         # a job travels with its part of the state only
         submit = lambda w, job: w.compute.remote(p, p.state_for(state, job), job)
         first = lambda refs: self.ray.wait(refs, num_returns=1)[0][0]

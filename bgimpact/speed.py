@@ -45,7 +45,7 @@ def pure_forward_seconds(clf,                  # a loaded classifier
 
 # %% ../nbs/08_speed.ipynb #28385c7b
 class CoreMonitor:
-    "Sample every core's busy and total CPU time in a background thread: the busy share of each core over any time window."
+    "Sample every core's busy and total CPU time in a background thread."
     def __init__(self, interval: float = 0.2):  # seconds between samples
         self.interval, self.samples, self.stop = interval, [], threading.Event()
 
@@ -91,7 +91,7 @@ class CoreMonitor:
 
 # %% ../nbs/08_speed.ipynb #53457f73
 def ran_on(study: Study) -> str:  # a loaded study
-    "Where its networks run: each classifier's runtime and device, u2netp's runtime and device, the GPU's name when one is used."
+    "Where its networks run: each classifier's and u2netp's runtime and device."
     parts = [
         f"{c.name} on {getattr(c, 'runtime', 'eager')} ({c.device})" for c in study.classifiers
     ]
@@ -101,35 +101,69 @@ def ran_on(study: Study) -> str:  # a loaded study
     return '; '.join(parts + [f"{g}: {torch.cuda.get_device_name(torch.device(g))}" for g in gpus])
 
 # %% ../nbs/08_speed.ipynb #f0311e86
+def _timed_run(cfg: Config,  # the study to time
+               run: Path,    # its run folder
+              ) -> tuple:
+    "Load the study, then run it watching the cores: (study, result, monitor, times)."
+    t = time.perf_counter()
+    study = Study.load(cfg, run)
+    load_s = time.perf_counter() - t
+    with CoreMonitor() as cores:
+        t = time.perf_counter()
+        res = run_study(cfg, run, progress=False, study=study)
+        total = time.perf_counter() - t
+    return study, res, cores, dict(load_s=load_s, start=t, total_s=total)
+
+# %% ../nbs/08_speed.ipynb #6471e5ba
+def _pass_table(tm,                  # the run's `Timer`
+                cores: CoreMonitor,  # the monitor that watched the run
+               ) -> pd.DataFrame:
+    "Each pass's seconds and each core's busy share while it ran."
+    return pd.DataFrame(
+        [
+            dict(name=s[5:], seconds=b - a, busy=cores.busy(a, b))
+            for s, (a, b) in tm.spans.items()
+            if s.startswith('pass:')
+        ]
+    )
+
+# %% ../nbs/08_speed.ipynb #cbf5f374
+def _classify_figures(study: Study,  # the loaded study
+                      tm,            # the run's `Timer`
+                     ) -> dict:
+    "Classify seconds, pure forward seconds on the same batches, and the overhead between them."
+    classify = sum(
+        v
+        for k, v in tm.seconds.items()
+        if k.split(':')[0] in ('preprocess', 'forward', 'postprocess')
+    )
+    pure = sum(
+        pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements()))
+        for c in study.classifiers
+        if f'forward:{c.name}' in tm.sizes
+    )
+    return dict(
+        classify_s=classify, pure_forward_s=pure,
+        overhead=classify / pure - 1 if pure else float('nan'),
+    )
+
+# %% ../nbs/08_speed.ipynb #dbd06f19
 def bench(cfg: Config,          # the study to time (its `data` is required)
           seed: bool = True,   # also run the seed-style pipeline on the same photos and compare
          ) -> dict:
-    "Run `cfg` once (models loaded first): per-stage and per-pass times, each core's busy share, pure forward time; the seed pipeline beside it."
+    "Run `cfg` once (models loaded first) and time its stages, its passes and its cores."
     with tempfile.TemporaryDirectory() as d:
-        t = time.perf_counter()
-        study = Study.load(cfg, Path(d)/'run')
-        load_s = time.perf_counter() - t
-        with CoreMonitor() as cores:
-            t = time.perf_counter()
-            res = run_study(cfg, Path(d)/'run', progress=False, study=study)
-            total = time.perf_counter() - t
+        study, res, cores, times = _timed_run(cfg, Path(d)/'run')
         tm = res.timer
-        passes = pd.DataFrame(
-            [
-                dict(name=s[5:], seconds=b - a, busy=cores.busy(a, b))
-                for s, (a, b) in tm.spans.items()
-                if s.startswith('pass:')
-            ]
-        )
         out = dict(
             stages=tm.table()
             .query("~stage.str.startswith('pass:')", engine='python')
             .reset_index(drop=True),
-            passes=passes,
-            total_s=total,
-            load_s=load_s,
+            passes=_pass_table(tm, cores),
+            total_s=times['total_s'],
+            load_s=times['load_s'],
             images=res.n_images,
-            busy=cores.busy(t, t + total),
+            busy=cores.busy(times['start'], times['start'] + times['total_s']),
             threads=torch.get_num_threads(),
             seg_threads=prefetch_workers(study, cfg.prefetch),
             ran_on=ran_on(study),
@@ -137,20 +171,7 @@ def bench(cfg: Config,          # the study to time (its `data` is required)
                 torch.cuda.max_memory_allocated() / 2**20 if torch.cuda.is_available() else None
             ),
         )
-        classify = sum(
-            v
-            for k, v in tm.seconds.items()
-            if k.split(':')[0] in ('preprocess', 'forward', 'postprocess')
-        )
-        pure = sum(
-            pure_forward_seconds(c, list(tm.sizes[f'forward:{c.name}'].elements()))
-            for c in study.classifiers
-            if f'forward:{c.name}' in tm.sizes
-        )
-        out |= dict(
-            classify_s=classify, pure_forward_s=pure,
-            overhead=classify / pure - 1 if pure else float('nan'),
-        )
+        out |= _classify_figures(study, tm)
         if seed:
             out['seed'] = _bench_seed(
                 cfg, study, Path(d), pd.read_parquet(Path(d) / 'run' / 'predictions.parquet')
@@ -159,7 +180,7 @@ def bench(cfg: Config,          # the study to time (its `data` is required)
 
 # %% ../nbs/08_speed.ipynb #4e2b2443
 def _bench_seed(cfg: Config, study: Study, d: Path, engine: pd.DataFrame) -> dict:
-    "Time the seed pipeline on the same photos with the same models, run as the seed ran them (eager PyTorch): its scripts' times, core use, and agreement with the run's top-1."
+    "Time the seed pipeline on the same photos with the same models, as the seed ran them (eager)."
     recs = discover(cfg.data)[:cfg.limit or None]
     with CoreMonitor() as cores:
         t = time.perf_counter()
@@ -180,9 +201,13 @@ def _bench_seed(cfg: Config, study: Study, d: Path, engine: pd.DataFrame) -> dic
     )
 
 # %% ../nbs/08_speed.ipynb #afec6fca
-def format_bench(b: dict) -> str:  # `bench`'s result
-    "The benchmark as text: stages, passes with their cores' busy shares, classify against pure forward, end to end, the seed pipeline beside it."
-    pct = lambda shares: ' '.join(f'{s:>4.0%}' for s in shares)
+def _pct(shares: list) -> str:  # busy shares, one per core
+    "Busy shares as percentages, one column per core."
+    return ' '.join(f'{s:>4.0%}' for s in shares)
+
+# %% ../nbs/08_speed.ipynb #d9d55c58
+def _stage_lines(b: dict) -> list:  # `bench`'s result
+    "The stages table: seconds, items and items per second of each stage."
     lines = ['stage           seconds     items    items/s', '-' * 44]
     lines += [
         f"{r.stage:<14}{r.seconds:>8.2f}{r.items:>10d}{r.items_per_s:>11.1f}"
@@ -192,10 +217,19 @@ def format_bench(b: dict) -> str:  # `bench`'s result
         lines.append(
             f"(decode and segment ran in {b['seg_threads']} threads at once: their seconds add up every thread's)"
         )
-    lines += ['-' * 44, 'pass            seconds  busy share of each core']
-    lines += [f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in b['passes'].itertuples()]
-    lines += [
-        f"{'whole run':<14}{b['total_s']:>8.2f}  {pct(b['busy'])}",
+    return lines
+
+# %% ../nbs/08_speed.ipynb #6a44a3b6
+def _pass_lines(b: dict) -> list:  # `bench`'s result
+    "The passes and the whole run: seconds and each core's busy share."
+    lines = ['-' * 44, 'pass            seconds  busy share of each core']
+    lines += [f"{r.name:<14}{r.seconds:>8.2f}  {_pct(r.busy)}" for r in b['passes'].itertuples()]
+    return lines + [f"{'whole run':<14}{b['total_s']:>8.2f}  {_pct(b['busy'])}"]
+
+# %% ../nbs/08_speed.ipynb #bfdd2b64
+def _run_lines(b: dict) -> list:  # `bench`'s result
+    "Classify against pure forward, end to end, peak memory and where the run ran."
+    lines = [
         '-' * 44,
         f"classify (preprocess+forward+postprocess): {b['classify_s']:.2f} s; pure forward: {b['pure_forward_s']:.2f} s; "
         f"ratio {1 + b['overhead']:.2f}x",
@@ -204,28 +238,41 @@ def format_bench(b: dict) -> str:  # `bench`'s result
         + (f", GPU {b['gpu_peak_mb']:.0f} MiB" if b.get('gpu_peak_mb') is not None else ''),
     ]
     if b.get('ran_on'): lines.append(f"ran on: {b['ran_on']}")
-    if s := b.get('seed'):
-        lines += [
-            '',
-            'seed-style pipeline on the same photos (three scripts, PNG files between them, one image per forward pass):',
-            'script          seconds  busy share of each core',
-        ]
-        lines += [
-            f"{r.name:<14}{r.seconds:>8.2f}  {pct(r.busy)}" for r in s['scripts'].itertuples()
-        ]
-        lines += [
-            f"{'all scripts':<14}{s['total_s']:>8.2f}  {pct(s['busy'])}",
-            f"speed-up of the engine over the seed pipeline, end to end: {s['total_s'] / b['total_s']:.2f}x; "
-            f"top-1 the same on {s['same_top1']} of {s['compared']} predictions ({s['predictions']} made by the seed pipeline)",
-        ]
-        if seg := b['stages'].set_index('stage').seconds.get('segment'):
-            # threads segmenting at once, one core each
-            n = b.get('seg_threads', 1)
-            spread = f" in {n} threads, {seg / n:.1f} s with every core on it" if n > 1 else ''
-            lines.append(
-                f"segmentation, which both must do once per image, took {seg:.1f} s{spread}: however fast everything else, "
-                f"the speed-up here cannot pass {s['total_s'] / (seg / n):.2f}x"
-            )
+    return lines
+
+# %% ../nbs/08_speed.ipynb #af0c1cfb
+def _seed_lines(b: dict,  # `bench`'s result
+                s: dict,  # its seed pipeline's part
+               ) -> list:
+    "The seed pipeline's scripts beside the run: speed-up, agreement, and segmentation's bound."
+    lines = [
+        '',
+        'seed-style pipeline on the same photos (three scripts, PNG files between them, one image per forward pass):',
+        'script          seconds  busy share of each core',
+    ]
+    lines += [
+        f"{r.name:<14}{r.seconds:>8.2f}  {_pct(r.busy)}" for r in s['scripts'].itertuples()
+    ]
+    lines += [
+        f"{'all scripts':<14}{s['total_s']:>8.2f}  {_pct(s['busy'])}",
+        f"speed-up of the engine over the seed pipeline, end to end: {s['total_s'] / b['total_s']:.2f}x; "
+        f"top-1 the same on {s['same_top1']} of {s['compared']} predictions ({s['predictions']} made by the seed pipeline)",
+    ]
+    if seg := b['stages'].set_index('stage').seconds.get('segment'):
+        # threads segmenting at once, one core each
+        n = b.get('seg_threads', 1)
+        spread = f" in {n} threads, {seg / n:.1f} s with every core on it" if n > 1 else ''
+        lines.append(
+            f"segmentation, which both must do once per image, took {seg:.1f} s{spread}: however fast everything else, "
+            f"the speed-up here cannot pass {s['total_s'] / (seg / n):.2f}x"
+        )
+    return lines
+
+# %% ../nbs/08_speed.ipynb #f080713e
+def format_bench(b: dict) -> str:  # `bench`'s result
+    "The benchmark as text: stages, passes, classify against pure forward, end to end, the seed pipeline."
+    lines = _stage_lines(b) + _pass_lines(b) + _run_lines(b)
+    if s := b.get('seed'): lines += _seed_lines(b, s)
     return '\n'.join(lines)
 
 # %% ../nbs/08_speed.ipynb #ae4f5750
@@ -263,15 +310,15 @@ ALL_VARIANTS = (
     'contrast_max,scenes,blur_bg,gray_bg,noise_bg,recolor:#00ff00,placed,no_fg:mean,no_fg:blur,no_fg:noise,no_fg:tile'
 )
 
-
-def bench_variants(
-    names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg: Config | None = None,
-    repeats: int = 3,
-) -> dict:  # variant list, photos, side in pixels, settings, timing repeats (best kept)
-    "Milliseconds per image for each variant and for all together, against one embedded Lite0 forward pass."
-    cfg, scenes = cfg or Config(), builtin_scenes()
-    names, photos = expand_variants(names, scenes, cfg.fill), _bench_photos(n, size)
-    ids = [f'c{i % 2}/{i}' for i in range(n)]
+# %% ../nbs/08_speed.ipynb #96b53264
+def _mixed_lookup(ids: list,     # the photos' image ids
+                  photos: list,  # (image, mask) pairs
+                  names: list,   # the variants
+                  cfg: Config,   # settings (`seed`)
+                  size: int,     # side in pixels
+                  repeats: int,  # timing repeats (best kept)
+                 ) -> tuple:
+    "Time the mixed-background lookup: (best seconds, each image's mixed backgrounds)."
     with tempfile.TemporaryDirectory() as d:
         bank = BackgroundBank(d)
         for i, (x, m) in zip(ids, photos): bank.add(i, x, m)
@@ -281,14 +328,29 @@ def bench_variants(
         mixed = MixedBackgrounds(pair_table(seen, names, cfg.seed), bank)
         lookup = _best(lambda: [mixed(i, size, size) for i in ids], repeats)
         mx = [mixed(i, size, size) for i in ids]
+    return lookup, mx
+
+# %% ../nbs/08_speed.ipynb #49440830
+def _bench_palette(photos: list,  # (image, mask) pairs
+                   cfg: Config,   # settings (`palette_pixels`, `palette_k`, `seed`)
+                  ) -> tuple:
+    "Time the class palette of the photos' object pixels: (seconds, the palette)."
     px = lambda: np.concatenate(
         [sample_object_pixels(x, m, cfg.palette_pixels, k) for k, (x, m) in enumerate(photos)]
     )
     palette_s = _best(lambda: class_palette(px(), cfg.palette_k, cfg.seed), 1)
-    pal = class_palette(px(), cfg.palette_k, cfg.seed)
+    return palette_s, class_palette(px(), cfg.palette_k, cfg.seed)
+
+# %% ../nbs/08_speed.ipynb #1cc3e739
+def _variant_times(names: list, photos: list, cfg: Config,  # variants, (image, mask) pairs, settings
+                   pal, scenes, mx: list,                  # palette, scenes, mixed backgrounds
+                   repeats: int,                           # timing repeats (best kept)
+                  ) -> tuple:
+    "Seconds to make the variants: (rows per variant, all together, the study's variants, their time)."
     run = lambda vs: [
         make_variants(x, m, vs, cfg, pal, scenes, mx[k], k) for k, (x, m) in enumerate(photos)
     ]
+    n = len(photos)
     with torch.inference_mode():
         rows = [
             dict(
@@ -300,12 +362,35 @@ def bench_variants(
         together = _best(lambda: run(names), repeats) / n * 1e3
         study_names = expand_variants(cfg.variants, scenes, cfg.fill)
         study = _best(lambda: run(study_names), repeats) / n * 1e3
+    return rows, together, study_names, study
+
+# %% ../nbs/08_speed.ipynb #ba6fa709
+def _forward_ms(cfg: Config,   # settings (`device`)
+                repeats: int,  # timing repeats (best kept)
+               ) -> float:
+    "Milliseconds per image of a Lite0 forward pass on a batch of 16."
     clf = load_classifier('lite0', cfg.device)
     xb = torch.randn(16, 3, 224, 224, device=clf.device).contiguous(
         memory_format=torch.channels_last
     )
     clf.forward(xb)                                                        # warm-up
-    forward = _best(lambda: clf.forward(xb), repeats) / 16 * 1e3
+    return _best(lambda: clf.forward(xb), repeats) / 16 * 1e3
+
+# %% ../nbs/08_speed.ipynb #b7dec1c6
+def bench_variants(
+    names: str = ALL_VARIANTS, n: int = 16, size: int = 224, cfg: Config | None = None,
+    repeats: int = 3,
+) -> dict:  # variant list, photos, side in pixels, settings, timing repeats (best kept)
+    "Milliseconds per image for each variant and for all together, against a Lite0 forward pass."
+    cfg, scenes = cfg or Config(), builtin_scenes()
+    names, photos = expand_variants(names, scenes, cfg.fill), _bench_photos(n, size)
+    ids = [f'c{i % 2}/{i}' for i in range(n)]
+    lookup, mx = _mixed_lookup(ids, photos, names, cfg, size, repeats)
+    palette_s, pal = _bench_palette(photos, cfg)
+    rows, together, study_names, study = _variant_times(
+        names, photos, cfg, pal, scenes, mx, repeats
+    )
+    forward = _forward_ms(cfg, repeats)
     return dict(
         per_variant=pd.DataFrame(rows), together_ms=together, study_variants=study_names,
         study_ms=study, mixed_lookup_ms=lookup / n * 1e3, palette_ms=palette_s * 1e3,
@@ -341,7 +426,7 @@ def _regroup(recs: list,     # `ImageRecord`s of an ImageFolder, in order
              mdst: Path,     # where the links to the masks go, named like the images
              classes: int = 0,   # classes to regroup into (0: each image keeps its own)
              copies: int = 1):   # links to each image (distinct images to the pipeline)
-    "Link the images into `classes` folders named after their first classes (blocks in order), `copies` times each, with their cached masks; the image count."
+    "Link the images into `classes` folders, `copies` times each, with their cached masks; the count."
     cache, names = MaskCache(masks), list(dict.fromkeys(r.label for r in recs))[:classes or None]
     for j, r in enumerate(recs):
         cls = names[j * len(names) // len(recs)] if classes else r.label
@@ -379,7 +464,7 @@ def bench_memory(data,                # an ImageFolder dataset
                  executor: str = 'local',       # `local`, or `ray` (a local Ray cluster) to measure its workers
                  workers: int = 1,                   # Ray workers
                  batch_size: int | None = None) -> pd.DataFrame:  # forward batch (default the study's); a small one keeps batches equal as classes grow
-    "Wall time, predictions/s and peak memory (driver and workers, from the manifest) of a study on `data` and on `data` replicated `factor` times."
+    "Wall time, predictions/s and peak memory of a study on `data` and on `data` `factor` times."
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
         flags = (
@@ -434,7 +519,7 @@ def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `l
                   classes: int = 0,  # classes to regroup the photos into (0: the square root of their number of classes)
                   repeats: int = 2,  # runs of each layout; the fastest counts
                  ) -> pd.DataFrame:
-    "The study on its photos as given and regrouped into fewer classes, masks computed once: seconds, palette and commit seconds per layout."
+    "The study on its photos as given and regrouped into fewer classes: seconds per layout."
     recs = discover(cfg.data)[:cfg.limit or None]
     n_classes = len({r.label for r in recs})
     classes = classes or max(1, round(n_classes ** .5))
@@ -478,7 +563,7 @@ EXECUTOR_BENCH = (
 
 def bench_executors(cfg: Config,                   # the study (its `data` is required)
                     configs=EXECUTOR_BENCH) -> pd.DataFrame:  # (executor, workers, threads per worker) to time
-    "Wall seconds of one study per (executor, workers, threads); whether its predictions equal the first's."
+    "Wall seconds of one study per (executor, workers, threads)."
     t = time.perf_counter()
     start_ray(num_cpus=max(2, max(w for _, w, _ in configs)))
     ray_start, rows, first = time.perf_counter() - t, [], None
@@ -521,7 +606,7 @@ def bench_executors(cfg: Config,                   # the study (its `data` is re
 
 # %% ../nbs/08_speed.ipynb #dad1a67c
 def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
-    "The executor table, then the speed-ups of two workers over one thread and Ray's overhead over local at one worker."
+    "The executor table, then two workers' speed-ups and Ray's overhead."
     lines = [
         df.round(2).to_string(index=False),
         f"Ray cluster start (not in the times above): {df.attrs.get('ray_start_seconds', 0):.1f} s",
@@ -542,7 +627,7 @@ def format_executor_bench(df: pd.DataFrame) -> str:  # `bench_executors`' result
 
 # %% ../nbs/08_speed.ipynb #rb000005
 def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime and PyTorch batch sizes
-    "(runtime, batch, threads, run, setup seconds): u2netp on ONNX Runtime (current), OpenCV DNN one image at a time, and PyTorch (its GPU runtime) on the CPU."
+    "(runtime, batch, threads, run, setup seconds) of u2netp on each CPU runtime."
     t0 = time.perf_counter()
     ort = {t: U2NetP(runtime='onnxruntime', threads=t).saliency for t in threads}
     setup = time.perf_counter() - t0
@@ -560,7 +645,7 @@ def _u2netp_runs(threads, batches) -> list:  # thread counts, ONNX Runtime and P
 # %% ../nbs/08_speed.ipynb #rb000006
 def _classifier_runs(clf, threads, batches,          # the classifier, thread counts, batch sizes
                      compile: bool = False) -> list:  # also torch.compile (minutes per process)
-    "(runtime, batch, threads, run, setup seconds): eager channels_last (current) and contiguous, ONNX Runtime, torch.compile."
+    "(runtime, batch, threads, run, setup seconds) of a classifier on each CPU runtime."
     contiguous = copy.deepcopy(clf.net).to(memory_format=torch.contiguous_format)
     def eager(x):
         with torch.inference_mode(): return contiguous(x.contiguous()).float()
@@ -594,7 +679,7 @@ def _classifier_runs(clf, threads, batches,          # the classifier, thread co
 # %% ../nbs/08_speed.ipynb #rb000007
 # `_…_runs` cases, inputs, images per timing, rounds
 def _timed(runs: list, x, n: int, repeats: int) -> list:
-    "(fastest, median) milliseconds per image of each case on `n` images (cycled), in interleaved rounds, each with its threads."
+    "(fastest, median) milliseconds per image of each case on `n` images, in interleaved rounds."
     import cv2
     old, ms = (torch.get_num_threads(), cv2.getNumThreads()), [[] for _ in runs]
     try:
@@ -629,7 +714,7 @@ def _agreement(ref, out) -> tuple:
 
 # %% ../nbs/08_speed.ipynb #rb000013
 def _timing_classifier(spec: str):  # a model spec
-    "The classifier a spec names, on the CPU; a torchvision one whose weights are not cached gets random weights (seed 0)."
+    "The classifier a spec names, on the CPU."
     try: return load_classifier(spec, 'cpu', download=False)
     except WeightsNotFoundError:
         with torch.random.fork_rng():
@@ -639,6 +724,68 @@ def _timing_classifier(spec: str):  # a model spec
         return clf
 
 # %% ../nbs/08_speed.ipynb #rb000014
+def _u2netp_part(recs: list,         # the photos' `ImageRecord`s
+                 threads: tuple,     # CPU thread counts
+                 seg_batches: tuple, # u2netp batch sizes on ONNX Runtime
+                ) -> tuple:
+    "u2netp's part of the comparison: (name, inputs, runs, images timed, outputs to masks)."
+    u2 = U2NetP()
+    segs = [load_input_pair(r, 256, segment_side(u2, 256))[1] for r in recs]
+    return (
+        'u2netp', np.stack([u2.prepare(s) for s in segs]),
+        _u2netp_runs(threads, seg_batches), max(seg_batches),
+        lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)],
+    )
+
+# %% ../nbs/08_speed.ipynb #b49a8909
+def _classifier_part(spec: str,       # a classifier spec
+                     recs: list,      # the photos' `ImageRecord`s
+                     threads: tuple,  # CPU thread counts
+                     batches: tuple,  # batch sizes
+                     compile: bool,   # also torch.compile
+                    ) -> tuple:
+    "A classifier's part of the comparison: (name, inputs, runs, images timed, logits to probabilities)."
+    clf = _timing_classifier(spec)
+    x = torch.cat(
+        [clf.prepare(decode_image(r.path, clf.preprocess.resize)[None]) for r in recs]
+    )
+    return (
+        clf.name, x, _classifier_runs(clf, threads, batches, compile), max(batches),
+        lambda out: out.softmax(-1),
+    )
+
+# %% ../nbs/08_speed.ipynb #3a8426c2
+def _runtime_rows(comp: str, x, runs: list, n_timed: int, post,  # a part (see above)
+                  threads: tuple,                                # CPU thread counts
+                  repeats: int,                                  # interleaved timing rounds
+                 ) -> list:
+    "One row per run of a part: its times, its agreement with the current runtime, its setup."
+    cat = lambda o: torch.cat(o) if torch.is_tensor(o[0]) else np.concatenate(o)
+    outs = {(name, b): post(cat([run(x[i:i + b]) for i in range(0, len(x), b)]))
+            for name, b, t, run, _ in runs if t == max(threads)}
+    rows = []
+    for (name, b, t, _, setup), (lo, med) in zip(runs, _timed(runs, x, n_timed, repeats)):
+        same, diff = _agreement(outs[runs[0][:2]], outs[name, b])
+        rows.append(
+            dict(
+                component=comp, runtime=name, batch=b, threads=t, ms_per_image=lo,
+                ms_median=med, identical=f'{same}/{len(x)}', max_abs_diff=diff, setup_s=setup,
+                current=name == runs[0][0],
+            )
+        )
+    return rows
+
+# %% ../nbs/08_speed.ipynb #950c813d
+def _speedups(df: pd.DataFrame) -> list:  # the rows, with `current` marking the current runtime's
+    "Each row's speed-up over the current runtime of its component."
+    cur = df[df.current].set_index(['component', 'threads', 'batch']).ms_per_image
+    return [
+        cur.get((r.component, r.threads, r.batch), cur.get((r.component, r.threads, 1), np.nan))
+        / r.ms_per_image
+        for r in df.itertuples()
+    ]
+
+# %% ../nbs/08_speed.ipynb #bdb0cc6b
 def bench_runtimes(data=None,                     # ImageFolder or manifest (default: the demo photos)
                    n: int = 32,                   # photos compared and timed (0: all)
                    models=('lite0', 'resnet50'),  # classifier specs
@@ -648,49 +795,15 @@ def bench_runtimes(data=None,                     # ImageFolder or manifest (def
                    repeats: int = 5,              # interleaved timing rounds
                    compile: bool = False          # also torch.compile (minutes of compiling)
                   ) -> pd.DataFrame:
-    "Milliseconds per image of u2netp and each classifier on each CPU runtime, the speed-up over the current one, and their agreement."
+    "Milliseconds per image of u2netp and each classifier on each CPU runtime."
     threads = tuple(threads or sorted({1, torch.get_num_threads()}))
     with tempfile.TemporaryDirectory() as d:
-        recs, u2 = discover(data or demo_dataset(d))[:n or None], U2NetP()
-        segs = [load_input_pair(r, 256, segment_side(u2, 256))[1] for r in recs]
-        parts = [
-            (
-                'u2netp', np.stack([u2.prepare(s) for s in segs]),
-                _u2netp_runs(threads, seg_batches), max(seg_batches),
-                lambda out: [u2.to_mask(s, g.shape[1:]) for s, g in zip(out, segs)],
-            )
-        ]
-        for spec in models:
-            clf = _timing_classifier(spec)
-            x = torch.cat(
-                [clf.prepare(decode_image(r.path, clf.preprocess.resize)[None]) for r in recs]
-            )
-            parts.append(
-                (
-                    clf.name, x, _classifier_runs(clf, threads, batches, compile), max(batches),
-                    lambda out: out.softmax(-1),
-                )
-            )
-    rows, cat = [], lambda o: torch.cat(o) if torch.is_tensor(o[0]) else np.concatenate(o)
-    for comp, x, runs, n_timed, post in parts:
-        outs = {(name, b): post(cat([run(x[i:i + b]) for i in range(0, len(x), b)]))
-                for name, b, t, run, _ in runs if t == max(threads)}
-        for (name, b, t, _, setup), (lo, med) in zip(runs, _timed(runs, x, n_timed, repeats)):
-            same, diff = _agreement(outs[runs[0][:2]], outs[name, b])
-            rows.append(
-                dict(
-                    component=comp, runtime=name, batch=b, threads=t, ms_per_image=lo,
-                    ms_median=med, identical=f'{same}/{len(x)}', max_abs_diff=diff, setup_s=setup,
-                    current=name == runs[0][0],
-                )
-            )
+        recs = discover(data or demo_dataset(d))[:n or None]
+        parts = [_u2netp_part(recs, threads, seg_batches)]
+        parts += [_classifier_part(spec, recs, threads, batches, compile) for spec in models]
+    rows = [row for part in parts for row in _runtime_rows(*part, threads, repeats)]
     df = pd.DataFrame(rows)
-    cur = df[df.current].set_index(['component', 'threads', 'batch']).ms_per_image
-    df['speedup'] = [
-        cur.get((r.component, r.threads, r.batch), cur.get((r.component, r.threads, 1), np.nan))
-        / r.ms_per_image
-        for r in df.itertuples()
-    ]
+    df['speedup'] = _speedups(df)
     return df.drop(columns='current')
 
 # %% ../nbs/08_speed.ipynb #rb000015
@@ -720,7 +833,7 @@ STARTUP_CODE = 'import sys; from bgimpact.cli import main; sys.exit(main(sys.arg
 def bench_startup(argvs: list,       # command lines, each a list of arguments after `bgimpact`
                   repeats: int = 3   # fresh processes per command line
                  ) -> pd.DataFrame:
-    "Seconds from starting `bgimpact ARGS` to its exit (median and maximum of `repeats`), and its exit code, per command line."
+    "Seconds from starting `bgimpact ARGS` to its exit, and its exit code, per command line."
     rows = []
     for argv in argvs:
         times = []
