@@ -457,16 +457,12 @@ def recolor(
     "A uint8 image 3×H×W with every background pixel (mask < 0.5) set to `color`."
     return composite(img, solid(color, *img.shape[-2:]), mask >= .5)
 
-# %% ../nbs/14_unet.ipynb #2675e61d
-def recolor_files(
+# %% ../nbs/14_unet.ipynb #33a1e401
+def _recolor_inputs(
     inputs,  # image files or folders of them
-    out,  # output folder (outside the inputs)
-    color,  # `#rrggbb`, a colour name or RGB
-    segmenter: str = 'u2netp',  # segmenter spec
-    progress: bool = True,  # show a progress bar
-) -> pd.DataFrame:
-    "Recolour the background of image files or folders of them into `out`; returns one row per input."
-    seg, out, rows = get_segmenter(segmenter), Path(out), []
+    out: Path,  # output folder
+) -> list:
+    "(file, relative output name) of every input image; refuses an `out` inside (or beside) the inputs."
     files, sources = [], [
         Path(i) for i in ([inputs] if isinstance(inputs, (str, Path)) else inputs)
     ]
@@ -484,24 +480,44 @@ def recolor_files(
             files += [(p, p.relative_to(i)) for p in image_files(i)]
         else:
             files.append((i, Path(i.name)))
+    return files
+
+# %% ../nbs/14_unet.ipynb #b1a36e77
+def _recolor_one(
+    p: Path,  # the input image
+    dst: Path,  # the PNG to write
+    seg,  # a segmenter
+    color,  # `#rrggbb`, a colour name or RGB
+) -> dict:
+    "Recolour one file into `dst`; its row (input, output, fg_frac, error), an error row if unreadable."
+    try:
+        img = decode_image(p)
+        m = seg(img)
+        with atomic_path(dst) as t:
+            Image.fromarray(recolor(img, m, color).permute(1, 2, 0).numpy()).save(t, format='PNG')
+        return dict(
+            input=str(p), output=str(dst), fg_frac=round(float((m >= 0.5).float().mean()), 4),
+            error='',
+        )
+    except (DecodeError, OSError) as e:
+        return dict(input=str(p), output='', fg_frac=np.nan, error=str(e))
+
+# %% ../nbs/14_unet.ipynb #2675e61d
+def recolor_files(
+    inputs,  # image files or folders of them
+    out,  # output folder (outside the inputs)
+    color,  # `#rrggbb`, a colour name or RGB
+    segmenter: str = 'u2netp',  # segmenter spec
+    progress: bool = True,  # show a progress bar
+) -> pd.DataFrame:
+    "Recolour the background of image files or folders of them into `out`; returns one row per input."
+    seg, out = get_segmenter(segmenter), Path(out)
+    files = _recolor_inputs(inputs, out)
+    rows = []
     for p, rel in tqdm(files, desc='recolor', unit='img', disable=not progress):
         # a.jpg and a.png stay apart
         dst = out/rel.parent/(rel.name if rel.suffix.lower() == '.png' else f'{rel.name}.png')
-        try:
-            img = decode_image(p)
-            m = seg(img)
-            with atomic_path(dst) as t:
-                Image.fromarray(recolor(img, m, color).permute(1, 2, 0).numpy()).save(
-                    t, format='PNG'
-                )
-            rows.append(
-                dict(
-                    input=str(p), output=str(dst),
-                    fg_frac=round(float((m >= 0.5).float().mean()), 4), error='',
-                )
-            )
-        except (DecodeError, OSError) as e:
-            rows.append(dict(input=str(p), output='', fg_frac=np.nan, error=str(e)))
+        rows.append(_recolor_one(p, dst, seg, color))
     t = pd.DataFrame(rows, columns=['input', 'output', 'fg_frac', 'error'])
     with atomic_path(out/'errors.csv') as f: t[t.error != ''].to_csv(f, index=False)
     return t
