@@ -76,7 +76,7 @@ class _Enough(Exception):
 
 
 class PerceptualLoss(nn.Module):
-    "Mean squared distance between a frozen classifier's intermediate features of the reconstruction and of the input."
+    "Mean squared distance of a frozen classifier's intermediate features: reconstruction vs input."
     def __init__(self,
                  clf=None,  # a package classifier (default Lite0)
                  depths: tuple = (.2, .45),  # where the feature maps are taken, as fractions of the classifier's convolutions
@@ -121,7 +121,7 @@ def reconstruction_loss(
     clf=None,  # the perceptual loss's classifier (default Lite0)
     device='cpu',  # device of the perceptual loss
 ):
-    "The loss function `f(recon, target)` of a name: mse, l1 or perceptual (through `clf`, default Lite0)."
+    "The loss `f(recon, target)` of a name: mse, l1 or perceptual (through `clf`, default Lite0)."
     if name == 'mse': return F.mse_loss
     if name == 'l1': return F.l1_loss
     if name == 'perceptual': return PerceptualLoss(clf, device=device).to(device)
@@ -134,7 +134,7 @@ def reproducible(
     threads: int = 1,  # CPU threads inside the block
     device='cpu',  # on CUDA, its generators are seeded too
 ):
-    "A block with torch's generators seeded, `threads` CPU threads and deterministic cuDNN; all three restored afterwards."
+    "A block with torch's generators seeded, `threads` CPU threads and deterministic cuDNN."
     dev, cudnn = torch.device(device), torch.backends.cudnn
     old = torch.get_num_threads(), cudnn.deterministic, cudnn.benchmark
     with torch.random.fork_rng(devices=range(torch.cuda.device_count()) if dev.type == 'cuda' else []):
@@ -153,7 +153,7 @@ TRAINING_VERSION = 2
 def training_env(
     device='auto',  # the training device (`auto`: CUDA when available)
 ) -> dict:
-    "What decides the trained weights besides images and config: code and torch versions, CPU instruction set, device."
+    "What decides the trained weights besides images and config."
     dev = resolve_device(device)
     return dict(
         version=TRAINING_VERSION, torch=str(torch.__version__),
@@ -193,6 +193,69 @@ def _loss_figure(h: pd.DataFrame, path, title: str):
     with atomic_path(path) as f: fig.savefig(f, format='png', dpi=90)
     plt.close(fig)
 
+# %% ../nbs/12c_autoencoder.ipynb #ce0989e5
+def _check_images(
+    x: torch.Tensor,  # the training images
+    cfg: AutoencoderConfig,  # its `size`
+):
+    "Refuse anything but uint8 images N×3×size×size."
+    if x.dtype != torch.uint8 or x.ndim != 4 or tuple(x.shape[1:]) != (3, cfg.size, cfg.size):
+        raise ValueError(
+            f"Expected uint8 images N×3×{cfg.size}×{cfg.size}, got {x.dtype} {tuple(x.shape)}"
+        )
+
+# %% ../nbs/12c_autoencoder.ipynb #f4f0b9d3
+def _ae_batch(
+    x: torch.Tensor,  # uint8 images N×3×size×size
+    batch_size: int,  # images per batch (at most N)
+    g: torch.Generator,  # the seeded generator drawing images and flips
+    dev: torch.device,  # where the batch goes
+) -> torch.Tensor:
+    "A random batch of images in [0, 1], drawn with replacement, each flipped horizontally at random."
+    idx = torch.randint(len(x), (min(batch_size, len(x)),), generator=g)
+    xb = x[idx].to(dev).float().div_(255)
+    flip = torch.rand(len(xb), generator=g) < .5
+    xb[flip.to(dev)] = xb[flip.to(dev)].flip(-1)
+    return xb
+
+# %% ../nbs/12c_autoencoder.ipynb #64450a57
+def _ae_step(
+    model: ConvAutoencoder,  # the network, on `dev`
+    loss_fn,  # `f(recon, target)`
+    xb: torch.Tensor,  # a batch in [0, 1]
+    opt,  # the optimiser
+    scaler,  # a `GradScaler` (enabled on CUDA)
+    dev: torch.device,  # where the model runs (CUDA: mixed precision)
+) -> float:
+    "One optimiser step reconstructing `xb`; returns the batch's loss before the step."
+    with torch.autocast(dev.type, enabled=dev.type == 'cuda'): loss = loss_fn(model(xb), xb)
+    opt.zero_grad(set_to_none=True)
+    scaler.scale(loss).backward()
+    scaler.step(opt)
+    scaler.update()
+    return loss.item()
+
+# %% ../nbs/12c_autoencoder.ipynb #f07dad6f
+def _save_autoencoder(
+    out: Path,  # the training folder
+    model: ConvAutoencoder,  # the trained network, on the CPU
+    cfg: AutoencoderConfig,  # its config
+    dev: torch.device,  # the device it trained on
+    hist: pd.DataFrame,  # the per-step losses
+    n: int,  # how many images it trained on
+):
+    "Write `checkpoint.pt` (weights, config, training environment), `losses.csv` and `losses.png`."
+    with atomic_path(out / 'checkpoint.pt') as f:
+        torch.save(
+            dict(
+                state_dict=model.state_dict(), config=dataclasses.asdict(cfg),
+                env=training_env(dev),
+            ),
+            f,
+        )
+    with atomic_path(out/'losses.csv') as f: hist.to_csv(f, index=False)
+    _loss_figure(hist, out/'losses.png', f'autoencoder training ({cfg.loss}, {n} images)')
+
 # %% ../nbs/12c_autoencoder.ipynb #b8b84736
 def train_autoencoder(
     x: torch.Tensor,  # uint8 images N×3×size×size
@@ -203,10 +266,7 @@ def train_autoencoder(
     clf=None,  # the perceptual loss's classifier (default Lite0)
 ) -> tuple:
     "Train an autoencoder on images; returns (model in eval mode on CPU, per-step loss table)."
-    if x.dtype != torch.uint8 or x.ndim != 4 or tuple(x.shape[1:]) != (3, cfg.size, cfg.size):
-        raise ValueError(
-            f"Expected uint8 images N×3×{cfg.size}×{cfg.size}, got {x.dtype} {tuple(x.shape)}"
-        )
+    _check_images(x, cfg)
     dev = resolve_device(device)
     with reproducible(cfg.seed, cfg.threads, dev):
         g = torch.Generator().manual_seed(cfg.seed)
@@ -214,39 +274,20 @@ def train_autoencoder(
         loss_fn = reconstruction_loss(cfg.loss, clf, dev)
         opt = torch.optim.Adam(model.parameters(), cfg.lr)
         sched = torch.optim.lr_scheduler.StepLR(opt, cfg.lr_step, cfg.lr_gamma)
-        amp = dev.type == 'cuda'
-        scaler = torch.amp.GradScaler('cuda', enabled=amp)
+        scaler = torch.amp.GradScaler('cuda', enabled=dev.type == 'cuda')
         rows = []
         with tqdm(
             range(cfg.steps), desc=f'autoencoder ({cfg.loss})', unit='step', disable=not progress
         ) as bar:
             for step in bar:
-                idx = torch.randint(len(x), (min(cfg.batch_size, len(x)),), generator=g)
-                xb = x[idx].to(dev).float().div_(255)
-                flip = torch.rand(len(xb), generator=g) < .5
-                xb[flip.to(dev)] = xb[flip.to(dev)].flip(-1)
-                with torch.autocast(dev.type, enabled=amp): loss = loss_fn(model(xb), xb)
-                opt.zero_grad(set_to_none=True)
-                scaler.scale(loss).backward()
-                scaler.step(opt)
-                scaler.update()
+                xb = _ae_batch(x, cfg.batch_size, g, dev)
+                loss = _ae_step(model, loss_fn, xb, opt, scaler, dev)
                 sched.step()
-                rows.append(dict(step=step + 1, loss=loss.item(), lr=sched.get_last_lr()[0]))
-                if step % 10 == 0: bar.set_postfix(loss=f'{rows[-1]["loss"]:.4g}')
+                rows.append(dict(step=step + 1, loss=loss, lr=sched.get_last_lr()[0]))
+                if step % 10 == 0: bar.set_postfix(loss=f'{loss:.4g}')
     hist = pd.DataFrame(rows)
     model = model.eval().cpu()
-    if out is not None:
-        out = Path(out)
-        with atomic_path(out / 'checkpoint.pt') as f:
-            torch.save(
-                dict(
-                    state_dict=model.state_dict(), config=dataclasses.asdict(cfg),
-                    env=training_env(dev),
-                ),
-                f,
-            )
-        with atomic_path(out/'losses.csv') as f: hist.to_csv(f, index=False)
-        _loss_figure(hist, out/'losses.png', f'autoencoder training ({cfg.loss}, {len(x)} images)')
+    if out is not None: _save_autoencoder(Path(out), model, cfg, dev, hist, len(x))
     return model, hist
 
 # %% ../nbs/12c_autoencoder.ipynb #ebd5fbc0
@@ -282,7 +323,7 @@ def encode(
 
 # %% ../nbs/12c_autoencoder.ipynb #14c1f44f
 def cache_root() -> Path:
-    "Where trained autoencoders are kept: `$BGIMPACT_CACHE/autoencoders`, default `~/.cache/bgimpact/autoencoders`."
+    "Where trained autoencoders are kept: `$BGIMPACT_CACHE/autoencoders`."
     return Path(os.environ.get('BGIMPACT_CACHE') or Path.home()/'.cache'/'bgimpact')/'autoencoders'
 
 # %% ../nbs/12c_autoencoder.ipynb #875ed48f
@@ -292,7 +333,7 @@ def autoencoder_for(
     progress: bool = True,  # show a progress bar while training
     device='auto',  # training device (`auto`: CUDA when available)
 ) -> tuple:
-    "The autoencoder trained on these images with this config here — from the cache, else trained now; (model, its folder, trained now?)."
+    "The autoencoder trained on these images with this config here: from the cache, else trained now."
     dev = resolve_device(device)
     h = hashlib.sha256(
         json.dumps(

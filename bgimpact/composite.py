@@ -43,7 +43,7 @@ def cutout(
     mask: torch.Tensor,  # H×W, ≥ 0.5 is object
     size: int = 80,  # longer side of the cut-out
 ) -> tuple:
-    "The object of a uint8 image 3×H×W under `mask` (H×W, ≥ 0.5 is object), cropped to its box, longer side `size`: (rgb, bool mask)."
+    "The object of a uint8 image under `mask`, cropped to its box, longer side `size`: (rgb, bool mask)."
     m = mask >= .5
     if (bb := mask_bbox(m)) is None: raise ValueError("empty mask: no object to cut out")
     y0, y1, x0, x1 = bb
@@ -69,7 +69,7 @@ def load_foregrounds(
     size: int = 80,  # longer side of the cut-outs
     progress: bool = True,  # show a progress bar
 ) -> tuple:
-    "Cut-outs of every image in `src`: alpha of RGBA PNGs, else same-stem files in `masks`, else a segmenter spec; (list of (id, rgb, mask), error rows)."
+    "Cut-outs of every image in `src`: (list of (id, rgb, mask), error rows)."
     seg = get_segmenter(segmenter) if segmenter else None
     mask_files = {p.stem: p for p in image_files(masks, IMAGE_EXTS + ('.npy',))} if masks else {}
     out, errors = [], []
@@ -109,7 +109,7 @@ def positions(
     fi: int,  # foreground index
     bi: int,  # background index
 ) -> np.ndarray:
-    "`n` distinct (y, x) top-left positions of an `fg_hw` cut-out on a `bg_size`² background, seeded by (seed, fi, bi)."
+    "`n` distinct (y, x) top-left positions of an `fg_hw` cut-out on a `bg_size`² background."
     ny, nx = bg_size - fg_hw[0] + 1, bg_size - fg_hw[1] + 1
     if ny * nx < n:
         raise ValueError(
@@ -127,7 +127,7 @@ def place(
     x: int,  # left of the cut-out
     flip: bool,  # flip the cut-out horizontally first
 ) -> tuple:
-    "The composite (uint8 3×S×S) and its mask (uint8 S×S, 255 = object) of a cut-out at (y, x), flipped first if `flip`."
+    "The composite (uint8 3×S×S) and its mask (uint8 S×S, 255 = object) of a cut-out at (y, x)."
     if flip: rgb, m = rgb.flip(-1), m.flip(-1)
     h, w = m.shape
     img, mask = bg.clone(), torch.zeros(bg.shape[-2:], dtype=torch.uint8)
@@ -176,7 +176,7 @@ def _png(a: np.ndarray) -> bytes:
 
 # %% ../nbs/13_composite.ipynb #4b9e64a1
 class ShardWriter:
-    "Write named files into one shard — a folder, tar or zip — under a temporary name, moved into place on `close`."
+    "Write named files into one shard (folder, tar or zip) under a temporary name until `close`."
     def __init__(self,
                  path: Path,  # the shard, without extension
                  fmt: str,  # folder, tar or zip
@@ -239,7 +239,7 @@ def shard_files(out: Path,   # a composite folder
                 shard: str,  # the shard's name, `shard_00003`
                 fmt: str,    # folder, tar or zip
                ) -> list:
-    "The files of a finished shard: its folder's files (or its tar / zip file), then its part of the manifest."
+    "The files of a finished shard: its folder's files (or its tar / zip file), then its manifest part."
     p = out/'shards'/(shard + ('' if fmt == 'folder' else f'.{fmt}'))
     files = sorted(f for f in p.rglob('*') if f.is_file()) if fmt == 'folder' else [p]
     return files + [out/'manifest'/f'{shard}.csv']
@@ -247,13 +247,13 @@ def shard_files(out: Path,   # a composite folder
 # %% ../nbs/13_composite.ipynb #881c70b0
 # a composite folder; the shard's name; its format
 def record_shard(out: Path, shard: str, fmt: str):
-    "Write the shard's sealed record (`manifest/<shard>.json`): size, time and SHA-256 of each of its files."
+    "Write the shard's sealed record `manifest/<shard>.json`: size, time and SHA-256 of each file."
     files = {f.relative_to(out).as_posix(): file_record(f) for f in shard_files(out, shard, fmt)}
     write_sealed(out/'manifest'/f'{shard}.json', dict(files=files))
 
 # %% ../nbs/13_composite.ipynb #335b7f06
 def shard_problems(out: Path, shard: str) -> dict:  # a composite folder; the shard's name
-    "What is wrong with a shard on disk (path relative to the folder → what); empty when its record vouches for every file."
+    "What is wrong with a shard on disk (path relative to the folder → what)."
     rec = out/'manifest'/f'{shard}.json'
     try: files = read_sealed(rec)['files']
     except DamagedRunError as e: return {rec.relative_to(out).as_posix(): e.problem}
@@ -334,7 +334,7 @@ def _save_sources(out: Path, fgs, bgs):
 def read_manifest(
     out,  # a composite folder
 ) -> pd.DataFrame:
-    "The manifest of a composite folder (the parts of the finished shards, in order), also written as `manifest.csv`."
+    "The manifest of a composite folder (the finished shards' parts, in order), also as `manifest.csv`."
     parts = sorted((Path(out)/'manifest').glob('shard_*.csv'))
     m = pd.concat([pd.read_csv(p) for p in parts], ignore_index=True) if parts else pd.DataFrame()
     with atomic_path(Path(out)/'manifest.csv') as t: m.to_csv(t, index=False)
@@ -342,7 +342,7 @@ def read_manifest(
 
 # %% ../nbs/13_composite.ipynb #7f36d303
 def _shards_to_make(out: Path, n: int) -> list:   # the composite folder; how many shards it has
-    "The shards not done, or damaged: a damaged one is named in one line and its manifest part and record removed."
+    "The shards not done, or damaged (each named in one line, its manifest part and record removed)."
     todo = []
     for k in range(n):
         shard = f'shard_{k:05d}'
@@ -356,10 +356,81 @@ def _shards_to_make(out: Path, n: int) -> list:   # the composite folder; how ma
 
 # %% ../nbs/13_composite.ipynb #c268a70d
 def _settings(out: Path) -> dict:  # a composite folder
-    "The settings a composite folder was made with; a clear error when its `config.json` is damaged (they are then unknown)."
+    "The settings a composite folder was made with; a clear error when its `config.json` is damaged."
     try: return json.loads((out/'config.json').read_text())
     except ValueError: raise ValueError(f"{out/'config.json'} is damaged: the settings the composites were made with are unknown, "
                                         "so they cannot be resumed safely; restore it or use a new folder") from None
+
+# %% ../nbs/13_composite.ipynb #1e346f64
+def _composite_settings(
+    out: Path,  # the composite folder
+    cfg: CompositeConfig,  # how composites are made and stored
+    fg,  # folder of foregrounds
+    bg,  # folder of backgrounds
+    depth_model,  # TorchScript path or module, or None
+) -> dict:
+    "The settings `config.json` records; refuses an unknown format or a folder made with others."
+    if cfg.format not in ('folder', 'tar', 'zip'):
+        raise ValueError(f"format must be folder, tar or zip, not {cfg.format!r}")
+    want = asdict(cfg) | dict(
+        fg=str(fg), bg=str(bg), depth=str(depth_model) if depth_model is not None else None
+    )
+    if (out/'config.json').exists() and _settings(out) != want:
+        raise ValueError(
+            f"{out} holds composites made with another configuration: use a new folder (or the same settings to resume)"
+        )
+    return want
+
+# %% ../nbs/13_composite.ipynb #e27430fe
+def _composite_sources(
+    fg,  # folder of foregrounds
+    bg,  # folder of backgrounds
+    out: Path,  # the composite folder (created; gets `errors.csv`)
+    cfg: CompositeConfig,  # sizes of cut-outs and backgrounds
+    masks=None,  # folder of same-stem masks
+    segmenter=None,  # a segmenter spec for images without alpha
+    progress: bool = True,  # show progress bars
+) -> tuple:
+    "The cut-outs and backgrounds, what could not be used listed in `out/errors.csv`; (fgs, bgs)."
+    fgs, fe = load_foregrounds(fg, masks, segmenter, cfg.fg_size, progress)
+    bgs, be = load_backgrounds(bg, cfg.bg_size, progress)
+    out.mkdir(parents=True, exist_ok=True)
+    with atomic_path(out / 'errors.csv') as t:
+        pd.DataFrame(fe + be, columns=['item', 'path', 'stage', 'reason']).to_csv(t, index=False)
+    if not fgs or not bgs:
+        raise ValueError(
+            f"Need at least one usable foreground and background, found {len(fgs)} and {len(bgs)} (see {out/'errors.csv'})"
+        )
+    return fgs, bgs
+
+# %% ../nbs/13_composite.ipynb #46366f04
+def _shard_counts(
+    total: int,  # composites in the folder
+    shard_size: int,  # composites per shard
+    todo: list,  # shard numbers
+) -> int:
+    "How many composites the shards `todo` hold (the last shard may be short)."
+    return sum(min(shard_size, total - k * shard_size) for k in todo)
+
+# %% ../nbs/13_composite.ipynb #9323f667
+def _make_shards(
+    todo: list,  # shard numbers to make
+    state: dict,  # the sources, config, folder and depth model of `_init_worker`
+    workers: int,  # processes (0: this one)
+    bar,  # progress bar, advanced by each shard's composites
+):
+    "Make the shards `todo`, in worker processes or in this one."
+    if workers:
+        with ProcessPoolExecutor(
+            workers, get_context('fork'), initializer=_init_worker, initargs=(state,)
+        ) as ex:
+            for n in ex.map(_make_shard, todo): bar.update(n)
+    else:
+        _init_worker(state, single_thread=False)
+        try:
+            for k in todo: bar.update(_make_shard(k))
+        finally:
+            _STATE.clear()
 
 # %% ../nbs/13_composite.ipynb #3b6e5864
 def generate_composites(
@@ -374,26 +445,10 @@ def generate_composites(
     progress: bool = True,  # show progress bars
     max_shards: int | None = None,  # stop after making this many (a partial run, e.g. to test resuming)
 ) -> pd.DataFrame:
-    "Make the composites of every cut-out of `fg` on every background of `bg` under `out`; returns the manifest (resumes)."
+    "Make the composites of every cut-out of `fg` on every background of `bg` under `out` (resumes)."
     out = Path(out)
-    if cfg.format not in ('folder', 'tar', 'zip'):
-        raise ValueError(f"format must be folder, tar or zip, not {cfg.format!r}")
-    want = asdict(cfg) | dict(
-        fg=str(fg), bg=str(bg), depth=str(depth_model) if depth_model is not None else None
-    )
-    if (out/'config.json').exists() and _settings(out) != want:
-        raise ValueError(
-            f"{out} holds composites made with another configuration: use a new folder (or the same settings to resume)"
-        )
-    fgs, fe = load_foregrounds(fg, masks, segmenter, cfg.fg_size, progress)
-    bgs, be = load_backgrounds(bg, cfg.bg_size, progress)
-    out.mkdir(parents=True, exist_ok=True)
-    with atomic_path(out / 'errors.csv') as t:
-        pd.DataFrame(fe + be, columns=['item', 'path', 'stage', 'reason']).to_csv(t, index=False)
-    if not fgs or not bgs:
-        raise ValueError(
-            f"Need at least one usable foreground and background, found {len(fgs)} and {len(bgs)} (see {out/'errors.csv'})"
-        )
+    want = _composite_settings(out, cfg, fg, bg, depth_model)
+    fgs, bgs = _composite_sources(fg, bg, out, cfg, masks, segmenter, progress)
     # fails early if a cut-out cannot fit n times
     for fi, f in enumerate(fgs): positions(f[2].shape, cfg.bg_size, cfg.n, cfg.seed, fi, 0)
     with atomic_path(out/'config.json') as t: t.write_text(json.dumps(want, indent=1))
@@ -402,21 +457,10 @@ def generate_composites(
     todo = _shards_to_make(out, -(-total // cfg.shard_size))[:max_shards]
     state = dict(fgs=fgs, bgs=bgs, cfg=cfg, out=out, depth=depth_model)
     with tqdm(
-        total=total,
-        initial=total - sum(min(cfg.shard_size, total - k * cfg.shard_size) for k in todo),
+        total=total, initial=total - _shard_counts(total, cfg.shard_size, todo),
         unit='img', desc='composites', disable=not progress,
     ) as bar:
-        if workers:
-            with ProcessPoolExecutor(
-                workers, get_context('fork'), initializer=_init_worker, initargs=(state,)
-            ) as ex:
-                for n in ex.map(_make_shard, todo): bar.update(n)
-        else:
-            _init_worker(state, single_thread=False)
-            try:
-                for k in todo: bar.update(_make_shard(k))
-            finally:
-                _STATE.clear()
+        _make_shards(todo, state, workers, bar)
     return read_manifest(out)
 
 # %% ../nbs/13_composite.ipynb #0db13fad
@@ -455,7 +499,7 @@ def _decode(b: bytes) -> np.ndarray:
 def file_stats(
     files,  # (name, bytes) pairs of image files
 ) -> dict:
-    "Count, bytes, and exact per-channel mean and standard deviation of pixel values / 255 over (name, bytes) files."
+    "Count, bytes, exact per-channel mean and standard deviation of pixel values / 255 of the files."
     n = size = pixels = 0
     s1 = s2 = None
     for _, b in files:
@@ -585,7 +629,7 @@ def bench_composite(
     workers: int = 0,  # processes (0: this one)
     reference: int = 400_000,  # composites of the set whose time is projected
 ) -> dict:
-    "Composites per second (images, masks, PNG encoding, shard writing) and the projected time for `reference` composites."
+    "Composites per second and the projected time for `reference` composites."
     import tempfile
     rng = np.random.default_rng(0)
     with tempfile.TemporaryDirectory() as d:

@@ -80,7 +80,7 @@ def mask_pairs(
     src,  # a composite folder, or a folder of images
     masks=None,  # the folder of masks matched by stem (None: `src` is a composite folder)
 ) -> list:
-    "(image, mask) sources: from a composite folder, or an image folder and a mask folder matched by stem; a source is a path or (archive, member)."
+    "(image, mask) sources: from a composite folder, or image and mask folders matched by stem."
     src = Path(src)
     if masks is None:
         if not (src / 'manifest.csv').exists():
@@ -131,7 +131,7 @@ def _read(source) -> bytes | Path:
 
 # %% ../nbs/14_unet.ipynb #2d8a30b6
 class PairDataset(torch.utils.data.Dataset):
-    "Image and mask tensors (float 3×s×s in [0, 1], float 1×s×s in {0, 1}) of (image, mask) sources, augmented when `train`."
+    "Image and mask tensors of (image, mask) sources, augmented when `train`."
     def __init__(self,
                  pairs,  # (image, mask) sources from `mask_pairs`
                  size: int = 128,  # side images and masks are resized to
@@ -254,6 +254,104 @@ def evaluate_unet(
         val_pixel_acc=float(torch.cat(acc).mean()), baseline_dice=float(torch.cat(base).mean()),
     )
 
+# %% ../nbs/14_unet.ipynb #f59e638c
+def _split_pairs(
+    pairs: list,  # (image, mask) sources
+    cfg: UNetConfig,  # its `seed` and `val_frac`
+) -> tuple:
+    "The (training, validation) pairs: a seeded shuffle, `val_frac` of them (≥ 1) for validation."
+    order = np.random.default_rng(cfg.seed).permutation(len(pairs))
+    n_val = max(1, round(cfg.val_frac * len(pairs)))
+    return [pairs[i] for i in order[n_val:]], [pairs[i] for i in order[:n_val]]
+
+# %% ../nbs/14_unet.ipynb #c907f245
+def _unet_loaders(
+    tr: list,  # training pairs
+    val: list,  # validation pairs
+    cfg: UNetConfig,  # size, rotation, batch size and seed
+    workers: int = 0,  # data-loading processes
+) -> tuple:
+    "The (training, validation) loaders: augmented and shuffled by a seeded generator, then plain."
+    g = torch.Generator().manual_seed(cfg.seed)
+    dl = torch.utils.data.DataLoader(
+        PairDataset(tr, cfg.size, True, cfg.rotate), cfg.batch_size, shuffle=True, generator=g,
+        num_workers=workers, drop_last=len(tr) > cfg.batch_size,
+    )
+    vl = torch.utils.data.DataLoader(
+        PairDataset(val, cfg.size), cfg.batch_size, num_workers=workers
+    )
+    return dl, vl
+
+# %% ../nbs/14_unet.ipynb #6720f4f5
+def _unet_optimiser(
+    model: UNet,  # the network to train
+    cfg: UNetConfig,  # its `lr`, `lr_step` and `lr_gamma`
+) -> tuple:
+    "Adam at `lr` and a step schedule multiplying it by `lr_gamma` every `lr_step` epochs."
+    opt = torch.optim.Adam(model.parameters(), cfg.lr)
+    return opt, torch.optim.lr_scheduler.StepLR(opt, cfg.lr_step, cfg.lr_gamma)
+
+# %% ../nbs/14_unet.ipynb #3f83d385
+def _train_epoch(
+    model: UNet,  # the network, on `dev`
+    dl,  # training batches of (images, masks)
+    opt,  # its optimiser
+    scaler,  # a `GradScaler` (enabled on CUDA)
+    dev: torch.device,  # where the model runs (CUDA: mixed precision)
+    bar,  # progress bar, advanced per step
+) -> float:
+    "One pass over the training batches; returns the mean Dice + BCE loss per pair."
+    model.train()
+    amp = dev.type == 'cuda'
+    tl = n = 0
+    for x, y in dl:
+        x, y = x.to(dev), y.to(dev)
+        with torch.autocast(dev.type, enabled=amp): loss = dice_bce_loss(model(x).float(), y)
+        opt.zero_grad(set_to_none=True)
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
+        tl += loss.item() * len(x)
+        n += len(x)
+        bar.update()
+        bar.set_postfix(loss=f'{loss.item():.3f}')
+    return tl / n
+
+# %% ../nbs/14_unet.ipynb #03ea64eb
+def _cpu_state(
+    model: nn.Module,  # a network on any device
+) -> dict:
+    "A CPU copy of the network's weights, unchanged by further training."
+    return {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+
+# %% ../nbs/14_unet.ipynb #779f6a9e
+def _unet_from_state(
+    cfg: UNetConfig,  # its `base` and `depth`
+    state: dict,  # weights from `_cpu_state`
+) -> UNet:
+    "A U-Net on the CPU in eval mode with the given weights."
+    model = UNet(cfg.base, cfg.depth)
+    model.load_state_dict(state)
+    model.eval()
+    return model
+
+# %% ../nbs/14_unet.ipynb #cb6248b8
+def _save_unet(
+    out: Path,  # the training folder
+    model: UNet,  # the best network
+    cfg: UNetConfig,  # its config
+    val_dice: float,  # its validation Dice
+    hist: pd.DataFrame,  # the per-epoch history
+):
+    "Write `checkpoint.pt` (weights, config, Dice), `history.csv` and `curves.png` into `out`."
+    with atomic_path(out/'checkpoint.pt') as f:
+        torch.save(
+            dict(state_dict=model.state_dict(), config=dataclasses.asdict(cfg), val_dice=val_dice),
+            f,
+        )
+    with atomic_path(out/'history.csv') as f: hist.to_csv(f, index=False)
+    _curves(hist, out/'curves.png')
+
 # %% ../nbs/14_unet.ipynb #1cda94e6
 def train_unet(
     pairs,  # (image, mask) sources from `mask_pairs`
@@ -271,64 +369,25 @@ def train_unet(
         )
     dev = resolve_device(device)
     torch.manual_seed(cfg.seed)
-    order = np.random.default_rng(cfg.seed).permutation(len(pairs))
-    n_val = max(1, round(cfg.val_frac * len(pairs)))
-    val, tr = [pairs[i] for i in order[:n_val]], [pairs[i] for i in order[n_val:]]
-    g = torch.Generator().manual_seed(cfg.seed)
-    dl = torch.utils.data.DataLoader(
-        PairDataset(tr, cfg.size, True, cfg.rotate), cfg.batch_size, shuffle=True, generator=g,
-        num_workers=workers, drop_last=len(tr) > cfg.batch_size,
-    )
-    vl = torch.utils.data.DataLoader(
-        PairDataset(val, cfg.size), cfg.batch_size, num_workers=workers
-    )
+    dl, vl = _unet_loaders(*_split_pairs(pairs, cfg), cfg, workers)
     model = UNet(cfg.base, cfg.depth).to(dev)
-    opt = torch.optim.Adam(model.parameters(), cfg.lr)
-    sched = torch.optim.lr_scheduler.StepLR(opt, cfg.lr_step, cfg.lr_gamma)
-    amp = dev.type == 'cuda'
-    scaler = torch.amp.GradScaler('cuda', enabled=amp)
+    opt, sched = _unet_optimiser(model, cfg)
+    scaler = torch.amp.GradScaler('cuda', enabled=dev.type == 'cuda')
     rows, best = [], None
     bar = tqdm(total=cfg.epochs * len(dl), desc='unet', unit='step', disable=not progress)
     for epoch in range(1, cfg.epochs + 1):
-        model.train()
-        tl = n = 0
-        for x, y in dl:
-            x, y = x.to(dev), y.to(dev)
-            with torch.autocast(dev.type, enabled=amp): loss = dice_bce_loss(model(x).float(), y)
-            opt.zero_grad(set_to_none=True)
-            scaler.scale(loss).backward()
-            scaler.step(opt)
-            scaler.update()
-            tl += loss.item() * len(x)
-            n += len(x)
-            bar.update()
-            bar.set_postfix(loss=f'{loss.item():.3f}')
+        loss = _train_epoch(model, dl, opt, scaler, dev, bar)
         rows.append(
-            dict(epoch=epoch, train_loss=tl / n, lr=sched.get_last_lr()[0])
+            dict(epoch=epoch, train_loss=loss, lr=sched.get_last_lr()[0])
             | evaluate_unet(model, vl, dev)
         )
         sched.step()
         if best is None or rows[-1]['val_dice'] > best[0]:
-            best = (
-                rows[-1]['val_dice'],
-                {k: v.detach().cpu().clone() for k, v in model.state_dict().items()},
-            )
+            best = (rows[-1]['val_dice'], _cpu_state(model))
     bar.close()
     hist = pd.DataFrame(rows)
-    model = UNet(cfg.base, cfg.depth)
-    model.load_state_dict(best[1])
-    model.eval()
-    if out is not None:
-        out = Path(out)
-        with atomic_path(out/'checkpoint.pt') as f:
-            torch.save(
-                dict(
-                    state_dict=model.state_dict(), config=dataclasses.asdict(cfg), val_dice=best[0]
-                ),
-                f,
-            )
-        with atomic_path(out/'history.csv') as f: hist.to_csv(f, index=False)
-        _curves(hist, out/'curves.png')
+    model = _unet_from_state(cfg, best[1])
+    if out is not None: _save_unet(Path(out), model, cfg, best[0], hist)
     return model, hist
 
 # %% ../nbs/14_unet.ipynb #5e744e3a
@@ -395,19 +454,15 @@ def recolor(
     mask: torch.Tensor,  # H×W, ≥ 0.5 is object
     color,  # `#rrggbb`, a colour name or RGB
 ) -> torch.Tensor:
-    "A uint8 image 3×H×W with every background pixel (mask < 0.5) set to `color` (`#rrggbb`, a name or RGB)."
+    "A uint8 image 3×H×W with every background pixel (mask < 0.5) set to `color`."
     return composite(img, solid(color, *img.shape[-2:]), mask >= .5)
 
-# %% ../nbs/14_unet.ipynb #2675e61d
-def recolor_files(
+# %% ../nbs/14_unet.ipynb #33a1e401
+def _recolor_inputs(
     inputs,  # image files or folders of them
-    out,  # output folder (outside the inputs)
-    color,  # `#rrggbb`, a colour name or RGB
-    segmenter: str = 'u2netp',  # segmenter spec
-    progress: bool = True,  # show a progress bar
-) -> pd.DataFrame:
-    "Recolour the background of image files or folders of them into `out`; returns one row per input."
-    seg, out, rows = get_segmenter(segmenter), Path(out), []
+    out: Path,  # output folder
+) -> list:
+    "(file, relative output name) of every input image; refuses an `out` inside (or beside) the inputs."
     files, sources = [], [
         Path(i) for i in ([inputs] if isinstance(inputs, (str, Path)) else inputs)
     ]
@@ -425,24 +480,44 @@ def recolor_files(
             files += [(p, p.relative_to(i)) for p in image_files(i)]
         else:
             files.append((i, Path(i.name)))
+    return files
+
+# %% ../nbs/14_unet.ipynb #b1a36e77
+def _recolor_one(
+    p: Path,  # the input image
+    dst: Path,  # the PNG to write
+    seg,  # a segmenter
+    color,  # `#rrggbb`, a colour name or RGB
+) -> dict:
+    "Recolour one file into `dst`; its row (input, output, fg_frac, error), an error row if unreadable."
+    try:
+        img = decode_image(p)
+        m = seg(img)
+        with atomic_path(dst) as t:
+            Image.fromarray(recolor(img, m, color).permute(1, 2, 0).numpy()).save(t, format='PNG')
+        return dict(
+            input=str(p), output=str(dst), fg_frac=round(float((m >= 0.5).float().mean()), 4),
+            error='',
+        )
+    except (DecodeError, OSError) as e:
+        return dict(input=str(p), output='', fg_frac=np.nan, error=str(e))
+
+# %% ../nbs/14_unet.ipynb #2675e61d
+def recolor_files(
+    inputs,  # image files or folders of them
+    out,  # output folder (outside the inputs)
+    color,  # `#rrggbb`, a colour name or RGB
+    segmenter: str = 'u2netp',  # segmenter spec
+    progress: bool = True,  # show a progress bar
+) -> pd.DataFrame:
+    "Recolour the background of image files or folders of them into `out`; returns one row per input."
+    seg, out = get_segmenter(segmenter), Path(out)
+    files = _recolor_inputs(inputs, out)
+    rows = []
     for p, rel in tqdm(files, desc='recolor', unit='img', disable=not progress):
         # a.jpg and a.png stay apart
         dst = out/rel.parent/(rel.name if rel.suffix.lower() == '.png' else f'{rel.name}.png')
-        try:
-            img = decode_image(p)
-            m = seg(img)
-            with atomic_path(dst) as t:
-                Image.fromarray(recolor(img, m, color).permute(1, 2, 0).numpy()).save(
-                    t, format='PNG'
-                )
-            rows.append(
-                dict(
-                    input=str(p), output=str(dst),
-                    fg_frac=round(float((m >= 0.5).float().mean()), 4), error='',
-                )
-            )
-        except (DecodeError, OSError) as e:
-            rows.append(dict(input=str(p), output='', fg_frac=np.nan, error=str(e)))
+        rows.append(_recolor_one(p, dst, seg, color))
     t = pd.DataFrame(rows, columns=['input', 'output', 'fg_frac', 'error'])
     with atomic_path(out/'errors.csv') as f: t[t.error != ''].to_csv(f, index=False)
     return t
