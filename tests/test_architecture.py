@@ -60,3 +60,8 @@ def test_one_statement_per_line():
             toks = tokenize.generate_tokens(f.readline)
             chained += [f'{py.name}:{t.start[0]}' for t in toks if t.type == tokenize.OP and t.string == ';']
     assert not chained, chained
+
+def test_notebooks_are_valid():
+    "Every notebook follows the nbformat schema (a cell typed `md` instead of `markdown` stops the docs build)."
+    import nbformat
+    for nb in sorted(NBS.glob('*.ipynb')): nbformat.validate(nbformat.read(nb, as_version=4))
