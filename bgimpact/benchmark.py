@@ -24,6 +24,7 @@ from .data import class_index
 from .decode import DecodeError, decode_image
 from .engine import _Batcher
 from .adversarial import ADV_COLUMNS, fooled_by
+from .compare import compare, write_comparison
 from .analysis import score, write_scores
 from .labels import LabelMap, load_label_map
 from .ledger import Ledger, Unit
@@ -597,6 +598,14 @@ def _all_errors(ledger: Ledger,  # the run folder's ledger
         ignore_index=True,
     )[ERROR_COLUMNS]
 
+# %% ../nbs/07b_benchmark.ipynb #bk000074
+def _protocol(st: dict,  # the benchmark settings
+             ) -> dict:
+    "The columns every benchmark table carries: its protocol (and reference variant for the folders layout)."
+    return dict(protocol=st['protocol']) | (
+        dict(reference=st['reference']) if st['layout'] == 'folders' else {}
+    )
+
 # %% ../nbs/07b_benchmark.ipynb #bk000075
 def _bench_scores(pred: pd.DataFrame, # the predictions
                   qc: pd.DataFrame,   # the QC table (`_qc`)
@@ -609,10 +618,7 @@ def _bench_scores(pred: pd.DataFrame, # the predictions
     "Every table of `score`, with a `protocol` column (and `reference` for the folders layout)."
     # object sizes only from masks
     scores = score(pred, qc if len(lay.masks) else None, n_boot, seed, adv)
-    extra = dict(protocol=st['protocol']) | (
-        dict(reference=st['reference']) if st['layout'] == 'folders' else {}
-    )
-    return {k: t.assign(**extra) for k, t in scores.items()}
+    return {k: t.assign(**_protocol(st)) for k, t in scores.items()}
 
 # %% ../nbs/07b_benchmark.ipynb #bk000077
 def _write_tables(out: Path,           # the run folder
@@ -671,6 +677,11 @@ def _run(out, lay, clfs, lmap, st, progress, n_boot, seed, t0) -> BenchmarkResul
     qc = _qc(lay, pred)
     scores = _bench_scores(pred, qc, lay, st, n_boot, seed, adv)
     table = _write_tables(out, scores, pred, qc, errors, adv, st)
+    # the models side by side, under the same protocol
+    compared = compare(
+        pred, n_boot=n_boot, seed=seed, **({} if adv is None else dict(adversarial=adv))
+    )
+    write_comparison(out, {k: t.assign(**_protocol(st)) for k, t in compared.items()})
     counts = _counts(lay, pred, errors, adv)
     _write_manifest(out, st, lay, counts)
     text = _summary(out, st, counts, errors, table, time.perf_counter() - t0)

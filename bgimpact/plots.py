@@ -7,7 +7,7 @@ __all__ = ['SIZES', 'STRIP_COLUMNS', 'FIGURES', 'PER_MODEL', 'RunTables', 'accur
            'confidence_figure', 'class_figure', 'size_figure', 'constant_variants', 'phi_figure', 'instead_figure',
            'instead_table', 'named_worst_flips', 'flips_gallery', 'strip_rows', 'strip_figure', 'thumb_images',
            'render_strips', 'qc_figure', 'cluster_figure', 'attribution_joined', 'attribution_figure', 'noise_figure',
-           'attribution_examples', 'save_figures']
+           'attribution_examples', 'models_figure', 'consistency_figure', 'save_figures']
 
 # %% ../nbs/10_plots.ipynb #pl000004
 import json
@@ -45,6 +45,10 @@ class RunTables:
         )
         self.phi, self.mistaken, self.qc, self.bg_gap = (
             r('phi.csv'), r('most_mistaken.csv'), r('qc.csv'), r('bg_gap.csv'),
+        )
+        # the models side by side (`bgimpact.compare`)
+        self.leaderboard, self.model_pairs, self.consistency = (
+            r('leaderboard.csv'), r('model_pairs.csv'), r('error_consistency.csv'),
         )
         # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
         self.clusters = r('clusters/cluster_errors.csv')
@@ -750,9 +754,78 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
     fig.tight_layout()
     return fig
 
+# %% ../nbs/10_plots.ipynb #cmp00003
+def models_figure(rt: RunTables):  # a finished run's tables
+    "Each variant's top-1 per model with 95% intervals, models side by side; None with fewer than two models."
+    lb = (
+        rt.leaderboard[rt.leaderboard.model.isin(rt.models)]
+        if len(rt.leaderboard)
+        else rt.leaderboard
+    )
+    variants = [v for v in rt.variants if f'top1_{v}' in lb]
+    if len(lb) < 2 or not variants: return None
+    k = len(lb)
+    fig, ax = plt.subplots(figsize=(7, (.25 + .12 * k) * len(variants) + 1.6))
+    for j, r in enumerate(lb.to_dict('records')):
+        x = np.array([r[f'top1_{v}'] for v in variants]) * 100
+        lo = np.array([r[f'top1_{v}_lo'] for v in variants]) * 100
+        hi = np.array([r[f'top1_{v}_hi'] for v in variants]) * 100
+        y = np.arange(len(variants)) + (j - (k - 1) / 2) * .7 / k
+        label = f"{r['model']} (rank {r['rank']}, interval {r['rank_lo']}–{r['rank_hi']})"
+        ax.errorbar(x, y, xerr=[x - lo, hi - x], fmt='o', ms=4, capsize=2, lw=1, label=label)
+    ax.set_yticks(range(len(variants)), variants)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel('top-1 accuracy (%), 95% interval; the same images for every model')
+    ax.legend(fontsize='small', loc='upper left', bbox_to_anchor=(1, 1), frameon=False)
+    ax.set_title(f"Models side by side (ranked by {lb.attrs.get('sort_by', 'top-1 on original')})")
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/10_plots.ipynb #cmp00007
+def consistency_figure(rt: RunTables,        # a finished run's tables
+                       max_variants: int = 6, # panels at most
+                      ):
+    "Heatmaps of error consistency κ between models, a panel per variant; None with fewer than two models."
+    ec = rt.consistency
+    if not len(ec): return None
+    ec = ec[(ec.between == 'models') & ec.model_a.isin(rt.models) & ec.model_b.isin(rt.models)]
+    models = [
+        m
+        for m in (rt.leaderboard.model if len(rt.leaderboard) else rt.models)
+        if m in set(ec.model_a) | set(ec.model_b)
+    ]
+    variants = [v for v in rt.variants if v in set(ec.variant_a)][:max_variants]
+    if len(models) < 2 or not variants: return None
+    at, k = {m: i for i, m in enumerate(models)}, len(models)
+    fig, axes = plt.subplots(
+        1, len(variants), figsize=(1.2 + (1 + 0.45 * k) * len(variants), 1.4 + 0.45 * k),
+        squeeze=False,
+    )
+    for ax, v in zip(axes[0], variants):
+        kappa = np.eye(k)
+        for r in ec[ec.variant_a == v].itertuples():
+            kappa[at[r.model_a], at[r.model_b]] = kappa[at[r.model_b], at[r.model_a]] = r.kappa
+        im = ax.imshow(kappa, vmin=-1, vmax=1, cmap='RdBu_r')
+        for (i, j), val in np.ndenumerate(kappa):
+            ax.text(
+                j, i, '' if np.isnan(val) else f'{val:.2f}', ha='center', va='center',
+                fontsize='x-small',
+            )
+        ax.set_xticks(range(k), models, rotation=60, ha='right', fontsize='small')
+        ax.set_yticks(range(k), models if ax is axes[0, 0] else [], fontsize='small')
+        ax.set_title(v, fontsize='small')
+    fig.colorbar(im, ax=axes[0].tolist(), label='error consistency κ', shrink=.8)
+    fig.suptitle(
+        'Do the models fail on the same images? (κ: 0 = chance overlap, 1 = the same errors)',
+        fontsize='medium',
+    )
+    return fig
+
 # %% ../nbs/10_plots.ipynb #6f2eb8bb
 FIGURES = {'accuracy': accuracy_figure, 'confidence_shift': shift_figure, 'flips': flip_figure,
-           'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure}
+           'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure,
+           'models': models_figure, 'error_consistency': consistency_figure}
 PER_MODEL = {
     'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
     'worst_flips': flips_gallery, 'attribution': attribution_figure, 'noise': noise_figure,

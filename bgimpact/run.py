@@ -35,6 +35,7 @@ from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, Nois
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
 from .executors import LocalExecutor, get_executor, peak_rss_mb
+from .compare import COMPARE_FILES, compare_run
 from .analysis import PRED_COLUMNS, load_predictions, score, score_files, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
@@ -543,11 +544,17 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     counts = _counts(recs, groups, qc, errors, skipped, pred)
     inputs = _record_hashes(out, qc)
     extra, notes = _attribution_outputs(out, cfg, study, state, ledger)
+    # the models side by side, with the extras just written
+    compared = compare_run(out, n_boot=cfg.n_boot, seed=cfg.seed) if classify else []
     changes = _write_manifest(out, cfg, study, inputs, errors, counts, executor, extra)
     summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
     summary += notes + _not_written(left_out)
     write_text(out/'summary.txt', summary)
-    _record_outputs(out, _written_files(out, classify, adv, scores, left_out, thumbs), left_out)
+    stale = {f: 'empty' for f in COMPARE_FILES.values() if f not in compared}
+    _record_outputs(
+        out, _written_files(out, classify, adv, scores, left_out, thumbs) + compared,
+        left_out | stale,
+    )
     return RunResult(
         out, scores['metrics'], summary, study.timer, len(recs), counts['evaluated'], len(errors)
     )
