@@ -504,16 +504,17 @@ def _evaluate_flags(p: argparse.ArgumentParser):
 def _evaluate(args) -> int:
     "`bgimpact evaluate`: score a run again, list what it rewrote, flag a stale report."
     from bgimpact.analysis import SCORE_FILES, score_files, score_run, scores_summary
+    from bgimpact.compare import COMPARE_FILES, compare_run
     from bgimpact.verify import refuse_damaged
     run = Path(args.run)
     cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
     # never re-score tables no longer as the run wrote them
-    refuse_damaged(run, [*SCORE_FILES.values(), 'metrics.json'])
+    refuse_damaged(run, [*SCORE_FILES.values(), *COMPARE_FILES.values(), 'metrics.json'])
+    n_boot, seed = args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed
     with run_lock(run):
-        scores = score_run(
-            run, args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed
-        )
-    files = score_files(scores)
+        scores = score_run(run, n_boot, seed)
+        compared = compare_run(run, n_boot=n_boot, seed=seed)
+    files = score_files(scores) + compared
     lines = [
         f"bgimpact evaluate: {run}", *scores_summary(scores),
         f"rewrote {len(files)} files in {run}: {', '.join(files)}",
@@ -525,6 +526,61 @@ def _evaluate(args) -> int:
         )
     print('\n'.join(lines))
     return 0 if len(scores['metrics']) else 1
+
+# %% ../nbs/16_cli.ipynb #lb000001
+def _leaderboard_flags(p: argparse.ArgumentParser):
+    "The flags of `bgimpact leaderboard`."
+    p.add_argument('runs', nargs='+', type=_existing('run folder', 'predictions.parquet'),
+                   help="one or more finished run folders of the same images")
+    p.add_argument('--sort', default='top1_original',
+                   help="rank on top1_<variant> or shift_<variant> (higher is better) or bg_gap "
+                        "(lower is better); default top1_original")
+    p.add_argument('--format', dest='fmt', choices=['text', 'markdown', 'latex'], default='text',
+                   help="how to print the tables (default text)")
+    p.add_argument(
+        '--pairs', action='store_true',
+        help="also print every pair of models on every variant, tested on the same images",
+    )
+    p.add_argument(
+        '--out',
+        help="write leaderboard.csv, model_pairs.csv and error_consistency.csv "
+        "into this folder (not a run folder: `bgimpact evaluate` rewrites those)",
+    )
+    p.add_argument('--n-boot', type=int, default=1000, dest='n_boot',
+                   help="bootstrap resamples for the intervals (default 1000)")
+    p.add_argument('--seed', type=int, default=0, help="bootstrap seed (default 0)")
+
+
+@command(
+    'leaderboard',
+    "the models of one or more runs side by side: ranks with intervals, paired tests",
+    _leaderboard_flags,
+    examples=[
+        ('bgimpact leaderboard runs/study', 'the models of one run, ranked on top-1 on original'),
+        (
+            'bgimpact leaderboard runs/a runs/b --sort shift_only_fg --pairs',
+            'two runs of the same images',
+        ),
+        ('bgimpact leaderboard runs/study --format latex > table.tex', 'for a paper'),
+    ],
+)
+def _leaderboard(args) -> int:
+    "`bgimpact leaderboard`: print the models of runs side by side; write the tables on request."
+    from bgimpact.compare import compare_runs, format_leaderboard, format_table, pairs_view, write_comparison
+    out = Path(args.out) if args.out else None
+    if out is not None and (out/'predictions.parquet').exists():
+        raise ValueError(
+            f"--out {out} is a run folder: `bgimpact evaluate {out}` rewrites its own tables"
+        )
+    tables = compare_runs(args.runs, args.sort, args.n_boot, args.seed)
+    lines = [format_leaderboard(tables['leaderboard'], args.fmt)]
+    if args.pairs and len(tables['model_pairs']):
+        lines += ['', format_table(pairs_view(tables['model_pairs']), args.fmt)]
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        lines += ['', f"wrote {', '.join(write_comparison(out, tables))} in {out}"]
+    print('\n'.join(lines))
+    return 0
 
 # %% ../nbs/16_cli.ipynb #rn000002
 def _verify_flags(p: argparse.ArgumentParser):

@@ -6,7 +6,7 @@
 __all__ = ['MODEL_PAIR_COLUMNS', 'EC_COLUMNS', 'COMPARE_FILES', 'LEADERBOARD_FORMATS', 'common_predictions', 'rank_intervals',
            'sort_scores', 'leaderboard', 'holm', 'model_pairs', 'error_kappa', 'kappa_ci', 'error_consistency',
            'compare', 'run_tables', 'compare_runs', 'write_comparison', 'compare_run', 'leaderboard_view', 'pairs_view',
-           'format_leaderboard']
+           'format_table', 'format_leaderboard']
 
 # %% ../nbs/05d_compare.ipynb #36be19b4
 import itertools
@@ -452,17 +452,24 @@ def _latex(t: pd.DataFrame) -> str:
 # %% ../nbs/05d_compare.ipynb #aee983f0
 LEADERBOARD_FORMATS = ('text', 'markdown', 'latex')
 
+def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `pairs_view`)
+                 fmt: str = 'text',  # text, markdown or latex
+                ) -> str:
+    "A table of strings for a terminal, a Markdown page or a LaTeX paper."
+    if fmt == 'markdown': return _markdown(t)
+    if fmt == 'latex': return _latex(t)
+    if fmt != 'text':
+        raise ValueError(f"Unknown format {fmt!r}: use {', '.join(LEADERBOARD_FORMATS)}")
+    return t.to_string(index=False)
+
+# %% ../nbs/05d_compare.ipynb #a4cb42a4
 def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
                        fmt: str = 'text',   # text, markdown or latex
                       ) -> str:
     "The leaderboard for reading, with a line on how it is ranked."
-    t = leaderboard_view(lb)
     how = (
         f"Ranked by {lb.attrs.get('sort_by', 'top1_original')}; rank (95% interval over image resamples); "
-        "values in points with 95% intervals"
+        "values in points with 95% intervals."
     )
-    if fmt == 'markdown': return _markdown(t) + f'\n\n{how}.'
-    if fmt == 'latex': return _latex(t) + f'\n% {how}.'
-    if fmt != 'text':
-        raise ValueError(f"Unknown format {fmt!r}: use {', '.join(LEADERBOARD_FORMATS)}")
-    return t.to_string(index=False) + f'\n{how}.'
+    note = {'markdown': f'\n\n{how}', 'latex': f'\n% {how}'}.get(fmt, f'\n{how}')
+    return format_table(leaderboard_view(lb), fmt) + note
