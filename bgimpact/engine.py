@@ -72,7 +72,8 @@ def _load_segmenter(cfg: Config,   # the study's configuration
                     clfs: list,    # its classifiers (a Lite0 among them lends its CAM)
                    ) -> Segmenter:
     "The study's segmenter, on the runtime and CPU threads left to it."
-    cam = next((c for c in clfs if isinstance(c, Lite0Classifier)), None)
+    # only Lite0: GrabCut seeds from the same CAM whichever Lite models a study lists
+    cam = next((c for c in clfs if isinstance(c, Lite0Classifier) and c.lite_size == 0), None)
     dev = resolve_device(cfg.device)
     eager = 'opencv' if dev.type == 'cpu' else 'torch'                  # `auto`: PyTorch on a GPU
     u2_runtime = {'eager': eager}.get(cfg.runtime, cfg.runtime)
