@@ -6,7 +6,7 @@
 __all__ = ['MODEL_PAIR_COLUMNS', 'EC_COLUMNS', 'COMPARE_FILES', 'LEADERBOARD_FORMATS', 'common_predictions', 'rank_intervals',
            'sort_scores', 'leaderboard', 'holm', 'model_pairs', 'error_kappa', 'kappa_ci', 'error_consistency',
            'compare', 'run_tables', 'compare_runs', 'write_comparison', 'compare_run', 'leaderboard_view', 'pairs_view',
-           'format_table', 'format_leaderboard']
+           'format_table', 'format_leaderboard', 'comparison_summary']
 
 # %% ../nbs/05d_compare.ipynb #36be19b4
 import itertools
@@ -79,9 +79,7 @@ def sort_scores(pred: pd.DataFrame,  # common predictions
         known = [f'{k}_{v}' for k in ('top1', 'shift') for v in pred.variant.unique()]
         raise ValueError(f"Cannot sort by {sort_by!r}: use one of {', '.join(known)} or bg_gap")
     w = _wide(pred, variant, models)
-    return (
-        (w - _wide(pred, variant, models, 'orig1')).to_numpy() if kind == 'shift' else w.to_numpy()
-    )
+    return (w - _wide(pred, variant, models, 'orig1')).to_numpy() if kind == 'shift' else w.to_numpy()
 
 # %% ../nbs/05d_compare.ipynb #0452eeba
 def _extras(models: list,             # the leaderboard's models, in order
@@ -193,19 +191,12 @@ def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
     rows = []
     for v in dict.fromkeys(pred.variant):
         c, o, k = (_wide(pred, v, models, col) for col in ('correct1', 'orig1', 'composites'))
-        pairs = [
-            dict(variant=v, model_a=a, model_b=b) | _pair_row(c, o, k, a, b, n_boot, seed, level)
-            for a, b in itertools.combinations(models, 2)
-        ]
-        for r, pm, ps in zip(
-            pairs, holm([r['mcnemar_p'] for r in pairs]), holm([r['sign_p'] for r in pairs])
-        ):
+        pairs = [dict(variant=v, model_a=a, model_b=b) | _pair_row(c, o, k, a, b, n_boot, seed, level)
+                 for a, b in itertools.combinations(models, 2)]
+        for r, pm, ps in zip(pairs, holm([r['mcnemar_p'] for r in pairs]), holm([r['sign_p'] for r in pairs])):
             rows.append(r | dict(mcnemar_p_holm=pm, sign_p_holm=ps))
     out = pd.DataFrame(rows, columns=MODEL_PAIR_COLUMNS)
-    out.loc[
-        out.variant == 'original',
-        ['shift_a', 'shift_b', *_trio('shift_diff'), 'sign_p', 'sign_p_holm'],
-    ] = np.nan
+    out.loc[out.variant == 'original', ['shift_a', 'shift_b', *_trio('shift_diff'), 'sign_p', 'sign_p_holm']] = np.nan
     return out
 
 # %% ../nbs/05d_compare.ipynb #482c39cd
@@ -255,10 +246,8 @@ def _kappa_row(a: pd.Series, b: pd.Series,  # per-image correctness shares of th
     x, y = a[both].to_numpy() > .5, b[both].to_numpy() > .5
     c_obs, c_exp, kappa = error_kappa(x, y)
     lo, hi = kappa_ci(x, y, n_boot, level, seed)
-    return dict(
-        n=len(x), acc_a=x.mean(), acc_b=y.mean(), c_obs=c_obs, c_exp=c_exp, kappa=float(kappa),
-        kappa_lo=lo, kappa_hi=hi,
-    )
+    return dict(n=len(x), acc_a=x.mean(), acc_b=y.mean(), c_obs=c_obs, c_exp=c_exp, kappa=float(kappa),
+                kappa_lo=lo, kappa_hi=hi)
 
 # %% ../nbs/05d_compare.ipynb #6ab1da87
 def error_consistency(pred: pd.DataFrame,  # long predictions of one or several runs
@@ -275,18 +264,12 @@ def error_consistency(pred: pd.DataFrame,  # long predictions of one or several 
     for v in variants:
         w = _wide(pred, v, models)
         for a, b in itertools.combinations(models, 2):
-            rows.append(
-                dict(between='models', model_a=a, model_b=b, variant_a=v, variant_b=v)
-                | _kappa_row(w[a], w[b], **by)
-            )
+            rows.append(dict(between='models', model_a=a, model_b=b, variant_a=v, variant_b=v) | _kappa_row(w[a], w[b], **by))
     t = paired_table(pred)
     for m in models:
         w = t[t.model == m].pivot(index='image_id', columns='variant', values='correct1')
         for a, b in itertools.combinations([v for v in variants if v in w], 2):
-            rows.append(
-                dict(between='variants', model_a=m, model_b=m, variant_a=a, variant_b=b)
-                | _kappa_row(w[a], w[b], **by)
-            )
+            rows.append(dict(between='variants', model_a=m, model_b=m, variant_a=a, variant_b=b) | _kappa_row(w[a], w[b], **by))
     return pd.DataFrame(rows, columns=EC_COLUMNS)
 
 # %% ../nbs/05d_compare.ipynb #bd42a151
@@ -351,10 +334,7 @@ def compare_runs(runs,                          # run folders with predictions o
         for k, t in e.items(): extras.setdefault(k, []).append(t)
     extras = {k: pd.concat(ts, ignore_index=True) for k, ts in extras.items()}
     pred = pd.concat(preds, ignore_index=True)
-    if pred.empty:
-        raise ValueError(
-            f"No predictions in {', '.join(map(str, runs))}: are they finished runs with models?"
-        )
+    if pred.empty: raise ValueError(f"No predictions in {', '.join(map(str, runs))}: are they finished runs with models?")
     return compare(pred, sort_by, n_boot, seed, **extras)
 
 # %% ../nbs/05d_compare.ipynb #1c2d47e5
@@ -398,12 +378,8 @@ def _cell(v, lo, hi,            # a value and its interval
 def leaderboard_view(lb: pd.DataFrame,  # a `leaderboard`
                     ) -> pd.DataFrame:
     "The leaderboard as strings: rank with its interval, n, then each measure as `value [lo, hi]` (points)."
-    out = pd.DataFrame(
-        {
-            'rank': [f'{r} ({a}–{b})' for r, a, b in zip(lb['rank'], lb.rank_lo, lb.rank_hi)],
-            'model': lb.model, 'n': lb.n.astype('Int64'),
-        }
-    )
+    out = pd.DataFrame({'rank': [f'{r} ({a}–{b})' for r, a, b in zip(lb['rank'], lb.rank_lo, lb.rank_hi)],
+                        'model': lb.model, 'n': lb.n.astype('Int64')})
     for c in lb.columns:
         if c == 'rank' or c.endswith(('_lo', '_hi')) or f'{c}_lo' not in lb: continue
         signed, scale = c.startswith(('shift_', 'bg_gap')), 1 if c.startswith('rfs') else 100
@@ -415,13 +391,9 @@ def pairs_view(pairs: pd.DataFrame,  # a `model_pairs` table
               ) -> pd.DataFrame:
     "The model pairs as strings: differences in points with their intervals, Holm-adjusted p-values."
     out = pairs[['variant', 'model_a', 'model_b', 'n']].copy()
-    out['Δ top-1'] = [
-        _cell(*r, signed=True) for r in pairs[_trio('top1_diff')].itertuples(index=False)
-    ]
+    out['Δ top-1'] = [_cell(*r, signed=True) for r in pairs[_trio('top1_diff')].itertuples(index=False)]
     out['McNemar p (Holm)'] = pairs.mcnemar_p_holm.map(lambda p: f'{p:.2g}')
-    out['Δ shift'] = [
-        _cell(*r, signed=True) for r in pairs[_trio('shift_diff')].itertuples(index=False)
-    ]
+    out['Δ shift'] = [_cell(*r, signed=True) for r in pairs[_trio('shift_diff')].itertuples(index=False)]
     out['sign p (Holm)'] = pairs.sign_p_holm.map(lambda p: '' if pd.isna(p) else f'{p:.2g}')
     return out
 
@@ -431,21 +403,14 @@ def _markdown(t: pd.DataFrame) -> str:
     right = [c != 'model' for c in t.columns]
     head = '| ' + ' | '.join(map(str, t.columns)) + ' |'
     rule = '|' + '|'.join('---:' if r else ':---' for r in right) + '|'
-    return '\n'.join(
-        [head, rule] + ['| ' + ' | '.join(map(str, r)) + ' |' for r in t.itertuples(index=False)]
-    )
+    return '\n'.join([head, rule] + ['| ' + ' | '.join(map(str, r)) + ' |' for r in t.itertuples(index=False)])
 
 # %% ../nbs/05d_compare.ipynb #f85ec95b
 def _latex(t: pd.DataFrame) -> str:
     "A table of strings as a LaTeX booktabs tabular, special characters escaped."
-    esc = (
-        lambda s: str(s).translate(str.maketrans({c: '\\' + c for c in '_%&#$'})).replace('–', '--')
-    )
+    esc = lambda s: str(s).translate(str.maketrans({c: '\\' + c for c in '_%&#$'})).replace('–', '--')
     cols = ''.join('l' if c == 'model' else 'r' for c in t.columns)
-    lines = [
-        f'\\begin{{tabular}}{{{cols}}}', '\\toprule', ' & '.join(map(esc, t.columns)) + ' \\\\',
-        '\\midrule',
-    ]
+    lines = [f'\\begin{{tabular}}{{{cols}}}', '\\toprule', ' & '.join(map(esc, t.columns)) + ' \\\\', '\\midrule']
     lines += [' & '.join(map(esc, r)) + ' \\\\' for r in t.itertuples(index=False)]
     return '\n'.join(lines + ['\\bottomrule', '\\end{tabular}'])
 
@@ -458,8 +423,7 @@ def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `
     "A table of strings for a terminal, a Markdown page or a LaTeX paper."
     if fmt == 'markdown': return _markdown(t)
     if fmt == 'latex': return _latex(t)
-    if fmt != 'text':
-        raise ValueError(f"Unknown format {fmt!r}: use {', '.join(LEADERBOARD_FORMATS)}")
+    if fmt != 'text': raise ValueError(f"Unknown format {fmt!r}: use {', '.join(LEADERBOARD_FORMATS)}")
     return t.to_string(index=False)
 
 # %% ../nbs/05d_compare.ipynb #a4cb42a4
@@ -467,9 +431,21 @@ def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
                        fmt: str = 'text',   # text, markdown or latex
                       ) -> str:
     "The leaderboard for reading, with a line on how it is ranked."
-    how = (
-        f"Ranked by {lb.attrs.get('sort_by', 'top1_original')}; rank (95% interval over image resamples); "
-        "values in points with 95% intervals."
-    )
+    how = (f"Ranked by {lb.attrs.get('sort_by', 'top1_original')}; rank (95% interval over image resamples); "
+           "values in points with 95% intervals.")
     note = {'markdown': f'\n\n{how}', 'latex': f'\n% {how}'}.get(fmt, f'\n{how}')
     return format_table(leaderboard_view(lb), fmt) + note
+
+# %% ../nbs/05d_compare.ipynb #fd75b186
+def comparison_summary(lb: pd.DataFrame,  # a `leaderboard`
+                      ) -> list:
+    "Summary lines for a leaderboard of two models or more: rank with its interval, top-1 on original, BG-Gap, adversarial accuracy."
+    if len(lb) < 2: return []
+    view = leaderboard_view(lb)
+    shown = [c for c in ('top1_original', 'bg_gap', 'adv_accuracy') if c in view]
+    lines = [f"Models side by side on the same {int(lb.n.max())} images (rank: 95% interval over image resamples; "
+             f"`bgimpact leaderboard RUN --pairs` tests every pair)"]
+    w = view.model.str.len().max()
+    for r in view.to_dict('records'):
+        lines.append(f"  {r['rank']:<9} {r['model']:<{w}}  " + '  '.join(f"{c} {r[c]}" for c in shown))
+    return lines

@@ -35,7 +35,7 @@ from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, Nois
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
 from .executors import LocalExecutor, get_executor, peak_rss_mb
-from .compare import COMPARE_FILES, compare_run
+from .compare import COMPARE_FILES, compare_run, comparison_summary
 from .analysis import PRED_COLUMNS, load_predictions, score, score_files, scores_summary, worst_flips, write_scores
 from .metrics import size_categories
 from .quality import overlay
@@ -517,6 +517,13 @@ def _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes) -
     if len(scores['metrics']): lines += [''] + scores_summary(scores)
     return '\n'.join(lines) + '\n'
 
+# %% ../nbs/07_run.ipynb #cmpsum01
+def _side_by_side(lb: pd.DataFrame,  # the run's leaderboard (empty: none)
+                 ) -> str:
+    "The summary's closing lines on the models side by side, for a run of two models or more."
+    lines = comparison_summary(lb)
+    return '\n' + '\n'.join(lines) + '\n' if lines else ''
+
 # %% ../nbs/07_run.ipynb #9656041d
 def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its settings and its loaded study
                recs, groups,                         # its `ImageRecord`s, and them grouped by class
@@ -548,7 +555,8 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     compared = compare_run(out, n_boot=cfg.n_boot, seed=cfg.seed) if classify else []
     changes = _write_manifest(out, cfg, study, inputs, errors, counts, executor, extra)
     summary = _summary(out, recs, groups, qc, errors, skipped, scores, seconds, changes)
-    summary += notes + _not_written(left_out)
+    lb = pd.read_csv(out/'leaderboard.csv') if 'leaderboard.csv' in compared else pd.DataFrame()
+    summary += notes + _not_written(left_out) + _side_by_side(lb)
     write_text(out/'summary.txt', summary)
     stale = {f: 'empty' for f in COMPARE_FILES.values() if f not in compared}
     _record_outputs(
