@@ -808,10 +808,10 @@ def consistency_figure(rt: RunTables,        # a finished run's tables
             kappa[at[r.model_a], at[r.model_b]] = kappa[at[r.model_b], at[r.model_a]] = r.kappa
         im = ax.imshow(kappa, vmin=-1, vmax=1, cmap='RdBu_r')
         for (i, j), val in np.ndenumerate(kappa):
-            ax.text(
-                j, i, '' if np.isnan(val) else f'{val:.2f}', ha='center', va='center',
-                fontsize='x-small',
-            )
+            # white on the dark ends of the scale
+            colour = 'white' if abs(val) > 0.6 else 'black'
+            text = '' if np.isnan(val) else f'{val:.2f}'
+            ax.text(j, i, text, ha='center', va='center', fontsize='x-small', color=colour)
         ax.set_xticks(range(k), models, rotation=60, ha='right', fontsize='small')
         ax.set_yticks(range(k), models if ax is axes[0, 0] else [], fontsize='small')
         ax.set_title(v, fontsize='small')
