@@ -33,18 +33,28 @@ def common_predictions(pred: pd.DataFrame,  # long predictions of one or several
     idx = pd.MultiIndex.from_frame(pred[['variant', 'image_id']])
     return pred[idx.isin(keep)].reset_index(drop=True)
 
-# %% ../nbs/05d_compare.ipynb #ed76c400
+# %% ../nbs/05d_compare.ipynb #c95c27ce
+def _row_codes(x: np.ndarray,  # 2-D values, a row per image
+              ) -> np.ndarray:
+    "One integer per row, equal for equal rows: the columns' value codes in mixed radix (row-wise hashing when too many)."
+    codes, radix = np.zeros(len(x), np.int64), 1
+    for col in x.T:
+        values, inverse = np.unique(col, return_inverse=True)
+        if radix * len(values) >= 2**62: return np.unique(x, axis=0, return_inverse=True)[1].ravel()
+        codes, radix = codes * len(values) + inverse.ravel(), radix * len(values)
+    return codes
+
+# %% ../nbs/05d_compare.ipynb #d4aa154c
 def resample_counts(x,                   # per-image values: images on the first axis (a row per image)
                     n_boot: int = 1000,  # bootstrap resamples
                     seed: int = 0,       # resampling seed
                    ) -> tuple:
     "Bootstrap resamples of the rows of `x` as counts of its distinct rows: (counts n_boot × u, distinct rows u × …)."
-    x = np.asarray(x, np.float64)
-    rows, inverse = np.unique(x.reshape(len(x), -1), axis=0, return_inverse=True)
-    shares = np.bincount(inverse.ravel(), minlength=len(rows)) / len(x)
-    return np.random.default_rng(seed).multinomial(len(x), shares, size=n_boot), rows
+    x = np.asarray(x, np.float64).reshape(len(x), -1)
+    _, first, counts = np.unique(_row_codes(x), return_index=True, return_counts=True)
+    return np.random.default_rng(seed).multinomial(len(x), counts / len(x), size=n_boot), x[first]
 
-# %% ../nbs/05d_compare.ipynb #2ffc01fe
+# %% ../nbs/05d_compare.ipynb #c5e658c6
 def rank_intervals(scores,               # images × models: per-image scores, higher is better
                    n_boot: int = 1000,   # bootstrap resamples of the images
                    level: float = 0.95,  # the interval's coverage
@@ -63,36 +73,33 @@ def rank_intervals(scores,               # images × models: per-image scores, h
     hi = np.quantile(ranks, 1 - a, axis=0, method='higher')
     return rank.astype(int), lo.astype(int), hi.astype(int)
 
-# %% ../nbs/05d_compare.ipynb #9f982af9
-def _wide(pred: pd.DataFrame,  # common predictions
+# %% ../nbs/05d_compare.ipynb #61fd9cb7
+def _wide(t: pd.DataFrame,      # the `paired_table` of the common predictions
           variant: str,        # one variant
           models: list,        # the models, in order
           value: str = 'correct1',  # a `paired_table` column
          ) -> pd.DataFrame:
     "Images × models of one variant's per-image `value` (composites averaged)."
-    t = paired_table(pred[pred.variant.isin(['original', variant])])
     return t[t.variant == variant].pivot(index='image_id', columns='model', values=value)[models]
 
-# %% ../nbs/05d_compare.ipynb #6b0744f9
-def sort_scores(pred: pd.DataFrame,  # common predictions
+# %% ../nbs/05d_compare.ipynb #ff9ff091
+def sort_scores(t: pd.DataFrame,     # the `paired_table` of the common predictions
                 models: list,        # the models, in order
                 sort_by: str,        # `top1_<variant>`, `shift_<variant>` or `bg_gap`
                ) -> np.ndarray:
     "Images × models per-image values of the quantity a leaderboard is sorted by, higher is better."
     if sort_by == 'bg_gap':
-        same, rand = _wide(pred, 'mixed_same', models), _wide(pred, 'mixed_rand', models)
+        same, rand = _wide(t, 'mixed_same', models), _wide(t, 'mixed_rand', models)
         both = same.index.intersection(rand.index)
         return (rand.loc[both] - same.loc[both]).to_numpy()
     kind, _, variant = sort_by.partition('_')
-    if kind not in ('top1', 'shift') or variant not in set(pred.variant):
-        known = [f'{k}_{v}' for k in ('top1', 'shift') for v in pred.variant.unique()]
+    if kind not in ('top1', 'shift') or variant not in set(t.variant):
+        known = [f'{k}_{v}' for k in ('top1', 'shift') for v in t.variant.unique()]
         raise ValueError(f"Cannot sort by {sort_by!r}: use one of {', '.join(known)} or bg_gap")
-    w = _wide(pred, variant, models)
-    return (
-        (w - _wide(pred, variant, models, 'orig1')).to_numpy() if kind == 'shift' else w.to_numpy()
-    )
+    w = _wide(t, variant, models)
+    return (w - _wide(t, variant, models, 'orig1')).to_numpy() if kind == 'shift' else w.to_numpy()
 
-# %% ../nbs/05d_compare.ipynb #68056d5d
+# %% ../nbs/05d_compare.ipynb #48478e3f
 def _extras(models: list,             # the leaderboard's models, in order
             adversarial=None,         # adversarial rows (`adversarial.csv`)
             noise=None,               # noise metrics (`noise_metrics.csv`)
@@ -113,10 +120,10 @@ def _extras(models: list,             # the leaderboard's models, in order
             parts.append(g.rename(columns=lambda c: c.replace('inside', f'inside_{method}')))
     return pd.concat(parts, axis=1).reindex(models) if parts else pd.DataFrame(index=models)
 
-# %% ../nbs/05d_compare.ipynb #2e90050f
+# %% ../nbs/05d_compare.ipynb #3b7be498
 def _trio(name: str) -> list: return [name, f'{name}_lo', f'{name}_hi']
 
-# %% ../nbs/05d_compare.ipynb #3b63a50f
+# %% ../nbs/05d_compare.ipynb #0e073a1e
 def _variant_columns(m: pd.DataFrame,  # `variant_metrics` of the common predictions
                      models: list,     # the models, in order
                     ) -> pd.DataFrame:
@@ -129,7 +136,7 @@ def _variant_columns(m: pd.DataFrame,  # `variant_metrics` of the common predict
         if v != 'original': lb[_trio(f'shift_{v}')] = mv[_trio('top1_shift')].to_numpy()
     return lb
 
-# %% ../nbs/05d_compare.ipynb #12a09c22
+# %% ../nbs/05d_compare.ipynb #d710ac39
 def leaderboard(pred: pd.DataFrame,          # long predictions of one or several runs
                 sort_by: str = 'top1_original',  # the per-image quantity to rank on (see above)
                 n_boot: int = 1000,          # bootstrap resamples for the rank intervals
@@ -143,7 +150,9 @@ def leaderboard(pred: pd.DataFrame,          # long predictions of one or severa
     gap = bg_gap(pred).set_index('model').reindex(models)
     if gap.n.notna().any(): lb[_trio('bg_gap')] = gap[_trio('bg_gap')]
     lb = lb.join(_extras(models, **extras))
-    rank, lo, hi = rank_intervals(sort_scores(pred, models, sort_by), n_boot, seed=seed)
+    rank, lo, hi = rank_intervals(
+        sort_scores(paired_table(pred), models, sort_by), n_boot, seed=seed
+    )
     lb.insert(0, 'rank', rank)
     lb.insert(1, 'rank_lo', lo)
     lb.insert(2, 'rank_hi', hi)
@@ -151,7 +160,7 @@ def leaderboard(pred: pd.DataFrame,          # long predictions of one or severa
     lb.attrs['sort_by'] = sort_by
     return lb
 
-# %% ../nbs/05d_compare.ipynb #791c2b5d
+# %% ../nbs/05d_compare.ipynb #26b0abfe
 def holm(p,  # p-values of one family of tests
         ) -> np.ndarray:
     "Holm's step-down adjusted p-values (family-wise error rate over the tests given)."
@@ -162,7 +171,7 @@ def holm(p,  # p-values of one family of tests
     out[order] = np.minimum(np.maximum.accumulate(steps), 1)
     return out
 
-# %% ../nbs/05d_compare.ipynb #8ad794c0
+# %% ../nbs/05d_compare.ipynb #2c8230e7
 def _mean_ci(x,  # per-image values
              n_boot: int, level: float, seed: int,  # resamples, confidence level, seed
             ) -> tuple:
@@ -174,7 +183,7 @@ def _mean_ci(x,  # per-image values
     lo, hi = np.quantile(counts @ rows[:, 0] / len(x), [(1 - level) / 2, (1 + level) / 2])
     return float(lo), float(hi)
 
-# %% ../nbs/05d_compare.ipynb #a61a8db6
+# %% ../nbs/05d_compare.ipynb #a8fe67ea
 MODEL_PAIR_COLUMNS = [
     'variant', 'model_a', 'model_b', 'n', 'top1_a', 'top1_b', *_trio('top1_diff'), 'mcnemar_b',
     'mcnemar_c', 'mcnemar_p', 'mcnemar_p_holm', 'shift_a', 'shift_b', *_trio('shift_diff'),
@@ -201,7 +210,7 @@ def _pair_row(c: pd.DataFrame,       # images × models: correctness on the vari
         sign_p=mcnemar_exact(int((d > 0).sum()), int((d < 0).sum())),
     )
 
-# %% ../nbs/05d_compare.ipynb #715f1e23
+# %% ../nbs/05d_compare.ipynb #c4c081ab
 def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
                 models=None,           # the models, in order (default: as they appear)
                 n_boot: int = 1000,    # bootstrap resamples for the shift difference
@@ -211,9 +220,9 @@ def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
     "Every pair of models on every variant, same images: top-1 and shift differences, intervals, exact tests, Holm-adjusted."
     pred = common_predictions(pred)
     models = list(models or dict.fromkeys(pred.model))
-    rows = []
+    rows, t = [], paired_table(pred)
     for v in dict.fromkeys(pred.variant):
-        c, o, k = (_wide(pred, v, models, col) for col in ('correct1', 'orig1', 'composites'))
+        c, o, k = (_wide(t, v, models, col) for col in ('correct1', 'orig1', 'composites'))
         pairs = [
             dict(variant=v, model_a=a, model_b=b) | _pair_row(c, o, k, a, b, n_boot, seed, level)
             for a, b in itertools.combinations(models, 2)
@@ -229,7 +238,7 @@ def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
     ] = np.nan
     return out
 
-# %% ../nbs/05d_compare.ipynb #fb0bd30f
+# %% ../nbs/05d_compare.ipynb #807d61d8
 def error_kappa(a,  # per-image 0/1 correctness of one classifier (images on the last axis; rows allowed)
                 b,  # of the other, on the same images
                ) -> tuple:
@@ -242,7 +251,7 @@ def error_kappa(a,  # per-image 0/1 correctness of one classifier (images on the
         kappa = np.where(c_exp < 1, (c_obs - c_exp) / (1 - c_exp), np.nan)
     return c_obs, c_exp, kappa
 
-# %% ../nbs/05d_compare.ipynb #16bca0dd
+# %% ../nbs/05d_compare.ipynb #2b634c82
 def kappa_ci(a, b,                # per-image 0/1 correctness of two classifiers, same images
              n_boot: int = 1000,  # bootstrap resamples of the images
              level: float = 0.95, # the interval's coverage
@@ -261,7 +270,7 @@ def kappa_ci(a, b,                # per-image 0/1 correctness of two classifiers
     if not len(ks): return np.nan, np.nan
     return tuple(float(v) for v in np.quantile(ks, [(1 - level) / 2, (1 + level) / 2]))
 
-# %% ../nbs/05d_compare.ipynb #357c4e0b
+# %% ../nbs/05d_compare.ipynb #59ac7f84
 EC_COLUMNS = [
     'between', 'model_a', 'model_b', 'variant_a', 'variant_b', 'n', 'acc_a', 'acc_b', 'c_obs',
     'c_exp', *_trio('kappa'),
@@ -280,7 +289,7 @@ def _kappa_row(a: pd.Series, b: pd.Series,  # per-image correctness shares of th
         kappa_lo=lo, kappa_hi=hi,
     )
 
-# %% ../nbs/05d_compare.ipynb #2ae7e196
+# %% ../nbs/05d_compare.ipynb #e1fcfff6
 def error_consistency(pred: pd.DataFrame,  # long predictions of one or several runs
                       models=None,         # the models, in order (default: as they appear)
                       n_boot: int = 1000,  # bootstrap resamples
@@ -291,15 +300,14 @@ def error_consistency(pred: pd.DataFrame,  # long predictions of one or several 
     pred = common_predictions(pred)
     models = list(models or dict.fromkeys(pred.model))
     variants = list(dict.fromkeys(pred.variant))
-    rows, by = [], dict(n_boot=n_boot, seed=seed, level=level)
+    rows, by, t = [], dict(n_boot=n_boot, seed=seed, level=level), paired_table(pred)
     for v in variants:
-        w = _wide(pred, v, models)
+        w = _wide(t, v, models)
         for a, b in itertools.combinations(models, 2):
             rows.append(
                 dict(between='models', model_a=a, model_b=b, variant_a=v, variant_b=v)
                 | _kappa_row(w[a], w[b], **by)
             )
-    t = paired_table(pred)
     for m in models:
         w = t[t.model == m].pivot(index='image_id', columns='variant', values='correct1')
         for a, b in itertools.combinations([v for v in variants if v in w], 2):
@@ -309,7 +317,7 @@ def error_consistency(pred: pd.DataFrame,  # long predictions of one or several 
             )
     return pd.DataFrame(rows, columns=EC_COLUMNS)
 
-# %% ../nbs/05d_compare.ipynb #7ebf4a88
+# %% ../nbs/05d_compare.ipynb #b98d2c41
 COMPARE_FILES = {
     'leaderboard': 'leaderboard.csv', 'model_pairs': 'model_pairs.csv',
     'error_consistency': 'error_consistency.csv',
@@ -330,7 +338,7 @@ def compare(pred: pd.DataFrame,             # long predictions of one or several
         error_consistency=error_consistency(pred, list(lb.model), **by),
     )
 
-# %% ../nbs/05d_compare.ipynb #22251e9f
+# %% ../nbs/05d_compare.ipynb #f1f445a1
 _EXTRA_FILES = {
     'adversarial': 'adversarial.csv', 'noise': 'noise_metrics.csv',
     'attribution': 'attribution_summary.csv',
@@ -346,7 +354,7 @@ def run_tables(run,  # a run folder
     }
     return load_predictions(run), extras
 
-# %% ../nbs/05d_compare.ipynb #d0f4213e
+# %% ../nbs/05d_compare.ipynb #fe6e7e80
 def _named(pred: pd.DataFrame, extras: dict,  # one run's tables
            rename: dict,                       # model → its name in the comparison
           ) -> tuple:
@@ -354,7 +362,7 @@ def _named(pred: pd.DataFrame, extras: dict,  # one run's tables
     fix = lambda t: t.assign(model=t.model.astype(str).replace(rename))
     return fix(pred), {k: fix(t) for k, t in extras.items()}
 
-# %% ../nbs/05d_compare.ipynb #2962987d
+# %% ../nbs/05d_compare.ipynb #7af7d2a9
 def compare_runs(runs,                          # run folders with predictions of the same images
                  sort_by: str = 'top1_original',# the leaderboard's ranking quantity
                  n_boot: int = 1000,            # bootstrap resamples
@@ -377,7 +385,7 @@ def compare_runs(runs,                          # run folders with predictions o
         )
     return compare(pred, sort_by, n_boot, seed, **extras)
 
-# %% ../nbs/05d_compare.ipynb #44ccec36
+# %% ../nbs/05d_compare.ipynb #43722193
 def write_comparison(out,     # the run folder
                      tables: dict,  # tables from `compare`
                     ) -> list:
@@ -390,7 +398,7 @@ def write_comparison(out,     # the run folder
         else: (Path(out)/f).unlink(missing_ok=True)
     return written
 
-# %% ../nbs/05d_compare.ipynb #39188032
+# %% ../nbs/05d_compare.ipynb #26b651f6
 def compare_run(run,                            # a finished run folder
                 sort_by: str = 'top1_original', # the leaderboard's ranking quantity
                 n_boot: int = 1000,             # bootstrap resamples
@@ -404,7 +412,7 @@ def compare_run(run,                            # a finished run folder
         rr.vouch(*written)
     return written
 
-# %% ../nbs/05d_compare.ipynb #dbd28a9f
+# %% ../nbs/05d_compare.ipynb #3da63918
 def _cell(v, lo, hi,            # a value and its interval
           signed: bool = False, # show the sign (shifts, gaps)
           scale: float = 100,   # 100: in points; 1: as is
@@ -414,7 +422,7 @@ def _cell(v, lo, hi,            # a value and its interval
     f = (lambda x: f'{x * scale:+.1f}') if signed else (lambda x: f'{x * scale:.1f}')
     return f'{f(v)} [{f(lo)}, {f(hi)}]'
 
-# %% ../nbs/05d_compare.ipynb #1e5fa4fc
+# %% ../nbs/05d_compare.ipynb #337cd834
 def leaderboard_view(lb: pd.DataFrame,  # a `leaderboard`
                     ) -> pd.DataFrame:
     "The leaderboard as strings: rank with its interval, n, then each measure as `value [lo, hi]` (points)."
@@ -430,7 +438,7 @@ def leaderboard_view(lb: pd.DataFrame,  # a `leaderboard`
         out[c] = [_cell(*r, signed, scale) for r in lb[_trio(c)].itertuples(index=False)]
     return out.loc[:, (out != '').any()]
 
-# %% ../nbs/05d_compare.ipynb #80e94e70
+# %% ../nbs/05d_compare.ipynb #f8fbb179
 def pairs_view(pairs: pd.DataFrame,  # a `model_pairs` table
               ) -> pd.DataFrame:
     "The model pairs as strings: differences in points with their intervals, Holm-adjusted p-values."
@@ -445,7 +453,7 @@ def pairs_view(pairs: pd.DataFrame,  # a `model_pairs` table
     out['sign p (Holm)'] = pairs.sign_p_holm.map(lambda p: '' if pd.isna(p) else f'{p:.2g}')
     return out
 
-# %% ../nbs/05d_compare.ipynb #b8743a9b
+# %% ../nbs/05d_compare.ipynb #f33ba3fd
 def _markdown(t: pd.DataFrame) -> str:
     "A table of strings as a Markdown pipe table (numbers right-aligned, text left)."
     right = [bool(len(t)) and bool(re.match(r'[+-]?\d', str(t[c].iloc[0]))) for c in t.columns]
@@ -455,7 +463,7 @@ def _markdown(t: pd.DataFrame) -> str:
         [head, rule] + ['| ' + ' | '.join(map(str, r)) + ' |' for r in t.itertuples(index=False)]
     )
 
-# %% ../nbs/05d_compare.ipynb #a32c47c2
+# %% ../nbs/05d_compare.ipynb #fced2dce
 def _latex(t: pd.DataFrame) -> str:
     "A table of strings as a LaTeX booktabs tabular, special characters escaped."
     esc = (
@@ -471,7 +479,7 @@ def _latex(t: pd.DataFrame) -> str:
     lines += [' & '.join(map(esc, r)) + ' \\\\' for r in t.itertuples(index=False)]
     return '\n'.join(lines + ['\\bottomrule', '\\end{tabular}'])
 
-# %% ../nbs/05d_compare.ipynb #a9e234fa
+# %% ../nbs/05d_compare.ipynb #886009a5
 LEADERBOARD_FORMATS = ('text', 'markdown', 'latex')
 
 def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `pairs_view`)
@@ -484,7 +492,7 @@ def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `
         raise ValueError(f"Unknown format {fmt!r}: use {', '.join(LEADERBOARD_FORMATS)}")
     return t.to_string(index=False)
 
-# %% ../nbs/05d_compare.ipynb #0861359c
+# %% ../nbs/05d_compare.ipynb #32b37eec
 def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
                        fmt: str = 'text',   # text, markdown or latex
                       ) -> str:
@@ -496,7 +504,7 @@ def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
     note = {'markdown': f'\n\n{how}', 'latex': f'\n% {how}'}.get(fmt, f'\n{how}')
     return format_table(leaderboard_view(lb), fmt) + note
 
-# %% ../nbs/05d_compare.ipynb #99f0de63
+# %% ../nbs/05d_compare.ipynb #ca7d8eed
 def comparison_summary(lb: pd.DataFrame,  # a `leaderboard`
                       ) -> list:
     "Summary lines for a leaderboard of two models or more: rank with its interval, top-1 on original, BG-Gap, adversarial accuracy."
