@@ -77,6 +77,9 @@ _GAP = {
     'bg_gap': 'BG-Gap = mixed_same − mixed_rand (paired per image)',
     'bg_gap_lo': 'lower end of its 95% interval', 'bg_gap_hi': 'upper end of its 95% interval',
 }
+_SCORING_ALL = ('with a label map only: `imagenet` (1000-way top-1), `mapped` or `restricted` '
+                '(see `scoring` in metrics_label_space)')
+
 def _trios(name: str, what: str) -> dict:
     "A column and the two ends of its 95% interval, described."
     return {
@@ -134,6 +137,7 @@ COLUMNS = {   # table → column → meaning; `bgimpact columns` prints it and a
                             'pool': 'backgrounds in the pool', 'forwards': 'forward passes spent', 'forwards_per_fg': 'per object',
                             'full_search_forwards': 'forward passes a search of every background would take'},
     'leaderboard': {
+        'scoring': _SCORING_ALL,
         'rank': 'the model\'s place on the sorting quantity (1 = best; tied models share the best place)',
         'rank_lo': 'best place in 95% of image resamples', 'rank_hi': 'worst place in 95% of image resamples',
         'model': _BASE['model'], 'n': 'images every model has on `original`',
@@ -144,6 +148,7 @@ COLUMNS = {   # table → column → meaning; `bgimpact columns` prints it and a
         **_trios('rfs', "Hard ImageNet's relative foreground sensitivity, mean over the noise levels"),
         **_trios('inside_<method>', "share of the true class's attribution inside the object mask")},
     'model_pairs': {
+        'scoring': _SCORING_ALL,
         'variant': _BASE['variant'], 'model_a': 'one model', 'model_b': 'the other', 'n': 'images both have',
         'top1_a': "model_a's top-1", 'top1_b': "model_b's top-1",
         **_trios('top1_diff', 'top1_a − top1_b (Newcombe paired interval)'),
@@ -153,6 +158,7 @@ COLUMNS = {   # table → column → meaning; `bgimpact columns` prints it and a
         **_trios('shift_diff', 'shift_a − shift_b (percentile bootstrap over images)'),
         'sign_p': 'exact sign test of the per-image shift differences', 'sign_p_holm': 'sign_p adjusted for the pairs of the variant (Holm)'},
     'error_consistency': {
+        'scoring': _SCORING_ALL,
         'between': '`models`: two models on one variant; `variants`: two variants of one model',
         'model_a': 'the first model', 'model_b': 'the second (the same for `variants`)',
         'variant_a': 'the first variant', 'variant_b': 'the second (the same for `models`)', 'n': 'images both have',

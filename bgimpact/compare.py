@@ -5,8 +5,9 @@
 # %% auto #0
 __all__ = ['MODEL_PAIR_COLUMNS', 'EC_COLUMNS', 'COMPARE_FILES', 'LEADERBOARD_FORMATS', 'common_predictions', 'resample_counts',
            'rank_intervals', 'sort_scores', 'leaderboard', 'holm', 'model_pairs', 'error_kappa', 'kappa_ci',
-           'error_consistency', 'compare', 'run_tables', 'compare_runs', 'write_comparison', 'compare_run',
-           'leaderboard_view', 'pairs_view', 'format_table', 'format_leaderboard', 'comparison_summary']
+           'error_consistency', 'scored_predictions', 'compare', 'run_tables', 'compare_runs', 'write_comparison',
+           'compare_run', 'leaderboard_view', 'pairs_view', 'format_table', 'format_leaderboard', 'main_scoring',
+           'comparison_summary']
 
 # %% ../nbs/05d_compare.ipynb #ead5a378
 import itertools, re
@@ -19,7 +20,7 @@ from scipy.stats import rankdata
 from .core import write_csv
 from .records import RunRecord
 from .metrics import image_flips, mcnemar_exact, paired_diff_ci, paired_table, variant_metrics
-from .analysis import PRED_COLUMNS, adversarial_summary, bg_gap, load_predictions
+from .analysis import LABEL_SPACE_COLUMNS, PRED_COLUMNS, adversarial_summary, bg_gap, load_predictions
 
 # %% ../nbs/05d_compare.ipynb #5eba0bda
 def common_predictions(pred: pd.DataFrame,  # long predictions of one or several runs
@@ -160,7 +161,7 @@ def leaderboard(pred: pd.DataFrame,          # long predictions of one or severa
     lb.attrs['sort_by'] = sort_by
     return lb
 
-# %% ../nbs/05d_compare.ipynb #26b0abfe
+# %% ../nbs/05d_compare.ipynb #90a065bb
 def holm(p,  # p-values of one family of tests
         ) -> np.ndarray:
     "Holm's step-down adjusted p-values (family-wise error rate over the tests given)."
@@ -171,7 +172,7 @@ def holm(p,  # p-values of one family of tests
     out[order] = np.minimum(np.maximum.accumulate(steps), 1)
     return out
 
-# %% ../nbs/05d_compare.ipynb #2c8230e7
+# %% ../nbs/05d_compare.ipynb #5e5106e5
 def _mean_ci(x,  # per-image values
              n_boot: int, level: float, seed: int,  # resamples, confidence level, seed
             ) -> tuple:
@@ -183,7 +184,7 @@ def _mean_ci(x,  # per-image values
     lo, hi = np.quantile(counts @ rows[:, 0] / len(x), [(1 - level) / 2, (1 + level) / 2])
     return float(lo), float(hi)
 
-# %% ../nbs/05d_compare.ipynb #a8fe67ea
+# %% ../nbs/05d_compare.ipynb #f8d0f316
 MODEL_PAIR_COLUMNS = [
     'variant', 'model_a', 'model_b', 'n', 'top1_a', 'top1_b', *_trio('top1_diff'), 'mcnemar_b',
     'mcnemar_c', 'mcnemar_p', 'mcnemar_p_holm', 'shift_a', 'shift_b', *_trio('shift_diff'),
@@ -210,7 +211,7 @@ def _pair_row(c: pd.DataFrame,       # images × models: correctness on the vari
         sign_p=mcnemar_exact(int((d > 0).sum()), int((d < 0).sum())),
     )
 
-# %% ../nbs/05d_compare.ipynb #c4c081ab
+# %% ../nbs/05d_compare.ipynb #f1a10fd1
 def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
                 models=None,           # the models, in order (default: as they appear)
                 n_boot: int = 1000,    # bootstrap resamples for the shift difference
@@ -238,7 +239,7 @@ def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
     ] = np.nan
     return out
 
-# %% ../nbs/05d_compare.ipynb #807d61d8
+# %% ../nbs/05d_compare.ipynb #b859940f
 def error_kappa(a,  # per-image 0/1 correctness of one classifier (images on the last axis; rows allowed)
                 b,  # of the other, on the same images
                ) -> tuple:
@@ -251,7 +252,7 @@ def error_kappa(a,  # per-image 0/1 correctness of one classifier (images on the
         kappa = np.where(c_exp < 1, (c_obs - c_exp) / (1 - c_exp), np.nan)
     return c_obs, c_exp, kappa
 
-# %% ../nbs/05d_compare.ipynb #2b634c82
+# %% ../nbs/05d_compare.ipynb #6fe65703
 def kappa_ci(a, b,                # per-image 0/1 correctness of two classifiers, same images
              n_boot: int = 1000,  # bootstrap resamples of the images
              level: float = 0.95, # the interval's coverage
@@ -270,7 +271,7 @@ def kappa_ci(a, b,                # per-image 0/1 correctness of two classifiers
     if not len(ks): return np.nan, np.nan
     return tuple(float(v) for v in np.quantile(ks, [(1 - level) / 2, (1 + level) / 2]))
 
-# %% ../nbs/05d_compare.ipynb #59ac7f84
+# %% ../nbs/05d_compare.ipynb #1a567aea
 EC_COLUMNS = [
     'between', 'model_a', 'model_b', 'variant_a', 'variant_b', 'n', 'acc_a', 'acc_b', 'c_obs',
     'c_exp', *_trio('kappa'),
@@ -289,7 +290,7 @@ def _kappa_row(a: pd.Series, b: pd.Series,  # per-image correctness shares of th
         kappa_lo=lo, kappa_hi=hi,
     )
 
-# %% ../nbs/05d_compare.ipynb #e1fcfff6
+# %% ../nbs/05d_compare.ipynb #ccc09fd7
 def error_consistency(pred: pd.DataFrame,  # long predictions of one or several runs
                       models=None,         # the models, in order (default: as they appear)
                       n_boot: int = 1000,  # bootstrap resamples
@@ -317,20 +318,28 @@ def error_consistency(pred: pd.DataFrame,  # long predictions of one or several 
             )
     return pd.DataFrame(rows, columns=EC_COLUMNS)
 
-# %% ../nbs/05d_compare.ipynb #b98d2c41
+# %% ../nbs/05d_compare.ipynb #593c2f1b
+def scored_predictions(pred: pd.DataFrame,  # long predictions, with the label-space columns where a label map was used
+                      ) -> dict:
+    "Each scoring's view of the predictions: `imagenet` (1000-way), and with a label map `mapped` and `restricted`."
+    spaced = set(LABEL_SPACE_COLUMNS) <= set(pred.columns)
+    out = {'imagenet': pred} if (pred.label_idx >= 0).any() or not spaced else {}
+    if spaced:
+        p = pred[pred.mapped_true >= 0]
+        for kind in ('mapped', 'restricted'):
+            out[kind] = p.assign(
+                top1_idx=p[f'{kind}_top1'], correct1=p[f'{kind}_correct'], label_idx=p.mapped_true
+            )
+    return {k: p for k, p in out.items() if len(p)}
+
+# %% ../nbs/05d_compare.ipynb #0b280877
 COMPARE_FILES = {
     'leaderboard': 'leaderboard.csv', 'model_pairs': 'model_pairs.csv',
     'error_consistency': 'error_consistency.csv',
 }
 
-def compare(pred: pd.DataFrame,             # long predictions of one or several runs
-            sort_by: str = 'top1_original', # the leaderboard's ranking quantity
-            n_boot: int = 1000,             # bootstrap resamples
-            seed: int = 0,                  # bootstrap seed
-            **extras,                       # `adversarial`, `noise`, `attribution` tables, where computed
-           ) -> dict:
-    "The leaderboard, the model pairs and the error consistency of a study's predictions (empty tables without any)."
-    if pred.empty: return {k: pd.DataFrame() for k in COMPARE_FILES}
+def _compare_one(pred: pd.DataFrame, sort_by: str, n_boot: int, seed: int, extras: dict) -> dict:
+    "The three tables of one scoring's predictions."
     by = dict(n_boot=n_boot, seed=seed)
     lb = leaderboard(pred, sort_by, **by, **extras)
     return dict(
@@ -338,7 +347,27 @@ def compare(pred: pd.DataFrame,             # long predictions of one or several
         error_consistency=error_consistency(pred, list(lb.model), **by),
     )
 
-# %% ../nbs/05d_compare.ipynb #f1f445a1
+# %% ../nbs/05d_compare.ipynb #64f49e85
+def compare(pred: pd.DataFrame,             # long predictions of one or several runs
+            sort_by: str = 'top1_original', # the leaderboard's ranking quantity
+            n_boot: int = 1000,             # bootstrap resamples
+            seed: int = 0,                  # bootstrap seed
+            **extras,                       # `adversarial`, `noise`, `attribution` tables, where computed
+           ) -> dict:
+    "The leaderboard, the model pairs and the error consistency of a study's predictions, per scoring (empty tables without any)."
+    scorings = scored_predictions(pred)
+    if pred.empty or not scorings: return {k: pd.DataFrame() for k in COMPARE_FILES}
+    parts = {s: _compare_one(p, sort_by, n_boot, seed, extras) for s, p in scorings.items()}
+    if list(parts) == ['imagenet']: return parts['imagenet']
+    out = {
+        k: pd.concat([t[k].assign(scoring=s) for s, t in parts.items()], ignore_index=True)
+        for k in COMPARE_FILES
+    }
+    out = {k: t[['scoring', *t.columns.drop('scoring')]] for k, t in out.items()}
+    out['leaderboard'].attrs['sort_by'] = sort_by
+    return out
+
+# %% ../nbs/05d_compare.ipynb #5bbc559a
 _EXTRA_FILES = {
     'adversarial': 'adversarial.csv', 'noise': 'noise_metrics.csv',
     'attribution': 'attribution_summary.csv',
@@ -354,7 +383,7 @@ def run_tables(run,  # a run folder
     }
     return load_predictions(run), extras
 
-# %% ../nbs/05d_compare.ipynb #fe6e7e80
+# %% ../nbs/05d_compare.ipynb #79a1314c
 def _named(pred: pd.DataFrame, extras: dict,  # one run's tables
            rename: dict,                       # model → its name in the comparison
           ) -> tuple:
@@ -362,7 +391,7 @@ def _named(pred: pd.DataFrame, extras: dict,  # one run's tables
     fix = lambda t: t.assign(model=t.model.astype(str).replace(rename))
     return fix(pred), {k: fix(t) for k, t in extras.items()}
 
-# %% ../nbs/05d_compare.ipynb #7af7d2a9
+# %% ../nbs/05d_compare.ipynb #1e388779
 def compare_runs(runs,                          # run folders with predictions of the same images
                  sort_by: str = 'top1_original',# the leaderboard's ranking quantity
                  n_boot: int = 1000,            # bootstrap resamples
@@ -385,7 +414,7 @@ def compare_runs(runs,                          # run folders with predictions o
         )
     return compare(pred, sort_by, n_boot, seed, **extras)
 
-# %% ../nbs/05d_compare.ipynb #43722193
+# %% ../nbs/05d_compare.ipynb #6f30ee22
 def write_comparison(out,     # the run folder
                      tables: dict,  # tables from `compare`
                     ) -> list:
@@ -398,7 +427,7 @@ def write_comparison(out,     # the run folder
         else: (Path(out)/f).unlink(missing_ok=True)
     return written
 
-# %% ../nbs/05d_compare.ipynb #26b651f6
+# %% ../nbs/05d_compare.ipynb #00f838cf
 def compare_run(run,                            # a finished run folder
                 sort_by: str = 'top1_original', # the leaderboard's ranking quantity
                 n_boot: int = 1000,             # bootstrap resamples
@@ -412,7 +441,7 @@ def compare_run(run,                            # a finished run folder
         rr.vouch(*written)
     return written
 
-# %% ../nbs/05d_compare.ipynb #3da63918
+# %% ../nbs/05d_compare.ipynb #2811ae2d
 def _cell(v, lo, hi,            # a value and its interval
           signed: bool = False, # show the sign (shifts, gaps)
           scale: float = 100,   # 100: in points; 1: as is
@@ -422,7 +451,7 @@ def _cell(v, lo, hi,            # a value and its interval
     f = (lambda x: f'{x * scale:+.1f}') if signed else (lambda x: f'{x * scale:.1f}')
     return f'{f(v)} [{f(lo)}, {f(hi)}]'
 
-# %% ../nbs/05d_compare.ipynb #337cd834
+# %% ../nbs/05d_compare.ipynb #b39a366a
 def leaderboard_view(lb: pd.DataFrame,  # a `leaderboard`
                     ) -> pd.DataFrame:
     "The leaderboard as strings: rank with its interval, n, then each measure as `value [lo, hi]` (points)."
@@ -432,13 +461,14 @@ def leaderboard_view(lb: pd.DataFrame,  # a `leaderboard`
             'model': lb.model, 'n': lb.n.astype('Int64'),
         }
     )
+    if 'scoring' in lb: out.insert(0, 'scoring', lb.scoring)
     for c in lb.columns:
         if c == 'rank' or c.endswith(('_lo', '_hi')) or f'{c}_lo' not in lb: continue
         signed, scale = c.startswith(('shift_', 'bg_gap')), 1 if c.startswith('rfs') else 100
         out[c] = [_cell(*r, signed, scale) for r in lb[_trio(c)].itertuples(index=False)]
     return out.loc[:, (out != '').any()]
 
-# %% ../nbs/05d_compare.ipynb #f8fbb179
+# %% ../nbs/05d_compare.ipynb #f29ff235
 def pairs_view(pairs: pd.DataFrame,  # a `model_pairs` table
               ) -> pd.DataFrame:
     "The model pairs as strings: differences in points with their intervals, Holm-adjusted p-values."
@@ -453,7 +483,7 @@ def pairs_view(pairs: pd.DataFrame,  # a `model_pairs` table
     out['sign p (Holm)'] = pairs.sign_p_holm.map(lambda p: '' if pd.isna(p) else f'{p:.2g}')
     return out
 
-# %% ../nbs/05d_compare.ipynb #f33ba3fd
+# %% ../nbs/05d_compare.ipynb #1f7e93ba
 def _markdown(t: pd.DataFrame) -> str:
     "A table of strings as a Markdown pipe table (numbers right-aligned, text left)."
     right = [bool(len(t)) and bool(re.match(r'[+-]?\d', str(t[c].iloc[0]))) for c in t.columns]
@@ -463,7 +493,7 @@ def _markdown(t: pd.DataFrame) -> str:
         [head, rule] + ['| ' + ' | '.join(map(str, r)) + ' |' for r in t.itertuples(index=False)]
     )
 
-# %% ../nbs/05d_compare.ipynb #fced2dce
+# %% ../nbs/05d_compare.ipynb #1bb95b33
 def _latex(t: pd.DataFrame) -> str:
     "A table of strings as a LaTeX booktabs tabular, special characters escaped."
     esc = (
@@ -479,7 +509,7 @@ def _latex(t: pd.DataFrame) -> str:
     lines += [' & '.join(map(esc, r)) + ' \\\\' for r in t.itertuples(index=False)]
     return '\n'.join(lines + ['\\bottomrule', '\\end{tabular}'])
 
-# %% ../nbs/05d_compare.ipynb #886009a5
+# %% ../nbs/05d_compare.ipynb #55f1d02f
 LEADERBOARD_FORMATS = ('text', 'markdown', 'latex')
 
 def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `pairs_view`)
@@ -492,7 +522,7 @@ def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `
         raise ValueError(f"Unknown format {fmt!r}: use {', '.join(LEADERBOARD_FORMATS)}")
     return t.to_string(index=False)
 
-# %% ../nbs/05d_compare.ipynb #32b37eec
+# %% ../nbs/05d_compare.ipynb #27de9dd9
 def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
                        fmt: str = 'text',   # text, markdown or latex
                       ) -> str:
@@ -504,10 +534,21 @@ def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
     note = {'markdown': f'\n\n{how}', 'latex': f'\n% {how}'}.get(fmt, f'\n{how}')
     return format_table(leaderboard_view(lb), fmt) + note
 
-# %% ../nbs/05d_compare.ipynb #ca7d8eed
+# %% ../nbs/05d_compare.ipynb #7071238f
+def main_scoring(t: pd.DataFrame,  # a comparison table, with or without a `scoring` column
+                ) -> pd.DataFrame:
+    "The rows of the main scoring (`imagenet`, else `mapped`), without the `scoring` column; the table itself when it has none."
+    if 'scoring' not in t or not len(t): return t
+    kept = 'imagenet' if (t.scoring == 'imagenet').any() else 'mapped'
+    out = t[t.scoring == kept].drop(columns='scoring').reset_index(drop=True)
+    out.attrs = t.attrs
+    return out
+
+# %% ../nbs/05d_compare.ipynb #20e97d09
 def comparison_summary(lb: pd.DataFrame,  # a `leaderboard`
                       ) -> list:
-    "Summary lines for a leaderboard of two models or more: rank with its interval, top-1 on original, BG-Gap, adversarial accuracy."
+    "Summary lines for a leaderboard of two models or more (its main scoring): rank with its interval, top-1 on original, BG-Gap, adversarial accuracy."
+    lb = main_scoring(lb)
     if len(lb) < 2: return []
     view = leaderboard_view(lb)
     shown = [c for c in ('top1_original', 'bg_gap', 'adv_accuracy') if c in view]

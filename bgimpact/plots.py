@@ -23,6 +23,7 @@ from .records import RunRecord
 from .verify import refuse_damaged
 from .data import class_name, discover
 from .analysis import format_p, summary_rows, worst_flips
+from .compare import main_scoring
 from .engine import Study, variant_file, decode_and_mask
 from .run import render_images, thumb_file
 from .attribution import attribution_correlations, attribution_flips, attribution_maps
@@ -47,8 +48,10 @@ class RunTables:
             r('phi.csv'), r('most_mistaken.csv'), r('qc.csv'), r('bg_gap.csv'),
         )
         # the models side by side (`bgimpact.compare`)
+        # in the main scoring, where a label map gave several
         self.leaderboard, self.model_pairs, self.consistency = (
-            r('leaderboard.csv'), r('model_pairs.csv'), r('error_consistency.csv'),
+            main_scoring(r(f))
+            for f in ('leaderboard.csv', 'model_pairs.csv', 'error_consistency.csv')
         )
         # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
         self.clusters = r('clusters/cluster_errors.csv')
