@@ -15,13 +15,28 @@ from pathlib import Path
 import yaml
 
 from .catalog import ALIASES, FILL_METHODS, FILLS, MODEL_SYNTAX, SEGMENTER_SYNTAX, SIMPLE_VARIANTS, VARIANT_FORMS
-from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, run_lock, set_offline, yaml_error
+from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, model_list, run_lock, set_offline, yaml_error
 from .records import recorded_config
 
 # %% ../nbs/16_cli.ipynb #e405e34a
 def _list(s: str) -> list:
     "A comma list as a list of its stripped, non-empty items."
     return [x.strip() for x in s.split(',') if x.strip()]
+
+# %% ../nbs/16_cli.ipynb #ms000001
+def _model_specs(s: str) -> list:
+    "`--models`: a comma list of classifier specs whose `@FILE` items are files of them (`model_list`)."
+    try: return model_list(s)
+    except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+
+# %% ../nbs/16_cli.ipynb #ms000004
+def _limit_per_class_flag(p: argparse.ArgumentParser,
+                          default: int | None = None):  # when not given (None: the config's)
+    "Add `--limit-per-class N` (dest `limit_per_class`): the first N images of each class only."
+    p.add_argument(
+        '--limit-per-class', type=int, default=default, dest='limit_per_class',
+        help="only the first N images of each class (sorted order): a quick look at every class",
+    )
 
 # %% ../nbs/16_cli.ipynb #595af5c7
 def _segmenter_help(lead: str = 'segmenter (default auto)'  # what the flag does, with its default
@@ -36,7 +51,7 @@ FILL_HELP = (f"what fills removed regions: {', '.join(FILLS)}, #rrggbb, {', '.jo
              "(default black; tile: no_fg only)")
 MODELS_HELP = (
     f"comma list of classifier specs (default lite0): {'; '.join(MODEL_SYNTAX)}"
-    " (see `bgimpact models`)"
+    " (see `bgimpact models`); @FILE: the specs a text file lists, one a line (# comments)"
 )
 
 # %% ../nbs/16_cli.ipynb #a80031e9
@@ -49,7 +64,7 @@ def _study_flags(
         '--scenes',
         help="folder with one photo per scene, named by scene (default: built-in scenes)",
     )
-    if classify: p.add_argument('--models', type=_list, help=MODELS_HELP)
+    if classify: p.add_argument('--models', type=_model_specs, help=MODELS_HELP)
     p.add_argument('--segmenter', help=_segmenter_help())
     if classify:
         p.add_argument(
@@ -64,6 +79,7 @@ def _study_flags(
     p.add_argument('--work-size', type=int, dest='work_size',
                    help="shorter side images are resized to (default: the largest model resize)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
+    _limit_per_class_flag(p)
     if classify:
         p.add_argument(
             '--adversarial', type=int,
@@ -147,8 +163,8 @@ def _attribution_flags(p: argparse.ArgumentParser):
 # %% ../nbs/16_cli.ipynb #a47d428a
 STUDY_FIELDS = [
     'variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device',
-    'work_size', 'limit', 'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale',
-    'place_flip', 'label_map', 'adversarial', 'allow_unlabelled',
+    'work_size', 'limit', 'limit_per_class', 'fill', 'feather', 'scene_mode', 'blur_sigma',
+    'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial', 'allow_unlabelled',
 ]
 
 def config_from_args(args) -> Config:  # parsed arguments (`argparse.Namespace`)
@@ -368,6 +384,7 @@ def _segment_flags(p: argparse.ArgumentParser):
     p.add_argument('--work-size', type=int, dest='work_size',
                    help="shorter side images are resized to (default 256)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
+    _limit_per_class_flag(p)
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
 # %% ../nbs/16_cli.ipynb #st000005-1
@@ -392,7 +409,7 @@ def _segment(args) -> int:
         get_logger().warning("--backend is deprecated: use --segmenter (it takes the same values)")
     cfg = Config(
         data=args.data, segmenter=args.backend or args.segmenter, work_size=args.work_size or 0,
-        limit=args.limit or 0,
+        limit=args.limit or 0, limit_per_class=args.limit_per_class or 0,
     )
     from bgimpact.run import segment_study
     qc = segment_study(cfg, args.out, not args.no_overlays, not args.no_progress)
@@ -439,7 +456,8 @@ def _report_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact report`."
     p.add_argument('run', type=_existing('run folder', 'metrics.csv'), help="a finished run folder")
     p.add_argument('--out', help="where the report goes (default: the run folder)")
-    p.add_argument('--models', help="comma list of models to show (default: all)")
+    p.add_argument('--models', type=_model_specs,
+                   help="comma list of models to show, @FILE as for run (default: all)")
     p.add_argument('--variants', help="comma list of variants to show (default: all)")
     p.add_argument(
         '--timeout', type=int, default=600, help="seconds a report cell may run (default 600)"
@@ -455,7 +473,8 @@ def _report_params(args) -> dict:
     except yaml.YAMLError as e: raise ValueError(yaml_error(args.params, e)) from None
     if not isinstance(params, dict):
         raise ValueError(f"{args.params}: expected a mapping of report parameters")
-    return params | {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
+    if args.models: params['models'] = ','.join(args.models)    # as the report takes it
+    return params | ({'variants': args.variants} if args.variants else {})
 
 # %% ../nbs/16_cli.ipynb #rn000000-2
 @command(
@@ -618,8 +637,10 @@ def _benchmark_flags(p: argparse.ArgumentParser):
         k.add_argument('--out', required=True,
                        help="run folder (metrics_label_space.csv, bg_gap_label_space.csv, "
                             "benchmark_table.csv, …)")
-        k.add_argument('--models', type=_list, default=['lite0'],
-                       help="comma list of classifiers (default lite0, embedded); as for run")
+        k.add_argument(
+            '--models', type=_model_specs, default=['lite0'],
+            help="comma list of classifiers, @FILE too (default lite0, embedded); as for run",
+        )
         default = 'stored' if name == 'in9' else 'model'
         k.add_argument(
             '--protocol', choices=['stored', 'model'], default=default,
@@ -631,8 +652,7 @@ def _benchmark_flags(p: argparse.ArgumentParser):
         )
         k.add_argument('--batch-size', type=int, default=32, dest='batch_size',
                        help="images per forward pass (default 32)")
-        k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class',
-                       help="only the first N images of each class (sorted)")
+        _limit_per_class_flag(k, 0)
         k.add_argument('--device', default='auto', help="auto (default), cpu, cuda, cuda:1")
         k.add_argument(
             '--resume', action='store_true', help="continue an interrupted benchmark in --out"
