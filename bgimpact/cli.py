@@ -23,6 +23,12 @@ def _list(s: str) -> list:
     "A comma list as a list of its stripped, non-empty items."
     return [x.strip() for x in s.split(',') if x.strip()]
 
+# %% ../nbs/16_cli.ipynb #in000001
+def _ints(s: str) -> list:
+    "A comma list of whole numbers; anything else is a mistake in the arguments."
+    try: return [int(x) for x in _list(s)]
+    except ValueError: raise argparse.ArgumentTypeError(f"expected whole numbers, e.g. 1,3,10: {s}") from None
+
 # %% ../nbs/16_cli.ipynb #ms000001
 def _model_specs(s: str) -> list:
     "`--models`: a comma list of classifier specs whose `@FILE` items are files of them (`model_list`)."
@@ -1062,6 +1068,8 @@ BENCHES = {   # what `bgimpact bench --what` measures → what it prints
     'variants': "time per variant against a forward pass",
     'startup': "seconds to the first output of every command's --help and of a path error",
     'memory': "peak memory against dataset size",
+    'models': "peak memory against the number of models (copies of Lite0, --model-counts), beside their "
+              "weights",
     'classes': "what a class costs beyond its images",
     'cluster': "the clustering features",
     'composite': "the composite generator",
@@ -1087,6 +1095,9 @@ def _bench_flags(p: argparse.ArgumentParser):
     )
     p.add_argument('--executor', choices=['local', 'ray'], default='local',
                    help="memory: measure the local executor (default) or Ray workers")
+    p.add_argument('--model-counts', type=_ints, default=[1, 3, 10], dest='model_counts',
+                   help="models: the numbers of models measured, each in a fresh process "
+                        "(default 1,3,10; --limit: photos, default 8)")
     p.add_argument('--replicate', type=int, default=10,
                    help="memory: also run the dataset replicated this many times (default 10)")
     p.add_argument(
@@ -1128,6 +1139,10 @@ def _bench_text(args, cfg: Config) -> str:
             speed.bench_runtimes(cfg.data, cfg.limit or 32, cfg.models)
         )
     if w == 'classes': return speed.format_class_bench(speed.bench_classes(cfg, args.classes))
+    if w == 'models':
+        return speed.format_model_memory(
+            speed.bench_model_memory(args.model_counts, cfg.limit or 8, device=cfg.device)
+        )
     if w == 'memory':
         return (
             speed.bench_memory(
