@@ -27,11 +27,12 @@ def _list(s: str) -> list:
 def _ints(s: str) -> list:
     "A comma list of whole numbers; anything else is a mistake in the arguments."
     try: return [int(x) for x in _list(s)]
-    except ValueError: raise argparse.ArgumentTypeError(f"expected whole numbers, e.g. 1,3,10: {s}") from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected whole numbers, e.g. 1,3,10: {s}") from None
 
 # %% ../nbs/16_cli.ipynb #ms000001
 def _model_specs(s: str) -> list:
-    "`--models`: a comma list of classifier specs whose `@FILE` items are files of them (`model_list`)."
+    "`--models`: the specs of a comma list, `@FILE` items read from their files (`model_list`)."
     try: return model_list(s)
     except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
@@ -1068,8 +1069,7 @@ BENCHES = {   # what `bgimpact bench --what` measures → what it prints
     'variants': "time per variant against a forward pass",
     'startup': "seconds to the first output of every command's --help and of a path error",
     'memory': "peak memory against dataset size",
-    'models': "peak memory against the number of models (copies of Lite0, --model-counts), beside their "
-              "weights",
+    'models': "peak memory against the number of models (copies of Lite0), beside their weights",
     'classes': "what a class costs beyond its images",
     'cluster': "the clustering features",
     'composite': "the composite generator",

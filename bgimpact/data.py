@@ -143,7 +143,7 @@ def limit_records(recs: list,          # `ImageRecord`s in sorted order (`discov
                   limit: int = 0,      # keep only the first N (0: all)
                   per_class: int = 0,  # keep only the first N of each label (0: all)
                  ) -> list:
-    "The records a study keeps: the first `per_class` of each label, then the first `limit` of those."
+    "The first `per_class` records of each label, then the first `limit` of those."
     kept, seen = [], {}
     for r in recs:
         seen[r.label] = seen.get(r.label, 0) + 1

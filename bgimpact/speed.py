@@ -501,14 +501,14 @@ def bench_memory(data,                # an ImageFolder dataset
 
 # %% ../nbs/08_speed.ipynb #mm000002
 def lite0_copies(n: int) -> list:  # how many
-    "`n` distinct specs of the embedded Lite0 (`lite0`, `lite0@257/224`, …): own weights, same input."
+    "`n` distinct specs of the embedded Lite0: `lite0`, `lite0@257/224`, … (same input size)."
     return ['lite0'] + [f'lite0@{256 + k}/224' for k in range(1, n)]
 
 # %% ../nbs/08_speed.ipynb #mm000005
 def _photo_folder(root: Path,  # where `data/` and `masks/` go
                   n: int,      # photos, in two classes
                  ) -> tuple:
-    "An ImageFolder of `n` benchmark photos (`_bench_photos`) in two classes, and a folder of their masks."
+    "`n` benchmark photos (`_bench_photos`) in two class folders, and a folder of their masks."
     (root/'masks').mkdir(parents=True, exist_ok=True)
     for i, (x, m) in enumerate(_bench_photos(n, 224)):
         f = root/'data'/('n01440764', 'n02123045')[i % 2]/f'photo{i:03d}.png'
@@ -532,7 +532,7 @@ def bench_model_memory(
     # comma list of variants: four make one forward batch of 16 per class of four photos
     variants: str = 'original,only_fg,no_fg,only_bg_t',
 ) -> pd.DataFrame:
-    "Peak resident memory of a study of 1, 3, 10 models (copies of Lite0), a process each, beside their weights."
+    "Peak RSS of studies of 1, 3, 10 models (Lite0 copies), a process each, beside their weights."
     rows = []
     with tempfile.TemporaryDirectory() as d:
         data, masks = _photo_folder(Path(d), images)
@@ -563,7 +563,7 @@ def bench_model_memory(
 
 # %% ../nbs/08_speed.ipynb #mm000014
 def format_model_memory(df: pd.DataFrame) -> str:  # `bench_model_memory`'s result
-    "The table, then what each model beyond the first adds to the peak, against its weights, per runtime."
+    "The table, then what each model beyond the first adds to the peak, per runtime."
     lines = [df.round(1).to_string(index=False)]
     for rt, g in df.groupby('runtime', sort=False):
         if len(g) < 2: continue
@@ -592,7 +592,7 @@ def format_class_bench(df: pd.DataFrame) -> str:  # `bench_classes`' result
     )
 
 # %% ../nbs/08_speed.ipynb #bdc1637d
-def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `limit`, `limit_per_class` keep its first images)
+def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; its limits keep its first images)
                   classes: int = 0,  # classes to regroup the photos into (0: the square root of their number of classes)
                   repeats: int = 2,  # runs of each layout; the fastest counts
                  ) -> pd.DataFrame:
