@@ -15,13 +15,35 @@ from pathlib import Path
 import yaml
 
 from .catalog import ALIASES, FILL_METHODS, FILLS, MODEL_SYNTAX, SEGMENTER_SYNTAX, SIMPLE_VARIANTS, VARIANT_FORMS
-from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, run_lock, set_offline, yaml_error
+from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, model_list, run_lock, set_offline, yaml_error
 from .records import recorded_config
 
 # %% ../nbs/16_cli.ipynb #e405e34a
 def _list(s: str) -> list:
     "A comma list as a list of its stripped, non-empty items."
     return [x.strip() for x in s.split(',') if x.strip()]
+
+# %% ../nbs/16_cli.ipynb #in000001
+def _ints(s: str) -> list:
+    "A comma list of whole numbers; anything else is a mistake in the arguments."
+    try: return [int(x) for x in _list(s)]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected whole numbers, e.g. 1,3,10: {s}") from None
+
+# %% ../nbs/16_cli.ipynb #ms000001
+def _model_specs(s: str) -> list:
+    "`--models`: the specs of a comma list, `@FILE` items read from their files (`model_list`)."
+    try: return model_list(s)
+    except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+
+# %% ../nbs/16_cli.ipynb #ms000004
+def _limit_per_class_flag(p: argparse.ArgumentParser,
+                          default: int | None = None):  # when not given (None: the config's)
+    "Add `--limit-per-class N` (dest `limit_per_class`): the first N images of each class only."
+    p.add_argument(
+        '--limit-per-class', type=int, default=default, dest='limit_per_class',
+        help="only the first N images of each class (sorted order): a quick look at every class",
+    )
 
 # %% ../nbs/16_cli.ipynb #595af5c7
 def _segmenter_help(lead: str = 'segmenter (default auto)'  # what the flag does, with its default
@@ -36,7 +58,7 @@ FILL_HELP = (f"what fills removed regions: {', '.join(FILLS)}, #rrggbb, {', '.jo
              "(default black; tile: no_fg only)")
 MODELS_HELP = (
     f"comma list of classifier specs (default lite0): {'; '.join(MODEL_SYNTAX)}"
-    " (see `bgimpact models`)"
+    " (see `bgimpact models`); @FILE: the specs a text file lists, one a line (# comments)"
 )
 
 # %% ../nbs/16_cli.ipynb #a80031e9
@@ -49,7 +71,7 @@ def _study_flags(
         '--scenes',
         help="folder with one photo per scene, named by scene (default: built-in scenes)",
     )
-    if classify: p.add_argument('--models', type=_list, help=MODELS_HELP)
+    if classify: p.add_argument('--models', type=_model_specs, help=MODELS_HELP)
     p.add_argument('--segmenter', help=_segmenter_help())
     if classify:
         p.add_argument(
@@ -64,6 +86,7 @@ def _study_flags(
     p.add_argument('--work-size', type=int, dest='work_size',
                    help="shorter side images are resized to (default: the largest model resize)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
+    _limit_per_class_flag(p)
     if classify:
         p.add_argument(
             '--adversarial', type=int,
@@ -147,8 +170,8 @@ def _attribution_flags(p: argparse.ArgumentParser):
 # %% ../nbs/16_cli.ipynb #a47d428a
 STUDY_FIELDS = [
     'variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device',
-    'work_size', 'limit', 'fill', 'feather', 'scene_mode', 'blur_sigma', 'place_n', 'place_scale',
-    'place_flip', 'label_map', 'adversarial', 'allow_unlabelled',
+    'work_size', 'limit', 'limit_per_class', 'fill', 'feather', 'scene_mode', 'blur_sigma',
+    'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial', 'allow_unlabelled',
 ]
 
 def config_from_args(args) -> Config:  # parsed arguments (`argparse.Namespace`)
@@ -368,6 +391,7 @@ def _segment_flags(p: argparse.ArgumentParser):
     p.add_argument('--work-size', type=int, dest='work_size',
                    help="shorter side images are resized to (default 256)")
     p.add_argument('--limit', type=int, help="only the first N images (sorted order)")
+    _limit_per_class_flag(p)
     p.add_argument('--no-progress', action='store_true', help="no progress bar")
 
 # %% ../nbs/16_cli.ipynb #st000005-1
@@ -392,7 +416,7 @@ def _segment(args) -> int:
         get_logger().warning("--backend is deprecated: use --segmenter (it takes the same values)")
     cfg = Config(
         data=args.data, segmenter=args.backend or args.segmenter, work_size=args.work_size or 0,
-        limit=args.limit or 0,
+        limit=args.limit or 0, limit_per_class=args.limit_per_class or 0,
     )
     from bgimpact.run import segment_study
     qc = segment_study(cfg, args.out, not args.no_overlays, not args.no_progress)
@@ -439,7 +463,8 @@ def _report_flags(p: argparse.ArgumentParser):
     "The flags of `bgimpact report`."
     p.add_argument('run', type=_existing('run folder', 'metrics.csv'), help="a finished run folder")
     p.add_argument('--out', help="where the report goes (default: the run folder)")
-    p.add_argument('--models', help="comma list of models to show (default: all)")
+    p.add_argument('--models', type=_model_specs,
+                   help="comma list of models to show, @FILE as for run (default: all)")
     p.add_argument('--variants', help="comma list of variants to show (default: all)")
     p.add_argument(
         '--timeout', type=int, default=600, help="seconds a report cell may run (default 600)"
@@ -455,7 +480,8 @@ def _report_params(args) -> dict:
     except yaml.YAMLError as e: raise ValueError(yaml_error(args.params, e)) from None
     if not isinstance(params, dict):
         raise ValueError(f"{args.params}: expected a mapping of report parameters")
-    return params | {k: getattr(args, k) for k in ('models', 'variants') if getattr(args, k)}
+    if args.models: params['models'] = ','.join(args.models)    # as the report takes it
+    return params | ({'variants': args.variants} if args.variants else {})
 
 # %% ../nbs/16_cli.ipynb #rn000000-2
 @command(
@@ -674,8 +700,10 @@ def _benchmark_flags(p: argparse.ArgumentParser):
         k.add_argument('--out', required=True,
                        help="run folder (metrics_label_space.csv, bg_gap_label_space.csv, "
                             "benchmark_table.csv, …)")
-        k.add_argument('--models', type=_list, default=['lite0'],
-                       help="comma list of classifiers (default lite0, embedded); as for run")
+        k.add_argument(
+            '--models', type=_model_specs, default=['lite0'],
+            help="comma list of classifiers, @FILE too (default lite0, embedded); as for run",
+        )
         default = 'stored' if name == 'in9' else 'model'
         k.add_argument(
             '--protocol', choices=['stored', 'model'], default=default,
@@ -687,8 +715,7 @@ def _benchmark_flags(p: argparse.ArgumentParser):
         )
         k.add_argument('--batch-size', type=int, default=32, dest='batch_size',
                        help="images per forward pass (default 32)")
-        k.add_argument('--limit-per-class', type=int, default=0, dest='limit_per_class',
-                       help="only the first N images of each class (sorted)")
+        _limit_per_class_flag(k, 0)
         k.add_argument('--device', default='auto', help="auto (default), cpu, cuda, cuda:1")
         k.add_argument(
             '--resume', action='store_true', help="continue an interrupted benchmark in --out"
@@ -1098,6 +1125,7 @@ BENCHES = {   # what `bgimpact bench --what` measures → what it prints
     'variants': "time per variant against a forward pass",
     'startup': "seconds to the first output of every command's --help and of a path error",
     'memory': "peak memory against dataset size",
+    'models': "peak memory against the number of models (copies of Lite0), beside their weights",
     'classes': "what a class costs beyond its images",
     'cluster': "the clustering features",
     'composite': "the composite generator",
@@ -1123,6 +1151,9 @@ def _bench_flags(p: argparse.ArgumentParser):
     )
     p.add_argument('--executor', choices=['local', 'ray'], default='local',
                    help="memory: measure the local executor (default) or Ray workers")
+    p.add_argument('--model-counts', type=_ints, default=[1, 3, 10], dest='model_counts',
+                   help="models: the numbers of models measured, each in a fresh process "
+                        "(default 1,3,10; --limit: photos, default 8)")
     p.add_argument('--replicate', type=int, default=10,
                    help="memory: also run the dataset replicated this many times (default 10)")
     p.add_argument(
@@ -1164,6 +1195,10 @@ def _bench_text(args, cfg: Config) -> str:
             speed.bench_runtimes(cfg.data, cfg.limit or 32, cfg.models)
         )
     if w == 'classes': return speed.format_class_bench(speed.bench_classes(cfg, args.classes))
+    if w == 'models':
+        return speed.format_model_memory(
+            speed.bench_model_memory(args.model_counts, cfg.limit or 8, device=cfg.device)
+        )
     if w == 'memory':
         return (
             speed.bench_memory(

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_VARIANTS', 'CORE_PACKAGES', 'CSV_FLOAT_FORMAT', 'ERROR_COLUMNS', 'atomic_path', 'write_text', 'write_json',
-           'file_key', 'RunLockedError', 'WorkersLostError', 'run_lock', 'unknown_name', 'yaml_error', 'Config',
-           'config_template', 'seed_everything', 'truthy', 'concat_rows', 'sha256_file', 'package_versions',
+           'file_key', 'RunLockedError', 'WorkersLostError', 'run_lock', 'unknown_name', 'yaml_error', 'model_list',
+           'Config', 'config_template', 'seed_everything', 'truthy', 'concat_rows', 'sha256_file', 'package_versions',
            'git_revision', 'StageTimer', 'get_logger', 'offline', 'set_offline', 'csv_ready', 'write_csv',
            'write_parquet']
 
@@ -144,6 +144,24 @@ def yaml_error(path,   # the YAML file
     context = f" ({err.context})" if getattr(err, 'context', None) else ''
     return f"{where}: not valid YAML: {problem}{context}"
 
+# %% ../nbs/00_core.ipynb #ml000002
+def model_list(s: str,     # a comma list of classifier specs; an item `@FILE` names a file of them
+               base=None,  # the folder a relative `@FILE` starts from (None: the working directory)
+              ) -> list:
+    "The specs of a comma list, each `@FILE` item replaced by the specs its file lists, one a line."
+    specs = []
+    for item in (x.strip() for x in s.split(',')):
+        if not item.startswith('@'):
+            specs += [item] if item else []
+            continue
+        f = Path(base or '.')/Path(item[1:]).expanduser()
+        if not f.is_file(): raise ValueError(f"{item}: no such file")
+        listed = [line.split('#', 1)[0].strip() for line in f.read_text().splitlines()]
+        if not any(listed):
+            raise ValueError(f"{item}: no classifier spec in it (one a line; `#` comments)")
+        specs += [x for x in listed if x]
+    return specs
+
 # %% ../nbs/00_core.ipynb #9a0ee8a1
 DEFAULT_VARIANTS = [
     'original', 'only_fg', 'no_fg', 'only_bg_t', 'mixed_rand', 'contrast_low', 'contrast_high',
@@ -186,6 +204,7 @@ class Config:
     min_fg: float = 0.01         # masks with a smaller foreground fraction fail QC
     max_fg: float = 0.95         # masks with a larger foreground fraction fail QC
     limit: int = 0               # use only the first N images in sorted order (0 = all)
+    limit_per_class: int = 0     # use only the first N images of each class, sorted (0 = all)
     n_boot: int = 1000           # bootstrap resamples behind every confidence interval
     # adversarial backgrounds: pooled backgrounds tried per object (0 = off, -1 = all)
     adversarial: int = 0
@@ -227,6 +246,9 @@ class Config:
         try: d = yaml.safe_load(Path(path).read_text()) or {}
         except yaml.YAMLError as e: raise ValueError(yaml_error(path, e)) from None
         if not isinstance(d, dict): raise ValueError(f"{path}: expected a mapping of config fields")
+        if isinstance(d.get('models'), str):    # `lite0,@models.txt`, files beside the config
+            try: d['models'] = model_list(d['models'], Path(path).parent)
+            except ValueError as e: raise ValueError(f"{path}: models: {e}") from None
         return cls().update(**d)
 
 # %% ../nbs/00_core.ipynb #f964c825

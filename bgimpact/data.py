@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ASSETS', 'IMAGE_EXTS', 'DEMO_PHOTOS', 'imagenet_classes', 'class_index', 'class_name', 'ImageRecord', 'image_files',
-           'dataset_layout', 'discover', 'check_labels', 'unfiled_note', 'demo_dataset']
+           'dataset_layout', 'discover', 'limit_records', 'check_labels', 'unfiled_note', 'demo_dataset']
 
 # %% ../nbs/01_data.ipynb #38eaff2e
 import difflib, functools, importlib.resources, os
@@ -137,6 +137,18 @@ def discover(data,               # an ImageFolder root, a CSV manifest, a folder
             f"No images in {data}: expected an ImageFolder `root/<class>/<image>` or image files"
         )
     return recs
+
+# %% ../nbs/01_data.ipynb #lr000002
+def limit_records(recs: list,          # `ImageRecord`s in sorted order (`discover`)
+                  limit: int = 0,      # keep only the first N (0: all)
+                  per_class: int = 0,  # keep only the first N of each label (0: all)
+                 ) -> list:
+    "The first `per_class` records of each label, then the first `limit` of those."
+    kept, seen = [], {}
+    for r in recs:
+        seen[r.label] = seen.get(r.label, 0) + 1
+        if not per_class or seen[r.label] <= per_class: kept.append(r)
+    return kept[:limit or None]
 
 # %% ../nbs/01_data.ipynb #25bb8a03
 def check_labels(recs: list,                       # `ImageRecord`s to check

@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 
 from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv, write_parquet, StageTimer, atomic_path, file_key, get_logger, git_revision, package_versions, run_lock,
                            seed_everything, sha256_file, write_json, write_text)
-from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, unfiled_note
+from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, limit_records, unfiled_note
 from .engine import Decoded, Study, decode_and_mask, qc_row, usable_images, variant_file, variants_of
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
 from .ledger import Ledger, Unit
@@ -778,7 +778,8 @@ def heal_run(out,         # the run folder
 def _study_records(cfg: Config, study: Study) -> list:
     "The dataset's records in the study's label space, labels checked."
     layout = dataset_layout(cfg.data)                  # listed once (`check_request` saw the data)
-    recs = _label_space_folders(discover(cfg.data, layout)[:cfg.limit or None], study)
+    recs = limit_records(discover(cfg.data, layout), cfg.limit, cfg.limit_per_class)
+    recs = _label_space_folders(recs, study)
     unfiled = layout in ('flat', 'image')             # no class folders: no label to get wrong
     check_labels(recs, allow_unlabelled=cfg.allow_unlabelled or bool(cfg.label_map) or unfiled)
     if unfiled: get_logger().info(unfiled_note(cfg.data, recs, layout))
@@ -887,7 +888,7 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
     "`segment_study`'s work, with the run folder's lock held."
     study = Study.load(cfg.update(variants=['original']), out, classifiers=[])
     _heal_segmentation(out)
-    recs = discover(cfg.data)[:cfg.limit or None]
+    recs = limit_records(discover(cfg.data), cfg.limit, cfg.limit_per_class)
     qc_rows, errors, made = [], [], []
     with tqdm(total=len(recs), unit='img', desc='segment', disable=not progress) as bar:
         for label, group in group_by_label(recs).items():
@@ -913,7 +914,7 @@ def _segment_study(cfg: Config, out: Path, overlays: bool, progress: bool) -> pd
     return qc
 
 # %% ../nbs/07_run.ipynb #8c157976
-def segment_study(cfg: Config,             # dataset, segmenter, work size and limit
+def segment_study(cfg: Config,             # dataset, segmenter, work size and limits
                   out,                     # output folder (reruns reuse its masks)
                   overlays: bool = True,   # also write an overlay JPEG per image
                   progress: bool = True) -> pd.DataFrame:  # progress bar

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['ALL_VARIANTS', 'EXECUTOR_BENCH', 'STARTUP_CODE', 'pure_forward_seconds', 'CoreMonitor', 'ran_on', 'bench',
-           'format_bench', 'bench_variants', 'format_variant_bench', 'bench_memory', 'format_class_bench',
-           'bench_classes', 'bench_executors', 'format_executor_bench', 'bench_runtimes', 'format_runtime_bench',
-           'bench_startup', 'format_startup_bench']
+           'format_bench', 'bench_variants', 'format_variant_bench', 'bench_memory', 'lite0_copies',
+           'bench_model_memory', 'format_model_memory', 'format_class_bench', 'bench_classes', 'bench_executors',
+           'format_executor_bench', 'bench_runtimes', 'format_runtime_bench', 'bench_startup', 'format_startup_bench']
 
 # %% ../nbs/08_speed.ipynb #dfb29df7
 import copy, json, resource, subprocess, sys, tempfile, threading, time
@@ -16,9 +16,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
+from PIL import Image
 
 from .core import Config
-from .data import demo_dataset, discover
+from .data import demo_dataset, discover, limit_records
 from .decode import decode_image, load_input_pair
 from .engine import Study, prefetch_workers
 from .executors import peak_rss_mb, start_ray
@@ -181,7 +182,7 @@ def bench(cfg: Config,          # the study to time (its `data` is required)
 # %% ../nbs/08_speed.ipynb #4e2b2443
 def _bench_seed(cfg: Config, study: Study, d: Path, engine: pd.DataFrame) -> dict:
     "Time the seed pipeline on the same photos with the same models, as the seed ran them (eager)."
-    recs = discover(cfg.data)[:cfg.limit or None]
+    recs = limit_records(discover(cfg.data), cfg.limit, cfg.limit_per_class)
     with CoreMonitor() as cores:
         t = time.perf_counter()
         preds, tm = seed_pipeline(Study.load(cfg.update(runtime='eager'), None), recs, d/'seed')
@@ -498,6 +499,82 @@ def bench_memory(data,                # an ImageFolder dataset
             )
     return pd.DataFrame(rows)
 
+# %% ../nbs/08_speed.ipynb #mm000002
+def lite0_copies(n: int) -> list:  # how many
+    "`n` distinct specs of the embedded Lite0: `lite0`, `lite0@257/224`, … (same input size)."
+    return ['lite0'] + [f'lite0@{256 + k}/224' for k in range(1, n)]
+
+# %% ../nbs/08_speed.ipynb #mm000005
+def _photo_folder(root: Path,  # where `data/` and `masks/` go
+                  n: int,      # photos, in two classes
+                 ) -> tuple:
+    "`n` benchmark photos (`_bench_photos`) in two class folders, and a folder of their masks."
+    (root/'masks').mkdir(parents=True, exist_ok=True)
+    for i, (x, m) in enumerate(_bench_photos(n, 224)):
+        f = root/'data'/('n01440764', 'n02123045')[i % 2]/f'photo{i:03d}.png'
+        f.parent.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(x.permute(1, 2, 0).numpy()).save(f)
+        Image.fromarray((m.numpy() * 255).astype(np.uint8)).save(root/'masks'/f'photo{i:03d}.png')
+    return root/'data', root/'masks'
+
+# %% ../nbs/08_speed.ipynb #mm000008
+def _weights_mb(spec: str) -> float:  # a classifier spec
+    "The size of a classifier's weights as loaded (its parameters and buffers), in MiB."
+    net = load_classifier(spec, 'cpu').net
+    return sum(t.numel() * t.element_size() for t in net.state_dict().values()) / 2**20
+
+# %% ../nbs/08_speed.ipynb #mm000011
+def bench_model_memory(
+    counts=(1, 3, 10),            # how many models each measured study loads
+    images: int = 8,              # photos each study classifies (in two classes)
+    runtimes=('auto', 'eager'),   # CPU runtimes to measure (`auto`: ONNX Runtime where it can)
+    device: str = 'auto',         # where the models run
+    # comma list of variants: four make one forward batch of 16 per class of four photos
+    variants: str = 'original,only_fg,no_fg,only_bg_t',
+) -> pd.DataFrame:
+    "Peak RSS of studies of 1, 3, 10 models (Lite0 copies), a process each, beside their weights."
+    rows = []
+    with tempfile.TemporaryDirectory() as d:
+        data, masks = _photo_folder(Path(d), images)
+        for runtime in runtimes:
+            for n in counts:
+                specs, out = lite0_copies(n), Path(d)/f'run-{runtime}-{n}'
+                m = _measured_run(
+                    [
+                        'run', '--data', str(data), '--out', str(out), '--segmenter',
+                        f'masks:{masks}', '--variants', variants, '--models', ','.join(specs),
+                        '--runtime', runtime, '--device', device, '--no-progress',
+                    ]
+                )
+                man = json.loads((out/'manifest.json').read_text())
+                rows.append(
+                    dict(
+                        runtime=runtime, models=n, images=images,
+                        predictions=len(
+                            pd.read_parquet(out / 'predictions.parquet', columns=['model'])
+                        ),
+                        seconds=m['seconds'],
+                        peak_rss_mb=man['executor']['driver_peak_rss_mb'],
+                        weights_mb=sum(map(_weights_mb, specs)),
+                    )
+                )
+    t = pd.DataFrame(rows)
+    return t.assign(other_mb=t.peak_rss_mb - t.weights_mb)
+
+# %% ../nbs/08_speed.ipynb #mm000014
+def format_model_memory(df: pd.DataFrame) -> str:  # `bench_model_memory`'s result
+    "The table, then what each model beyond the first adds to the peak, per runtime."
+    lines = [df.round(1).to_string(index=False)]
+    for rt, g in df.groupby('runtime', sort=False):
+        if len(g) < 2: continue
+        a, b = g.iloc[0], g.iloc[-1]
+        grow, w = [(b[c] - a[c]) / (b.models - a.models) for c in ('peak_rss_mb', 'weights_mb')]
+        lines.append(
+            f"{rt}: each model beyond the first adds {grow:.0f} MiB to the peak, "
+            f"{grow / w:.1f}× its {w:.1f} MiB of weights"
+        )
+    return '\n'.join(lines)
+
 # %% ../nbs/08_speed.ipynb #d7888311
 def format_class_bench(df: pd.DataFrame) -> str:  # `bench_classes`' result
     "The two layouts as a table, then what one class costs beyond its images and what an image costs."
@@ -515,12 +592,12 @@ def format_class_bench(df: pd.DataFrame) -> str:  # `bench_classes`' result
     )
 
 # %% ../nbs/08_speed.ipynb #bdc1637d
-def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `limit` keeps its first images)
+def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; its limits keep its first images)
                   classes: int = 0,  # classes to regroup the photos into (0: the square root of their number of classes)
                   repeats: int = 2,  # runs of each layout; the fastest counts
                  ) -> pd.DataFrame:
     "The study on its photos as given and regrouped into fewer classes: seconds per layout."
-    recs = discover(cfg.data)[:cfg.limit or None]
+    recs = limit_records(discover(cfg.data), cfg.limit, cfg.limit_per_class)
     n_classes = len({r.label for r in recs})
     classes = classes or max(1, round(n_classes ** .5))
     if n_classes < 2:
@@ -543,7 +620,8 @@ def bench_classes(cfg: Config,       # the study (its `data`: an ImageFolder; `l
             runs = [
                 bench(
                     cfg.update(
-                        data=str(d / layout), segmenter=f'masks:{d}/{layout}-masks', limit=0
+                        data=str(d / layout), segmenter=f'masks:{d}/{layout}-masks', limit=0,
+                        limit_per_class=0
                     ),
                     seed=False,
                 )

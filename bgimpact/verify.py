@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .core import Config
-from .data import discover
+from .data import discover, limit_records
 from .ledger import Ledger
 from .records import RECORD_FILE, DamagedRunError, RunRecord
 from .records import recorded_config
@@ -83,7 +83,9 @@ def _input_problems(out: Path, cfg: Config) -> list:
                 'no input fingerprints the record vouches for: the inputs cannot be compared',
             )
         ]
-    ch = input_changes(old, input_fingerprints(discover(cfg.data)[:cfg.limit or None]))
+    ch = input_changes(old, input_fingerprints(
+        limit_records(discover(cfg.data), cfg.limit, cfg.limit_per_class)
+    ))
     return [
         _problem('inputs', i, f'{how} since the run')
         for how in ('added', 'removed', 'changed')
