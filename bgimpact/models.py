@@ -275,6 +275,17 @@ class LiteClassifier(Classifier):
 Lite0Classifier = LiteClassifier
 LITE0_PREPROCESS = lite_preprocess(0)
 
+# %% ../nbs/02_models.ipynb #rtarena1
+@functools.cache
+def _shared_arena() -> bool:
+    "Register one CPU memory arena for every ONNX Runtime session of this process, once; False where onnxruntime cannot."
+    import onnxruntime as ort
+    try:
+        cpu = ort.OrtMemoryInfo('Cpu', ort.OrtAllocatorType.ORT_ARENA_ALLOCATOR, 0, ort.OrtMemType.DEFAULT)
+        ort.create_and_register_allocator(cpu, ort.OrtArenaCfg(0, -1, -1, -1))
+        return True
+    except (AttributeError, RuntimeError): return False
+
 # %% ../nbs/02_models.ipynb #rt000002
 def ort_session(model,            # a serialised ONNX model (bytes) or its file
                 threads: int = 0  # intra-op CPU threads (0: torch's current count)
@@ -284,6 +295,8 @@ def ort_session(model,            # a serialised ONNX model (bytes) or its file
     so = ort.SessionOptions()
     so.intra_op_num_threads, so.inter_op_num_threads = threads or torch.get_num_threads(), 1
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # the sessions of a process share one working-memory arena
+    if _shared_arena(): so.add_session_config_entry('session.use_env_allocators', '1')
     return ort.InferenceSession(
         model if isinstance(model, bytes) else str(model), so, providers=['CPUExecutionProvider']
     )
