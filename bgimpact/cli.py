@@ -564,6 +564,10 @@ def _leaderboard_flags(p: argparse.ArgumentParser):
     p.add_argument('--format', dest='fmt', choices=['text', 'markdown', 'latex'], default='text',
                    help="how to print the tables (default text)")
     p.add_argument(
+        '--columns', type=_list,
+        help="comma list of measures to show, by name or pattern (e.g. top1_original,shift_*)",
+    )
+    p.add_argument(
         '--pairs', action='store_true',
         help="also print every pair of models on every variant, tested on the same images",
     )
@@ -599,7 +603,7 @@ def _leaderboard(args) -> int:
             f"--out {out} is a run folder: `bgimpact evaluate {out}` rewrites its own tables"
         )
     tables = compare_runs(args.runs, args.sort, args.n_boot, args.seed)
-    lines = [format_leaderboard(tables['leaderboard'], args.fmt)]
+    lines = [format_leaderboard(tables['leaderboard'], args.fmt, args.columns)]
     if args.pairs and len(tables['model_pairs']):
         lines += ['', format_table(pairs_view(tables['model_pairs']), args.fmt)]
     if out is not None:

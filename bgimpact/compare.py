@@ -9,8 +9,8 @@ __all__ = ['MODEL_PAIR_COLUMNS', 'EC_COLUMNS', 'COMPARE_FILES', 'LEADERBOARD_FOR
            'compare_run', 'leaderboard_view', 'pairs_view', 'format_table', 'format_leaderboard', 'main_scoring',
            'comparison_summary']
 
-# %% ../nbs/05d_compare.ipynb #ead5a378
-import itertools, re
+# %% ../nbs/05d_compare.ipynb #fc8d5c47
+import fnmatch, itertools, re
 from pathlib import Path
 
 import numpy as np
@@ -520,21 +520,52 @@ def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `
     if fmt == 'latex': return _latex(t)
     if fmt != 'text':
         raise ValueError(f"Unknown format {fmt!r}: use {', '.join(LEADERBOARD_FORMATS)}")
-    return t.to_string(index=False)
+    first = t.columns[0]
+    width = max(len(str(first)), *(len(str(v)) for v in t[first])) if len(t) else 0
+    return t.to_string(index=False, formatters={first: lambda v: f'{v:<{width}}'}, justify='left')
 
-# %% ../nbs/05d_compare.ipynb #27de9dd9
+# %% ../nbs/05d_compare.ipynb #396e3de8
+def _measures(view: pd.DataFrame,  # a `leaderboard_view`
+              columns=None,        # measure names or shell patterns (`shift_*`); None: all
+             ) -> pd.DataFrame:
+    "The view with only the measures `columns` names (rank, model, n and scoring always kept)."
+    if not columns: return view
+    keep = ['scoring', 'rank', 'model', 'n']
+    chosen = [
+        c for c in view.columns if c not in keep and any(fnmatch.fnmatchcase(c, p) for p in columns)
+    ]
+    if not chosen:
+        raise ValueError(
+            f"No leaderboard column matches {', '.join(columns)}: it has {', '.join(c for c in view.columns if c not in keep)}"
+        )
+    return view[[c for c in view.columns if c in keep] + chosen]
+
+# %% ../nbs/05d_compare.ipynb #860b1c21
+def _by_model(view: pd.DataFrame) -> pd.DataFrame:
+    "The view turned on its side for a terminal: a row per measure, a column per model (its rank in its name)."
+    names = [f"{m}: rank {r}" for m, r in zip(view.model, view['rank'])]
+    if 'scoring' in view: names = [f'{s}: {n}' for s, n in zip(view.scoring, names)]
+    side = view.drop(columns=[c for c in ('scoring', 'rank', 'model') if c in view]).astype(str).T
+    side.columns = names
+    return side.rename_axis('measure').reset_index()
+
+# %% ../nbs/05d_compare.ipynb #749c1bcb
 def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
-                       fmt: str = 'text',   # text, markdown or latex
+                       fmt: str = 'text',   # text (a column per model), markdown or latex (a row per model)
+                       columns=None,        # measures to show, by name or shell pattern (`top1_*`); None: all
+                       by_model=None,       # a column per model (None: for text only)
                       ) -> str:
     "The leaderboard for reading, with a line on how it is ranked."
+    view = _measures(leaderboard_view(lb), columns)
     how = (
         f"Ranked by {lb.attrs.get('sort_by', 'top1_original')}; rank (95% interval over image resamples); "
         "values in points with 95% intervals."
     )
     note = {'markdown': f'\n\n{how}', 'latex': f'\n% {how}'}.get(fmt, f'\n{how}')
-    return format_table(leaderboard_view(lb), fmt) + note
+    side = fmt == 'text' if by_model is None else by_model
+    return format_table(_by_model(view) if side else view, fmt) + note
 
-# %% ../nbs/05d_compare.ipynb #7071238f
+# %% ../nbs/05d_compare.ipynb #36e02f64
 def main_scoring(t: pd.DataFrame,  # a comparison table, with or without a `scoring` column
                 ) -> pd.DataFrame:
     "The rows of the main scoring (`imagenet`, else `mapped`), without the `scoring` column; the table itself when it has none."
@@ -544,7 +575,7 @@ def main_scoring(t: pd.DataFrame,  # a comparison table, with or without a `scor
     out.attrs = t.attrs
     return out
 
-# %% ../nbs/05d_compare.ipynb #20e97d09
+# %% ../nbs/05d_compare.ipynb #78248c98
 def comparison_summary(lb: pd.DataFrame,  # a `leaderboard`
                       ) -> list:
     "Summary lines for a leaderboard of two models or more (its main scoring): rank with its interval, top-1 on original, BG-Gap, adversarial accuracy."

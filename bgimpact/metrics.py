@@ -66,7 +66,8 @@ def wilson_ci(k,                    # successes (any shape; may be a fractional 
         p = k / n
         mid = (p + z2 / (2 * n)) / (1 + z2 / n)
         half = np.sqrt(z2 * p * (1 - p) / n + z2 ** 2 / (4 * n ** 2)) / (1 + z2 / n)
-    return np.clip(mid - half, 0, 1), np.clip(mid + half, 0, 1)
+    # the ends are exact where they meet p (k = 0 or n), not off by rounding
+    return np.minimum(np.clip(mid - half, 0, 1), p), np.maximum(np.clip(mid + half, 0, 1), p)
 
 # %% ../nbs/05_metrics.ipynb #23ae8638
 def proportion_ci(y,                    # per-image values in [0, 1] on the last axis: 0/1, or shares of an image's composites
@@ -264,7 +265,8 @@ SIZES = ('small', 'medium', 'large')
 def size_categories(qc: pd.DataFrame,  # QC table: image_id, label, fg_frac
                    ) -> pd.Series:
     "Size category (tertile of `fg_frac` within the class) per `image_id` of a QC table."
-    qc = qc[qc.fg_frac.notna()]                # no mask measured (a benchmark image without one): no size
+    # no mask measured (a benchmark image without one): no size
+    qc = qc[qc.fg_frac.notna()]
     if qc.empty: return pd.Series(dtype=object, name='size')
     r = qc.groupby('label', sort=False).fg_frac.rank(method='first')
     n = qc.groupby('label', sort=False).fg_frac.transform('size')

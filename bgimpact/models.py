@@ -281,10 +281,13 @@ def _shared_arena() -> bool:
     "Register one CPU memory arena for every ONNX Runtime session of this process, once; False where onnxruntime cannot."
     import onnxruntime as ort
     try:
-        cpu = ort.OrtMemoryInfo('Cpu', ort.OrtAllocatorType.ORT_ARENA_ALLOCATOR, 0, ort.OrtMemType.DEFAULT)
+        cpu = ort.OrtMemoryInfo(
+            'Cpu', ort.OrtAllocatorType.ORT_ARENA_ALLOCATOR, 0, ort.OrtMemType.DEFAULT
+        )
         ort.create_and_register_allocator(cpu, ort.OrtArenaCfg(0, -1, -1, -1))
         return True
-    except (AttributeError, RuntimeError): return False
+    except (AttributeError, RuntimeError):
+        return False
 
 # %% ../nbs/02_models.ipynb #rt000002
 def ort_session(model,            # a serialised ONNX model (bytes) or its file
