@@ -9,7 +9,7 @@ __all__ = ['MODEL_PAIR_COLUMNS', 'EC_COLUMNS', 'COMPARE_FILES', 'LEADERBOARD_FOR
            'compare_run', 'leaderboard_view', 'pairs_view', 'format_table', 'format_leaderboard', 'main_scoring',
            'comparison_summary']
 
-# %% ../nbs/05d_compare.ipynb #fc8d5c47
+# %% ../nbs/05d_compare.ipynb #d50eb8bd
 import fnmatch, itertools, re
 from pathlib import Path
 
@@ -22,10 +22,10 @@ from .records import RunRecord
 from .metrics import image_flips, mcnemar_exact, paired_diff_ci, paired_table, variant_metrics
 from .analysis import LABEL_SPACE_COLUMNS, PRED_COLUMNS, adversarial_summary, bg_gap, load_predictions
 
-# %% ../nbs/05d_compare.ipynb #5eba0bda
+# %% ../nbs/05d_compare.ipynb #b9aab448
 def common_predictions(pred: pd.DataFrame,  # long predictions of one or several runs
                       ) -> pd.DataFrame:
-    "The predictions of the (variant, image) pairs that every model has, on `original` too."
+    "The predictions of the (variant, image) pairs every model has, on `original` too."
     pred = pred[pred.label_idx >= 0] if (pred.label_idx >= 0).any() else pred
     t = paired_table(pred)
     models = t.model.nunique()
@@ -34,10 +34,10 @@ def common_predictions(pred: pd.DataFrame,  # long predictions of one or several
     idx = pd.MultiIndex.from_frame(pred[['variant', 'image_id']])
     return pred[idx.isin(keep)].reset_index(drop=True)
 
-# %% ../nbs/05d_compare.ipynb #c95c27ce
+# %% ../nbs/05d_compare.ipynb #d463f332
 def _row_codes(x: np.ndarray,  # 2-D values, a row per image
               ) -> np.ndarray:
-    "One integer per row, equal for equal rows: the columns' value codes in mixed radix (row-wise hashing when too many)."
+    "An integer per row, equal for equal rows (the columns' value codes in mixed radix)."
     codes, radix = np.zeros(len(x), np.int64), 1
     for col in x.T:
         values, inverse = np.unique(col, return_inverse=True)
@@ -45,23 +45,23 @@ def _row_codes(x: np.ndarray,  # 2-D values, a row per image
         codes, radix = codes * len(values) + inverse.ravel(), radix * len(values)
     return codes
 
-# %% ../nbs/05d_compare.ipynb #d4aa154c
+# %% ../nbs/05d_compare.ipynb #d5a8107d
 def resample_counts(x,                   # per-image values: images on the first axis (a row per image)
                     n_boot: int = 1000,  # bootstrap resamples
                     seed: int = 0,       # resampling seed
                    ) -> tuple:
-    "Bootstrap resamples of the rows of `x` as counts of its distinct rows: (counts n_boot × u, distinct rows u × …)."
+    "Bootstrap resamples as counts of the distinct rows of `x`: (counts, rows)."
     x = np.asarray(x, np.float64).reshape(len(x), -1)
     _, first, counts = np.unique(_row_codes(x), return_index=True, return_counts=True)
     return np.random.default_rng(seed).multinomial(len(x), counts / len(x), size=n_boot), x[first]
 
-# %% ../nbs/05d_compare.ipynb #c5e658c6
+# %% ../nbs/05d_compare.ipynb #8c7793a8
 def rank_intervals(scores,               # images × models: per-image scores, higher is better
                    n_boot: int = 1000,   # bootstrap resamples of the images
                    level: float = 0.95,  # the interval's coverage
                    seed: int = 0,        # resampling seed
                   ) -> tuple:
-    "Each model's rank (1 = best) on the mean score, and the bootstrap interval of its rank: (rank, lo, hi)."
+    "Each model's rank on the mean score (1 = best) and its bootstrap interval: (rank, lo, hi)."
     x = np.asarray(scores, np.float64)
     n, k = x.shape
     rank = rankdata(-np.round(x.mean(0), 12), method='min')
@@ -74,7 +74,7 @@ def rank_intervals(scores,               # images × models: per-image scores, h
     hi = np.quantile(ranks, 1 - a, axis=0, method='higher')
     return rank.astype(int), lo.astype(int), hi.astype(int)
 
-# %% ../nbs/05d_compare.ipynb #61fd9cb7
+# %% ../nbs/05d_compare.ipynb #be318a8e
 def _wide(t: pd.DataFrame,      # the `paired_table` of the common predictions
           variant: str,        # one variant
           models: list,        # the models, in order
@@ -83,12 +83,12 @@ def _wide(t: pd.DataFrame,      # the `paired_table` of the common predictions
     "Images × models of one variant's per-image `value` (composites averaged)."
     return t[t.variant == variant].pivot(index='image_id', columns='model', values=value)[models]
 
-# %% ../nbs/05d_compare.ipynb #ff9ff091
+# %% ../nbs/05d_compare.ipynb #9313595c
 def sort_scores(t: pd.DataFrame,     # the `paired_table` of the common predictions
                 models: list,        # the models, in order
                 sort_by: str,        # `top1_<variant>`, `shift_<variant>` or `bg_gap`
                ) -> np.ndarray:
-    "Images × models per-image values of the quantity a leaderboard is sorted by, higher is better."
+    "Per-image values of the leaderboard's sorting quantity (images × models, higher is better)."
     if sort_by == 'bg_gap':
         same, rand = _wide(t, 'mixed_same', models), _wide(t, 'mixed_rand', models)
         both = same.index.intersection(rand.index)
@@ -100,7 +100,7 @@ def sort_scores(t: pd.DataFrame,     # the `paired_table` of the common predicti
     w = _wide(t, variant, models)
     return (w - _wide(t, variant, models, 'orig1')).to_numpy() if kind == 'shift' else w.to_numpy()
 
-# %% ../nbs/05d_compare.ipynb #48478e3f
+# %% ../nbs/05d_compare.ipynb #2ea5ff91
 def _extras(models: list,             # the leaderboard's models, in order
             adversarial=None,         # adversarial rows (`adversarial.csv`)
             noise=None,               # noise metrics (`noise_metrics.csv`)
@@ -121,10 +121,10 @@ def _extras(models: list,             # the leaderboard's models, in order
             parts.append(g.rename(columns=lambda c: c.replace('inside', f'inside_{method}')))
     return pd.concat(parts, axis=1).reindex(models) if parts else pd.DataFrame(index=models)
 
-# %% ../nbs/05d_compare.ipynb #3b7be498
+# %% ../nbs/05d_compare.ipynb #abc5fbab
 def _trio(name: str) -> list: return [name, f'{name}_lo', f'{name}_hi']
 
-# %% ../nbs/05d_compare.ipynb #0e073a1e
+# %% ../nbs/05d_compare.ipynb #94c01e00
 def _variant_columns(m: pd.DataFrame,  # `variant_metrics` of the common predictions
                      models: list,     # the models, in order
                     ) -> pd.DataFrame:
@@ -137,14 +137,14 @@ def _variant_columns(m: pd.DataFrame,  # `variant_metrics` of the common predict
         if v != 'original': lb[_trio(f'shift_{v}')] = mv[_trio('top1_shift')].to_numpy()
     return lb
 
-# %% ../nbs/05d_compare.ipynb #d710ac39
+# %% ../nbs/05d_compare.ipynb #937589ed
 def leaderboard(pred: pd.DataFrame,          # long predictions of one or several runs
                 sort_by: str = 'top1_original',  # the per-image quantity to rank on (see above)
                 n_boot: int = 1000,          # bootstrap resamples for the rank intervals
                 seed: int = 0,               # bootstrap seed
                 **extras,                    # `adversarial`, `noise`, `attribution` tables, where computed
                ) -> pd.DataFrame:
-    "One row per model: each variant's top-1 and shift, BG-Gap and the extras with 95% intervals, sorted, with rank intervals."
+    "One row per model: every measure with its 95% interval, sorted, with rank intervals."
     pred = common_predictions(pred)
     models = list(dict.fromkeys(pred.model))
     lb = _variant_columns(variant_metrics(pred, n_boot=n_boot, seed=seed), models)
@@ -161,7 +161,7 @@ def leaderboard(pred: pd.DataFrame,          # long predictions of one or severa
     lb.attrs['sort_by'] = sort_by
     return lb
 
-# %% ../nbs/05d_compare.ipynb #90a065bb
+# %% ../nbs/05d_compare.ipynb #4cb52202
 def holm(p,  # p-values of one family of tests
         ) -> np.ndarray:
     "Holm's step-down adjusted p-values (family-wise error rate over the tests given)."
@@ -172,11 +172,11 @@ def holm(p,  # p-values of one family of tests
     out[order] = np.minimum(np.maximum.accumulate(steps), 1)
     return out
 
-# %% ../nbs/05d_compare.ipynb #5e5106e5
+# %% ../nbs/05d_compare.ipynb #9f13896d
 def _mean_ci(x,  # per-image values
              n_boot: int, level: float, seed: int,  # resamples, confidence level, seed
             ) -> tuple:
-    "Percentile-bootstrap interval of the mean of `x` by `resample_counts`; the value itself when all are equal."
+    "Percentile-bootstrap interval of the mean of `x` (the value itself when all are equal)."
     x = np.asarray(x, np.float64)
     if len(x) == 0: return np.nan, np.nan
     if (x == x[0]).all(): return float(x[0]), float(x[0])
@@ -184,7 +184,7 @@ def _mean_ci(x,  # per-image values
     lo, hi = np.quantile(counts @ rows[:, 0] / len(x), [(1 - level) / 2, (1 + level) / 2])
     return float(lo), float(hi)
 
-# %% ../nbs/05d_compare.ipynb #f8d0f316
+# %% ../nbs/05d_compare.ipynb #58883e66
 MODEL_PAIR_COLUMNS = [
     'variant', 'model_a', 'model_b', 'n', 'top1_a', 'top1_b', *_trio('top1_diff'), 'mcnemar_b',
     'mcnemar_c', 'mcnemar_p', 'mcnemar_p_holm', 'shift_a', 'shift_b', *_trio('shift_diff'),
@@ -197,7 +197,7 @@ def _pair_row(c: pd.DataFrame,       # images × models: correctness on the vari
               a: str, b: str,        # the two models
               n_boot: int, seed: int, level: float,  # bootstrap resamples, seed, confidence level
              ) -> dict:
-    "One pair of models on one variant: top-1 difference with Newcombe and McNemar, shift difference with bootstrap and sign test."
+    "Two models on one variant: top-1 and shift differences with their intervals and exact tests."
     xa, xb = c[a].to_numpy(), c[b].to_numpy()
     lo, hi = paired_diff_ci(xa, xb, (k[a].sum(), k[b].sum()), level)
     flips = image_flips(xa > .5, xb)
@@ -211,14 +211,14 @@ def _pair_row(c: pd.DataFrame,       # images × models: correctness on the vari
         sign_p=mcnemar_exact(int((d > 0).sum()), int((d < 0).sum())),
     )
 
-# %% ../nbs/05d_compare.ipynb #f1a10fd1
+# %% ../nbs/05d_compare.ipynb #f34f0c7e
 def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
                 models=None,           # the models, in order (default: as they appear)
                 n_boot: int = 1000,    # bootstrap resamples for the shift difference
                 seed: int = 0,         # bootstrap seed
                 level: float = 0.95,   # confidence level
                ) -> pd.DataFrame:
-    "Every pair of models on every variant, same images: top-1 and shift differences, intervals, exact tests, Holm-adjusted."
+    "Every pair of models on every variant: differences, intervals, Holm-adjusted exact tests."
     pred = common_predictions(pred)
     models = list(models or dict.fromkeys(pred.model))
     rows, t = [], paired_table(pred)
@@ -239,11 +239,11 @@ def model_pairs(pred: pd.DataFrame,    # long predictions of one or several runs
     ] = np.nan
     return out
 
-# %% ../nbs/05d_compare.ipynb #b859940f
+# %% ../nbs/05d_compare.ipynb #04547a84
 def error_kappa(a,  # per-image 0/1 correctness of one classifier (images on the last axis; rows allowed)
                 b,  # of the other, on the same images
                ) -> tuple:
-    "Geirhos et al.'s error consistency: (c_obs, c_exp, κ); κ is NaN where c_exp = 1."
+    "Geirhos et al.'s error consistency: (c_obs, c_exp, κ), κ NaN where c_exp = 1."
     a, b = np.asarray(a, bool), np.asarray(b, bool)
     pa, pb = a.mean(-1), b.mean(-1)
     c_obs = (a == b).mean(-1)
@@ -252,13 +252,13 @@ def error_kappa(a,  # per-image 0/1 correctness of one classifier (images on the
         kappa = np.where(c_exp < 1, (c_obs - c_exp) / (1 - c_exp), np.nan)
     return c_obs, c_exp, kappa
 
-# %% ../nbs/05d_compare.ipynb #6fe65703
+# %% ../nbs/05d_compare.ipynb #4a370851
 def kappa_ci(a, b,                # per-image 0/1 correctness of two classifiers, same images
              n_boot: int = 1000,  # bootstrap resamples of the images
              level: float = 0.95, # the interval's coverage
              seed: int = 0,       # resampling seed
             ) -> tuple:
-    "Percentile-bootstrap interval of the error consistency κ, resampling images; (nan, nan) when undefined."
+    "Percentile-bootstrap interval of the error consistency κ over images."
     if len(a) == 0: return np.nan, np.nan
     counts, rows = resample_counts(
         np.stack([np.asarray(a, bool), np.asarray(b, bool)], 1), n_boot, seed
@@ -271,7 +271,7 @@ def kappa_ci(a, b,                # per-image 0/1 correctness of two classifiers
     if not len(ks): return np.nan, np.nan
     return tuple(float(v) for v in np.quantile(ks, [(1 - level) / 2, (1 + level) / 2]))
 
-# %% ../nbs/05d_compare.ipynb #1a567aea
+# %% ../nbs/05d_compare.ipynb #df946096
 EC_COLUMNS = [
     'between', 'model_a', 'model_b', 'variant_a', 'variant_b', 'n', 'acc_a', 'acc_b', 'c_obs',
     'c_exp', *_trio('kappa'),
@@ -290,14 +290,14 @@ def _kappa_row(a: pd.Series, b: pd.Series,  # per-image correctness shares of th
         kappa_lo=lo, kappa_hi=hi,
     )
 
-# %% ../nbs/05d_compare.ipynb #ccc09fd7
+# %% ../nbs/05d_compare.ipynb #31dfb256
 def error_consistency(pred: pd.DataFrame,  # long predictions of one or several runs
                       models=None,         # the models, in order (default: as they appear)
                       n_boot: int = 1000,  # bootstrap resamples
                       seed: int = 0,       # bootstrap seed
                       level: float = 0.95, # confidence level
                      ) -> pd.DataFrame:
-    "κ of error consistency between every two models per variant and every two variants per model."
+    "Error consistency κ of every two models per variant and two variants per model."
     pred = common_predictions(pred)
     models = list(models or dict.fromkeys(pred.model))
     variants = list(dict.fromkeys(pred.variant))
@@ -318,10 +318,10 @@ def error_consistency(pred: pd.DataFrame,  # long predictions of one or several 
             )
     return pd.DataFrame(rows, columns=EC_COLUMNS)
 
-# %% ../nbs/05d_compare.ipynb #593c2f1b
-def scored_predictions(pred: pd.DataFrame,  # long predictions, with the label-space columns where a label map was used
+# %% ../nbs/05d_compare.ipynb #440dfd6e
+def scored_predictions(pred: pd.DataFrame,  # long predictions (label-space columns with a label map)
                       ) -> dict:
-    "Each scoring's view of the predictions: `imagenet` (1000-way), and with a label map `mapped` and `restricted`."
+    "Each scoring's view of the predictions: `imagenet`, and with a label map `mapped`, `restricted`."
     spaced = set(LABEL_SPACE_COLUMNS) <= set(pred.columns)
     out = {'imagenet': pred} if (pred.label_idx >= 0).any() or not spaced else {}
     if spaced:
@@ -332,7 +332,7 @@ def scored_predictions(pred: pd.DataFrame,  # long predictions, with the label-s
             )
     return {k: p for k, p in out.items() if len(p)}
 
-# %% ../nbs/05d_compare.ipynb #0b280877
+# %% ../nbs/05d_compare.ipynb #d8ce1376
 COMPARE_FILES = {
     'leaderboard': 'leaderboard.csv', 'model_pairs': 'model_pairs.csv',
     'error_consistency': 'error_consistency.csv',
@@ -347,14 +347,14 @@ def _compare_one(pred: pd.DataFrame, sort_by: str, n_boot: int, seed: int, extra
         error_consistency=error_consistency(pred, list(lb.model), **by),
     )
 
-# %% ../nbs/05d_compare.ipynb #64f49e85
+# %% ../nbs/05d_compare.ipynb #f13f262b
 def compare(pred: pd.DataFrame,             # long predictions of one or several runs
             sort_by: str = 'top1_original', # the leaderboard's ranking quantity
             n_boot: int = 1000,             # bootstrap resamples
             seed: int = 0,                  # bootstrap seed
             **extras,                       # `adversarial`, `noise`, `attribution` tables, where computed
            ) -> dict:
-    "The leaderboard, the model pairs and the error consistency of a study's predictions, per scoring (empty tables without any)."
+    "The leaderboard, model pairs and error consistency of a study's predictions, per scoring."
     scorings = scored_predictions(pred)
     if pred.empty or not scorings: return {k: pd.DataFrame() for k in COMPARE_FILES}
     parts = {s: _compare_one(p, sort_by, n_boot, seed, extras) for s, p in scorings.items()}
@@ -367,7 +367,7 @@ def compare(pred: pd.DataFrame,             # long predictions of one or several
     out['leaderboard'].attrs['sort_by'] = sort_by
     return out
 
-# %% ../nbs/05d_compare.ipynb #5bbc559a
+# %% ../nbs/05d_compare.ipynb #8b01d4e3
 _EXTRA_FILES = {
     'adversarial': 'adversarial.csv', 'noise': 'noise_metrics.csv',
     'attribution': 'attribution_summary.csv',
@@ -383,7 +383,7 @@ def run_tables(run,  # a run folder
     }
     return load_predictions(run), extras
 
-# %% ../nbs/05d_compare.ipynb #79a1314c
+# %% ../nbs/05d_compare.ipynb #2017e33e
 def _named(pred: pd.DataFrame, extras: dict,  # one run's tables
            rename: dict,                       # model → its name in the comparison
           ) -> tuple:
@@ -391,7 +391,7 @@ def _named(pred: pd.DataFrame, extras: dict,  # one run's tables
     fix = lambda t: t.assign(model=t.model.astype(str).replace(rename))
     return fix(pred), {k: fix(t) for k, t in extras.items()}
 
-# %% ../nbs/05d_compare.ipynb #1e388779
+# %% ../nbs/05d_compare.ipynb #6c95dfcf
 def compare_runs(runs,                          # run folders with predictions of the same images
                  sort_by: str = 'top1_original',# the leaderboard's ranking quantity
                  n_boot: int = 1000,            # bootstrap resamples
@@ -414,7 +414,7 @@ def compare_runs(runs,                          # run folders with predictions o
         )
     return compare(pred, sort_by, n_boot, seed, **extras)
 
-# %% ../nbs/05d_compare.ipynb #6f30ee22
+# %% ../nbs/05d_compare.ipynb #60feb461
 def write_comparison(out,     # the run folder
                      tables: dict,  # tables from `compare`
                     ) -> list:
@@ -427,13 +427,13 @@ def write_comparison(out,     # the run folder
         else: (Path(out)/f).unlink(missing_ok=True)
     return written
 
-# %% ../nbs/05d_compare.ipynb #00f838cf
+# %% ../nbs/05d_compare.ipynb #7faa8215
 def compare_run(run,                            # a finished run folder
                 sort_by: str = 'top1_original', # the leaderboard's ranking quantity
                 n_boot: int = 1000,             # bootstrap resamples
                 seed: int = 0,                  # bootstrap seed
                ) -> list:
-    "Compare a run's models and write the tables into it (the run's record vouches for them); the files written."
+    "Compare a run's models, write and vouch for the tables in it; the files written."
     pred, extras = run_tables(run)
     written = write_comparison(run, compare(pred, sort_by, n_boot, seed, **extras))
     if (rr := RunRecord(run)).file.exists():
@@ -441,7 +441,7 @@ def compare_run(run,                            # a finished run folder
         rr.vouch(*written)
     return written
 
-# %% ../nbs/05d_compare.ipynb #2811ae2d
+# %% ../nbs/05d_compare.ipynb #28ec69e7
 def _cell(v, lo, hi,            # a value and its interval
           signed: bool = False, # show the sign (shifts, gaps)
           scale: float = 100,   # 100: in points; 1: as is
@@ -451,7 +451,7 @@ def _cell(v, lo, hi,            # a value and its interval
     f = (lambda x: f'{x * scale:+.1f}') if signed else (lambda x: f'{x * scale:.1f}')
     return f'{f(v)} [{f(lo)}, {f(hi)}]'
 
-# %% ../nbs/05d_compare.ipynb #b39a366a
+# %% ../nbs/05d_compare.ipynb #990711e6
 def leaderboard_view(lb: pd.DataFrame,  # a `leaderboard`
                     ) -> pd.DataFrame:
     "The leaderboard as strings: rank with its interval, n, then each measure as `value [lo, hi]` (points)."
@@ -468,7 +468,7 @@ def leaderboard_view(lb: pd.DataFrame,  # a `leaderboard`
         out[c] = [_cell(*r, signed, scale) for r in lb[_trio(c)].itertuples(index=False)]
     return out.loc[:, (out != '').any()]
 
-# %% ../nbs/05d_compare.ipynb #f29ff235
+# %% ../nbs/05d_compare.ipynb #b839bd67
 def pairs_view(pairs: pd.DataFrame,  # a `model_pairs` table
               ) -> pd.DataFrame:
     "The model pairs as strings: differences in points with their intervals, Holm-adjusted p-values."
@@ -483,7 +483,7 @@ def pairs_view(pairs: pd.DataFrame,  # a `model_pairs` table
     out['sign p (Holm)'] = pairs.sign_p_holm.map(lambda p: '' if pd.isna(p) else f'{p:.2g}')
     return out
 
-# %% ../nbs/05d_compare.ipynb #1f7e93ba
+# %% ../nbs/05d_compare.ipynb #ac7490b9
 def _markdown(t: pd.DataFrame) -> str:
     "A table of strings as a Markdown pipe table (numbers right-aligned, text left)."
     right = [bool(len(t)) and bool(re.match(r'[+-]?\d', str(t[c].iloc[0]))) for c in t.columns]
@@ -493,7 +493,7 @@ def _markdown(t: pd.DataFrame) -> str:
         [head, rule] + ['| ' + ' | '.join(map(str, r)) + ' |' for r in t.itertuples(index=False)]
     )
 
-# %% ../nbs/05d_compare.ipynb #1bb95b33
+# %% ../nbs/05d_compare.ipynb #ec9b3934
 def _latex(t: pd.DataFrame) -> str:
     "A table of strings as a LaTeX booktabs tabular, special characters escaped."
     esc = (
@@ -509,7 +509,7 @@ def _latex(t: pd.DataFrame) -> str:
     lines += [' & '.join(map(esc, r)) + ' \\\\' for r in t.itertuples(index=False)]
     return '\n'.join(lines + ['\\bottomrule', '\\end{tabular}'])
 
-# %% ../nbs/05d_compare.ipynb #55f1d02f
+# %% ../nbs/05d_compare.ipynb #eddb6097
 LEADERBOARD_FORMATS = ('text', 'markdown', 'latex')
 
 def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `pairs_view`)
@@ -524,7 +524,7 @@ def format_table(t: pd.DataFrame,    # a table of strings (`leaderboard_view`, `
     width = max(len(str(first)), *(len(str(v)) for v in t[first])) if len(t) else 0
     return t.to_string(index=False, formatters={first: lambda v: f'{v:<{width}}'}, justify='left')
 
-# %% ../nbs/05d_compare.ipynb #396e3de8
+# %% ../nbs/05d_compare.ipynb #f513c6e0
 def _measures(view: pd.DataFrame,  # a `leaderboard_view`
               columns=None,        # measure names or shell patterns (`shift_*`); None: all
              ) -> pd.DataFrame:
@@ -540,16 +540,16 @@ def _measures(view: pd.DataFrame,  # a `leaderboard_view`
         )
     return view[[c for c in view.columns if c in keep] + chosen]
 
-# %% ../nbs/05d_compare.ipynb #860b1c21
+# %% ../nbs/05d_compare.ipynb #a0f43895
 def _by_model(view: pd.DataFrame) -> pd.DataFrame:
-    "The view turned on its side for a terminal: a row per measure, a column per model (its rank in its name)."
+    "The view on its side: a row per measure, a column per model."
     names = [f"{m}: rank {r}" for m, r in zip(view.model, view['rank'])]
     if 'scoring' in view: names = [f'{s}: {n}' for s, n in zip(view.scoring, names)]
     side = view.drop(columns=[c for c in ('scoring', 'rank', 'model') if c in view]).astype(str).T
     side.columns = names
     return side.rename_axis('measure').reset_index()
 
-# %% ../nbs/05d_compare.ipynb #749c1bcb
+# %% ../nbs/05d_compare.ipynb #a65297df
 def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
                        fmt: str = 'text',   # text (a column per model), markdown or latex (a row per model)
                        columns=None,        # measures to show, by name or shell pattern (`top1_*`); None: all
@@ -565,20 +565,20 @@ def format_leaderboard(lb: pd.DataFrame,    # a `leaderboard`
     side = fmt == 'text' if by_model is None else by_model
     return format_table(_by_model(view) if side else view, fmt) + note
 
-# %% ../nbs/05d_compare.ipynb #36e02f64
+# %% ../nbs/05d_compare.ipynb #a8ba589f
 def main_scoring(t: pd.DataFrame,  # a comparison table, with or without a `scoring` column
                 ) -> pd.DataFrame:
-    "The rows of the main scoring (`imagenet`, else `mapped`), without the `scoring` column; the table itself when it has none."
+    "The rows of the main scoring (`imagenet`, else `mapped`), without the `scoring` column."
     if 'scoring' not in t or not len(t): return t
     kept = 'imagenet' if (t.scoring == 'imagenet').any() else 'mapped'
     out = t[t.scoring == kept].drop(columns='scoring').reset_index(drop=True)
     out.attrs = t.attrs
     return out
 
-# %% ../nbs/05d_compare.ipynb #78248c98
+# %% ../nbs/05d_compare.ipynb #74503409
 def comparison_summary(lb: pd.DataFrame,  # a `leaderboard`
                       ) -> list:
-    "Summary lines for a leaderboard of two models or more (its main scoring): rank with its interval, top-1 on original, BG-Gap, adversarial accuracy."
+    "A run summary's lines on its models side by side (none for one model)."
     lb = main_scoring(lb)
     if len(lb) < 2: return []
     view = leaderboard_view(lb)
