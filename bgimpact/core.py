@@ -188,10 +188,12 @@ class Config:
     work_size: int = 0
     min_size: int = 16           # images with a side shorter than this are rejected as unusable
     device: str = 'auto'         # `auto` (CUDA when present), `cpu` or `cuda[:N]`
-    # removed regions in `only_fg` / `no_fg`: black, gray, white, `#rrggbb`, mean, blur, noise, tile
+    # removed regions in `only_fg` / `no_fg`: black, gray, white, `#rrggbb`, mean, blur, noise, tile, inpaint (telea), ns
     fill: str = 'black'
     # σ in pixels of the Gaussian that softens mask edges when compositing (0 = hard edges)
     feather: float = 0.0
+    # inpainting fills: the object's mask grows by this fraction of the shorter side (at least 2 px) first
+    inpaint_margin: float = 0.02
     # how scenes fit the image: `cover` (keep aspect, centre crop) or `stretch` (as the seed study)
     scene_mode: str = 'cover'
     blur_sigma: float = 0.03     # σ of `blur_bg` as a fraction of the image's shorter side
