@@ -16,10 +16,10 @@ from pathlib import Path
 FILLS = {'black': (0, 0, 0), 'gray': (128, 128, 128), 'white': (255, 255, 255)}
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2d0
-# fills computed from the image rather than a colour; `telea` and `ns` inpaint (OpenCV), `inpaint` is `telea`
-FILL_METHODS = ('mean', 'blur', 'noise', 'tile', 'inpaint', 'telea', 'ns')
+# fills computed from the image rather than a colour; `telea` and `ns` inpaint (OpenCV), `inpaint` is `telea`, `lama` a LaMa ONNX file
+FILL_METHODS = ('mean', 'blur', 'noise', 'tile', 'inpaint', 'telea', 'ns', 'lama')
 # fills that need the object's surroundings: for `no_fg`, not `only_fg`
-OBJECT_FILLS = ('tile', 'inpaint', 'telea', 'ns')
+OBJECT_FILLS = ('tile', 'inpaint', 'telea', 'ns', 'lama')
 
 # %% ../nbs/00d_catalog.ipynb #c0a1b2d3
 ALIASES = {'no_bg': 'only_fg', 'no_foreground': 'no_fg'}   # alias → the variant it names

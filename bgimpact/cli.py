@@ -55,7 +55,7 @@ def _segmenter_help(lead: str = 'segmenter (default auto)'  # what the flag does
 VARIANTS_HELP = (f"comma list of: {', '.join(SIMPLE_VARIANTS)}, {', '.join(VARIANT_FORMS)} "
                  f"(aliases: {', '.join(f'{a} = {v}' for a, v in ALIASES.items())})")
 FILL_HELP = (f"what fills removed regions: {', '.join(FILLS)}, #rrggbb, {', '.join(FILL_METHODS)} "
-             "(default black; tile, inpaint, telea, ns: no_fg only)")
+             "(default black; tile, inpaint, telea, ns, lama: no_fg only)")
 MODELS_HELP = (
     f"comma list of classifier specs (default lite0): {'; '.join(MODEL_SYNTAX)}"
     " (see `bgimpact models`); @FILE: the specs a text file lists, one a line (# comments)"
@@ -97,6 +97,9 @@ def _study_flags(
                                 help="also score in a smaller label space: in9 (built in), "
                                      "path/to/in_to_in9.json, or a CSV idx,class")
     p.add_argument('--fill', help=FILL_HELP)
+    p.add_argument(
+        '--lama', help="no_fg:lama: the LaMa inpainter as an ONNX file (never downloaded)"
+    )
     p.add_argument(
         '--inpaint-margin', type=float, dest='inpaint_margin',
         help="inpainting fills: the mask grows by this fraction of the shorter side first (default 0.02)",
@@ -174,8 +177,8 @@ def _attribution_flags(p: argparse.ArgumentParser):
 # %% ../nbs/16_cli.ipynb #a47d428a
 STUDY_FIELDS = [
     'variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device',
-    'work_size', 'limit', 'limit_per_class', 'fill', 'inpaint_margin', 'feather', 'scene_mode',
-    'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial',
+    'work_size', 'limit', 'limit_per_class', 'fill', 'inpaint_margin', 'lama', 'feather',
+    'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial',
     'allow_unlabelled',
 ]
 

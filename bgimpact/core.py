@@ -194,6 +194,8 @@ class Config:
     feather: float = 0.0
     # inpainting fills: the object's mask grows by this fraction of the shorter side (at least 2 px) first
     inpaint_margin: float = 0.02
+    # `no_fg:lama`: the LaMa inpainter as an ONNX file (inputs image and mask; never downloaded)
+    lama: str | None = None
     # how scenes fit the image: `cover` (keep aspect, centre crop) or `stretch` (as the seed study)
     scene_mode: str = 'cover'
     blur_sigma: float = 0.03     # σ of `blur_bg` as a fraction of the image's shorter side

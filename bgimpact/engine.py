@@ -29,7 +29,7 @@ from .segment import MaskCache, Segmenter, fit_mask, get_segmenter, mask_qc, rea
 from .semantic import LabelCache, LabelSegmenter, class_object_label, fit_labels
 from .labels import LabelMap, load_label_map
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
-from .variants import MIXED, class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
+from .variants import MIXED, check_lama, class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
 # %% ../nbs/06_engine.ipynb #2a2cff9f
 def prefetch_threads(depth: int  # records decoded ahead at most (0: not at all)
@@ -107,6 +107,8 @@ class Study:
         "Load models, segmenter and scenes for `cfg`."
         clfs = _load_classifiers(cfg, classifiers)
         seg, scenes = _load_segmenter(cfg, clfs), load_scenes(cfg.scenes)
+        variants = expand_variants(cfg.variants, scenes, cfg.fill)
+        check_lama(variants, cfg.fill, cfg.lama)
         ws = cfg.work_size or max((c.preprocess.resize for c in clfs), default=256)
         out = Path(out) if out is not None else None
         seg_dir = re.split('[:=]', cfg.segmenter)[0]
@@ -115,7 +117,7 @@ class Study:
             clfs,
             seg,
             scenes,
-            expand_variants(cfg.variants, scenes, cfg.fill),
+            variants,
             ws,
             MaskCache(out / 'masks' / seg_dir) if out else None,
             load_label_map(cfg.label_map) if cfg.label_map else None,
