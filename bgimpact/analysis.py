@@ -22,6 +22,7 @@ from .columns import TABLES
 from .data import class_name
 from .variants import keeps_object
 from .metrics import wilson_ci, paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
+from .sweep import GRID_COLUMNS, grid_scores
 
 # %% ../nbs/05b_analysis.ipynb #2bcd9ee6
 BG_GAP_COLUMNS = ['model', 'n', 'mixed_same', 'mixed_rand', 'bg_gap', 'bg_gap_lo', 'bg_gap_hi']
@@ -141,6 +142,7 @@ SCORE_FILES = {
     'bg_gap': 'bg_gap.csv', 'phi': 'phi.csv', 'mistaken': 'most_mistaken.csv',
     'seed_table': 'seed_table.csv', 'label_space': 'metrics_label_space.csv',
     'label_space_bg_gap': 'bg_gap_label_space.csv', 'adversarial': 'adversarial_summary.csv',
+    'grid_scale': 'grid_scale.csv', 'grid_position': 'grid_position.csv', 'grid_bias': 'grid_bias.csv',
 }
 PRED_COLUMNS = [
     'image_id', 'label', 'label_idx', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1',
@@ -194,6 +196,8 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
     extra = {} if adversarial is None else dict(adversarial=adversarial_summary(adversarial))
     if set(LABEL_SPACE_COLUMNS) <= set(pred.columns):
         extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
+    if set(GRID_COLUMNS) <= set(pred.columns) and pred.variant.astype(str).str.startswith('grid:').any():
+        extra |= grid_scores(pred, n_boot, seed)
     pred = pred[[c for c in PRED_COLUMNS if c in pred]]
     labelled = pred.label_idx >= 0
     # an image without a class cannot be right or wrong: not in accuracies
@@ -239,7 +243,8 @@ def load_predictions(run,  # a run folder
     import pyarrow.parquet as pq
     names = pq.read_schema(f).names
     if not names: return pd.DataFrame(columns=PRED_COLUMNS)
-    return pd.read_parquet(f, columns=[c for c in PRED_COLUMNS + LABEL_SPACE_COLUMNS if c in names])
+    wanted = PRED_COLUMNS + LABEL_SPACE_COLUMNS + GRID_COLUMNS
+    return pd.read_parquet(f, columns=[c for c in wanted if c in names])
 
 # %% ../nbs/05b_analysis.ipynb #eb72fa17
 def score_run(run,  # a finished run folder

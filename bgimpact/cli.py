@@ -116,6 +116,11 @@ def _study_flags(
                    help="placed: object's longer side / image's shorter side (default 0.5)")
     p.add_argument('--place-flip', action=argparse.BooleanOptionalAction, dest='place_flip',
                    help="placed: also paste each position flipped (default yes)")
+    p.add_argument('--grid-scales', type=_floats, dest='grid_scales',
+                   help="grid: object sizes, each the share of the central square its box covers "
+                        "(default 0.05,0.1,0.2,0.4,0.8)")
+    p.add_argument('--grid-positions', type=int, dest='grid_positions',
+                   help="grid: positions per side of the central square (default 3: a 3×3 grid)")
     if classify:
         p.add_argument(
             '--allow-unlabelled', action='store_const', const=True, dest='allow_unlabelled',
@@ -178,7 +183,8 @@ def _attribution_flags(p: argparse.ArgumentParser):
 STUDY_FIELDS = [
     'variants', 'scenes', 'models', 'segmenter', 'save_variants', 'seed', 'batch_size', 'device',
     'work_size', 'limit', 'limit_per_class', 'fill', 'inpaint_margin', 'lama', 'feather',
-    'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'label_map', 'adversarial',
+    'scene_mode', 'blur_sigma', 'place_n', 'place_scale', 'place_flip', 'grid_scales',
+    'grid_positions', 'label_map', 'adversarial',
     'allow_unlabelled',
 ]
 

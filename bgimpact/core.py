@@ -203,6 +203,9 @@ class Config:
     # `placed`: object's longer side as a fraction of the image's shorter side
     place_scale: float = 0.5
     place_flip: bool = True      # `placed`: also paste each position horizontally flipped
+    # `grid`: object sizes swept, each the share of the central square its bounding box covers
+    grid_scales: list = field(default_factory=lambda: [0.05, 0.1, 0.2, 0.4, 0.8])
+    grid_positions: int = 3      # `grid`: positions per side of the central square (3: a 3×3 grid)
     palette_k: int = 5           # KMeans clusters in each class's object palette
     palette_pixels: int = 2000   # object pixels sampled per image for the class palette
     min_fg: float = 0.01         # masks with a smaller foreground fraction fail QC

@@ -29,6 +29,7 @@ from .segment import MaskCache, Segmenter, fit_mask, get_segmenter, mask_qc, rea
 from .semantic import LabelCache, LabelSegmenter, class_object_label, fit_labels
 from .labels import LabelMap, load_label_map
 from .mixing import BackgroundBank, MixedBackgrounds, pair_table
+from .grid import check_grid   # also registers the `grid` variants
 from .variants import MIXED, check_lama, class_palette, expand_variants, load_scenes, make_variants, sample_object_pixels
 
 # %% ../nbs/06_engine.ipynb #2a2cff9f
@@ -109,6 +110,7 @@ class Study:
         seg, scenes = _load_segmenter(cfg, clfs), load_scenes(cfg.scenes)
         variants = expand_variants(cfg.variants, scenes, cfg.fill)
         check_lama(variants, cfg.fill, cfg.lama)
+        if any(v.startswith('grid:') for v in variants): check_grid(cfg.grid_scales, cfg.grid_positions)
         ws = cfg.work_size or max((c.preprocess.resize for c in clfs), default=256)
         out = Path(out) if out is not None else None
         seg_dir = re.split('[:=]', cfg.segmenter)[0]
@@ -279,14 +281,14 @@ def variant_file(root: Path,  # the run's `variants` folder
                  label: str,  # class label
                  image_id: str,  # the image's id
                  variant: str,  # canonical variant name
-                 instance: int = 0,  # composite number (`placed`)
+                 instance: int = 0,  # composite number (`placed`, `grid`)
                  flip: bool = False,  # whether the composite is flipped (`placed`)
                 ) -> Path:
     "Where a saved variant image goes."
     folder = variant.replace(':', '-')
     # scene names come from user files
     folder = folder if re.fullmatch(r'[A-Za-z0-9_#-]+', folder) else file_key(variant)
-    suffix = f"-{instance}{'f' if flip else ''}" if variant.startswith('placed') else ''
+    suffix = f"-{instance}{'f' if flip else ''}" if variant.startswith(('placed', 'grid')) else ''
     return root/folder/file_key(label)/f'{file_key(image_id)}{suffix}.png'
 
 # %% ../nbs/06_engine.ipynb #925edfe8

@@ -7,10 +7,11 @@ __all__ = ['SIZES', 'STRIP_COLUMNS', 'FIGURES', 'PER_MODEL', 'RunTables', 'accur
            'confidence_figure', 'class_figure', 'size_figure', 'constant_variants', 'phi_figure', 'instead_figure',
            'instead_table', 'named_worst_flips', 'flips_gallery', 'strip_rows', 'strip_figure', 'thumb_images',
            'render_strips', 'qc_figure', 'cluster_figure', 'attribution_joined', 'attribution_figure', 'noise_figure',
-           'attribution_examples', 'models_figure', 'consistency_figure', 'save_figures']
+           'attribution_examples', 'models_figure', 'consistency_figure', 'grid_scale_figure', 'grid_position_figure',
+           'save_figures']
 
 # %% ../nbs/10_plots.ipynb #pl000004
-import json
+import itertools, json
 from pathlib import Path
 
 import matplotlib
@@ -55,6 +56,10 @@ class RunTables:
         )
         # from `bgimpact cluster --run RUN --out RUN/clusters`, if made
         self.clusters = r('clusters/cluster_errors.csv')
+        # the size and position sweep (`bgimpact.sweep`), with a `grid` variant
+        self.grid_scale, self.grid_position, self.grid_bias = (
+            r('grid_scale.csv'), r('grid_position.csv'), r('grid_bias.csv')
+        )
         cols = [
             'image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'flip', 'top1_idx',
             'top1_name', 'top1_prob', 'true_prob', 'correct1',
@@ -825,10 +830,76 @@ def consistency_figure(rt: RunTables,        # a finished run's tables
     )
     return fig
 
+# %% ../nbs/10_plots.ipynb #grd00003
+def _bias_label(rt: RunTables, model: str, variant: str, col: str) -> str:
+    "`model (<col> ±…)` for a legend or title, from `grid_bias.csv`."
+    b = rt.grid_bias[(rt.grid_bias.model == model) & (rt.grid_bias.variant == variant)]
+    if not len(b) or pd.isna(b[col].iloc[0]): return model
+    r = b.iloc[0]
+    name = col.replace('_', ' ')
+    return f"{model} ({name} {r[col] * 100:+.1f} [{r[f'{col}_lo'] * 100:+.1f}, {r[f'{col}_hi'] * 100:+.1f}] pts)"
+
+# %% ../nbs/10_plots.ipynb #grd00004
+def grid_scale_figure(rt: RunTables):  # a finished run's tables
+    "Top-1 against object size per model, a panel per grid variant, with 95% bands; None without a grid."
+    g = rt.grid_scale
+    g = g[g.model.isin(rt.models) & g.variant.isin(rt.variants)] if len(g) else g
+    if not len(g): return None
+    variants = list(dict.fromkeys(g.variant))
+    fig, axs = plt.subplots(
+        1, len(variants), figsize=(4.2 * len(variants) + 0.4, 3.6), squeeze=False, sharey=True
+    )
+    scales = sorted(g.scale.unique())
+    for ax, v in zip(axs[0], variants):
+        for k, model in enumerate(dict.fromkeys(g.model)):
+            d, colour = g[(g.variant == v) & (g.model == model)].sort_values('scale'), f'C{k}'
+            label = _bias_label(rt, model, v, 'size_bias')
+            ax.plot(d.scale, d.top1 * 100, 'o-', color=colour, ms=4, label=label)
+            ax.fill_between(
+                d.scale, d.top1_lo * 100, d.top1_hi * 100, color=colour, alpha=0.15, lw=0
+            )
+            orig = rt.metrics[(rt.metrics.model == model) & (rt.metrics.variant == 'original')].top1
+            if len(orig): ax.axhline(orig.iloc[0] * 100, color=colour, ls='--', lw=.8)
+        ax.set_xscale('log', base=2)
+        ax.set_xticks(scales, [f'{s:g}' for s in scales])
+        ax.minorticks_off()
+        ax.set_ylim(0, 100)
+        ax.set_xlabel("object's box, share of the central square")
+        ax.set_title(v, fontsize='medium')
+        ax.legend(fontsize='x-small', loc='lower right', frameon=False)
+    axs[0, 0].set_ylabel('top-1 (%), 95% interval')
+    fig.suptitle('Accuracy against object size (dashed: the original photos)', fontsize='medium')
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/10_plots.ipynb #grd00008
+def grid_position_figure(rt: RunTables):  # a finished run's tables
+    "Top-1 per cell as heatmaps, a panel per (model, grid variant); None without a grid."
+    g = rt.grid_position
+    g = g[g.model.isin(rt.models) & g.variant.isin(rt.variants)] if len(g) else g
+    if not len(g): return None
+    models, variants = list(dict.fromkeys(g.model)), list(dict.fromkeys(g.variant))
+    fig, axs = plt.subplots(
+        len(models), len(variants), figsize=(3.3 * len(variants) + 1.2, 3.1 * len(models) + 0.5),
+        squeeze=False, layout='constrained',
+    )
+    for (i, model), (j, v) in itertools.product(enumerate(models), enumerate(variants)):
+        d, ax = g[(g.model == model) & (g.variant == v)], axs[i, j]
+        t = d.pivot(index='cy', columns='cx', values='top1')
+        t.index, t.columns = [f'{y:.2f}' for y in t.index], [f'{x:.2f}' for x in t.columns]
+        im = _heat(ax, t)
+        ax.set_title(f"{v}\n{_bias_label(rt, model, v, 'centre_bias')}", fontsize='x-small')
+        ax.set_xlabel(f"cx, at sizes {d.position_scales.iloc[0]}", fontsize='x-small')
+        ax.set_ylabel('cy', fontsize='x-small')
+    fig.colorbar(im, ax=axs.ravel().tolist(), label='top-1', shrink=.8)
+    fig.suptitle('Accuracy by position of the object', fontsize='medium')
+    return fig
+
 # %% ../nbs/10_plots.ipynb #6f2eb8bb
 FIGURES = {'accuracy': accuracy_figure, 'confidence_shift': shift_figure, 'flips': flip_figure,
            'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure,
-           'models': models_figure, 'error_consistency': consistency_figure}
+           'models': models_figure, 'error_consistency': consistency_figure,
+           'grid_scale': grid_scale_figure, 'grid_position': grid_position_figure}
 PER_MODEL = {
     'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
     'worst_flips': flips_gallery, 'attribution': attribution_figure, 'noise': noise_figure,
