@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['BG_GAP_COLUMNS', 'MISTAKEN_COLUMNS', 'SEED_COLUMNS', 'SCORE_FILES', 'PRED_COLUMNS', 'LABEL_SPACE_COLUMNS',
-           'SUMMARY_COLUMNS', 'bg_gap', 'phi_table', 'most_mistaken', 'seed_table', 'label_space_scores', 'score',
-           'write_scores', 'load_predictions', 'score_run', 'score_files', 'worst_flips', 'format_p', 'summary_rows',
-           'agreement_summary', 'scores_summary', 'plain_reading', 'adversarial_summary']
+           'GROUPS_FILE', 'SUMMARY_COLUMNS', 'bg_gap', 'phi_table', 'most_mistaken', 'seed_table', 'label_space_scores',
+           'score', 'write_scores', 'read_groups', 'load_groups', 'write_groups', 'load_predictions', 'score_run',
+           'score_files', 'worst_flips', 'format_p', 'summary_rows', 'agreement_summary', 'scores_summary',
+           'plain_reading', 'adversarial_summary']
 
 # %% ../nbs/05b_analysis.ipynb #an000004
 import json
@@ -21,7 +22,7 @@ from .records import RunRecord
 from .columns import TABLES
 from .data import class_name
 from .variants import keeps_object
-from .metrics import wilson_ci, paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
+from .metrics import group_scores, wilson_ci, paired_diff_ci, paired_table, size_categories, summary_table, variant_metrics
 from .sweep import GRID_COLUMNS, grid_scores
 
 # %% ../nbs/05b_analysis.ipynb #2bcd9ee6
@@ -142,7 +143,9 @@ SCORE_FILES = {
     'bg_gap': 'bg_gap.csv', 'phi': 'phi.csv', 'mistaken': 'most_mistaken.csv',
     'seed_table': 'seed_table.csv', 'label_space': 'metrics_label_space.csv',
     'label_space_bg_gap': 'bg_gap_label_space.csv', 'adversarial': 'adversarial_summary.csv',
-    'grid_scale': 'grid_scale.csv', 'grid_position': 'grid_position.csv', 'grid_bias': 'grid_bias.csv',
+    'grid_scale': 'grid_scale.csv', 'grid_position': 'grid_position.csv',
+    'grid_bias': 'grid_bias.csv', 'group_accuracy': 'group_accuracy.csv',
+    'worst_group': 'worst_group.csv',
 }
 PRED_COLUMNS = [
     'image_id', 'label', 'label_idx', 'model', 'variant', 'top1_idx', 'true_prob', 'correct1',
@@ -191,17 +194,23 @@ def score(pred: pd.DataFrame,                     # long predictions of a study
           n_boot: int = 1000,                      # bootstrap resamples for the means
           seed: int = 0,                           # bootstrap seed
           adversarial: pd.DataFrame | None = None, # per-object rows of the adversarial-background search
+          groups: pd.DataFrame | None = None,      # image_id, group (`groups.csv`): accuracy per group and the worst group
          ) -> dict:
     "Every result table of a study, from its predictions."
     extra = {} if adversarial is None else dict(adversarial=adversarial_summary(adversarial))
     if set(LABEL_SPACE_COLUMNS) <= set(pred.columns):
         extra['label_space'], extra['label_space_bg_gap'] = label_space_scores(pred, n_boot, seed)
-    if set(GRID_COLUMNS) <= set(pred.columns) and pred.variant.astype(str).str.startswith('grid:').any():
+    if (
+        set(GRID_COLUMNS) <= set(pred.columns)
+        and pred.variant.astype(str).str.startswith('grid:').any()
+    ):
         extra |= grid_scores(pred, n_boot, seed)
     pred = pred[[c for c in PRED_COLUMNS if c in pred]]
     labelled = pred.label_idx >= 0
     # an image without a class cannot be right or wrong: not in accuracies
     if labelled.any(): pred = pred[labelled]
+    if groups is not None and len(groups):
+        extra['group_accuracy'], extra['worst_group'] = group_scores(pred, groups)
     sizes = (
         size_categories(qc[qc.qc_ok.astype(bool)])
         if qc is not None and len(qc)
@@ -233,6 +242,43 @@ def write_scores(out,  # the run folder
     write_json(out/'metrics.json', {k: json.loads(scores[k].to_json(orient='records')) for k in SCORE_FILES if k in scores})
     return left_out
 
+# %% ../nbs/05b_analysis.ipynb #gr0b0002
+# image_id,group in the run folder: the groups worst-group accuracy is over
+GROUPS_FILE = 'groups.csv'
+
+def read_groups(src,       # a CSV file with columns image_id, group (or a DataFrame)
+                image_ids, # the run's image ids
+               ) -> pd.DataFrame:
+    "The (image_id, group) rows of `src` for the run's images; one-line errors for a file that cannot serve."
+    t = src if isinstance(src, pd.DataFrame) else pd.read_csv(src, dtype=str, keep_default_na=False)
+    if missing := {'image_id', 'group'} - set(t.columns):
+        raise ValueError(f"{src}: groups need columns image_id,group; missing {sorted(missing)}")
+    t = t[['image_id', 'group']].astype(str)
+    t = t[t.group.str.strip() != '']
+    if (twice := t.image_id[t.image_id.duplicated()]).any():
+        raise ValueError(f"{src}: image {twice.iloc[0]!r} is in more than one group")
+    t = t[t.image_id.isin(set(image_ids))].sort_values('image_id', ignore_index=True)
+    if t.empty: raise ValueError(f"{src}: no image_id of it is an image of the run")
+    return t
+
+# %% ../nbs/05b_analysis.ipynb #gr0b0004
+def load_groups(run,  # a run folder
+               ) -> pd.DataFrame | None:
+    "The run's `groups.csv` (image_id, group), or None."
+    f = Path(run)/GROUPS_FILE
+    return pd.read_csv(f, dtype=str, keep_default_na=False) if f.exists() else None
+
+# %% ../nbs/05b_analysis.ipynb #gr0b0005
+def write_groups(run,          # a run folder
+                 groups: pd.DataFrame,  # image_id, group (`read_groups`)
+                 source: str,  # where they come from: `manifest`, `cluster --on background`, a file name
+                ) -> Path:
+    "Write the run's `groups.csv` (image_id, group, source) atomically and vouch for it."
+    f = Path(run)/GROUPS_FILE
+    write_csv(groups[['image_id', 'group']].assign(source=source), f)
+    if (rr := RunRecord(run)).file.exists(): rr.vouch(f)
+    return f
+
 # %% ../nbs/05b_analysis.ipynb #78c04b98
 def load_predictions(run,  # a run folder
                     ) -> pd.DataFrame:
@@ -260,7 +306,7 @@ def score_run(run,  # a finished run folder
         if (run / 'adversarial.csv').exists()
         else None
     )
-    scores = score(pred, qc, n_boot, seed, adv)
+    scores = score(pred, qc, n_boot, seed, adv, load_groups(run))
     # not while a run or a report writes this folder
     with run_lock(run):
         left_out = write_scores(run, scores)
@@ -392,6 +438,26 @@ def scores_summary(scores: dict,  # tables from `score`
         lines.append(
             f"BG-Gap {r.model}: {r.bg_gap * 100:+.1f} pts (95% CI {r.bg_gap_lo * 100:+.1f} … {r.bg_gap_hi * 100:+.1f}; "
             f"mixed_same {r.mixed_same:.1%} − mixed_rand {r.mixed_rand:.1%}, {r.n} images)"
+        )
+    for r in scores.get('grid_bias', pd.DataFrame()).itertuples():
+        centre = (
+            ''
+            if pd.isna(r.centre_bias)
+            else (
+                f"; centre bias {r.centre_bias * 100:+.1f} pts (95% CI {r.centre_bias_lo * 100:+.1f} … {r.centre_bias_hi * 100:+.1f})"
+            )
+        )
+        lines.append(
+            f"Size {r.model} {r.variant}: size bias {r.size_bias * 100:+.1f} pts per doubling of area "
+            f"(95% CI {r.size_bias_lo * 100:+.1f} … {r.size_bias_hi * 100:+.1f}){centre}; {r.n} images"
+        )
+    worst = scores.get('worst_group', pd.DataFrame(columns=['variant']))
+    # the original photos here; every variant in worst_group.csv
+    for r in worst[worst.variant == 'original'].itertuples():
+        lines.append(
+            f"Worst group {r.model} {r.variant}: {r.worst_group!r} {r.worst_top1:.1%} of {r.worst_n} images "
+            f"(simultaneous 95% CI {r.worst_top1_lo:.1%} … {r.worst_top1_hi:.1%}) vs {r.mean_top1:.1%} over "
+            f"{r.groups} groups ({r.gap * 100:+.1f} pts)"
         )
     return lines
 

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['VARIANTS_HELP', 'FILL_HELP', 'MODELS_HELP', 'EXECUTOR_FIELDS', 'ATTRIBUTION_FIELDS', 'STUDY_FIELDS', 'COMMANDS',
            'DATA_HELP', 'UNET_FLAGS', 'STARTUP_LINES', 'BENCHES', 'RESUMABLE', 'config_from_args', 'Command', 'command',
-           'examples_text', 'build_parser', 'Terminated', 'main']
+           'examples_text', 'rescore', 'build_parser', 'Terminated', 'main']
 
 # %% ../nbs/16_cli.ipynb #64e6d9c1
 import argparse, signal, threading
@@ -534,27 +534,54 @@ def _evaluate_flags(p: argparse.ArgumentParser):
     p.add_argument('--n-boot', type=int, dest='n_boot',
                    help="bootstrap resamples (default: the run's config, else 1000)")
     p.add_argument('--seed', type=int, help="bootstrap seed (default: the run's config)")
+    p.add_argument(
+        '--groups', type=_existing('groups file'),
+        help="a CSV image_id,group: accuracy per group and the worst group (written to RUN/groups.csv)",
+    )
+
+
+def rescore(run,               # a finished run folder
+            n_boot: int | None = None,  # bootstrap resamples (None: the run's config)
+            seed: int | None = None,    # bootstrap seed (None: the run's config)
+            groups=None,       # new groups: a CSV image_id,group or a DataFrame (None: keep the run's)
+            source: str = '',  # where the groups come from, recorded in groups.csv
+           ) -> tuple:
+    "Score a run folder again, with new groups when given: (scores, the files rewritten)."
+    from bgimpact.analysis import GROUPS_FILE, SCORE_FILES, read_groups, score_files, score_run, write_groups
+    from bgimpact.compare import COMPARE_FILES, compare_run
+    from bgimpact.verify import refuse_damaged
+    import pandas as pd
+    run = Path(run)
+    cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
+    # never re-score tables no longer as the run wrote them
+    refuse_damaged(run, [*SCORE_FILES.values(), *COMPARE_FILES.values(), 'metrics.json'])
+    n_boot, seed = n_boot or cfg.n_boot, cfg.seed if seed is None else seed
+    if groups is not None:
+        ids = pd.read_parquet(run/'predictions.parquet', columns=['image_id']).image_id.unique()
+        groups = read_groups(groups, ids)
+    with run_lock(run):
+        if groups is not None: write_groups(run, groups, source)
+        scores = score_run(run, n_boot, seed)
+        compared = compare_run(run, n_boot=n_boot, seed=seed)
+    return scores, [GROUPS_FILE] * (groups is not None) + score_files(scores) + compared
 
 
 @command(
     'evaluate', "score a finished run folder again: every metric table, no re-classifying",
     _evaluate_flags,
-    examples=[('bgimpact evaluate runs/demo --n-boot 5000', 'tighter bootstrap intervals')],
+    examples=[
+        ('bgimpact evaluate runs/demo --n-boot 5000', 'tighter bootstrap intervals'),
+        (
+            'bgimpact evaluate runs/demo --groups habitats.csv',
+            'accuracy per group and the worst group',
+        ),
+    ],
 )
 def _evaluate(args) -> int:
-    "`bgimpact evaluate`: score a run again, list what it rewrote, flag a stale report."
-    from bgimpact.analysis import SCORE_FILES, score_files, score_run, scores_summary
-    from bgimpact.compare import COMPARE_FILES, compare_run
-    from bgimpact.verify import refuse_damaged
+    "`bgimpact evaluate`: score a run again (with new groups), list what it rewrote, flag a stale report."
+    from bgimpact.analysis import scores_summary
     run = Path(args.run)
-    cfg = Config.from_yaml(run/'config.yaml') if (run/'config.yaml').exists() else Config()
-    # never re-score tables no longer as the run wrote them
-    refuse_damaged(run, [*SCORE_FILES.values(), *COMPARE_FILES.values(), 'metrics.json'])
-    n_boot, seed = args.n_boot or cfg.n_boot, cfg.seed if args.seed is None else args.seed
-    with run_lock(run):
-        scores = score_run(run, n_boot, seed)
-        compared = compare_run(run, n_boot=n_boot, seed=seed)
-    files = score_files(scores) + compared
+    scores, files = rescore(run, args.n_boot, args.seed, args.groups, Path(args.groups or '').name)
     lines = [
         f"bgimpact evaluate: {run}", *scores_summary(scores),
         f"rewrote {len(files)} files in {run}: {', '.join(files)}",
@@ -1017,8 +1044,11 @@ def _cluster_flags(p: argparse.ArgumentParser):
         '--segmenter', default='u2netp',
         help=_segmenter_help('masks for --on background/object (default u2netp)'),
     )
-    p.add_argument('--run', type=_existing('run folder', 'predictions.parquet'),
-                   help="a run folder: also write each cluster's error rate (cluster_errors.csv)")
+    p.add_argument(
+        '--run', type=_existing('run folder', 'predictions.parquet'),
+        help="a run folder: also write each cluster's error rate (cluster_errors.csv) and make the "
+        "clusters the run's groups (groups.csv, group_accuracy.csv, worst_group.csv)",
+    )
     p.add_argument('--limit', type=int, default=0, help="only the first N images (sorted order)")
     p.add_argument(
         '--folders', choices=['link', 'copy'],
@@ -1047,7 +1077,7 @@ def _cluster_flags(p: argparse.ArgumentParser):
         ),
         (
             'bgimpact cluster --data photos --out runs/bgs --on background --run runs/mine',
-            'error rate per background cluster',
+            'error rate per background cluster; the clusters become the run\'s groups (worst group)',
         ),
     ],
 )
@@ -1064,6 +1094,19 @@ def _cluster(args) -> int:
         f"bgimpact cluster: {len(t)} images in {len(sizes)} clusters ({t.method.iloc[0]},"
         f" {t.way.iloc[0]}); largest {sizes.head(5).tolist()}; {Path(args.out)/'clusters.csv'}"
     )
+    if args.run:
+        from bgimpact.analysis import scores_summary
+        groups = t.assign(group=[f'{args.on} {c}' for c in t.cluster])[['image_id', 'group']]
+        scores, files = rescore(args.run, groups=groups, source=f'cluster --on {args.on}')
+        worst = [l for l in scores_summary(scores) if l.startswith('Worst group')]
+        print(
+            '\n'.join(
+                [
+                    f"the clusters are the run's groups: rewrote {', '.join(files[:3])}, … in {args.run}",
+                    *worst,
+                ]
+            )
+        )
     return 0
 
 # %% ../nbs/16_cli.ipynb #rf000000

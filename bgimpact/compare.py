@@ -105,8 +105,9 @@ def _extras(models: list,             # the leaderboard's models, in order
             adversarial=None,         # adversarial rows (`adversarial.csv`)
             noise=None,               # noise metrics (`noise_metrics.csv`)
             attribution=None,         # attribution summary (`attribution_summary.csv`)
+            worst_group=None,         # worst groups (`worst_group.csv`)
            ) -> pd.DataFrame:
-    "Adversarial accuracy, RFS and attribution share inside the mask per model, where computed."
+    "Adversarial accuracy, RFS, attribution share inside the mask and worst-group top-1 per model, where computed."
     parts = []
     if adversarial is not None and len(adversarial):
         a = adversarial_summary(adversarial).set_index('model')
@@ -119,6 +120,12 @@ def _extras(models: list,             # the leaderboard's models, in order
         for method, g in at.groupby('method', sort=False):
             g = g.set_index('model')[['inside', 'inside_lo', 'inside_hi']]
             parts.append(g.rename(columns=lambda c: c.replace('inside', f'inside_{method}')))
+    if worst_group is not None and len(worst_group):
+        for variant, g in worst_group.groupby('variant', sort=False):
+            g = g.set_index('model')[['worst_top1', 'worst_top1_lo', 'worst_top1_hi']]
+            parts.append(
+                g.rename(columns=lambda c: c.replace('worst_top1', f'worst_group_{variant}'))
+            )
     return pd.concat(parts, axis=1).reindex(models) if parts else pd.DataFrame(index=models)
 
 # %% ../nbs/05d_compare.ipynb #abc5fbab
@@ -370,7 +377,7 @@ def compare(pred: pd.DataFrame,             # long predictions of one or several
 # %% ../nbs/05d_compare.ipynb #8b01d4e3
 _EXTRA_FILES = {
     'adversarial': 'adversarial.csv', 'noise': 'noise_metrics.csv',
-    'attribution': 'attribution_summary.csv',
+    'attribution': 'attribution_summary.csv', 'worst_group': 'worst_group.csv',
 }
 
 def run_tables(run,  # a run folder

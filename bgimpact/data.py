@@ -58,6 +58,7 @@ class ImageRecord:
     label: str               # label as given (folder name or CSV value)
     label_idx: int           # ImageNet-1k index, -1 when the label is not an ImageNet class
     mask_path: str | None = None  # user-supplied mask, if any
+    group: str | None = None      # the manifest's `group` column, if any (worst-group accuracy)
 
 # %% ../nbs/01_data.ipynb #5d1da9c4
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp')
@@ -88,8 +89,10 @@ def _from_manifest(path: Path) -> list:
         raise ValueError(f"{path}: {dup.size} file(s) listed more than once, e.g. {dup.iloc[0]}; list each image once")
     recs = []
     for r in df.assign(path=df.path.str.strip()).sort_values(['label', 'path']).itertuples():
-        mp = getattr(r, 'mask_path', '') or None
-        recs.append(ImageRecord(r.path, files[r.Index], r.label, class_index(r.label), str(path.parent/mp) if mp else None))
+        mp, group = getattr(r, 'mask_path', '') or None, getattr(r, 'group', '').strip() or None
+        recs.append(
+            ImageRecord(r.path, files[r.Index], r.label, class_index(r.label), str(path.parent/mp) if mp else None, group)
+        )
     return recs
 
 # %% ../nbs/01_data.ipynb #da7a0001

@@ -8,7 +8,7 @@ __all__ = ['SIZES', 'STRIP_COLUMNS', 'FIGURES', 'PER_MODEL', 'RunTables', 'accur
            'instead_table', 'named_worst_flips', 'flips_gallery', 'strip_rows', 'strip_figure', 'thumb_images',
            'render_strips', 'qc_figure', 'cluster_figure', 'attribution_joined', 'attribution_figure', 'noise_figure',
            'attribution_examples', 'models_figure', 'consistency_figure', 'grid_scale_figure', 'grid_position_figure',
-           'save_figures']
+           'worst_group_view', 'worst_group_figure', 'save_figures']
 
 # %% ../nbs/10_plots.ipynb #pl000004
 import itertools, json
@@ -59,6 +59,10 @@ class RunTables:
         # the size and position sweep (`bgimpact.sweep`), with a `grid` variant
         self.grid_scale, self.grid_position, self.grid_bias = (
             r('grid_scale.csv'), r('grid_position.csv'), r('grid_bias.csv')
+        )
+        # groups of images and the worst group (`groups.csv`)
+        self.groups, self.group_accuracy, self.worst_group = (
+            r('groups.csv'), r('group_accuracy.csv'), r('worst_group.csv')
         )
         cols = [
             'image_id', 'label', 'label_idx', 'model', 'variant', 'instance', 'flip', 'top1_idx',
@@ -895,11 +899,81 @@ def grid_position_figure(rt: RunTables):  # a finished run's tables
     fig.suptitle('Accuracy by position of the object', fontsize='medium')
     return fig
 
+# %% ../nbs/10_plots.ipynb #wgp00003
+def worst_group_view(rt: RunTables) -> pd.DataFrame:  # a finished run's tables
+    "Each model's worst group per variant: top-1 with its simultaneous interval, the mean and the gap, as strings."
+    w = rt.worst_group
+    w = w[w.model.isin(rt.models) & w.variant.isin(rt.variants)] if len(w) else w
+    return pd.DataFrame(
+        {
+            'model': w.model, 'variant': w.variant, 'groups': w.groups,
+            'worst group': w.worst_group, 'images': w.worst_n,
+            'top-1 (simultaneous 95% CI)': [
+                f'{v:.1%} [{lo:.1%}, {hi:.1%}]'
+                for v, lo, hi in zip(w.worst_top1, w.worst_top1_lo, w.worst_top1_hi)
+            ],
+            'mean top-1': w.mean_top1.map('{:.1%}'.format),
+            'gap (pts)': (w.gap * 100).map('{:+.1f}'.format),
+        }
+    )
+
+# %% ../nbs/10_plots.ipynb #wgp00005
+def _photo(rt: RunTables, image_id: str, size: int = 160):
+    "An image of the run as a small array: its kept thumbnail, else the file it was read from; None if neither is there."
+    from PIL import Image, ImageOps
+    q = rt.qc[rt.qc.image_id == image_id]
+    if q.empty: return None
+    if (kept := _picture(rt, q.label.iloc[0], image_id, 'original')) is not None: return kept
+    try: img = ImageOps.exif_transpose(Image.open(q.path.iloc[0])).convert('RGB')
+    except (OSError, AttributeError, TypeError): return None
+    img.thumbnail((size, size))
+    return np.asarray(img)
+
+# %% ../nbs/10_plots.ipynb #wgp00006
+def worst_group_figure(rt: RunTables,        # a finished run's tables
+                       per_group: int = 6,   # examples shown per worst group
+                      ):
+    "Examples of each model's worst group on `original`, titled right or wrong; None without groups."
+    w = rt.worst_group
+    w = w[(w.variant == 'original') & w.model.isin(rt.models)] if len(w) else w
+    if not len(w) or not len(rt.groups): return None
+    fig, axs = plt.subplots(
+        len(w), per_group, figsize=(1.5 * per_group, 1.75 * len(w)), squeeze=False
+    )
+    orig = rt.pred[rt.pred.variant == 'original']
+    first = orig.drop_duplicates('image_id').set_index('image_id')
+    names = {
+        i: class_name(x) if x >= 0 else str(l)
+        for i, x, l in zip(first.index, first.label_idx, first.label)
+    }
+    for row, r in zip(axs, w.itertuples()):
+        ids = sorted(rt.groups.image_id[rt.groups.group.astype(str) == str(r.worst_group)])[
+            :per_group
+        ]
+        right = orig[orig.model == r.model].set_index('image_id').correct1
+        for k, (ax, i) in enumerate(zip(row, ids)):
+            img = _photo(rt, i)
+            if img is not None: ax.imshow(img)
+            else: ax.text(.5, .5, 'not in place', ha='center', va='center', fontsize='x-small')
+            ax.set_title(
+                f"{'right' if right.get(i, False) else 'WRONG'}: {names.get(i, '?')[:14]}",
+                fontsize=6,
+            )
+        for ax in row: ax.axis('off')
+        row[0].text(
+            -0.1, 0.5, f'{r.model}\n{r.worst_group}\n{r.worst_top1:.0%}',
+            transform=row[0].transAxes, ha='right', va='center', fontsize='x-small',
+        )
+    fig.suptitle("Each model's worst group of images (original photos)", fontsize='medium')
+    fig.tight_layout()
+    return fig
+
 # %% ../nbs/10_plots.ipynb #6f2eb8bb
 FIGURES = {'accuracy': accuracy_figure, 'confidence_shift': shift_figure, 'flips': flip_figure,
            'confidence': confidence_figure, 'qc': qc_figure, 'clusters': cluster_figure,
            'models': models_figure, 'error_consistency': consistency_figure,
-           'grid_scale': grid_scale_figure, 'grid_position': grid_position_figure}
+           'grid_scale': grid_scale_figure, 'grid_position': grid_position_figure,
+           'worst_group': worst_group_figure}
 PER_MODEL = {
     'classes': class_figure, 'sizes': size_figure, 'phi': phi_figure, 'instead': instead_figure,
     'worst_flips': flips_gallery, 'attribution': attribution_figure, 'noise': noise_figure,

@@ -36,7 +36,7 @@ from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMN
                                   noise_metrics)
 from .executors import LocalExecutor, get_executor, peak_rss_mb
 from .compare import COMPARE_FILES, compare_run, comparison_summary
-from .analysis import PRED_COLUMNS, load_predictions, score, score_files, scores_summary, worst_flips, write_scores
+from .analysis import PRED_COLUMNS, load_groups, load_predictions, score, score_files, scores_summary, worst_flips, write_groups, write_scores
 from .metrics import size_categories
 from .quality import overlay
 from .segment import U2NETP_SHA256, u2netp_runtime
@@ -544,7 +544,9 @@ def finish_run(out: Path, cfg: Config, study: Study,  # the run folder, its sett
     write_json(out/'colors.json', {u.label: ledger.meta(u)['palette'] for u in units})
     pred = load_predictions(out) if classify else pd.DataFrame(columns=PRED_COLUMNS)
     adv = _join_adversarial(out, cfg, ledger, state)
-    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None)
+    if named := [(r.image_id, r.group) for r in recs if r.group]:        # the manifest's groups
+        write_groups(out, pd.DataFrame(named, columns=['image_id', 'group']), 'manifest')
+    scores = score(pred, qc, cfg.n_boot, cfg.seed, adv if len(adv) else None, load_groups(out))
     left_out = write_scores(out, scores) if classify else {}
     thumbs = keep_thumbnails(out, study, recs, pred) if classify else []
     errors, skipped = _split_unavailable(errors)
