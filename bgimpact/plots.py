@@ -903,7 +903,8 @@ def grid_position_figure(rt: RunTables):  # a finished run's tables
 def worst_group_view(rt: RunTables) -> pd.DataFrame:  # a finished run's tables
     "Each model's worst group per variant: top-1 with its simultaneous interval, the mean and the gap, as strings."
     w = rt.worst_group
-    w = w[w.model.isin(rt.models) & w.variant.isin(rt.variants)] if len(w) else w
+    if not len(w): return pd.DataFrame()
+    w = w[w.model.isin(rt.models) & w.variant.isin(rt.variants)]
     return pd.DataFrame(
         {
             'model': w.model, 'variant': w.variant, 'groups': w.groups,
