@@ -245,6 +245,8 @@ def _existing(what: str,       # what the path is, for the message
              ):
     "An argument type: a path that exists (and holds `needs`), else an error saying which."
     def check(s: str) -> str:
+        # a URL or WebDataset shards: the study checks them when it lists them (one line, exit 2)
+        if what == 'dataset' and ('://' in s or s.lower().endswith('.tar')): return s
         if not Path(s).exists():
             raise argparse.ArgumentTypeError(f"{what[0].upper() + what[1:]} not found: {s}")
         if needs and not (Path(s)/needs).exists():
@@ -254,8 +256,9 @@ def _existing(what: str,       # what the path is, for the message
 
 # %% ../nbs/16_cli.ipynb #st000000
 DATA_HELP = (
-    "the photos: an ImageFolder root/<class>/<image>, a CSV manifest path,label[,mask_path], "
-    "a folder of images without class folders, or one image"
+    "the photos: an ImageFolder root/<class>/<image>, a CSV manifest path,label[,mask_path][,group], "
+    "a folder of images without class folders, or one image — on disk or at a URL (s3://, gs://, az://, "
+    "https://; credentials from the environment) — or WebDataset tar shards ('shards-{0000..0099}.tar')"
 )
 
 def _input_flags(p: argparse.ArgumentParser):

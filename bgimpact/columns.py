@@ -197,8 +197,9 @@ COLUMNS = {   # table → column → meaning; `bgimpact columns` prints it and a
         **_trios('kappa', "error consistency κ = (c_obs − c_exp)/(1 − c_exp) (percentile bootstrap over images)")},
     'pairs': {'image_id': 'the object\'s image', 'label': _BASE['label'], 'variant': 'the mixed variant', 'bg_image': 'the background\'s image',
               'bg_label': 'its class', 'reason': 'why there is none, when there is none'},
-    'inputs': {'image_id': _BASE['image_id'], 'label': _BASE['label'], 'path': 'the file', 'size': 'bytes (-1: unreadable)',
-               'mtime_ns': 'modification time, ns', 'sha256': "content hash (empty until decoded)"},
+    'inputs': {'image_id': _BASE['image_id'], 'label': _BASE['label'], 'path': 'the file: a local path or a URL (`s3://…`, `tar://<member>::<shard>`)',
+               'size': 'bytes (-1: unreadable)', 'mtime_ns': 'modification time, ns', 'sha256': "content hash (empty until decoded)",
+               'version': "the store's version of the file (S3/Azure ETag, GCS generation; a shard member: its shard's); empty on a local disk"},
 }
 
 # %% ../nbs/00b_columns.ipynb #7e672a29

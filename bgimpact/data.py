@@ -16,6 +16,7 @@ import pandas as pd
 from PIL import Image
 
 from .core import get_logger
+from .storage import is_url, join_url, list_files, path_kind, read_bytes, shard_samples, shard_urls
 
 # %% ../nbs/01_data.ipynb #d4677c16
 ASSETS = Path(str(importlib.resources.files('bgimpact')))/'assets'
@@ -78,32 +79,92 @@ def image_files(
 def _visible(p: Path) -> bool: return not p.name.startswith('.')
 
 # %% ../nbs/01_data.ipynb #e7cb25fc
-def _from_manifest(path: Path) -> list:
+def _from_manifest(path) -> list:  # a CSV file: local path or URL
     try: df = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
         raise ValueError(f"{path} is neither a CSV manifest (path,label[,mask_path]) nor an image ({', '.join(IMAGE_EXTS)})") from None
     missing = {'path', 'label'} - set(df.columns)
     if missing: raise ValueError(f"{path}: manifest needs columns path,label[,mask_path]; missing {sorted(missing)}")
-    files = df.path.str.strip().map(lambda p: os.path.normpath(path.parent/p))
+    if is_url(path):   # paths relative to the manifest's folder, or URLs
+        base = str(path).rsplit('/', 1)[0]
+        files = df.path.str.strip().map(lambda p: join_url(base, p))
+    else: files = df.path.str.strip().map(lambda p: os.path.normpath(path.parent/p))
     if (dup := files[files.duplicated()]).size:
         raise ValueError(f"{path}: {dup.size} file(s) listed more than once, e.g. {dup.iloc[0]}; list each image once")
     recs = []
     for r in df.assign(path=df.path.str.strip()).sort_values(['label', 'path']).itertuples():
         mp, group = getattr(r, 'mask_path', '') or None, getattr(r, 'group', '').strip() or None
-        recs.append(
-            ImageRecord(r.path, files[r.Index], r.label, class_index(r.label), str(path.parent/mp) if mp else None, group)
-        )
+        mask = (join_url(str(path).rsplit('/', 1)[0], mp) if is_url(path) else str(path.parent/mp)) if mp else None
+        recs.append(ImageRecord(r.path, files[r.Index], r.label, class_index(r.label), mask, group))
     return recs
 
 # %% ../nbs/01_data.ipynb #da7a0001
-def dataset_layout(data  # the dataset path (it exists)
+def dataset_layout(data  # the dataset path or URL (it exists)
                   ) -> str:
-    "How `data` holds its photos: 'manifest' (a CSV), 'image' (one file), 'folders' (ImageFolder) or 'flat' (no class folders)."
+    "How `data` holds its photos: 'manifest' (a CSV), 'image' (one file), 'folders' (ImageFolder), 'flat' (no class folders) or 'shards' (WebDataset tar)."
+    if str(data).lower().endswith('.tar'): return 'shards'
+    if is_url(data):
+        if path_kind(data) == 'file':
+            return 'image' if Path(data.split('::')[0]).suffix.lower() in IMAGE_EXTS else 'manifest'
+        return 'folders' if any('/' in rel for rel, _ in list_files(data)) else 'flat'
     data = Path(data)
     if data.is_file(): return 'image' if data.suffix.lower() in IMAGE_EXTS else 'manifest'
     entries = list(filter(_visible, data.iterdir()))
     if any(e.is_dir() for e in entries): return 'folders'
     return 'flat' if any(e.suffix.lower() in IMAGE_EXTS for e in entries) else 'folders'
+
+# %% ../nbs/01_data.ipynb #src01002
+def _from_url(url: str,                 # a dataset URL
+              layout: str | None = None, # its `dataset_layout`, when the caller has it
+             ) -> list:
+    "The `ImageRecord`s of a dataset given by URL, by the rules of a local one."
+    if path_kind(url) == 'missing': raise FileNotFoundError(f"Dataset not found: {url}")
+    layout = layout or dataset_layout(url)
+    name = url.rstrip('/').rsplit('/', 1)[-1]
+    if layout == 'manifest': return _from_manifest(url)
+    if layout == 'image':
+        return [ImageRecord(name, url, url.rsplit('/', 2)[-2], class_index(url.rsplit('/', 2)[-2]))]
+    files = [(rel, u) for rel, u in list_files(url) if Path(rel).suffix.lower() in IMAGE_EXTS]
+    if layout == 'flat': return [ImageRecord(rel, u, name, class_index(name)) for rel, u in files]
+    recs = [
+        ImageRecord(rel, u, rel.split('/')[0], class_index(rel.split('/')[0]))
+        for rel, u in files
+        if '/' in rel
+    ]
+    if not recs:
+        raise ValueError(
+            f"No images in {url}: expected an ImageFolder `root/<class>/<image>` or image files"
+        )
+    return sorted(recs, key=lambda r: (r.label, r.image_id))
+
+# %% ../nbs/01_data.ipynb #src01004
+def _sample_label(fields: dict) -> str:  # a sample's extension → member URL
+    "A WebDataset sample's class: `cls` (an ImageNet index becomes its wnid, anything else is kept), else `txt`; '' without."
+    for ext in ('cls', 'txt'):
+        if ext in fields:
+            v = read_bytes(fields[ext]).decode('utf-8', 'replace').strip()
+            if ext == 'cls' and v.isdigit() and int(v) < 1000:
+                return imagenet_classes().wnid.iloc[int(v)]
+            return v
+    return ''
+
+def _from_shards(pattern: str,  # a shard or brace pattern of shards, local or URL
+                ) -> list:
+    "The `ImageRecord`s of the images in WebDataset tar shards, sorted by class then id."
+    recs = []
+    for shard in shard_urls(pattern):
+        if path_kind(shard) == 'missing': raise FileNotFoundError(f"Shard not found: {shard}")
+        name = shard.rstrip('/').rsplit('/', 1)[-1]
+        for key, fields in shard_samples(shard):
+            ext = next((e for e in fields if f'.{e}' in IMAGE_EXTS), None)
+            if ext is None: continue
+            label = _sample_label(fields)
+            recs.append(ImageRecord(f'{name}/{key}.{ext}', fields[ext], label, class_index(label)))
+    if not recs:
+        raise ValueError(
+            f"No images in the shards {pattern}: expected WebDataset samples (<key>.jpg with <key>.cls)"
+        )
+    return sorted(recs, key=lambda r: (r.label, r.image_id))
 
 # %% ../nbs/01_data.ipynb #843514dc
 def _unfiled(files: list, label: str) -> list:
@@ -114,6 +175,8 @@ def discover(data,               # an ImageFolder root, a CSV manifest, a folder
              layout: str | None = None,  # its `dataset_layout`, when the caller has it
             ) -> list:
     "List the `ImageRecord`s of a dataset (see `dataset_layout`), in sorted order."
+    if str(data).lower().endswith('.tar'): return _from_shards(str(data))
+    if is_url(data): return _from_url(str(data), layout)
     data = Path(data)
     if not data.exists(): raise FileNotFoundError(f"Dataset not found: {data}")
     layout = layout or dataset_layout(data)

@@ -15,6 +15,7 @@ import torchvision.transforms.v2.functional as TF
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .data import ImageRecord
+from .storage import read_bytes
 
 # %% ../nbs/01a_decode.ipynb #69e5782e
 class DecodeError(ValueError):
@@ -104,7 +105,8 @@ def load_input_pair(rec: ImageRecord,  # the image's record
                     min_size: int = 16,  # smallest accepted side
                    ) -> tuple:
     "Read and decode a file once: (work image at `work_size`, the segmenter's image, sha256). Raises `DecodeError`."
-    try: data = Path(rec.path).read_bytes()
+    # a local file or a URL, read here (a worker reads its own)
+    try: data = read_bytes(rec.path)
     except OSError as e: raise DecodeError(_unreadable(rec.path, e)) from None
     img = decode_image(io.BytesIO(data), max(work_size, seg_side), min_size)
     shape = _work_shape(data, work_size)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from .core import run_lock, Config, atomic_path, file_key, truthy
 from .records import RunRecord
+from .storage import path_kind, shard_urls
 from .verify import refuse_damaged
 from .data import class_name, discover
 from .analysis import format_p, summary_rows, worst_flips
@@ -541,7 +542,8 @@ def render_strips(run,                          # a finished run folder (its dat
             f"not images of this run: {unknown[:5]}; ids are as in predictions.csv, e.g. {rt.pred.image_id.iloc[0]!r}"
         )
     cfg, study = _render_study(run)
-    if not Path(cfg.data).exists():
+    # a folder, file, URL or first shard
+    if path_kind(shard_urls(str(cfg.data))[0]) == 'missing':
         raise FileNotFoundError(
             f"the run's dataset {cfg.data} is not there: strips re-render from it"
         )
@@ -743,7 +745,7 @@ def attribution_examples(rt: RunTables,             # a finished run's tables
         ('least', r) for r in a.tail(n)[::-1].itertuples()
     ]
     cfg = Config.from_yaml(rt.run/'config.yaml')
-    if not cfg.data or not Path(cfg.data).exists(): return None
+    if not cfg.data or path_kind(shard_urls(str(cfg.data))[0]) == 'missing': return None
     recs = {r.image_id: r for r in discover(cfg.data)}
     if any(r.image_id not in recs for _, r in picks): return None
     study = Study.load(cfg, rt.run)

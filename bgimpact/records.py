@@ -15,6 +15,7 @@ from pathlib import Path
 from fastcore.basics import patch
 
 from .core import Config, _json_default, sha256_file, write_text
+from .storage import is_url, path_kind, shard_urls
 
 # %% ../nbs/00c_records.ipynb #64623716
 class DamagedRunError(ValueError):
@@ -195,6 +196,11 @@ def check_out(out: Path,  # the run folder
               data):      # the dataset: a folder or a CSV manifest
     "Refuse a dataset that is not given or not there, and a run folder inside it (its files would become inputs)."
     if not data: raise ValueError("No dataset: set `data` in the config or pass --data")
+    # in object storage or shards: there, and nothing of the run can lie inside it
+    if is_url(data) or str(data).lower().endswith('.tar'):
+        first = shard_urls(str(data))[0]
+        if path_kind(first) == 'missing': raise FileNotFoundError(f"Dataset not found: {first}")
+        return
     if not Path(data).exists(): raise FileNotFoundError(f"Dataset not found: {data}")
     if Path(data).is_dir() and Path(out).resolve().is_relative_to(Path(data).resolve()):
         raise ValueError(

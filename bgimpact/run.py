@@ -31,6 +31,7 @@ from .engine import Decoded, Study, decode_and_mask, qc_row, usable_images, vari
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
 from .ledger import Ledger, Unit
 from .records import DamagedRunError, RunExistsError, RunRecord, check_config, check_out, check_request, read_sealed, write_sealed
+from .storage import file_info, sha256_input
 from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, PassSetup, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
@@ -75,16 +76,17 @@ def invalidate_image(out,                  # a finished run folder
     return label
 
 # %% ../nbs/07_run.ipynb #f9fdba3a
-FINGERPRINT_COLUMNS = ['image_id', 'label', 'path', 'size', 'mtime_ns', 'sha256']
+FINGERPRINT_COLUMNS = ['image_id', 'label', 'path', 'size', 'mtime_ns', 'sha256', 'version']
 
 def input_fingerprints(recs) -> pd.DataFrame:  # `ImageRecord`s
-    "Image id, label, path, size and modification time of each record."
+    "Image id, label, path, size, modification time and store version (ETag, generation; '' locally) of each record."
     rows = []
     for r in recs:
-        try: st = os.stat(r.path)
-        except OSError: size = mtime = -1
-        else: size, mtime = st.st_size, st.st_mtime_ns
-        rows.append((r.image_id, r.label, r.path, size, mtime, ''))
+        # a URL's from the dataset's listing: no request
+        info = file_info(r.path)
+        rows.append(
+            (r.image_id, r.label, r.path, info['size'], info['mtime_ns'], '', info['version'])
+        )
     return pd.DataFrame(rows, columns=FINGERPRINT_COLUMNS).astype(
         {'size': 'int64', 'mtime_ns': 'int64'}
     )
@@ -97,10 +99,14 @@ def input_changes(old: pd.DataFrame,           # the fingerprints a run recorded
     both = n.index.intersection(o.index, sort=False)
     o, nb = o.loc[both], n.loc[both]
     moved = (o.label != nb.label) | (o.path != nb.path)
-    stat = (o['size'] != nb['size']) | (o.mtime_ns != nb.mtime_ns)
-    # re-hash only files whose size or time changed
+    ov, nv = (t.get('version', pd.Series('', t.index)).fillna('').astype(str) for t in (o, nb))
+    # a store's version (ETag, generation) changes with the content
+    versioned = (ov != '') & (nv != '')
+    stat = (o['size'] != nb['size']) | (o.mtime_ns != nb.mtime_ns) | (versioned & (ov != nv))
+    # re-hash only files whose size or time changed, and whose store cannot say by its version
     def content_changed(i) -> bool:
-        return not o.sha256[i] or nb['size'][i] < 0 or sha256_file(nb.path[i]) != o.sha256[i]
+        if versioned[i]: return ov[i] != nv[i] or nb['size'][i] < 0
+        return not o.sha256[i] or nb['size'][i] < 0 or sha256_input(nb.path[i]) != o.sha256[i]
     # loop over candidates only
     changed = [i for i in both[(moved | stat).to_numpy()] if moved[i] or content_changed(i)]
     return dict(
@@ -591,7 +597,7 @@ def recorded_inputs(out) -> pd.DataFrame | None:  # the run folder
     return (
         rows.reindex(columns=FINGERPRINT_COLUMNS)
         .astype({'size': 'int64', 'mtime_ns': 'int64'})
-        .fillna({'sha256': ''})
+        .fillna({'sha256': '', 'version': ''})
     )
 
 # %% ../nbs/07_run.ipynb #3348db9b
