@@ -1195,6 +1195,7 @@ BENCHES = {   # what `bgimpact bench --what` measures → what it prints
     'composite': "the composite generator",
     'executors': "local against Ray executors",
     'runtimes': "the CPU runtimes of u2netp and --models",
+    'storage': "reading the photos from a local S3 server (folder, WebDataset shards) against local disk",
 }
 
 def _bench_flags(p: argparse.ArgumentParser):
@@ -1254,6 +1255,7 @@ def _bench_text(args, cfg: Config) -> str:
         from bgimpact.cluster import bench_cluster
         return bench_cluster(cfg.data, cfg.limit).round(2).to_string(index=False)
     if w == 'executors': return speed.format_executor_bench(speed.bench_executors(cfg))
+    if w == 'storage': return speed.bench_storage(cfg).round(2).to_string(index=False)
     if w == 'runtimes':
         return speed.format_runtime_bench(
             speed.bench_runtimes(cfg.data, cfg.limit or 32, cfg.models)

@@ -6,7 +6,8 @@
 __all__ = ['ALL_VARIANTS', 'EXECUTOR_BENCH', 'STARTUP_CODE', 'pure_forward_seconds', 'CoreMonitor', 'ran_on', 'bench',
            'format_bench', 'bench_variants', 'format_variant_bench', 'bench_memory', 'lite0_copies',
            'bench_model_memory', 'format_model_memory', 'format_class_bench', 'bench_classes', 'bench_executors',
-           'format_executor_bench', 'bench_runtimes', 'format_runtime_bench', 'bench_startup', 'format_startup_bench']
+           'format_executor_bench', 'bench_runtimes', 'format_runtime_bench', 'bench_startup', 'format_startup_bench',
+           'bench_storage']
 
 # %% ../nbs/08_speed.ipynb #dfb29df7
 import copy, json, resource, subprocess, sys, tempfile, threading, time
@@ -17,8 +18,10 @@ import numpy as np
 import pandas as pd
 import torch
 from PIL import Image
+import fsspec
 
-from .core import Config
+from .core import Config, file_key
+from .storage import tar_bytes
 from .data import demo_dataset, discover, limit_records
 from .decode import decode_image, load_input_pair
 from .engine import Study, prefetch_workers
@@ -937,3 +940,56 @@ def format_startup_bench(df: pd.DataFrame) -> str:  # `bench_startup`'s result
     slow = t.iloc[0]
     table = t[['command', 'exit', 'median_s', 'max_s']].round(3).to_string(index=False)
     return f"{table}\nslowest: {slow.command} in {slow.median_s:.2f} s (median of its runs)"
+
+# %% ../nbs/08_speed.ipynb #stb00002
+def _to_bucket(recs: list,       # `ImageRecord`s of local photos
+               bucket: str,      # a bucket of the running `local_s3`
+               shards: int = 4,  # WebDataset shards to write
+              ) -> dict:
+    "The photos in the bucket as a folder and as tar shards (key from the id, class as `cls`): source → `data`."
+    fs = fsspec.filesystem('s3')
+    fs.pipe({f'{bucket}/photos/{r.image_id}': Path(r.path).read_bytes() for r in recs})
+    for k in range(shards):
+        members = {}
+        for r in recs[k::shards]:
+            key = r.image_id.replace('/', '_').rsplit('.', 1)[0].replace('.', '_')
+            members[f'{key}{Path(r.path).suffix.lower()}'] = Path(r.path).read_bytes()
+            members[f'{key}.cls'] = str(r.label_idx).encode()
+        fs.pipe(f'{bucket}/shards-{k}.tar', tar_bytes(members))
+    return {
+        'S3 folder': f's3://{bucket}/photos',
+        'S3 shards': f's3://{bucket}/shards-{{0..{shards - 1}}}.tar',
+    }
+
+# %% ../nbs/08_speed.ipynb #stb00003
+def bench_storage(cfg: Config,        # the study (its `data`: local photos; `limit` keeps the first)
+                  repeats: int = 3,   # timed reading rounds per source
+                  shards: int = 4,    # WebDataset shards
+                 ) -> pd.DataFrame:
+    "Listing time, read-and-decode images/s and the study's images/s from a local folder, an S3 folder and S3 shards."
+    from .storage import local_s3
+    recs = limit_records(discover(cfg.data), cfg.limit, cfg.limit_per_class)
+    rows = []
+    with local_s3('bench'), tempfile.TemporaryDirectory() as d:
+        sources = {'local folder': cfg.data, **_to_bucket(recs, 'bench', shards)}
+        for name, data in sources.items():
+            t0 = time.perf_counter()
+            listed = limit_records(discover(data), len(recs))
+            list_s, times = time.perf_counter() - t0, []
+            for _ in range(repeats):
+                t0 = time.perf_counter()
+                for r in listed: load_input_pair(r, 256)
+                times.append(time.perf_counter() - t0)
+            row = dict(
+                source=name, images=len(listed), list_s=list_s,
+                read_decode_img_s=len(listed) / np.median(times),
+            )
+            # the study end to end (shards: as the S3 folder, one more layer)
+            if name != 'S3 shards':
+                t0 = time.perf_counter()
+                res = run_study(
+                    cfg.update(data=data, limit=len(recs)), Path(d) / file_key(name), progress=False
+                )
+                row['study_img_s'] = res.n_images / (time.perf_counter() - t0)
+            rows.append(row)
+    return pd.DataFrame(rows)

@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['is_url', 'join_url', 'read_bytes', 'list_files', 'StoreError', 'path_kind', 'file_info', 'sha256_input', 'shard_urls',
-           'tar_members', 'shard_samples', 'local_s3']
+           'tar_members', 'shard_samples', 'tar_bytes', 'local_s3']
 
 # %% ../nbs/00a_storage.ipynb #0ddf6089
-import contextlib, datetime as dt, hashlib, logging, os, posixpath
+import contextlib, datetime as dt, hashlib, io, logging, os, posixpath, tarfile
 from pathlib import Path
 
 import fsspec
@@ -154,7 +154,19 @@ def shard_samples(shard: str,  # a tar shard: local path or URL
         ] = f'tar://{member}::{shard}'
     return list(samples.items())
 
-# %% ../nbs/00a_storage.ipynb #3095b93e
+# %% ../nbs/00a_storage.ipynb #321106c5
+def tar_bytes(members: dict,  # member path → its bytes, in the order to store them
+             ) -> bytes:
+    "A tar file holding `members`, as bytes."
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode='w') as t:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+# %% ../nbs/00a_storage.ipynb #f5383c1d
 @contextlib.contextmanager
 def local_s3(bucket: str = 'bgimpact',  # the bucket to make
             ):
