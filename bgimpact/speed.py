@@ -21,7 +21,7 @@ from PIL import Image
 import fsspec
 
 from .core import Config, file_key
-from .storage import tar_bytes
+from .storage import local_s3, tar_bytes
 from .data import demo_dataset, discover, limit_records
 from .decode import decode_image, load_input_pair
 from .engine import Study, prefetch_workers
@@ -967,7 +967,6 @@ def bench_storage(cfg: Config,        # the study (its `data`: local photos; `li
                   shards: int = 4,    # WebDataset shards
                  ) -> pd.DataFrame:
     "Listing time, read-and-decode images/s and the study's images/s from a local folder, an S3 folder and S3 shards."
-    from .storage import local_s3
     recs = limit_records(discover(cfg.data), cfg.limit, cfg.limit_per_class)
     rows = []
     with local_s3('bench'), tempfile.TemporaryDirectory() as d:
