@@ -82,6 +82,10 @@ def _at_position_scales(t: pd.DataFrame) -> pd.DataFrame:
     "The rows at the sizes positions are compared at."
     return t[t.scale.isin(position_scales(t.scale.unique(), _grid_side(t)))]
 
+def _position_text(t: pd.DataFrame) -> str:  # `grid_outcomes` rows of one (model, variant)
+    "The sizes positions are compared at, as the tables write them: `0.05 0.1`."
+    return ' '.join(f'{s:g}' for s in position_scales(t.scale.unique(), _grid_side(t)))
+
 # %% ../nbs/05a_sweep.ipynb #b0a1acd8
 POSITION_COLUMNS = [
     'model', 'variant', 'cx', 'cy', 'n', 'composites', 'top1', 'top1_lo', 'top1_hi',
@@ -94,7 +98,7 @@ def accuracy_by_position(t: pd.DataFrame,  # `grid_outcomes` rows
     rows = []
     for (model, variant), mv in t.groupby(['model', 'variant'], sort=True, observed=True):
         at = _at_position_scales(mv)
-        used = ' '.join(f'{s:g}' for s in sorted(at.scale.unique()))
+        used = _position_text(mv)
         for (cx, cy), d in _per_image(at, ['cy', 'cx']).groupby(['cx', 'cy'], sort=True):
             lo, hi = proportion_ci(d.share.to_numpy(), d.cells.sum())
             rows.append(
@@ -149,7 +153,7 @@ def grid_biases(t: pd.DataFrame,      # `grid_outcomes` rows
     for (model, variant), mv in t.groupby(['model', 'variant'], sort=True, observed=True):
         slopes = size_slopes(mv)
         centre, rest = centre_shares(mv)
-        used = ' '.join(f'{s:g}' for s in sorted(_at_position_scales(mv).scale.unique()))
+        used = _position_text(mv)
         rows.append(
             [
                 model, variant, mv.image_id.nunique(), slopes.mean(),
