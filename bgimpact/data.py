@@ -16,7 +16,7 @@ import pandas as pd
 from PIL import Image
 
 from .core import get_logger
-from .storage import is_url, join_url, list_files, path_kind, read_bytes, shard_samples, shard_urls
+from .storage import is_shards, is_url, join_url, list_files, path_kind, read_bytes, shard_samples, shard_urls
 
 # %% ../nbs/01_data.ipynb #d4677c16
 ASSETS = Path(str(importlib.resources.files('bgimpact')))/'assets'
@@ -102,7 +102,7 @@ def _from_manifest(path) -> list:  # a CSV file: local path or URL
 def dataset_layout(data  # the dataset path or URL (it exists)
                   ) -> str:
     "How `data` holds its photos: 'manifest' (a CSV), 'image' (one file), 'folders' (ImageFolder), 'flat' (no class folders) or 'shards' (WebDataset tar)."
-    if str(data).lower().endswith('.tar'): return 'shards'
+    if is_shards(data): return 'shards'
     if is_url(data):
         if path_kind(data) == 'file':
             return 'image' if Path(data.split('::')[0]).suffix.lower() in IMAGE_EXTS else 'manifest'
@@ -175,7 +175,7 @@ def discover(data,               # an ImageFolder root, a CSV manifest, a folder
              layout: str | None = None,  # its `dataset_layout`, when the caller has it
             ) -> list:
     "List the `ImageRecord`s of a dataset (see `dataset_layout`), in sorted order."
-    if str(data).lower().endswith('.tar'): return _from_shards(str(data))
+    if is_shards(data): return _from_shards(str(data))
     if is_url(data): return _from_url(str(data), layout)
     data = Path(data)
     if not data.exists(): raise FileNotFoundError(f"Dataset not found: {data}")
