@@ -15,6 +15,7 @@ from fastcore.basics import patch
 
 from .core import Config, WorkersLostError, get_logger
 from .engine import Study, prefetching
+from .storage import storage_env
 
 # %% ../nbs/06f_executors.ipynb #62e836fb
 def peak_rss_mb() -> float:
@@ -218,6 +219,8 @@ class RayExecutor:
         start_ray(address, max(workers * threads_per_worker, os.cpu_count() or 1))
         cfg = cfg.update(device='cuda') if gpus_per_worker and cfg.device == 'auto' else cfg
         actor = _worker_class(threads_per_worker, gpus_per_worker)
+        # object stores' endpoint and credentials as this process has them (a running cluster lacks them)
+        if env := storage_env(): actor = actor.options(runtime_env=dict(env_vars=env))
         self.ray, self.workers = ray, [
             actor.remote(cfg, str(Path(out).resolve()), threads_per_worker) for _ in range(workers)
         ]
