@@ -32,7 +32,7 @@ setuptools.setup(
     install_requires=cfg['requirements'].split(),
     extras_require={'dev': cfg['dev_requirements'].split(), 'segformer': cfg['segformer_requirements'].split(),
                     'sam': cfg['sam_requirements'].split(),
-                    **{k: cfg[f'{k}_requirements'].split() for k in ('timm', 'hf', 'clip', 'onnx', 'ray', 'attribution', 'cloud')}},
+                    **{k: cfg[f'{k}_requirements'].split() for k in ('timm', 'hf', 'clip', 'onnx', 'ray', 'attribution', 'cloud', 'datasets')}},
     python_requires='>=' + min_python,
     zip_safe=False,
     entry_points={'console_scripts': cfg['console_scripts'].split(),

@@ -17,7 +17,7 @@ import yaml
 from .catalog import ALIASES, FILL_METHODS, FILLS, MODEL_SYNTAX, SEGMENTER_SYNTAX, SIMPLE_VARIANTS, VARIANT_FORMS
 from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, model_list, run_lock, set_offline, yaml_error
 from .records import recorded_config
-from .storage import is_shards, is_url
+from .storage import is_hf_dataset, is_shards, is_url
 
 # %% ../nbs/16_cli.ipynb #e405e34a
 def _list(s: str) -> list:
@@ -247,7 +247,7 @@ def _existing(what: str,       # what the path is, for the message
     "An argument type: a path that exists (and holds `needs`), else an error saying which."
     def check(s: str) -> str:
         # a URL or WebDataset shards: the study checks them when it lists them (one line, exit 2)
-        if what == 'dataset' and (is_url(s) or is_shards(s)): return s
+        if what == 'dataset' and (is_url(s) or is_shards(s) or is_hf_dataset(s)): return s
         if not Path(s).exists():
             raise argparse.ArgumentTypeError(f"{what[0].upper() + what[1:]} not found: {s}")
         if needs and not (Path(s)/needs).exists():
@@ -259,7 +259,8 @@ def _existing(what: str,       # what the path is, for the message
 DATA_HELP = (
     "the photos: an ImageFolder root/<class>/<image>, a CSV manifest path,label[,mask_path][,group], "
     "a folder of images without class folders, or one image — on disk or at a URL (s3://, gs://, az://, "
-    "https://; credentials from the environment) — or WebDataset tar shards ('shards-{0000..0099}.tar')"
+    "https://; credentials from the environment) — WebDataset tar shards ('shards-{0000..0099}.tar'), or a "
+    "Hugging Face dataset ('hf-dataset:<folder or Hub id>[:split][?image=COLUMN&label=COLUMN]')"
 )
 
 def _input_flags(p: argparse.ArgumentParser):

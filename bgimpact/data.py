@@ -16,7 +16,10 @@ import pandas as pd
 from PIL import Image
 
 from .core import get_logger
-from .storage import is_shards, is_url, join_url, list_files, path_kind, read_bytes, shard_samples, shard_urls
+from bgimpact.storage import (
+    hf_dataset, hf_rows, is_hf_dataset, is_shards, is_url, join_url, list_files, path_kind,
+    read_bytes, shard_samples, shard_urls,
+)
 
 # %% ../nbs/01_data.ipynb #d4677c16
 ASSETS = Path(str(importlib.resources.files('bgimpact')))/'assets'
@@ -101,8 +104,9 @@ def _from_manifest(path) -> list:  # a CSV file: local path or URL
 # %% ../nbs/01_data.ipynb #da7a0001
 def dataset_layout(data  # the dataset path or URL (it exists)
                   ) -> str:
-    "How `data` holds its photos: 'manifest' (a CSV), 'image' (one file), 'folders' (ImageFolder), 'flat' (no class folders) or 'shards' (WebDataset tar)."
+    "How `data` holds its photos: 'manifest' (a CSV), 'image' (one file), 'folders' (ImageFolder), 'flat' (no class folders), 'shards' (WebDataset tar) or 'hf-dataset'."
     if is_shards(data): return 'shards'
+    if is_hf_dataset(data): return 'hf-dataset'
     if is_url(data):
         if path_kind(data) == 'file':
             return 'image' if Path(data.split('::')[0]).suffix.lower() in IMAGE_EXTS else 'manifest'
@@ -166,6 +170,33 @@ def _from_shards(pattern: str,  # a shard or brace pattern of shards, local or U
         )
     return sorted(recs, key=lambda r: (r.label, r.image_id))
 
+# %% ../nbs/01_data.ipynb #d9faaefa
+def _row_label(value,             # the label as stored
+               names: list | None  # the `ClassLabel`'s names (None: not a `ClassLabel`)
+              ) -> str:
+    "A dataset row's class: an ImageNet name, an index's wnid, or the value as it is."
+    if value is None or value == '' or (names is not None and value < 0): return ''
+    if names is not None:
+        name = names[value]
+        if class_index(name) >= 0 or len(names) != 1000: return name
+    if isinstance(value, (int, np.integer)) and 0 <= value < 1000:
+        return imagenet_classes().wnid.iloc[int(value)]
+    return str(value)
+
+def _from_hf(data: str,  # `hf-dataset:…`
+            ) -> list:
+    "The `ImageRecord`s of a Hugging Face dataset's rows, sorted by class then id."
+    ds, _, label = hf_dataset(data)
+    names = getattr(ds.features.get(label), 'names', None)
+    rows = hf_rows(data)
+    width = len(str(max(len(rows) - 1, 0)))
+    recs = []
+    for i, (url, value, suffix) in enumerate(rows):
+        lab = _row_label(value, names)
+        recs.append(ImageRecord(f'{i:0{width}d}{suffix}', url, lab, class_index(lab)))
+    if not recs: raise ValueError(f"No images in {data}: the split has no rows")
+    return sorted(recs, key=lambda r: (r.label, r.image_id))
+
 # %% ../nbs/01_data.ipynb #843514dc
 def _unfiled(files: list, label: str) -> list:
     "Records of images given without class folders: each its file name as id, all `label` (a folder's name)."
@@ -176,6 +207,7 @@ def discover(data,               # an ImageFolder root, a CSV manifest, a folder
             ) -> list:
     "List the `ImageRecord`s of a dataset (see `dataset_layout`), in sorted order."
     if is_shards(data): return _from_shards(str(data))
+    if is_hf_dataset(data): return _from_hf(str(data))
     if is_url(data): return _from_url(str(data), layout)
     data = Path(data)
     if not data.exists(): raise FileNotFoundError(f"Dataset not found: {data}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from fastcore.basics import patch
 
 from .core import Config, _json_default, sha256_file, write_text
-from .storage import is_shards, is_url, path_kind, shard_urls
+from .storage import is_hf_dataset, is_shards, is_url, path_kind, shard_urls
 
 # %% ../nbs/00c_records.ipynb #64623716
 class DamagedRunError(ValueError):
@@ -197,7 +197,7 @@ def check_out(out: Path,  # the run folder
     "Refuse a dataset that is not given or not there, and a run folder inside it (its files would become inputs)."
     if not data: raise ValueError("No dataset: set `data` in the config or pass --data")
     # in object storage or shards: there, and nothing of the run can lie inside it
-    if is_url(data) or is_shards(data):
+    if is_url(data) or is_shards(data) or is_hf_dataset(data):
         first = shard_urls(str(data))[0]
         if path_kind(first) == 'missing': raise FileNotFoundError(f"Dataset not found: {first}")
         return
