@@ -8,7 +8,7 @@ __all__ = ['VARIANTS_HELP', 'FILL_HELP', 'MODELS_HELP', 'EXECUTOR_FIELDS', 'ATTR
            'examples_text', 'rescore', 'build_parser', 'Terminated', 'main']
 
 # %% ../nbs/16_cli.ipynb #64e6d9c1
-import argparse, signal, threading
+import argparse, contextlib, signal, threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ import yaml
 from .catalog import ALIASES, FILL_METHODS, FILLS, MODEL_SYNTAX, SEGMENTER_SYNTAX, SIMPLE_VARIANTS, VARIANT_FORMS
 from .core import Config, RunLockedError, WorkersLostError, config_template, get_logger, model_list, run_lock, set_offline, yaml_error
 from .records import recorded_config
-from .storage import is_hf_dataset, is_shards, is_url
+from .storage import StoreError, is_hf_dataset, is_shards, is_url, join_url, path_kind
 
 # %% ../nbs/16_cli.ipynb #e405e34a
 def _list(s: str) -> list:
@@ -248,12 +248,33 @@ def _existing(what: str,       # what the path is, for the message
     def check(s: str) -> str:
         # a URL or WebDataset shards: the study checks them when it lists them (one line, exit 2)
         if what == 'dataset' and (is_url(s) or is_shards(s) or is_hf_dataset(s)): return s
+        # a run folder in object storage: its marker file there
+        if is_url(s) and what == 'run folder':
+            try: found = path_kind(join_url(s, needs)) if needs else path_kind(s)
+            except StoreError as e: raise argparse.ArgumentTypeError(str(e)) from None
+            if found == 'missing':
+                raise argparse.ArgumentTypeError(
+                    f"No {needs or 'run'} in {s}: is it a finished run?"
+                )
+            return s
         if not Path(s).exists():
             raise argparse.ArgumentTypeError(f"{what[0].upper() + what[1:]} not found: {s}")
         if needs and not (Path(s)/needs).exists():
             raise argparse.ArgumentTypeError(f"No {needs} in {s}: is it a finished run?")
         return s
     return check
+
+# %% ../nbs/16_cli.ipynb #68eb2951
+@contextlib.contextmanager
+def _local_run(run,                # a run folder: a path or a URL
+               write: bool = True  # the command rewrites files of the run (False: it only reads)
+              ):
+    "The local folder holding the run `run`: itself, or the copy of a run in object storage."
+    if not is_url(run):
+        yield Path(run)
+        return
+    from bgimpact.remote import remote_run
+    with remote_run(str(run), write) as cache: yield cache
 
 # %% ../nbs/16_cli.ipynb #st000000
 DATA_HELP = (
@@ -282,7 +303,8 @@ def _study_done(res,  # the `RunResult` of a finished study
     if res.n_evaluated == 0:
         get_logger().error("error: no image could be evaluated (see errors.csv and qc.csv)")
         return 1
-    print(f"next: `bgimpact report {out}` writes its report to {Path(out)/'report.html'}")
+    html = join_url(str(out), 'report.html') if is_url(out) else Path(out)/'report.html'
+    print(f"next: `bgimpact report {out}` writes its report to {html}")
     return 0
 
 # %% ../nbs/16_cli.ipynb #st000002
@@ -519,9 +541,11 @@ def _report(args) -> int:
     "`bgimpact report`: execute the report notebook on a run folder and say where the HTML is."
     from bgimpact.report import ReportError, run_report
     try:
-        res = run_report(
-            args.run, args.out, _report_params(args), args.timeout, progress=not args.no_progress
-        )
+        # a run in a bucket: the report is written into its local copy and published with it
+        with _local_run(args.run) as run:
+            res = run_report(
+                run, args.out, _report_params(args), args.timeout, progress=not args.no_progress
+            )
     except ReportError as e:
         get_logger().error(f"error: {e}")
         return 1
@@ -585,16 +609,19 @@ def rescore(run,               # a finished run folder
 def _evaluate(args) -> int:
     "`bgimpact evaluate`: score a run again (with new groups), list what it rewrote, flag a stale report."
     from bgimpact.analysis import scores_summary
-    run = Path(args.run)
-    scores, files = rescore(run, args.n_boot, args.seed, args.groups, Path(args.groups or '').name)
+    with _local_run(args.run) as run:
+        scores, files = rescore(
+            run, args.n_boot, args.seed, args.groups, Path(args.groups or '').name
+        )
+        stale = (run/'report.html').exists()
     lines = [
-        f"bgimpact evaluate: {run}", *scores_summary(scores),
-        f"rewrote {len(files)} files in {run}: {', '.join(files)}",
+        f"bgimpact evaluate: {args.run}", *scores_summary(scores),
+        f"rewrote {len(files)} files in {args.run}: {', '.join(files)}",
     ]
-    if (run/'report.html').exists():
+    if stale:
         lines.append(
             "report.html was made from the previous tables and is now stale: `bgimpact report"
-            f" {run}` makes it again"
+            f" {args.run}` makes it again"
         )
     print('\n'.join(lines))
     return 0 if len(scores['metrics']) else 1
@@ -668,8 +695,7 @@ def _verify_flags(p: argparse.ArgumentParser):
 
 
 @command(
-    'verify',
-    "is a run folder intact? every file against what the run recorded, and the inputs",
+    'verify', "is a run folder intact? every file against what the run recorded, and the inputs",
     _verify_flags,
     examples=[
         (
@@ -682,7 +708,8 @@ def _verify(args) -> int:
     "`bgimpact verify`: a run against its records and inputs; exit 0 only when intact."
     import json
     from bgimpact.verify import format_verify, verify_run
-    res = verify_run(args.run, args.full)
+    with _local_run(args.run, write=False) as run:
+        res = verify_run(run, args.full) | dict(run=args.run)
     print(json.dumps(res, indent=2) if args.json else format_verify(res))
     return 0 if res['verdict'] == 'intact' else 1
 
@@ -866,18 +893,20 @@ def _composite(args) -> int:
         args.n, args.fg_size, args.bg_size, not args.no_flip, args.shard_size, args.format,
         args.seed,
     )
-    man = generate_composites(
-        args.fg, args.bg, args.out, cfg, args.fg_masks, args.segmenter, args.depth_model,
-        args.workers, not args.no_progress,
-    )
-    errs = len(pd.read_csv(Path(args.out)/'errors.csv'))
-    print(
-        f"bgimpact composite: {len(man)} composites in {man.shard.nunique()} shards under"
-        f" {args.out} (manifest.csv); {errs} unusable source files (errors.csv)"
-    )
-    if not args.no_stats:
-        print(stats_table(composite_stats(args.out, not args.no_progress)).to_string(index=False))
-        write_galleries(args.out)
+    # into a bucket: made in a local copy, published when done
+    with _local_run(args.out) as out:
+        man = generate_composites(
+            args.fg, args.bg, out, cfg, args.fg_masks, args.segmenter, args.depth_model,
+            args.workers, not args.no_progress,
+        )
+        errs = len(pd.read_csv(out/'errors.csv'))
+        print(
+            f"bgimpact composite: {len(man)} composites in {man.shard.nunique()} shards under"
+            f" {args.out} (manifest.csv); {errs} unusable source files (errors.csv)"
+        )
+        if not args.no_stats:
+            print(stats_table(composite_stats(out, not args.no_progress)).to_string(index=False))
+            write_galleries(out)
     return 0
 
 # %% ../nbs/16_cli.ipynb #dt000002

@@ -29,9 +29,10 @@ from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, limit_records, unfiled_note
 from .engine import Decoded, Study, decode_and_mask, qc_row, usable_images, variant_file, variants_of
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
-from .ledger import Ledger, Unit
+from .ledger import Ledger, Unit, publish_run
 from .records import DamagedRunError, RunExistsError, RunRecord, check_config, check_out, check_request, read_sealed, write_sealed
-from .storage import file_info, sha256_input
+from .remote import remote_run
+from .storage import file_info, is_url, sha256_input
 from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, PassSetup, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
                                   noise_metrics)
@@ -841,6 +842,8 @@ def _run_study(cfg: Config, out: Path, resume: bool, progress: bool,
         cfg.to_yaml(out/'config.yaml')
         RunRecord(out).vouch(out/'config.yaml', settings=dataclasses.asdict(cfg))
         changes = _reconcile_inputs(out, study, recs)
+        # a folder kept in a bucket: what the units rest on (settings, inputs), before any unit
+        publish_run(out)
         caches = [c for c in (study.masks, study.labels) if c]
         state = RunState(cfg, out, groups, bank=BackgroundBank(out/'backgrounds'), caches=caches)
         done = len(groups) - len(ledger.pending(MainPass().units(state)))
@@ -858,7 +861,11 @@ def run_study(cfg: Config,                     # the study's settings
               study: Study | None = None,      # a pre-loaded `Study` to reuse
               max_groups: int | None = None,   # main-pass jobs before stopping (simulates a kill)
              ) -> RunResult | None:
-    "Run a study into the folder `out`, holding its lock; its `RunResult`."
+    "Run a study into the folder `out` (or a bucket's, see `remote_run`), holding its lock; its `RunResult`."
+    if is_url(out):
+        with remote_run(str(out)) as cache: res = run_study(cfg, cache, resume, progress, study, max_groups)
+        # the summary names the bucket's folder, not the local copy
+        return res and dataclasses.replace(res, summary=res.summary.replace(str(cache), str(out), 1))
     out, t0 = Path(out), time.perf_counter()
     # cheap checks first: the data, an existing run, models, variants, labels
     check_request(cfg, out, resume)
@@ -926,7 +933,9 @@ def segment_study(cfg: Config,             # dataset, segmenter, work size and l
                   out,                     # output folder (reruns reuse its masks)
                   overlays: bool = True,   # also write an overlay JPEG per image
                   progress: bool = True) -> pd.DataFrame:  # progress bar
-    "Masks, overlays, `qc.csv` and `errors.csv` for a dataset; the QC table."
+    "Masks, overlays, `qc.csv` and `errors.csv` for a dataset (into a folder or a bucket's); the QC table."
+    if is_url(out):
+        with remote_run(str(out)) as cache: return segment_study(cfg, cache, overlays, progress)
     out = Path(out)
     check_out(out, cfg.data)                       # the data, and `out` not inside it
     with run_lock(out): return _segment_study(cfg, out, overlays, progress)
