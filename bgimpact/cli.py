@@ -1226,7 +1226,7 @@ BENCHES = {   # what `bgimpact bench --what` measures → what it prints
     'composite': "the composite generator",
     'executors': "local against Ray executors",
     'runtimes': "the CPU runtimes of u2netp and --models",
-    'storage': "reading the photos from a local S3 server (folder, WebDataset shards) against local disk",
+    'storage': "photos read from a local S3 server (folder, shards), a datasets folder and disk; the study into disk and into the bucket",
 }
 
 def _bench_flags(p: argparse.ArgumentParser):

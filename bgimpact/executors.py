@@ -207,7 +207,7 @@ def fetch_for_job(url: str, out: Path,        # the run's URL; the worker's copy
                   p, state: RunState, job,    # the pass, the job's (relocated) state, the job
                   fetched: set,               # passes whose backgrounds this worker fetched already
                  ) -> int:
-    "Fetch what a job reads and the bucket holds: its images' masks and label maps, once per pass the bank; files fetched."
+    "Fetch what a job reads that the bucket holds: its images' masks, once per pass the bank; files fetched."
     recs = p.records(state, job)
     n = fetch_missing(
         url, out,
@@ -227,7 +227,7 @@ def made_files(p, state: RunState, job, out: Path) -> dict:
 def store_made(out: Path,    # the driver's run folder
                made: dict,   # relative path → bytes (`made_files`)
               ) -> int:
-    "Write the files a worker made into the run folder, each atomically, those already there as they are kept; files written."
+    "Write the files a worker made into the run folder, each atomically (those already there kept); files written."
     n = 0
     for rel, data in made.items():
         f = Path(out)/rel

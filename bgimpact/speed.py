@@ -10,7 +10,8 @@ __all__ = ['ALL_VARIANTS', 'EXECUTOR_BENCH', 'STARTUP_CODE', 'pure_forward_secon
            'bench_storage']
 
 # %% ../nbs/08_speed.ipynb #dfb29df7
-import copy, json, resource, subprocess, sys, tempfile, threading, time
+import copy, json, os, resource, subprocess, sys, tempfile, threading, time
+from unittest import mock
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import torch
 from PIL import Image
 import fsspec
 
-from .core import Config, file_key
+from .core import Config
 from .storage import local_s3, tar_bytes
 from .data import demo_dataset, discover, limit_records
 from .decode import decode_image, load_input_pair
@@ -961,16 +962,28 @@ def _to_bucket(recs: list,       # `ImageRecord`s of local photos
         'S3 shards': f's3://{bucket}/shards-{{0..{shards - 1}}}.tar',
     }
 
+def _to_hf_dataset(recs: list,  # `ImageRecord`s of local photos
+                   folder,      # where to save the dataset
+                  ) -> str:
+    "The photos as a Hugging Face dataset saved with `save_to_disk` (classes as a `ClassLabel`); its `data`."
+    import datasets
+    names = sorted({r.label for r in recs})
+    feats = datasets.Features(dict(image=datasets.Image(), label=datasets.ClassLabel(names=names)))
+    rows = dict(image=[r.path for r in recs], label=[names.index(r.label) for r in recs])
+    datasets.Dataset.from_dict(rows, features=feats).save_to_disk(str(folder))
+    return f'hf-dataset:{folder}'
+
 # %% ../nbs/08_speed.ipynb #stb00003
 def bench_storage(cfg: Config,        # the study (its `data`: local photos; `limit` keeps the first)
                   repeats: int = 3,   # timed reading rounds per source
                   shards: int = 4,    # WebDataset shards
                  ) -> pd.DataFrame:
-    "Listing time, read-and-decode images/s and the study's images/s from a local folder, an S3 folder and S3 shards."
+    "Listing time and read-and-decode images/s per source; the study's images/s and worker memory from disk and S3."
     recs = limit_records(discover(cfg.data), cfg.limit, cfg.limit_per_class)
     rows = []
     with local_s3('bench'), tempfile.TemporaryDirectory() as d:
-        sources = {'local folder': cfg.data, **_to_bucket(recs, 'bench', shards)}
+        sources = {'local folder': cfg.data, **_to_bucket(recs, 'bench', shards),
+                   'HF dataset': _to_hf_dataset(recs, Path(d)/'hf')}
         for name, data in sources.items():
             t0 = time.perf_counter()
             listed = limit_records(discover(data), len(recs))
@@ -983,12 +996,26 @@ def bench_storage(cfg: Config,        # the study (its `data`: local photos; `li
                 source=name, images=len(listed), list_s=list_s,
                 read_decode_img_s=len(listed) / np.median(times),
             )
-            # the study end to end (shards: as the S3 folder, one more layer)
-            if name != 'S3 shards':
-                t0 = time.perf_counter()
-                res = run_study(
-                    cfg.update(data=data, limit=len(recs)), Path(d) / file_key(name), progress=False
-                )
-                row['study_img_s'] = res.n_images / (time.perf_counter() - t0)
             rows.append(row)
+        # the study end to end, in one fresh worker process each (its peak memory is the study's)
+        one = cfg.update(limit=len(recs), executor='processes', workers=1)
+        studies = {
+            'local folder': (cfg.data, Path(d) / 'run'),
+            'S3 folder': (sources['S3 folder'], Path(d) / 'run-s3'),
+            'S3 folder → S3 run': (sources['S3 folder'], 's3://bench/run'),
+        }
+        for name, (data, out) in studies.items():
+            t0 = time.perf_counter()
+            # the run in the bucket keeps its local copy in the benchmark's folder
+            with mock.patch.dict(os.environ, BGIMPACT_CACHE=f'{d}/cache'):
+                res = run_study(one.update(data=data), out, progress=False)
+            seconds = time.perf_counter() - t0
+            with fsspec.open(f'{out}/manifest.json') as f:
+                peak = json.load(f)['executor']['peak_rss_mb'][0]
+            rows.append(
+                dict(
+                    source=name, images=res.n_images, study_img_s=res.n_images / seconds,
+                    worker_peak_mb=peak,
+                )
+            )
     return pd.DataFrame(rows)

@@ -215,7 +215,8 @@ def hf_dataset(data: str,  # `hf-dataset:…` (see `hf_spec`)
               ) -> tuple:
     "The split `data` names, images undecoded, with its image and label columns ('' : none)."
     try: import datasets
-    except ImportError: raise ImportError(f"{data} needs the datasets library: pip install 'bgimpact[datasets]'") from None
+    except ImportError:
+        raise ImportError(f"{data} needs the datasets library: pip install 'bgimpact[datasets]'") from None
     s = hf_spec(data)
     try:
         saved = any((Path(s['source'])/f).exists() for f in ('dataset_dict.json', 'state.json'))
