@@ -34,6 +34,7 @@ from .core import atomic_path, get_logger
 from .records import DamagedRunError, file_problem, file_record, read_sealed, write_sealed
 from .data import IMAGE_EXTS, image_files
 from .decode import DecodeError, decode_image
+from .executors import die_with_parent
 from .variants import cover_crop, mask_bbox
 from .segment import get_segmenter, read_mask
 
@@ -229,6 +230,8 @@ def _depth_png(model, imgs: torch.Tensor) -> list:
 _STATE = {}
 
 def _init_worker(state: dict, single_thread: bool = True):
+    # a killed command takes its workers with it
+    die_with_parent()
     if single_thread: torch.set_num_threads(1)
     _STATE.update(state)
     if isinstance(_STATE.get('depth'), (str, Path)):

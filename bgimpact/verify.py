@@ -197,5 +197,10 @@ def interrupt(argv: list,            # the `bgimpact` arguments
         proc.wait(delay)
     except subprocess.TimeoutExpired:
         (os.killpg if group else os.kill)(proc.pid, sig)
-    err = proc.communicate()[1]
-    return dict(signal=sig.name, group=group, delay=delay, rc=proc.returncode, stderr=err)
+    left_behind = False
+    try: err = proc.communicate(timeout=120)[1]
+    except subprocess.TimeoutExpired:
+        # processes it started outlived it, holding its stderr: end them, and say so
+        os.killpg(proc.pid, signal.SIGKILL)
+        err, left_behind = proc.communicate()[1], True
+    return dict(signal=sig.name, group=group, delay=delay, rc=proc.returncode, stderr=err, left_behind=left_behind)
