@@ -29,9 +29,9 @@ from .core import (CSV_FLOAT_FORMAT, ERROR_COLUMNS, Config, csv_ready, write_csv
 from .data import check_labels, dataset_layout, demo_dataset, discover, imagenet_classes, limit_records, unfiled_note
 from .engine import Decoded, Study, decode_and_mask, qc_row, usable_images, variant_file, variants_of
 from .mixing import PAIR_COLUMNS, BackgroundBank, MixedBackgrounds, pair_table
-from .ledger import Ledger, Unit, publish_run
+from .ledger import Ledger, Unit
 from .records import DamagedRunError, RunExistsError, RunRecord, check_config, check_out, check_request, read_sealed, write_sealed
-from .remote import remote_run
+from .remote import publish_run, remote_run
 from .storage import file_info, is_url, sha256_input
 from .passes import QC_COLUMNS, AdversarialPass, AttributionPass, MainPass, NoisePass, PassSetup, RunState, passes_for, run_pass
 from .attribution import (ATTRIBUTION_COLUMNS, ATTRIBUTION_LIBRARY, NOISE_COLUMNS, attribution_summary, check_attribution,
