@@ -970,7 +970,12 @@ def _to_hf_dataset(recs: list,  # `ImageRecord`s of local photos
     names = sorted({r.label for r in recs})
     feats = datasets.Features(dict(image=datasets.Image(), label=datasets.ClassLabel(names=names)))
     rows = dict(image=[r.path for r in recs], label=[names.index(r.label) for r in recs])
-    datasets.Dataset.from_dict(rows, features=feats).save_to_disk(str(folder))
+    # no progress bar of its own amid the benchmark's figures
+    quiet = datasets.are_progress_bars_disabled()
+    datasets.disable_progress_bars()
+    try: datasets.Dataset.from_dict(rows, features=feats).save_to_disk(str(folder))
+    finally:
+        if not quiet: datasets.enable_progress_bars()
     return f'hf-dataset:{folder}'
 
 # %% ../nbs/08_speed.ipynb #stb00003
