@@ -598,7 +598,7 @@ def _all_errors(ledger: Ledger,  # the run folder's ledger
         ignore_index=True,
     )[ERROR_COLUMNS]
 
-# %% ../nbs/07b_benchmark.ipynb #bk000074
+# %% ../nbs/07b_benchmark.ipynb #bk000074b
 def _protocol(st: dict,  # the benchmark settings
              ) -> dict:
     "The columns every benchmark table carries: its protocol (and reference variant for the folders layout)."

@@ -549,10 +549,14 @@ def _report(args) -> int:
     except ReportError as e:
         get_logger().error(f"error: {e}")
         return 1
-    print(
-        f"bgimpact report: {res['html']} ({len(list(res['figures'].glob('*.png')))} figures in"
-        f" {res['figures']})"
+    n = len(list(res['figures'].glob('*.png')))
+    # a run in a bucket: the report's place there, not in the local copy
+    local = Path(run).resolve()
+    where = lambda p: (
+        join_url(str(args.run), Path(p).relative_to(local).as_posix())
+        if is_url(args.run) and Path(p).is_relative_to(local) else p
     )
+    print(f"bgimpact report: {where(res['html'])} ({n} figures in {where(res['figures'])})")
     return 0
 
 # %% ../nbs/16_cli.ipynb #rn000001
