@@ -68,7 +68,8 @@ def cache_files(cache: Path) -> dict:  # a run's local copy
     return {
         p.relative_to(cache).as_posix(): p
         for p in sorted(Path(cache).rglob('*'))
-        if p.is_file() and p.name != '.lock' and not p.name.endswith('.part')
+        # not the lock, not a download under way (`atomic_path`'s hidden temporary)
+        if p.is_file() and p.name != '.lock' and not (p.name.startswith('.') and '.tmp' in p.name)
     }
 
 def _md5(path: Path) -> str:
@@ -93,10 +94,7 @@ def pull_run(url: str,    # the run folder's URL
     fetched = 0
     for rel, info in sorted(remote.items()):
         if rel == 'run.lock' or same_file(cache/rel, info): continue
-        (cache/rel).parent.mkdir(parents=True, exist_ok=True)
-        tmp = (cache/rel).with_name(f'.{Path(rel).name}.part')
-        fs.get_file(f'{root}/{rel}', str(tmp))
-        os.replace(tmp, cache/rel)
+        with atomic_path(cache/rel) as tmp: fs.get_file(f'{root}/{rel}', str(tmp))
         fetched += 1
     gone = [p for rel, p in cache_files(cache).items() if rel not in remote]
     for p in gone: p.unlink()
@@ -125,8 +123,8 @@ def push_files(url: str,     # the run folder's URL
     rels = _publish_order(
         {Path(p).resolve().relative_to(Path(cache).resolve()).as_posix() for p in paths}
     )
-    for rel in rels:
-        if _is_marker(rel): fs.rm_file(f'{root}/{rel}') if fs.exists(f'{root}/{rel}') else None
+    for rel in filter(_is_marker, rels):
+        if fs.exists(f'{root}/{rel}'): fs.rm_file(f'{root}/{rel}')
     for rel in rels: fs.put_file(str(Path(cache)/rel), f'{root}/{rel}')
     return len(rels)
 
@@ -142,7 +140,7 @@ def sync_run(url: str,    # the run folder's URL
     )
     for rel in extra: fs.rm_file(f'{root}/{rel}')
     changed = [p for rel, p in local.items() if rel not in remote or not same_file(p, remote[rel])]
-    return dict(uploaded=push_files(url, cache, changed) if changed else 0, deleted=len(extra))
+    return dict(uploaded=push_files(url, cache, changed), deleted=len(extra))
 
 # %% ../nbs/06c_remote.ipynb #423886a1
 def _holder_gone(holder: dict) -> bool:
